@@ -1,0 +1,62 @@
+//! Syntax errors: what the lexer, the indentation layer, the parser and the
+//! compiler report about a source text that cannot run.
+
+use super::span::Span;
+
+/// Which Python exception a syntax problem becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxErrorKind {
+    Syntax,
+    Indentation,
+    Tab,
+}
+
+impl SyntaxErrorKind {
+    pub fn class_name(self) -> &'static str {
+        match self {
+            SyntaxErrorKind::Syntax => "SyntaxError",
+            SyntaxErrorKind::Indentation => "IndentationError",
+            SyntaxErrorKind::Tab => "TabError",
+        }
+    }
+}
+
+/// A syntax error with the span it points at (CPython's caret range).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}: {msg}", kind.class_name())]
+pub struct SyntaxError {
+    pub kind: SyntaxErrorKind,
+    pub msg: String,
+    pub span: Span,
+    /// Some errors are reported at a line other than the span's (CPython
+    /// reports "unterminated triple-quoted string" at the string's start
+    /// but says where it was detected in the message).
+    pub line_override: Option<usize>,
+    /// An extra line of help printed after the error (for learners).
+    pub hint: Option<String>,
+}
+
+impl SyntaxError {
+    pub fn new(msg: impl Into<String>, span: Span) -> SyntaxError {
+        SyntaxError {
+            kind: SyntaxErrorKind::Syntax,
+            msg: msg.into(),
+            span,
+            line_override: None,
+            hint: None,
+        }
+    }
+
+    pub fn indentation(msg: impl Into<String>, span: Span) -> SyntaxError {
+        SyntaxError { kind: SyntaxErrorKind::Indentation, ..SyntaxError::new(msg, span) }
+    }
+
+    pub fn tab(msg: impl Into<String>, span: Span) -> SyntaxError {
+        SyntaxError { kind: SyntaxErrorKind::Tab, ..SyntaxError::new(msg, span) }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> SyntaxError {
+        self.hint = Some(hint.into());
+        self
+    }
+}

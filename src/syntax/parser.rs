@@ -1,0 +1,350 @@
+//! Runs the generated parser over the token stream and turns its failures
+//! into CPython's messages ("expected ':'", "Missing parentheses in call to
+//! 'print'", "expected an indented block after 'if' statement on line 3").
+
+use lalrpop_util::ParseError;
+
+use super::ast::{Expr, Stmt};
+use super::error::SyntaxError;
+use super::grammar::{ExpressionParser, ModuleParser};
+use super::indent::{Spanned, TokenStream, tokenize};
+use super::span::{LineIndex, Span};
+use super::token::Tok;
+
+/// Parses a whole module.
+pub fn parse_module(source: &str) -> Result<Vec<Stmt>, SyntaxError> {
+    let stream = tokenize(source);
+    let TokenStream { tokens, error } = stream;
+    let input = tokens.iter().cloned().map(Ok).chain(error.clone().map(Err));
+    ModuleParser::new()
+        .parse(input)
+        .map_err(|e| explain(e, &tokens, error, source))
+}
+
+/// Parses the expression of an f-string field from its tokens.
+pub fn parse_expression_tokens(stream: TokenStream, end: usize) -> Result<Expr, SyntaxError> {
+    let TokenStream { tokens, error } = stream;
+    let input = tokens.iter().cloned().map(Ok).chain(error.clone().map(Err));
+    ExpressionParser::new().parse(input).map_err(|e| match e {
+        ParseError::User { error } => error,
+        ParseError::UnrecognizedToken { token: (l, _, r), .. } => {
+            SyntaxError::new("f-string: invalid syntax", Span::new(l, r))
+        }
+        _ => SyntaxError::new("f-string: invalid syntax", Span::new(end, end)),
+    })
+}
+
+type RawError = ParseError<usize, Tok, SyntaxError>;
+
+/// Finds CPython's wording for a parse failure at `token`.
+fn explain(err: RawError, tokens: &[Spanned], lex_error: Option<SyntaxError>, source: &str) -> SyntaxError {
+    let (at, bad, expected) = match err {
+        ParseError::User { error } => return error,
+        ParseError::UnrecognizedToken { token: (l, tok, r), expected } => {
+            let index = tokens.iter().position(|(tl, t, _)| *tl == l && *t == tok).unwrap_or(tokens.len());
+            (index, Some((l, tok, r)), expected)
+        }
+        ParseError::UnrecognizedEof { expected, .. } => (tokens.len(), None, expected),
+        ParseError::ExtraToken { token: (l, _, r) } => {
+            return SyntaxError::new("invalid syntax", Span::new(l, r));
+        }
+        ParseError::InvalidToken { location } => {
+            return SyntaxError::new("invalid syntax", Span::new(location, location));
+        }
+    };
+    // CPython reports a tokenizer error found later in the file in place of
+    // any error the parser found.
+    if let Some(e) = lex_error {
+        return e;
+    }
+    let expects = |t: &str| expected.iter().any(|e| e == t);
+    let lines = LineIndex::new(source);
+    let end = source.len();
+    let (l, tok, r) = bad.clone().unwrap_or((end, Tok::Newline, end));
+    let span = Span::new(l, r.max(l + 1).min(end.max(l)));
+
+    if tok == Tok::Indent && bad.is_some() {
+        return SyntaxError::indentation("unexpected indent", span);
+    }
+    if expects("INDENT") {
+        if let Some(msg) = block_header(tokens, at, &lines) {
+            let s = Span::new(l, r.max(l));
+            return SyntaxError::indentation(msg, s);
+        }
+        return SyntaxError::indentation("expected an indented block", span);
+    }
+    let start = statement_start(tokens, at);
+    // Python 2's print and exec statements.
+    if at == start + 1 && bad.is_some() {
+        if let Some((sl, Tok::Name(name), _)) = tokens.get(start) {
+            if (name == "print" || name == "exec") && starts_expression(&tok) {
+                let stop = line_end(tokens, at);
+                return SyntaxError::new(
+                    format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+                    Span::new(*sl, stop),
+                );
+            }
+        }
+    }
+    let header = tokens.get(start).map(|t| &t.1);
+    let compound = matches!(
+        header,
+        Some(Tok::If | Tok::Elif | Tok::Else | Tok::While | Tok::For | Tok::Try | Tok::Except | Tok::Finally | Tok::With | Tok::Class | Tok::Def)
+    );
+    if tok == Tok::Equal && matches!(header, Some(Tok::If | Tok::Elif | Tok::While)) {
+        return SyntaxError::new("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", span);
+    }
+    if expects("\"else\"") && tok == Tok::Newline {
+        let if_at = tokens[start..at].iter().rposition(|t| t.1 == Tok::If).map(|i| i + start);
+        if let Some(i) = if_at.and_then(|i| expression_start(tokens, start, i)) {
+            return SyntaxError::new("expected 'else' after 'if' expression", Span::new(tokens[i].0, l));
+        }
+    }
+    if expects("\":\"") && compound && (tok == Tok::Newline || !starts_expression(&tok)) {
+        let prev_end = at.checked_sub(1).map(|p| tokens[p].2).unwrap_or(l);
+        return SyntaxError::new("expected ':'", Span::new(prev_end, prev_end));
+    }
+    if expects("\"(\"") && expected.len() == 1 {
+        return SyntaxError::new("expected '('", span);
+    }
+    if (expects("\"except\"") || expects("\"finally\"")) && matches!(tokens.get(start), Some((_, Tok::Try, _)) | None) {
+        return SyntaxError::new("expected 'except' or 'finally' block", span);
+    }
+    if (expects("\"except\"") || expects("\"finally\"")) && after_try_body(tokens, at) {
+        return SyntaxError::new("expected 'except' or 'finally' block", span);
+    }
+    if bad.is_some() && starts_expression(&tok) && at > 0 && ends_expression(&tokens[at - 1].1) && inside_brackets(tokens, at) {
+        let from = expression_start(tokens, start, at - 1).map(|i| tokens[i].0).unwrap_or(tokens[at - 1].0);
+        return SyntaxError::new("invalid syntax. Perhaps you forgot a comma?", Span::new(from, r));
+    }
+    if bad.is_none() {
+        return SyntaxError::new("unexpected EOF while parsing", Span::new(end, end));
+    }
+    SyntaxError::new("invalid syntax", span)
+}
+
+/// Index of the first token of the logical line containing `at`.
+fn statement_start(tokens: &[Spanned], at: usize) -> usize {
+    let mut i = at.min(tokens.len());
+    while i > 0 {
+        match tokens[i - 1].1 {
+            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::Semi => break,
+            // Inline suites: `if x: pass` starts a statement after the colon.
+            _ => i -= 1,
+        }
+    }
+    i
+}
+
+/// End offset of the last token on the logical line of `at`.
+fn line_end(tokens: &[Spanned], at: usize) -> usize {
+    let mut end = tokens.get(at).map(|t| t.2).unwrap_or(0);
+    for t in &tokens[at.min(tokens.len())..] {
+        if t.1 == Tok::Newline {
+            break;
+        }
+        end = t.2;
+    }
+    end
+}
+
+/// "expected an indented block after 'if' statement on line N".
+fn block_header(tokens: &[Spanned], at: usize, lines: &LineIndex) -> Option<String> {
+    // tokens[at - 1] is the NEWLINE after the header's colon.
+    let colon = at.checked_sub(2)?;
+    if tokens.get(colon)?.1 != Tok::Colon {
+        return None;
+    }
+    let mut i = statement_start(tokens, colon);
+    // Skip decorators, which are lines of their own.
+    while matches!(tokens.get(i), Some((_, Tok::At, _))) {
+        i = tokens[i..].iter().position(|t| t.1 == Tok::Newline).map(|p| i + p + 1)?;
+    }
+    // A compound statement may follow an inline `else:`/`try:` on one line;
+    // the header is the last keyword that opens a block before the colon.
+    let (pos, tok, _) = tokens[i..=colon]
+        .iter()
+        .rev()
+        .find(|t| matches!(t.1, Tok::If | Tok::Elif | Tok::Else | Tok::While | Tok::For | Tok::Try | Tok::Except | Tok::Finally | Tok::With | Tok::Def | Tok::Class) && is_header_keyword(tokens, t.0, i))?;
+    let what = match tok {
+        Tok::If => "'if' statement",
+        Tok::Elif => "'elif' statement",
+        Tok::Else => "'else' statement",
+        Tok::While => "'while' statement",
+        Tok::For => "'for' statement",
+        Tok::Try => "'try' statement",
+        Tok::Except => "'except' statement",
+        Tok::Finally => "'finally' statement",
+        Tok::With => "'with' statement",
+        Tok::Def => "function definition",
+        Tok::Class => "class definition",
+        _ => return None,
+    };
+    Some(format!("expected an indented block after {what} on line {}", lines.line(*pos as u32)))
+}
+
+/// A keyword opens the block only if it starts the statement (an `if` in a
+/// conditional expression or comprehension does not).
+fn is_header_keyword(tokens: &[Spanned], offset: usize, start: usize) -> bool {
+    let idx = tokens.iter().position(|t| t.0 == offset).unwrap_or(0);
+    idx == start || matches!(tokens.get(idx.wrapping_sub(1)).map(|t| &t.1), Some(Tok::Colon))
+}
+
+/// True if the error token follows the dedent that closes a `try:` body.
+fn after_try_body(tokens: &[Spanned], at: usize) -> bool {
+    let mut depth = 0i32;
+    let mut i = at;
+    while i > 0 {
+        i -= 1;
+        match tokens[i].1 {
+            Tok::Dedent => depth += 1,
+            Tok::Indent => {
+                depth -= 1;
+                if depth == 0 {
+                    let s = statement_start(tokens, i.saturating_sub(2));
+                    return matches!(tokens.get(s), Some((_, Tok::Try, _)));
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Walks back from `end` to the first token of the expression it ends.
+fn expression_start(tokens: &[Spanned], floor: usize, end: usize) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut i = end;
+    loop {
+        match tokens[i].1 {
+            Tok::RPar | Tok::RSqb | Tok::RBrace => depth += 1,
+            Tok::LPar | Tok::LSqb | Tok::LBrace => {
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+                depth -= 1;
+            }
+            Tok::Comma | Tok::Equal | Tok::Colon if depth == 0 => return Some(i + 1),
+            _ => {}
+        }
+        if i == floor {
+            return Some(i);
+        }
+        i -= 1;
+    }
+}
+
+fn inside_brackets(tokens: &[Spanned], at: usize) -> bool {
+    let mut depth = 0i32;
+    for t in tokens[..at].iter().rev() {
+        match t.1 {
+            Tok::RPar | Tok::RSqb | Tok::RBrace => depth += 1,
+            Tok::LPar | Tok::LSqb | Tok::LBrace => {
+                if depth == 0 {
+                    return true;
+                }
+                depth -= 1;
+            }
+            Tok::Newline | Tok::Indent | Tok::Dedent => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+fn starts_expression(t: &Tok) -> bool {
+    matches!(
+        t,
+        Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Str(_)
+            | Tok::None
+            | Tok::True
+            | Tok::False
+            | Tok::LPar
+            | Tok::LSqb
+            | Tok::LBrace
+            | Tok::Lambda
+            | Tok::Not
+            | Tok::Tilde
+            | Tok::Ellipsis
+    )
+}
+
+fn ends_expression(t: &Tok) -> bool {
+    matches!(
+        t,
+        Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Str(_)
+            | Tok::None
+            | Tok::True
+            | Tok::False
+            | Tok::RPar
+            | Tok::RSqb
+            | Tok::RBrace
+            | Tok::Ellipsis
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::ast::{ExprKind, StmtKind};
+
+    fn err(src: &str) -> String {
+        parse_module(src).expect_err("expected a syntax error").msg
+    }
+
+    #[test]
+    fn parses_a_small_program() {
+        let m = parse_module("def f(a, b=1, *c, d, **e):\n    return a + b\nx = f(1, *[2], d=3)\n").unwrap();
+        assert_eq!(m.len(), 2);
+        assert!(matches!(m[0].kind, StmtKind::FunctionDef(_)));
+        match &m[1].kind {
+            StmtKind::Assign { targets, value } => {
+                assert_eq!(targets.len(), 1);
+                assert!(matches!(value.kind, ExprKind::Call { .. }));
+            }
+            k => panic!("{k:?}"),
+        }
+    }
+
+    #[test]
+    fn precedence() {
+        let m = parse_module("x = 1 + 2 * 3 ** -4\n").unwrap();
+        let StmtKind::Assign { value, .. } = &m[0].kind else { panic!() };
+        let ExprKind::BinOp { op, right, .. } = &value.kind else { panic!() };
+        assert_eq!(*op, crate::syntax::ast::BinOp::Add);
+        assert!(matches!(right.kind, ExprKind::BinOp { op: crate::syntax::ast::BinOp::Mul, .. }));
+    }
+
+    #[test]
+    fn fstrings() {
+        let m = parse_module("f'a{x!r:>{w}}b{y=}'\n").unwrap();
+        let StmtKind::Expr(e) = &m[0].kind else { panic!() };
+        let ExprKind::FString(parts) = &e.kind else { panic!() };
+        assert_eq!(parts.len(), 4);
+    }
+
+    #[test]
+    fn cpython_messages() {
+        assert_eq!(err("print 'hi'\n"), "Missing parentheses in call to 'print'. Did you mean print(...)?");
+        assert_eq!(err("if x:\npass\n"), "expected an indented block after 'if' statement on line 1");
+        assert_eq!(err("def f():\nreturn 1"), "expected an indented block after function definition on line 1");
+        assert_eq!(err("  x = 1\n"), "unexpected indent");
+        assert_eq!(err("if x\n  pass\n"), "expected ':'");
+        assert_eq!(err("f(a b)\n"), "invalid syntax. Perhaps you forgot a comma?");
+        assert_eq!(err("x = 1 y = 2\n"), "invalid syntax");
+        assert_eq!(err("1 = x\n"), "cannot assign to literal here. Maybe you meant '==' instead of '='?");
+        assert_eq!(err("def f(a=1, b): pass\n"), "non-default argument follows default argument");
+        assert_eq!(err("f(a=1, b)\n"), "positional argument follows keyword argument");
+        assert_eq!(err("x = [1, 2\ny = 3\n"), "'[' was never closed");
+        assert_eq!(err("if x = 1:\n pass\n"), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        assert_eq!(err("x = 1 if 2\n"), "expected 'else' after 'if' expression");
+        assert_eq!(err("try:\n pass\nx=1\n"), "expected 'except' or 'finally' block");
+        assert_eq!(err("f'{}'\n"), "f-string: empty expression not allowed");
+    }
+}
