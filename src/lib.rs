@@ -1,2 +1,184 @@
-//! pyl: a Python-3-like interpreter for learning threads, processes and the GIL.
+//! pyl: a Python-3-like interpreter for learning how threads, processes
+//! and the global interpreter lock behave.
+//!
+//! The pipeline: `syntax` (logos lexer, indentation layer, lalrpop parser)
+//! gives an AST; `compiler` turns it into `bytecode`; `vm` runs it over the
+//! object model in `runtime`, with builtin `modules` written in Rust.
+//!
+//! Embedding: build an [`Interpreter`] from a [`Config`] and run source
+//! text or a file; each interpreter is independent of any other in the
+//! process.
+//!
+//! ```
+//! let interp = pyl::Interpreter::new(pyl::Config::default());
+//! assert_eq!(interp.run_source("x = 6 * 7\nassert x == 42\n", "<doc>"), 0);
+//! ```
+
+pub mod bytecode;
+pub mod compiler;
+pub mod modules;
+pub mod runtime;
 pub mod syntax;
+pub mod vm;
+
+use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
+
+use parking_lot::Mutex;
+
+pub use runtime::value::Value;
+pub use vm::Config;
+use vm::{PyErr, Shared, Vm};
+
+/// Stack size of the thread that runs the interpreter: deep recursion is
+/// bounded by the recursion limit long before this is used up.
+const MAIN_STACK: usize = 512 * 1024 * 1024;
+
+/// One interpreter: its modules, builtins and configuration.
+pub struct Interpreter {
+    shared: Arc<Shared>,
+}
+
+impl Interpreter {
+    pub fn new(config: Config) -> Interpreter {
+        let builtins_module = modules::builtins::create();
+        let modules_dict = Arc::new(runtime::dict::PyDict::new());
+        let sys = modules::sys::create(&config, Value::Dict(modules_dict.clone()));
+        modules_dict.set_item_str("builtins", Value::Module(builtins_module.clone()));
+        modules_dict.set_item_str("sys", Value::Module(sys.clone()));
+        for name in ["exit", "quit"] {
+            let f = runtime::function::Builtin::new(name, modules::sys::sys_exit);
+            builtins_module.set(name, Value::Builtin(Arc::new(f)));
+        }
+        let shared = Shared {
+            gil: vm::gil::Gil::new(config.gil),
+            builtins: builtins_module.dict.clone(),
+            builtins_module,
+            modules: modules_dict,
+            sys,
+            stdout: vm::stdio::StdStream::new(1),
+            stderr: vm::stdio::StdStream::new(2),
+            recursion_limit: AtomicUsize::new(1000),
+            int_max_str_digits: AtomicUsize::new(vm::convert::INT_MAX_STR_DIGITS),
+            native_modules: Mutex::new(modules::native_modules()),
+            import_lock: parking_lot::ReentrantMutex::new(()),
+            exit_hooks: Mutex::new(Vec::new()),
+            config,
+        };
+        Interpreter { shared: Arc::new(shared) }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.shared.config
+    }
+
+    /// Runs a script file as `__main__`; returns the process exit status.
+    pub fn run_file(&self, path: &str) -> i32 {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                self.run_source(&text, path)
+            }
+            Err(e) => {
+                let exe = std::env::args().next().unwrap_or_else(|| "pyl".into());
+                let errno = e.raw_os_error().unwrap_or(0);
+                let msg = vm::error::strerror(errno).unwrap_or_else(|| e.to_string());
+                eprintln!("{exe}: can't open file '{path}': [Errno {errno}] {msg}");
+                2
+            }
+        }
+    }
+
+    /// Compiles and runs `source` as the `__main__` module.
+    pub fn run_source(&self, source: &str, filename: &str) -> i32 {
+        let shared = self.shared.clone();
+        let source = source.to_string();
+        let filename = filename.to_string();
+        let worker = std::thread::Builder::new()
+            .name("MainThread".into())
+            .stack_size(MAIN_STACK)
+            .spawn(move || run_main(shared, &source, &filename));
+        match worker.map(|h| h.join()) {
+            Ok(Ok(code)) => code,
+            Ok(Err(panic)) => internal_error(&*panic),
+            Err(e) => {
+                eprintln!("pyl: cannot start the interpreter thread: {e}");
+                70
+            }
+        }
+    }
+}
+
+fn run_main(shared: Arc<Shared>, source: &str, filename: &str) -> i32 {
+    let mut vm = Vm::new(shared.clone(), MAIN_STACK);
+    let main = Arc::new(runtime::module::Module::new("__main__"));
+    main.set("__file__", Value::str(filename));
+    main.set("__builtins__", Value::Module(shared.builtins_module.clone()));
+    shared.modules.set_item_str("__main__", Value::Module(main.clone()));
+    let code = match compiler::compile_source(source, filename, compiler::Mode::Exec) {
+        Ok(c) => c,
+        Err(e) => {
+            let err = vm::traceback::syntax_error_value(&e, filename, source);
+            vm.print_exception(&err);
+            return 1;
+        }
+    };
+    if shared.config.dis {
+        let text = bytecode::disasm::disassemble(&code);
+        let _ = shared.stdout.write(&text);
+        let _ = shared.stdout.flush();
+        return 0;
+    }
+    let frame = vm.frame_for_code(code, main.dict.clone(), None, &[]);
+    let status = match vm.run_frame(frame) {
+        Ok(_) => 0,
+        Err(e) => exit_status(&mut vm, &e),
+    };
+    finish(&vm);
+    status
+}
+
+/// The exit status for an exception that reached the top (printing it,
+/// or the message of `sys.exit("...")`).
+pub fn exit_status(vm: &mut Vm, e: &PyErr) -> i32 {
+    if e.is(&runtime::types::types().exc.system_exit) {
+        let code = match e.args() {
+            Value::Tuple(t) if t.len() == 1 => t.items[0].clone(),
+            Value::Tuple(t) if t.is_empty() => Value::None,
+            other => other,
+        };
+        return match code {
+            Value::None => 0,
+            Value::Int(n) => n as i32,
+            Value::Bool(b) => b as i32,
+            other => {
+                let msg = vm.str(&other).unwrap_or_default();
+                vm.flush_std();
+                let _ = vm.shared.stderr.write(&format!("{msg}\n"));
+                1
+            }
+        };
+    }
+    vm.print_exception(e);
+    1
+}
+
+/// Flushes what the program left buffered.
+fn finish(vm: &Vm) {
+    let hooks = std::mem::take(&mut *vm.shared.exit_hooks.lock());
+    for h in hooks {
+        h();
+    }
+    vm.flush_std();
+}
+
+/// A Rust panic is a bug in pyl: say so in one line, exit 70.
+fn internal_error(panic: &(dyn std::any::Any + Send)) -> i32 {
+    let msg = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    eprintln!("pyl: internal error (sorry, this is a bug in pyl, not in your program): {msg}");
+    70
+}

@@ -1,8 +1,138 @@
+//! The `pyl` command: parses its arguments like `python3` does and hands
+//! over to the library.
+
+use std::io::{IsTerminal, Read};
+
+use pyl::{Config, Interpreter};
+
+const HELP: &str = "usage: pyl [option] ... [-c cmd | file | -] [arg] ...
+Options:
+  -c cmd     program passed in as string (terminates option list)
+  -h, --help print this help message and exit
+  -V, --version
+             print the pyl version and exit
+  --no-gil   run without the global interpreter lock (same as -X gil=0)
+  -X gil=0|1 turn the global interpreter lock off or on
+  --dis      print the bytecode of the program instead of running it
+  -u, -B, -E, -s, -q
+             accepted for compatibility, ignored
+  file       program read from script file (.pyl by convention)
+  -          program read from stdin (default; interactive mode if a tty)
+  arg ...    arguments passed to program in sys.argv[1:]
+
+Environment:
+  PYL_GIL=0|1  turn the global interpreter lock off or on (-X gil wins)
+";
+
+enum Program {
+    File(String),
+    Command(String),
+    Stdin,
+}
+
 fn main() {
-    let path = std::env::args().nth(1).expect("file");
-    let src = std::fs::read_to_string(path).unwrap();
-    match pyl::syntax::parse_module(&src) {
-        Ok(m) => println!("{m:#?}"),
-        Err(e) => println!("{e:?}"),
+    std::panic::set_hook(Box::new(|info| {
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("pyl: internal error{at} (sorry, this is a bug in pyl, not in your program)");
+    }));
+    std::process::exit(run());
+}
+
+fn run() -> i32 {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut gil: Option<bool> = None;
+    let mut dis = false;
+    let mut i = 0;
+    let mut program = Program::Stdin;
+    let mut rest: Vec<String> = Vec::new();
+    while i < args.len() {
+        let a = &args[i];
+        match a.as_str() {
+            "-h" | "--help" => {
+                print!("{HELP}");
+                return 0;
+            }
+            "-V" | "--version" => {
+                println!("pyl {} (Python 3.11 compatible)", env!("CARGO_PKG_VERSION"));
+                return 0;
+            }
+            "--no-gil" => gil = Some(false),
+            "--gil" => gil = Some(true),
+            "--dis" => dis = true,
+            "-u" | "-B" | "-E" | "-s" | "-q" | "-I" | "-O" => {}
+            "-X" => {
+                i += 1;
+                match args.get(i).map(String::as_str) {
+                    Some("gil=0") => gil = Some(false),
+                    Some("gil=1") => gil = Some(true),
+                    Some(_) => {}
+                    None => {
+                        eprintln!("Argument expected for the -X option");
+                        return 2;
+                    }
+                }
+            }
+            "-c" => {
+                let Some(cmd) = args.get(i + 1) else {
+                    eprintln!("Argument expected for the -c option");
+                    return 2;
+                };
+                program = Program::Command(cmd.clone());
+                rest = std::iter::once("-c".to_string()).chain(args[i + 2..].iter().cloned()).collect();
+                break;
+            }
+            "-" => {
+                rest = args[i..].to_vec();
+                break;
+            }
+            s if s.starts_with("-X") => match &s[2..] {
+                "gil=0" => gil = Some(false),
+                "gil=1" => gil = Some(true),
+                _ => {}
+            },
+            s if s.starts_with('-') && s.len() > 1 => {
+                eprintln!("Unknown option: {s}\n{HELP}");
+                return 2;
+            }
+            _ => {
+                program = Program::File(a.clone());
+                rest = args[i..].to_vec();
+                break;
+            }
+        }
+        i += 1;
+    }
+    let gil = gil.unwrap_or_else(|| !matches!(std::env::var("PYL_GIL").as_deref(), Ok("0")));
+    let (argv, path0) = match &program {
+        Program::File(f) => {
+            let dir = std::path::Path::new(f)
+                .parent()
+                .map(|p| if p.as_os_str().is_empty() { std::path::PathBuf::from(".") } else { p.to_path_buf() })
+                .and_then(|p| p.canonicalize().ok())
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (rest, dir)
+        }
+        Program::Command(_) => (rest, String::new()),
+        Program::Stdin => (if rest.is_empty() { vec![String::new()] } else { rest }, String::new()),
+    };
+    let config = Config { gil, argv, path0, dis };
+    let interp = Interpreter::new(config);
+    match program {
+        Program::File(f) => interp.run_file(&f),
+        Program::Command(c) => interp.run_source(&c, "<string>"),
+        Program::Stdin => {
+            let stdin = std::io::stdin();
+            if stdin.is_terminal() {
+                eprintln!("pyl: the interactive prompt is not available yet; pass a script file");
+                return 2;
+            }
+            let mut text = Vec::new();
+            if let Err(e) = stdin.lock().read_to_end(&mut text) {
+                eprintln!("pyl: cannot read stdin: {e}");
+                return 2;
+            }
+            interp.run_source(&String::from_utf8_lossy(&text), "<stdin>")
+        }
     }
 }

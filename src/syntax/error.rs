@@ -9,6 +9,8 @@ pub enum SyntaxErrorKind {
     Syntax,
     Indentation,
     Tab,
+    /// Too deeply nested to compile: CPython raises RecursionError.
+    Recursion,
 }
 
 impl SyntaxErrorKind {
@@ -17,6 +19,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::Syntax => "SyntaxError",
             SyntaxErrorKind::Indentation => "IndentationError",
             SyntaxErrorKind::Tab => "TabError",
+            SyntaxErrorKind::Recursion => "RecursionError",
         }
     }
 }

@@ -1,0 +1,99 @@
+//! Code objects: the compiled form of a module, class body or function.
+
+use std::sync::Arc;
+
+use super::op::Op;
+use crate::runtime::str::PyStr;
+use crate::runtime::value::Value;
+use crate::syntax::{LineIndex, Span};
+
+/// A source file as the compiler saw it, kept for tracebacks.
+pub struct Source {
+    pub filename: String,
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+impl Source {
+    pub fn new(filename: impl Into<String>, text: impl Into<String>) -> Source {
+        let text = text.into();
+        let lines = LineIndex::new(&text);
+        Source { filename: filename.into(), text, lines }
+    }
+
+    pub fn line_of(&self, offset: u32) -> usize {
+        self.lines.line(offset)
+    }
+
+    pub fn line_text(&self, line: usize) -> &str {
+        self.lines.line_text(&self.text, line)
+    }
+}
+
+pub mod flags {
+    pub const GENERATOR: u32 = 1;
+    pub const VARARGS: u32 = 2;
+    pub const VARKEYWORDS: u32 = 4;
+    /// Module-level code: names resolve in the module dict.
+    pub const MODULE: u32 = 8;
+    /// A class body: names resolve in the class namespace.
+    pub const CLASS_BODY: u32 = 16;
+}
+
+pub struct Code {
+    pub name: Arc<PyStr>,
+    pub qualname: Arc<PyStr>,
+    pub flags: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    /// Fast locals; parameters first: positional, keyword-only, *args, **kwargs.
+    pub varnames: Vec<Arc<PyStr>>,
+    /// Locals captured by inner functions.
+    pub cellvars: Vec<Arc<PyStr>>,
+    /// Variables of enclosing functions this code uses.
+    pub freevars: Vec<Arc<PyStr>>,
+    /// Parameters that are also cells: (cell index, parameter index).
+    pub cell_params: Vec<(u32, u32)>,
+    /// Names of globals and attributes.
+    pub names: Vec<Arc<PyStr>>,
+    pub consts: Vec<Value>,
+    pub ops: Vec<Op>,
+    /// The source span of each instruction.
+    pub spans: Vec<Span>,
+    pub source: Arc<Source>,
+    pub first_line: u32,
+    /// Deepest the value stack gets, to size frames.
+    pub max_stack: u32,
+    pub doc: Value,
+}
+
+impl Code {
+    pub fn is_generator(&self) -> bool {
+        self.flags & flags::GENERATOR != 0
+    }
+
+    /// Number of fast local slots.
+    pub fn nlocals(&self) -> usize {
+        self.varnames.len()
+    }
+
+    pub fn ncells(&self) -> usize {
+        self.cellvars.len() + self.freevars.len()
+    }
+
+    /// The line of instruction `pc`.
+    pub fn line_at(&self, pc: usize) -> usize {
+        let span = self.spans.get(pc).or(self.spans.last()).copied().unwrap_or_default();
+        self.source.line_of(span.start)
+    }
+
+    pub fn span_at(&self, pc: usize) -> Span {
+        self.spans.get(pc).or(self.spans.last()).copied().unwrap_or_default()
+    }
+
+    /// The name of cell `i` (cellvars then freevars).
+    pub fn cell_name(&self, i: usize) -> &Arc<PyStr> {
+        if i < self.cellvars.len() { &self.cellvars[i] } else { &self.freevars[i - self.cellvars.len()] }
+    }
+}

@@ -1,0 +1,90 @@
+//! `--dis`: prints code objects the way `dis.dis` does, roughly.
+
+use std::fmt::Write;
+
+use super::code::Code;
+use super::op::Op;
+use crate::runtime::value::Value;
+
+/// Disassembles `code` and every code object among its constants.
+pub fn disassemble(code: &Code) -> String {
+    let mut out = String::new();
+    disassemble_into(code, &mut out);
+    out
+}
+
+fn disassemble_into(code: &Code, out: &mut String) {
+    let _ = writeln!(out, "Disassembly of <code {} line {}>:", code.qualname.as_str(), code.first_line);
+    let targets: Vec<u32> = code.ops.iter().filter_map(Op::target).collect();
+    let mut last_line = 0;
+    for (pc, op) in code.ops.iter().enumerate() {
+        let line = code.line_at(pc);
+        let line_col = if line != last_line {
+            last_line = line;
+            format!("{line:>4}")
+        } else {
+            "    ".into()
+        };
+        let mark = if targets.contains(&(pc as u32)) { ">>" } else { "  " };
+        let (name, arg) = describe(code, op);
+        let _ = writeln!(out, "{line_col} {mark} {pc:>5} {name:<22}{arg}");
+    }
+    for c in &code.consts {
+        if let Value::Code(inner) = c {
+            out.push('\n');
+            disassemble_into(inner, out);
+        }
+    }
+}
+
+fn describe(code: &Code, op: &Op) -> (String, String) {
+    let debug = format!("{op:?}");
+    let name = debug.split('(').next().unwrap_or("").to_string();
+    let name_of = |v: &Vec<std::sync::Arc<crate::runtime::str::PyStr>>, i: u32| {
+        v.get(i as usize).map(|s| s.as_str().to_string()).unwrap_or_else(|| "?".into())
+    };
+    let arg = match *op {
+        Op::LoadConst(i) => format!("{i} ({})", const_repr(code.consts.get(i as usize))),
+        Op::LoadFast(i) | Op::StoreFast(i) | Op::DeleteFast(i) => format!("{i} ({})", name_of(&code.varnames, i)),
+        Op::LoadFastPair(p) => format!(
+            "{} {} ({}, {})",
+            p >> 16,
+            p & 0xffff,
+            name_of(&code.varnames, p >> 16),
+            name_of(&code.varnames, p & 0xffff)
+        ),
+        Op::LoadDeref(i) | Op::StoreDeref(i) | Op::DeleteDeref(i) | Op::LoadClosure(i) | Op::LoadClassDeref(i) => {
+            let n = if (i as usize) < code.ncells() { code.cell_name(i as usize).as_str().to_string() } else { "?".into() };
+            format!("{i} ({n})")
+        }
+        Op::LoadGlobal(i)
+        | Op::StoreGlobal(i)
+        | Op::DeleteGlobal(i)
+        | Op::LoadName(i)
+        | Op::StoreName(i)
+        | Op::DeleteName(i)
+        | Op::LoadAttr(i)
+        | Op::StoreAttr(i)
+        | Op::DeleteAttr(i)
+        | Op::LoadMethod(i)
+        | Op::ImportName(i)
+        | Op::ImportFrom(i) => format!("{i} ({})", name_of(&code.names, i)),
+        Op::Binary(b) | Op::Inplace(b) => b.symbol().to_string(),
+        Op::Compare(c) => format!("{c:?}"),
+        Op::CompareJumpIfFalse(c, t) => format!("{c:?} to {t}"),
+        _ => match op.target() {
+            Some(t) => format!("to {t}"),
+            None => debug.find('(').map(|p| debug[p + 1..debug.len() - 1].to_string()).unwrap_or_default(),
+        },
+    };
+    (name, arg)
+}
+
+fn const_repr(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::Code(c)) => format!("<code {}>", c.name.as_str()),
+        Some(Value::Str(s)) => format!("{:?}", s.as_str()),
+        Some(v) => format!("{v:?}"),
+        None => "?".into(),
+    }
+}

@@ -1,0 +1,10 @@
+//! Bytecode: the instruction set (`op`), code objects (`code`) and the
+//! disassembler behind `--dis` (`disasm`). The compiler produces `Code`;
+//! the VM runs it. A `Code` is immutable once built and shared by `Arc`.
+
+pub mod code;
+pub mod disasm;
+pub mod op;
+
+pub use code::{Code, Source};
+pub use op::Op;

@@ -1,0 +1,451 @@
+//! The compiler: a checked AST in, a tree of `Code` objects out.
+//!
+//! `scope` resolves every name first; then `stmt` and `expr` walk the tree
+//! emitting bytecode into one `Unit` per scope being compiled. Each
+//! instruction records the span of the expression it came from, which the
+//! VM turns into traceback lines. Anything still wrong at this stage
+//! (`break` outside a loop, a misplaced starred expression) is reported as
+//! a `SyntaxError` with CPython's message.
+
+mod expr;
+pub mod scope;
+mod stmt;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::bytecode::code::flags;
+use crate::bytecode::{Code, Op, Source};
+use crate::runtime::str::PyStr;
+use crate::runtime::value::Value;
+use crate::syntax::ast::{Const, Stmt, StmtKind, ExprKind};
+use crate::syntax::span::Span;
+use crate::syntax::{SyntaxError, SyntaxErrorKind};
+use scope::{ScopeKind, Storage, SymbolTable};
+
+/// How expression statements at the top level behave.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A script: values of expression statements are discarded.
+    Exec,
+    /// The REPL: values of expression statements are echoed.
+    Interactive,
+}
+
+/// Deepest expression nesting compiled before giving up, as CPython does.
+const MAX_DEPTH: usize = 1000;
+
+/// Compiles a parsed module.
+pub fn compile_module(module: &[Stmt], source: Arc<Source>, mode: Mode) -> Result<Arc<Code>, SyntaxError> {
+    let table = SymbolTable::build(module)?;
+    let mut c = Compiler { table, source, units: Vec::new(), interned: HashMap::new(), mode, depth: 0 };
+    c.push_unit(0, "<module>".into(), "<module>".into(), Span::default());
+    c.unit().flags |= flags::MODULE;
+    c.docstring(module);
+    c.stmts(module)?;
+    c.load_const(Value::None);
+    c.emit(Op::ReturnValue);
+    Ok(c.pop_unit())
+}
+
+/// Parses and compiles source text in one step.
+pub fn compile_source(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, SyntaxError> {
+    let module = crate::syntax::parse_module(text)?;
+    let source = Arc::new(Source::new(filename, text));
+    compile_module(&module, source, mode)
+}
+
+/// What a `break`/`continue`/`return` must undo on its way out.
+enum FBlock<'a> {
+    While { start: usize, breaks: Vec<usize> },
+    For { start: usize, breaks: Vec<usize> },
+    /// A `try` body with an except handler block pushed.
+    TryExcept,
+    /// A `try` body whose `finally` must run on the way out.
+    TryFinally(&'a [Stmt]),
+    /// The exceptional copy of a `finally` body: (prev exc) on the stack.
+    FinallyEnd,
+    /// An `except` body: (prev exc) on the stack, maybe a named target.
+    Handler(Option<&'a str>),
+    /// A `with` body: exit on the stack, a handler block pushed.
+    With,
+}
+
+struct Unit<'a> {
+    scope: usize,
+    name: String,
+    qualname: String,
+    ops: Vec<Op>,
+    spans: Vec<Span>,
+    consts: Vec<Value>,
+    names: Vec<Arc<PyStr>>,
+    name_index: HashMap<String, u32>,
+    varnames: Vec<Arc<PyStr>>,
+    cells: Vec<String>,
+    ncellvars: usize,
+    fblocks: Vec<FBlock<'a>>,
+    span: Span,
+    flags: u32,
+    argcount: u32,
+    posonlyargcount: u32,
+    kwonlyargcount: u32,
+    doc: Value,
+    first_line: u32,
+}
+
+struct Compiler<'a> {
+    table: SymbolTable,
+    source: Arc<Source>,
+    units: Vec<Unit<'a>>,
+    interned: HashMap<String, Arc<PyStr>>,
+    mode: Mode,
+    depth: usize,
+}
+
+fn error(msg: impl Into<String>, span: Span) -> SyntaxError {
+    SyntaxError::new(msg, span)
+}
+
+impl<'a> Compiler<'a> {
+    fn unit(&mut self) -> &mut Unit<'a> {
+        self.units.last_mut().expect("a unit is being compiled")
+    }
+
+    fn kind(&self) -> ScopeKind {
+        let u = self.units.last().expect("a unit is being compiled");
+        self.table.scopes[u.scope].kind
+    }
+
+    fn intern(&mut self, s: &str) -> Arc<PyStr> {
+        if let Some(v) = self.interned.get(s) {
+            return v.clone();
+        }
+        let v = Arc::new(PyStr::new(s.to_string()));
+        self.interned.insert(s.to_string(), v.clone());
+        v
+    }
+
+    fn push_unit(&mut self, scope: usize, name: String, qualname: String, span: Span) {
+        let sc = &self.table.scopes[scope];
+        let varnames: Vec<String> = sc.varnames.clone();
+        let mut cells: Vec<String> = sc.cellvars.clone();
+        let ncellvars = cells.len();
+        if sc.needs_class_cell {
+            cells.push("__class__".into());
+        }
+        let ncellvars = if sc.needs_class_cell { ncellvars + 1 } else { ncellvars };
+        cells.extend(sc.freevars.iter().cloned());
+        let mut flags = 0;
+        if sc.is_generator {
+            flags |= flags::GENERATOR;
+        }
+        if sc.kind == ScopeKind::Class {
+            flags |= flags::CLASS_BODY;
+        }
+        let varnames = varnames.iter().map(|v| self.intern(v)).collect();
+        let first_line = self.source.line_of(span.start) as u32;
+        self.units.push(Unit {
+            scope,
+            name,
+            qualname,
+            ops: Vec::new(),
+            spans: Vec::new(),
+            consts: Vec::new(),
+            names: Vec::new(),
+            name_index: HashMap::new(),
+            varnames,
+            cells,
+            ncellvars,
+            fblocks: Vec::new(),
+            span,
+            flags,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            doc: Value::None,
+            first_line,
+        });
+    }
+
+    fn pop_unit(&mut self) -> Arc<Code> {
+        let u = self.units.pop().expect("a unit is being compiled");
+        let intern = |c: &mut Self, s: &String| c.intern(s);
+        let cellvars: Vec<Arc<PyStr>> = u.cells[..u.ncellvars].iter().map(|s| intern(self, s)).collect();
+        let freevars: Vec<Arc<PyStr>> = u.cells[u.ncellvars..].iter().map(|s| intern(self, s)).collect();
+        let cell_params = cellvars
+            .iter()
+            .enumerate()
+            .filter_map(|(ci, name)| {
+                let params = (u.argcount + u.kwonlyargcount) as usize
+                    + (u.flags & flags::VARARGS != 0) as usize
+                    + (u.flags & flags::VARKEYWORDS != 0) as usize;
+                u.varnames[..params.min(u.varnames.len())]
+                    .iter()
+                    .position(|v| v == name)
+                    .map(|pi| (ci as u32, pi as u32))
+            })
+            .collect();
+        let max_stack = estimate_stack(&u.ops);
+        Arc::new(Code {
+            name: self.intern(&u.name),
+            qualname: self.intern(&u.qualname),
+            flags: u.flags,
+            argcount: u.argcount,
+            posonlyargcount: u.posonlyargcount,
+            kwonlyargcount: u.kwonlyargcount,
+            varnames: u.varnames,
+            cellvars,
+            freevars,
+            cell_params,
+            names: u.names,
+            consts: u.consts,
+            ops: u.ops,
+            spans: u.spans,
+            source: self.source.clone(),
+            first_line: u.first_line,
+            max_stack,
+            doc: u.doc,
+        })
+    }
+
+    /// Emits an instruction at the current span; returns its index.
+    fn emit(&mut self, op: Op) -> usize {
+        let u = self.unit();
+        u.ops.push(op);
+        u.spans.push(u.span);
+        u.ops.len() - 1
+    }
+
+    fn here(&mut self) -> usize {
+        self.unit().ops.len()
+    }
+
+    /// Points the jump at `at` to the current position.
+    fn patch_here(&mut self, at: usize) {
+        let target = self.here() as u32;
+        self.patch(at, target);
+    }
+
+    fn patch(&mut self, at: usize, target: u32) {
+        let u = self.unit();
+        u.ops[at] = u.ops[at].with_target(target);
+    }
+
+    /// Runs `f` with the current span set to `span`.
+    fn at<T>(&mut self, span: Span, f: impl FnOnce(&mut Self) -> T) -> T {
+        let saved = std::mem::replace(&mut self.unit().span, span);
+        let r = f(self);
+        self.unit().span = saved;
+        r
+    }
+
+    fn add_const(&mut self, v: Value) -> u32 {
+        let u = self.unit();
+        // Reuse equal simple constants (same type and value).
+        let same = |a: &Value, b: &Value| match (a, b) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(x), Value::Bool(y)) => x == y,
+            (Value::Int(x), Value::Int(y)) => x == y,
+            (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+            (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
+            _ => false,
+        };
+        if let Some(i) = u.consts.iter().position(|c| same(c, &v)) {
+            return i as u32;
+        }
+        u.consts.push(v);
+        (u.consts.len() - 1) as u32
+    }
+
+    fn load_const(&mut self, v: Value) {
+        let i = self.add_const(v);
+        self.emit(Op::LoadConst(i));
+    }
+
+    fn const_value(&mut self, c: &Const) -> Value {
+        match c {
+            Const::None => Value::None,
+            Const::True => Value::Bool(true),
+            Const::False => Value::Bool(false),
+            Const::Ellipsis => Value::Ellipsis,
+            Const::Int(i) => Value::Int(*i),
+            Const::BigInt(b) => Value::from_bigint(b.clone()),
+            Const::Float(f) => Value::Float(*f),
+            Const::Str(s) => Value::Str(self.intern(s)),
+            Const::Bytes(b) => Value::Bytes(Arc::new(crate::runtime::str::PyBytes::new(b.clone()))),
+        }
+    }
+
+    fn name_index(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.unit().name_index.get(name) {
+            return i;
+        }
+        let s = self.intern(name);
+        let u = self.unit();
+        u.names.push(s);
+        let i = (u.names.len() - 1) as u32;
+        u.name_index.insert(name.to_string(), i);
+        i
+    }
+
+    fn varname_index(&mut self, name: &str) -> u32 {
+        let u = self.unit();
+        match u.varnames.iter().position(|v| v.as_str() == name) {
+            Some(i) => i as u32,
+            None => {
+                let s = Arc::new(PyStr::new(name.to_string()));
+                let u = self.unit();
+                u.varnames.push(s);
+                (u.varnames.len() - 1) as u32
+            }
+        }
+    }
+
+    fn cell_index(&mut self, name: &str) -> u32 {
+        let u = self.unit();
+        u.cells.iter().position(|c| c == name).unwrap_or(0) as u32
+    }
+
+    fn storage(&mut self, name: &str) -> Storage {
+        let scope = self.unit().scope;
+        let s = self.table.scopes[scope].lookup(name);
+        if name == "__class__" && self.table.scopes[scope].kind == ScopeKind::Class {
+            return Storage::Cell;
+        }
+        s
+    }
+
+    fn load_name(&mut self, name: &str) {
+        let op = match self.storage(name) {
+            Storage::Local => Op::LoadFast(self.varname_index(name)),
+            Storage::Cell => Op::LoadDeref(self.cell_index(name)),
+            Storage::Free if self.kind() == ScopeKind::Class => Op::LoadClassDeref(self.cell_index(name)),
+            Storage::Free => Op::LoadDeref(self.cell_index(name)),
+            Storage::GlobalExplicit => Op::LoadGlobal(self.name_index(name)),
+            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => Op::LoadName(self.name_index(name)),
+            Storage::GlobalImplicit => Op::LoadGlobal(self.name_index(name)),
+            Storage::ClassName => Op::LoadName(self.name_index(name)),
+        };
+        self.emit(op);
+    }
+
+    fn store_name(&mut self, name: &str) {
+        let op = match self.storage(name) {
+            Storage::Local => Op::StoreFast(self.varname_index(name)),
+            Storage::Cell | Storage::Free => Op::StoreDeref(self.cell_index(name)),
+            Storage::GlobalExplicit => Op::StoreGlobal(self.name_index(name)),
+            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => Op::StoreName(self.name_index(name)),
+            Storage::GlobalImplicit => Op::StoreGlobal(self.name_index(name)),
+            Storage::ClassName => Op::StoreName(self.name_index(name)),
+        };
+        self.emit(op);
+    }
+
+    fn delete_name(&mut self, name: &str) {
+        let op = match self.storage(name) {
+            Storage::Local => Op::DeleteFast(self.varname_index(name)),
+            Storage::Cell | Storage::Free => Op::DeleteDeref(self.cell_index(name)),
+            Storage::GlobalExplicit => Op::DeleteGlobal(self.name_index(name)),
+            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => Op::DeleteName(self.name_index(name)),
+            Storage::GlobalImplicit => Op::DeleteGlobal(self.name_index(name)),
+            Storage::ClassName => Op::DeleteName(self.name_index(name)),
+        };
+        self.emit(op);
+    }
+
+    /// A docstring: the first statement, if it is a string literal.
+    fn docstring(&mut self, body: &[Stmt]) {
+        if let Some(Stmt { kind: StmtKind::Expr(e), .. }) = body.first() {
+            if let ExprKind::Const(Const::Str(s)) = &e.kind {
+                let v = Value::Str(self.intern(s));
+                self.unit().doc = v;
+            }
+        }
+    }
+
+    /// The qualified name of a definition called `name` in the current unit.
+    fn qualname_for(&self, name: &str) -> String {
+        let u = self.units.last().expect("a unit is being compiled");
+        match self.table.scopes[u.scope].kind {
+            ScopeKind::Module => name.to_string(),
+            ScopeKind::Class => format!("{}.{name}", u.qualname),
+            _ => format!("{}.<locals>.{name}", u.qualname),
+        }
+    }
+
+    fn enter_nested(&mut self) -> Result<(), SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let span = self.unit().span;
+            return Err(SyntaxError {
+                kind: SyntaxErrorKind::Recursion,
+                ..error("maximum recursion depth exceeded during compilation", span)
+            });
+        }
+        Ok(())
+    }
+}
+
+/// A rough bound on stack use, to size frames (they grow if it is short).
+fn estimate_stack(ops: &[Op]) -> u32 {
+    let mut depth: i64 = 0;
+    let mut max: i64 = 0;
+    for op in ops {
+        depth += match op {
+            Op::LoadConst(_) | Op::LoadFast(_) | Op::LoadDeref(_) | Op::LoadGlobal(_) | Op::LoadName(_)
+            | Op::LoadClosure(_) | Op::LoadClassDeref(_) | Op::Copy(_) | Op::LoadBuildClass
+            | Op::LoadAssertionError | Op::LoadMethod(_) | Op::ImportFrom(_) | Op::BeforeWith | Op::PushExcInfo => 1,
+            Op::LoadFastPair(_) => 2,
+            Op::Binary(_) | Op::Inplace(_) | Op::Compare(_) | Op::Is(_) | Op::Contains(_) | Op::Subscr
+            | Op::PopTop | Op::StoreFast(_) | Op::StoreGlobal(_) | Op::StoreName(_) | Op::StoreDeref(_) => -1,
+            Op::BuildTuple(n) | Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) | Op::Call(n) => {
+                1 - *n as i64
+            }
+            Op::UnpackSequence(n) => *n as i64 - 1,
+            _ => 0,
+        };
+        max = max.max(depth);
+    }
+    (max.max(4) + 4) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compile(src: &str) -> Arc<Code> {
+        compile_source(src, "<test>", Mode::Exec).unwrap()
+    }
+
+    #[test]
+    fn module_ends_with_return_none() {
+        let code = compile("x = 1\n");
+        assert_eq!(code.ops.last(), Some(&Op::ReturnValue));
+        assert!(matches!(code.ops[..], [Op::LoadConst(_), Op::StoreGlobal(_), Op::LoadConst(_), Op::ReturnValue]));
+    }
+
+    #[test]
+    fn functions_use_fast_locals() {
+        let code = compile("def f(a):\n    b = a + 1\n    return b\n");
+        let Value::Code(f) = &code.consts[0] else { panic!("function code is the first constant") };
+        assert!(f.ops.iter().any(|op| matches!(op, Op::StoreFast(1))));
+        assert!(f.ops.iter().any(|op| matches!(op, Op::LoadFast(0) | Op::LoadFastPair(_))));
+        assert_eq!(f.argcount, 1);
+    }
+
+    #[test]
+    fn method_calls_use_load_method() {
+        let code = compile("x.append(1)\n");
+        assert!(code.ops.iter().any(|op| matches!(op, Op::LoadMethod(_))));
+        assert!(code.ops.iter().any(|op| matches!(op, Op::CallMethod(1))));
+    }
+
+    #[test]
+    fn compile_errors() {
+        let e = |src: &str| compile_source(src, "<test>", Mode::Exec).err().unwrap().msg;
+        assert_eq!(e("break\n"), "'break' outside loop");
+        assert_eq!(e("continue\n"), "'continue' not properly in loop");
+        assert_eq!(e("*a = 1\n"), "starred assignment target must be in a list or tuple");
+        assert_eq!(e("print(*a for a in b)\n").is_empty(), false);
+    }
+}

@@ -1,0 +1,735 @@
+//! Statements to bytecode: control flow, exception handling, definitions.
+
+use crate::bytecode::Op;
+use crate::bytecode::code::flags;
+use crate::bytecode::op::make_fn;
+use crate::runtime::value::Value;
+use crate::syntax::SyntaxError;
+use crate::syntax::ast::*;
+use crate::syntax::span::Span;
+
+use super::scope::ScopeKind;
+use super::{Compiler, FBlock, Mode, error};
+
+type R = Result<(), SyntaxError>;
+
+impl<'a> Compiler<'a> {
+    pub(super) fn stmts(&mut self, body: &'a [Stmt]) -> R {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &'a Stmt) -> R {
+        let saved = std::mem::replace(&mut self.unit().span, s.span);
+        let r = self.stmt_inner(s);
+        self.unit().span = saved;
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &'a Stmt) -> R {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                if self.mode == Mode::Interactive && self.units.len() == 1 {
+                    self.expr(e)?;
+                    self.emit(Op::PrintExpr);
+                } else if !matches!(e.kind, ExprKind::Const(_)) {
+                    self.expr(e)?;
+                    self.emit(Op::PopTop);
+                }
+            }
+            StmtKind::Assign { targets, value } => {
+                self.expr(value)?;
+                for (i, t) in targets.iter().enumerate() {
+                    if i + 1 < targets.len() {
+                        self.emit(Op::Copy(1));
+                    }
+                    self.store_target(t)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
+            StmtKind::AnnAssign { target, value } => {
+                if let Some(v) = value {
+                    self.expr(v)?;
+                    self.store_target(target)?;
+                }
+            }
+            StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Break => self.break_stmt(s.span)?,
+            StmtKind::Continue => self.continue_stmt(s.span)?,
+            StmtKind::Return(v) => {
+                match v {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Value::None),
+                }
+                self.unwind_all()?;
+                self.emit(Op::ReturnValue);
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete_target(t)?;
+                }
+            }
+            StmtKind::If { test, body, orelse } => {
+                let mut to_else = Vec::new();
+                self.jump_if(test, false, &mut to_else)?;
+                self.stmts(body)?;
+                if orelse.is_empty() {
+                    self.patch_all_here(&to_else);
+                } else {
+                    let to_end = self.emit(Op::Jump(0));
+                    self.patch_all_here(&to_else);
+                    self.stmts(orelse)?;
+                    self.patch_here(to_end);
+                }
+            }
+            StmtKind::While { test, body, orelse } => self.while_stmt(test, body, orelse)?,
+            StmtKind::For { target, iter, body, orelse } => self.for_stmt(target, iter, body, orelse)?,
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                if finalbody.is_empty() {
+                    self.try_except(body, handlers, orelse)?;
+                } else {
+                    self.try_finally(body, handlers, orelse, finalbody)?;
+                }
+            }
+            StmtKind::Raise { exc, cause } => {
+                let n = match (exc, cause) {
+                    (None, _) => 0,
+                    (Some(e), None) => {
+                        self.expr(e)?;
+                        1
+                    }
+                    (Some(e), Some(c)) => {
+                        self.expr(e)?;
+                        self.expr(c)?;
+                        2
+                    }
+                };
+                self.emit(Op::Raise(n));
+            }
+            StmtKind::With { items, body } => self.with_stmt(items, body)?,
+            StmtKind::FunctionDef(f) => self.function_def(f, s.span)?,
+            StmtKind::ClassDef(c) => self.class_def(c, s.span)?,
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    self.at(a.span, |c| -> R {
+                        c.load_const(Value::Int(0));
+                        c.load_const(Value::None);
+                        let i = c.name_index(&a.name);
+                        c.emit(Op::ImportName(i));
+                        match &a.asname {
+                            Some(asname) => {
+                                for part in a.name.split('.').skip(1) {
+                                    let i = c.name_index(part);
+                                    c.emit(Op::LoadAttr(i));
+                                }
+                                c.store_name(asname);
+                            }
+                            None => {
+                                let top = a.name.split('.').next().unwrap_or("");
+                                c.store_name(top);
+                            }
+                        }
+                        Ok(())
+                    })?;
+                }
+            }
+            StmtKind::ImportFrom { module, names, level } => {
+                self.load_const(Value::Int(*level as i64));
+                let fromlist: Vec<Value> = names.iter().map(|a| Value::Str(self.intern(&a.name))).collect();
+                self.load_const(Value::tuple(fromlist));
+                let i = self.name_index(module.as_deref().unwrap_or(""));
+                self.emit(Op::ImportName(i));
+                if names.len() == 1 && names[0].name == "*" {
+                    self.emit(Op::ImportStar);
+                } else {
+                    for a in names {
+                        self.at(a.span, |c| {
+                            let i = c.name_index(&a.name);
+                            c.emit(Op::ImportFrom(i));
+                            c.store_name(a.asname.as_ref().unwrap_or(&a.name));
+                        });
+                    }
+                    self.emit(Op::PopTop);
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                let mut ok = Vec::new();
+                self.jump_if(test, true, &mut ok)?;
+                self.emit(Op::LoadAssertionError);
+                if let Some(m) = msg {
+                    self.expr(m)?;
+                    self.emit(Op::Call(1));
+                }
+                self.emit(Op::Raise(1));
+                self.patch_all_here(&ok);
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn patch_all_here(&mut self, jumps: &[usize]) {
+        for &j in jumps {
+            self.patch_here(j);
+        }
+    }
+
+    // ------------------------------------------------------------ assignment
+
+    pub(super) fn store_target(&mut self, t: &'a Expr) -> R {
+        self.at(t.span, |c| match &t.kind {
+            ExprKind::Name(n) => {
+                c.store_name(n);
+                Ok(())
+            }
+            ExprKind::Attribute { value, attr } => {
+                c.expr(value)?;
+                let i = c.name_index(attr);
+                c.emit(Op::StoreAttr(i));
+                Ok(())
+            }
+            ExprKind::Subscript { value, index } => {
+                c.expr(value)?;
+                c.expr(index)?;
+                c.emit(Op::StoreSubscr);
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => c.unpack(items),
+            ExprKind::Starred(_) => Err(error("starred assignment target must be in a list or tuple", t.span)),
+            _ => Err(error("cannot assign to expression", t.span)),
+        })
+    }
+
+    fn unpack(&mut self, items: &'a [Expr]) -> R {
+        match items.iter().position(|e| matches!(e.kind, ExprKind::Starred(_))) {
+            None => {
+                self.emit(Op::UnpackSequence(items.len() as u32));
+            }
+            Some(star) => {
+                let after = items.len() - star - 1;
+                if star > 255 || after > 255 {
+                    return Err(error("too many expressions in star-unpacking assignment", items[0].span));
+                }
+                self.emit(Op::UnpackEx(star as u16, after as u16));
+            }
+        }
+        for item in items {
+            match &item.kind {
+                ExprKind::Starred(inner) => self.store_target(inner)?,
+                _ => self.store_target(item)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> R {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                self.at(target.span, |c| c.load_name(n));
+                self.expr(value)?;
+                self.emit(Op::Inplace(op));
+                self.at(target.span, |c| c.store_name(n));
+            }
+            ExprKind::Attribute { value: obj, attr } => {
+                self.expr(obj)?;
+                self.emit(Op::Copy(1));
+                let i = self.name_index(attr);
+                self.at(target.span, |c| c.emit(Op::LoadAttr(i)));
+                self.expr(value)?;
+                self.emit(Op::Inplace(op));
+                self.emit(Op::Swap(2));
+                self.at(target.span, |c| c.emit(Op::StoreAttr(i)));
+            }
+            ExprKind::Subscript { value: obj, index } => {
+                self.expr(obj)?;
+                self.expr(index)?;
+                self.emit(Op::Copy(2));
+                self.emit(Op::Copy(2));
+                self.at(target.span, |c| c.emit(Op::Subscr));
+                self.expr(value)?;
+                self.emit(Op::Inplace(op));
+                self.emit(Op::Swap(3));
+                self.emit(Op::Swap(2));
+                self.at(target.span, |c| c.emit(Op::StoreSubscr));
+            }
+            _ => return Err(error("illegal expression for augmented assignment", target.span)),
+        }
+        Ok(())
+    }
+
+    fn delete_target(&mut self, t: &'a Expr) -> R {
+        self.at(t.span, |c| match &t.kind {
+            ExprKind::Name(n) => {
+                c.delete_name(n);
+                Ok(())
+            }
+            ExprKind::Attribute { value, attr } => {
+                c.expr(value)?;
+                let i = c.name_index(attr);
+                c.emit(Op::DeleteAttr(i));
+                Ok(())
+            }
+            ExprKind::Subscript { value, index } => {
+                c.expr(value)?;
+                c.expr(index)?;
+                c.emit(Op::DeleteSubscr);
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    c.delete_target(i)?;
+                }
+                Ok(())
+            }
+            _ => Err(error("cannot delete expression", t.span)),
+        })
+    }
+
+    // ------------------------------------------------------------ loops
+
+    fn while_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> R {
+        let start = self.here();
+        let mut to_else = Vec::new();
+        let always = matches!(test.kind, ExprKind::Const(Const::True))
+            || matches!(test.kind, ExprKind::Const(Const::Int(i)) if i != 0);
+        if !always {
+            self.jump_if(test, false, &mut to_else)?;
+        }
+        self.unit().fblocks.push(FBlock::While { start, breaks: Vec::new() });
+        self.stmts(body)?;
+        self.emit(Op::Jump(start as u32));
+        let Some(FBlock::While { breaks, .. }) = self.unit().fblocks.pop() else {
+            unreachable!("loop block is on top")
+        };
+        self.patch_all_here(&to_else);
+        self.stmts(orelse)?;
+        self.patch_all_here(&breaks);
+        Ok(())
+    }
+
+    fn for_stmt(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> R {
+        self.expr(iter)?;
+        self.at(iter.span, |c| c.emit(Op::GetIter));
+        let start = self.here();
+        let for_iter = self.at(iter.span, |c| c.emit(Op::ForIter(0)));
+        self.store_target(target)?;
+        self.unit().fblocks.push(FBlock::For { start, breaks: Vec::new() });
+        self.stmts(body)?;
+        self.emit(Op::Jump(start as u32));
+        let Some(FBlock::For { breaks, .. }) = self.unit().fblocks.pop() else {
+            unreachable!("loop block is on top")
+        };
+        self.patch_here(for_iter);
+        self.stmts(orelse)?;
+        self.patch_all_here(&breaks);
+        Ok(())
+    }
+
+    fn break_stmt(&mut self, span: Span) -> R {
+        let Some(loop_at) = self.innermost_loop() else {
+            return Err(error("'break' outside loop", span));
+        };
+        self.unwind_to(loop_at + 1, false)?;
+        if let FBlock::For { .. } = self.unit().fblocks[loop_at] {
+            self.emit(Op::PopTop);
+        }
+        let j = self.emit(Op::Jump(0));
+        match &mut self.unit().fblocks[loop_at] {
+            FBlock::For { breaks, .. } | FBlock::While { breaks, .. } => breaks.push(j),
+            _ => unreachable!("innermost_loop finds loops"),
+        }
+        Ok(())
+    }
+
+    fn continue_stmt(&mut self, span: Span) -> R {
+        let Some(loop_at) = self.innermost_loop() else {
+            return Err(error("'continue' not properly in loop", span));
+        };
+        self.unwind_to(loop_at + 1, false)?;
+        let start = match &self.unit().fblocks[loop_at] {
+            FBlock::For { start, .. } | FBlock::While { start, .. } => *start,
+            _ => unreachable!("innermost_loop finds loops"),
+        };
+        self.emit(Op::Jump(start as u32));
+        Ok(())
+    }
+
+    fn innermost_loop(&mut self) -> Option<usize> {
+        self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::For { .. } | FBlock::While { .. }))
+    }
+
+    /// Undoes the blocks above `depth` for a jump out of them.
+    fn unwind_to(&mut self, depth: usize, preserve_tos: bool) -> R {
+        let mut i = self.unit().fblocks.len();
+        while i > depth {
+            i -= 1;
+            self.unwind_block(i, preserve_tos)?;
+        }
+        Ok(())
+    }
+
+    /// Undoes every block for a `return` (the value to return is on top).
+    fn unwind_all(&mut self) -> R {
+        self.unwind_to(0, true)
+    }
+
+    fn unwind_block(&mut self, i: usize, p: bool) -> R {
+        let swap_pop = |c: &mut Self, op: Op| {
+            if p {
+                c.emit(Op::Swap(2));
+            }
+            c.emit(op);
+        };
+        match &self.unit().fblocks[i] {
+            FBlock::While { .. } => {}
+            FBlock::For { .. } => swap_pop(self, Op::PopTop),
+            FBlock::TryExcept => {
+                self.emit(Op::PopBlock);
+            }
+            FBlock::TryFinally(body) => {
+                let body: &'a [Stmt] = body;
+                self.emit(Op::PopBlock);
+                // The finally body runs outside its own block.
+                let outer = self.unit().fblocks.split_off(i);
+                let r = self.stmts(body);
+                self.unit().fblocks.extend(outer);
+                r?;
+            }
+            FBlock::FinallyEnd => {
+                self.emit(Op::PopBlock);
+                swap_pop(self, Op::PopTop);
+                swap_pop(self, Op::PopExcept);
+            }
+            FBlock::Handler(name) => {
+                let name = *name;
+                if name.is_some() {
+                    self.emit(Op::PopBlock);
+                }
+                self.emit(Op::PopBlock);
+                swap_pop(self, Op::PopTop);
+                swap_pop(self, Op::PopExcept);
+                if let Some(n) = name {
+                    self.clear_name(n);
+                }
+            }
+            FBlock::With => {
+                self.emit(Op::PopBlock);
+                if p {
+                    self.emit(Op::Swap(2));
+                }
+                self.call_exit_none();
+            }
+        }
+        Ok(())
+    }
+
+    /// `exit(None, None, None)` with `exit` on top; leaves nothing.
+    fn call_exit_none(&mut self) {
+        for _ in 0..3 {
+            self.load_const(Value::None);
+        }
+        self.emit(Op::Call(3));
+        self.emit(Op::PopTop);
+    }
+
+    /// `name = None; del name` (the end of `except ... as name`).
+    fn clear_name(&mut self, name: &str) {
+        self.load_const(Value::None);
+        self.store_name(name);
+        self.delete_name(name);
+    }
+
+    // ------------------------------------------------------------ exceptions
+
+    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [Handler], orelse: &'a [Stmt]) -> R {
+        let setup = self.emit(Op::SetupHandler(0));
+        self.unit().fblocks.push(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.stmts(orelse)?;
+        let to_end = self.emit(Op::Jump(0));
+        self.patch_here(setup);
+        let mut ends = vec![to_end];
+        // Stack: exc
+        self.emit(Op::PushExcInfo);
+        let cleanup = self.emit(Op::SetupHandler(0));
+        // Stack: prev exc
+        let mut bare_seen = false;
+        for (k, h) in handlers.iter().enumerate() {
+            if bare_seen {
+                return Err(error("default 'except:' must be last", handlers[k - 1].span));
+            }
+            let saved = std::mem::replace(&mut self.unit().span, h.span);
+            let mut next = None;
+            match &h.typ {
+                Some(t) => {
+                    self.expr(t)?;
+                    self.emit(Op::CheckExcMatch);
+                    next = Some(self.emit(Op::PopJumpIfFalse(0)));
+                }
+                None => bare_seen = true,
+            }
+            match &h.name {
+                Some(name) => {
+                    self.emit(Op::Copy(1));
+                    self.store_name(name);
+                    let name_cleanup = self.emit(Op::SetupHandler(0));
+                    self.unit().fblocks.push(FBlock::Handler(Some(name)));
+                    self.stmts(&h.body)?;
+                    self.unit().fblocks.pop();
+                    self.emit(Op::PopBlock);
+                    self.emit(Op::PopBlock);
+                    self.emit(Op::PopTop);
+                    self.emit(Op::PopExcept);
+                    self.clear_name(name);
+                    ends.push(self.emit(Op::Jump(0)));
+                    // An exception in the body: clear the name, re-raise.
+                    self.patch_here(name_cleanup);
+                    self.emit(Op::PopBlock);
+                    self.clear_name(name);
+                    self.emit(Op::CleanupReraise);
+                }
+                None => {
+                    self.unit().fblocks.push(FBlock::Handler(None));
+                    self.stmts(&h.body)?;
+                    self.unit().fblocks.pop();
+                    self.emit(Op::PopBlock);
+                    self.emit(Op::PopTop);
+                    self.emit(Op::PopExcept);
+                    ends.push(self.emit(Op::Jump(0)));
+                }
+            }
+            if let Some(n) = next {
+                self.patch_here(n);
+            }
+            self.unit().span = saved;
+        }
+        if !bare_seen {
+            // No handler matched: restore and re-raise.
+            self.emit(Op::PopBlock);
+            self.emit(Op::Swap(2));
+            self.emit(Op::PopExcept);
+            self.emit(Op::Reraise);
+        }
+        self.patch_here(cleanup);
+        self.emit(Op::CleanupReraise);
+        self.patch_all_here(&ends);
+        Ok(())
+    }
+
+    fn try_finally(&mut self, body: &'a [Stmt], handlers: &'a [Handler], orelse: &'a [Stmt], finalbody: &'a [Stmt]) -> R {
+        let setup = self.emit(Op::SetupHandler(0));
+        self.unit().fblocks.push(FBlock::TryFinally(finalbody));
+        if handlers.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.try_except(body, handlers, orelse)?;
+        }
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.stmts(finalbody)?;
+        let to_end = self.emit(Op::Jump(0));
+        // The exceptional path: run the body again, then re-raise.
+        self.patch_here(setup);
+        self.emit(Op::PushExcInfo);
+        let cleanup = self.emit(Op::SetupHandler(0));
+        self.unit().fblocks.push(FBlock::FinallyEnd);
+        self.stmts(finalbody)?;
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.emit(Op::Swap(2));
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        self.patch_here(cleanup);
+        self.emit(Op::CleanupReraise);
+        self.patch_here(to_end);
+        Ok(())
+    }
+
+    fn with_stmt(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> R {
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        self.expr(&item.context)?;
+        self.at(item.context.span, |c| c.emit(Op::BeforeWith));
+        let setup = self.emit(Op::SetupHandler(0));
+        self.unit().fblocks.push(FBlock::With);
+        match &item.target {
+            Some(t) => self.store_target(t)?,
+            None => {
+                self.emit(Op::PopTop);
+            }
+        }
+        self.with_stmt(rest, body)?;
+        self.unit().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.at(item.context.span, |c| c.call_exit_none());
+        let to_end = self.emit(Op::Jump(0));
+        self.patch_here(setup);
+        // Stack: exit exc
+        self.emit(Op::PushExcInfo);
+        let cleanup = self.emit(Op::SetupHandler(0));
+        self.at(item.context.span, |c| c.emit(Op::WithExceptStart));
+        let suppress = self.emit(Op::PopJumpIfTrue(0));
+        self.emit(Op::PopBlock);
+        self.emit(Op::Swap(2));
+        self.emit(Op::PopExcept);
+        self.emit(Op::Reraise);
+        self.patch_here(suppress);
+        self.emit(Op::PopBlock);
+        self.emit(Op::PopTop);
+        self.emit(Op::PopExcept);
+        self.emit(Op::PopTop);
+        let to_end2 = self.emit(Op::Jump(0));
+        self.patch_here(cleanup);
+        self.emit(Op::CleanupReraise);
+        self.patch_here(to_end);
+        self.patch_here(to_end2);
+        Ok(())
+    }
+
+    // ------------------------------------------------------------ definitions
+
+    fn function_def(&mut self, f: &'a FunctionDef, span: Span) -> R {
+        for d in &f.decorators {
+            self.expr(d)?;
+        }
+        self.make_function(&f.name, &f.params, FunctionBody::Stmts(&f.body), f, span)?;
+        for _ in &f.decorators {
+            self.emit(Op::Call(1));
+        }
+        self.store_name(&f.name);
+        Ok(())
+    }
+
+    /// Emits code that leaves a new function object on the stack.
+    pub(super) fn make_function<T>(
+        &mut self,
+        name: &str,
+        params: &'a Params,
+        body: FunctionBody<'a>,
+        node: &T,
+        span: Span,
+    ) -> R {
+        let mut fn_flags = 0;
+        if !params.defaults.is_empty() {
+            for d in &params.defaults {
+                self.expr(d)?;
+            }
+            self.emit(Op::BuildTuple(params.defaults.len() as u32));
+            fn_flags |= make_fn::DEFAULTS;
+        }
+        let kw: Vec<(&Param, &'a Expr)> = params
+            .kwonly
+            .iter()
+            .zip(&params.kw_defaults)
+            .filter_map(|(p, d)| d.as_ref().map(|d| (p, d)))
+            .collect();
+        if !kw.is_empty() {
+            for (p, d) in &kw {
+                let key = Value::Str(self.intern(&p.name));
+                self.load_const(key);
+                self.expr(d)?;
+            }
+            self.emit(Op::BuildMap(kw.len() as u32));
+            fn_flags |= make_fn::KWDEFAULTS;
+        }
+        let scope = self.table.scope_of(node);
+        let qualname = self.qualname_for(name);
+        self.push_unit(scope, name.to_string(), qualname, span);
+        {
+            let u = self.unit();
+            u.argcount = (params.posonly.len() + params.args.len()) as u32;
+            u.posonlyargcount = params.posonly.len() as u32;
+            u.kwonlyargcount = params.kwonly.len() as u32;
+            if params.vararg.is_some() {
+                u.flags |= flags::VARARGS;
+            }
+            if params.kwarg.is_some() {
+                u.flags |= flags::VARKEYWORDS;
+            }
+        }
+        match body {
+            FunctionBody::Stmts(stmts) => {
+                self.docstring(stmts);
+                self.stmts(stmts)?;
+                self.load_const(Value::None);
+                self.emit(Op::ReturnValue);
+            }
+            FunctionBody::Expr(e) => {
+                self.expr(e)?;
+                self.emit(Op::ReturnValue);
+            }
+        }
+        let code = self.pop_unit();
+        self.closure_and_make(code, fn_flags);
+        Ok(())
+    }
+
+    /// Pushes the closure (if any), the code, and `MakeFunction`.
+    pub(super) fn closure_and_make(&mut self, code: std::sync::Arc<crate::bytecode::Code>, mut fn_flags: u8) {
+        if !code.freevars.is_empty() {
+            for name in code.freevars.clone() {
+                let i = self.cell_index(name.as_str());
+                self.emit(Op::LoadClosure(i));
+            }
+            self.emit(Op::BuildTuple(code.freevars.len() as u32));
+            fn_flags |= make_fn::CLOSURE;
+        }
+        self.load_const(Value::Code(code));
+        self.emit(Op::MakeFunction(fn_flags));
+    }
+
+    fn class_def(&mut self, c: &'a ClassDef, span: Span) -> R {
+        for d in &c.decorators {
+            self.expr(d)?;
+        }
+        self.emit(Op::LoadBuildClass);
+        let scope = self.table.scope_of(c);
+        let qualname = self.qualname_for(&c.name);
+        self.push_unit(scope, c.name.clone(), qualname.clone(), span);
+        debug_assert_eq!(self.kind(), ScopeKind::Class);
+        let module_name = self.name_index("__name__");
+        self.emit(Op::LoadName(module_name));
+        let i = self.name_index("__module__");
+        self.emit(Op::StoreName(i));
+        let q = Value::Str(self.intern(&qualname));
+        self.load_const(q);
+        let i = self.name_index("__qualname__");
+        self.emit(Op::StoreName(i));
+        self.docstring(&c.body);
+        let doc = self.unit().doc.clone();
+        if !doc.is_none() {
+            self.load_const(doc);
+            let i = self.name_index("__doc__");
+            self.emit(Op::StoreName(i));
+        }
+        self.stmts(&c.body)?;
+        if self.table.scopes[scope].needs_class_cell {
+            let i = self.cell_index("__class__");
+            self.emit(Op::LoadClosure(i));
+            let n = self.name_index("__classcell__");
+            self.emit(Op::StoreName(n));
+        }
+        self.load_const(Value::None);
+        self.emit(Op::ReturnValue);
+        let code = self.pop_unit();
+        self.closure_and_make(code, 0);
+        let name = Value::Str(self.intern(&c.name));
+        self.load_const(name);
+        self.call_args(&c.bases, &c.keywords, 2)?;
+        for _ in &c.decorators {
+            self.emit(Op::Call(1));
+        }
+        self.store_name(&c.name);
+        Ok(())
+    }
+}
+
+/// What a function's body is: statements, or a lambda's expression.
+pub(super) enum FunctionBody<'a> {
+    Stmts(&'a [Stmt]),
+    Expr(&'a Expr),
+}

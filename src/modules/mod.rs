@@ -1,0 +1,42 @@
+//! Modules written in Rust, registered in one table.
+//!
+//! `builtins` and `sys` exist from the start; the others are created on
+//! first import by their init function.
+
+pub mod builtins;
+pub mod sys;
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use crate::runtime::class::{Class, ClassKind};
+use crate::runtime::module::Module;
+use crate::runtime::types::types;
+use crate::vm::{PyResult, Vm};
+
+/// Creates a module the first time it is imported.
+pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
+
+/// The importable Rust modules, by name.
+pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
+    let table: &[(&'static str, ModuleInit)] = &[];
+    table.iter().copied().collect()
+}
+
+/// `io.UnsupportedOperation` (an OSError and a ValueError).
+pub fn io_unsupported() -> Arc<Class> {
+    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+    CLASS
+        .get_or_init(|| {
+            let t = &types().exc;
+            Class::builtin(
+                "UnsupportedOperation",
+                vec![t.os_error.clone(), t.value_error.clone()],
+                ClassKind::Exception,
+                None,
+                &[],
+                "UnsupportedOperation",
+            )
+        })
+        .clone()
+}

@@ -1,0 +1,244 @@
+//! The `sys` module.
+
+use std::any::Any;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, OnceLock};
+
+use crate::runtime::class::Class;
+use crate::runtime::function::{Args, Builtin, NativeFn};
+use crate::runtime::module::Module;
+use crate::runtime::types::{make, types};
+use crate::runtime::value::{NativeObject, Value};
+use crate::vm::error::{type_error, value_error};
+use crate::vm::{Config, PyErr, PyResult, Vm};
+
+pub const VERSION: &str = "3.11.7 (pyl 0.1.0)";
+
+/// `sys.stdout`/`sys.stderr`/`sys.stdin` as Python objects.
+pub struct StdStreamObject {
+    pub fd: i32,
+}
+
+fn stream_class() -> Arc<Class> {
+    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+    CLASS
+        .get_or_init(|| {
+            let methods: Vec<(&'static str, NativeFn)> = vec![
+                ("write", stream_write as NativeFn),
+                ("flush", stream_flush),
+                ("fileno", stream_fileno),
+                ("isatty", stream_isatty),
+                ("readline", stream_readline),
+                ("read", stream_read),
+            ];
+            make("TextIOWrapper", &types().object_type, None, &methods)
+        })
+        .clone()
+}
+
+impl NativeObject for StdStreamObject {
+    fn class(&self) -> Arc<Class> {
+        stream_class()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn repr(&self) -> Option<String> {
+        let name = match self.fd {
+            0 => "<stdin>",
+            1 => "<stdout>",
+            _ => "<stderr>",
+        };
+        let mode = if self.fd == 0 { "r" } else { "w" };
+        Some(format!("<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>"))
+    }
+}
+
+fn stream_of(args: &Args) -> PyResult<i32> {
+    args.pos
+        .first()
+        .and_then(|v| v.as_native::<StdStreamObject>())
+        .map(|s| s.fd)
+        .ok_or_else(|| type_error("descriptor requires a stream"))
+}
+
+fn stream_write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let fd = stream_of(args)?;
+    let text = match args.pos.get(1) {
+        Some(Value::Str(s)) => s.clone(),
+        Some(other) => return Err(type_error(format!("write() argument must be str, not {}", other.type_name()))),
+        None => return Err(type_error("write() takes exactly one argument (0 given)")),
+    };
+    let stream = if fd == 2 { &vm.shared.stderr } else { &vm.shared.stdout };
+    stream.write(text.as_str()).map_err(|e| crate::vm::error::os_error_from_io(&e, None))?;
+    Ok(Value::Int(text.char_len() as i64))
+}
+
+fn stream_flush(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let fd = stream_of(args)?;
+    let stream = if fd == 2 { &vm.shared.stderr } else { &vm.shared.stdout };
+    let _ = stream.flush();
+    Ok(Value::None)
+}
+
+fn stream_fileno(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::Int(stream_of(args)? as i64))
+}
+
+fn stream_isatty(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let fd = stream_of(args)?;
+    // SAFETY: isatty only inspects the descriptor number.
+    Ok(Value::Bool(unsafe { libc::isatty(fd) } == 1))
+}
+
+fn stream_readline(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    vm.flush_std();
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut line)
+        .map_err(|e| crate::vm::error::os_error_from_io(&e, None))?;
+    Ok(Value::str(line))
+}
+
+fn stream_read(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    vm.flush_std();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+        .map_err(|e| crate::vm::error::os_error_from_io(&e, None))?;
+    Ok(Value::str(text))
+}
+
+/// Builds `sys` for an interpreter configured by `config`.
+pub fn create(config: &Config, modules: Value) -> Arc<Module> {
+    let m = Module::new("sys");
+    let functions: Vec<(&'static str, NativeFn)> = vec![
+        ("exit", sys_exit),
+        ("getrecursionlimit", getrecursionlimit),
+        ("setrecursionlimit", setrecursionlimit),
+        ("exc_info", exc_info),
+        ("exception", exception),
+        ("intern", intern),
+        ("getsizeof", getsizeof),
+        ("get_int_max_str_digits", get_int_max_str_digits),
+        ("set_int_max_str_digits", set_int_max_str_digits),
+        ("_is_gil_enabled", is_gil_enabled),
+        ("getdefaultencoding", getdefaultencoding),
+    ];
+    for (name, f) in functions {
+        m.set(name, Value::Builtin(Arc::new(Builtin::new(name, f))));
+    }
+    m.set("argv", Value::list(config.argv.iter().map(|a| Value::str(a.clone())).collect()));
+    let path0 = Value::str(config.path0.clone());
+    m.set("path", Value::list(vec![path0]));
+    m.set("modules", modules);
+    m.set("stdin", Value::Native(Arc::new(StdStreamObject { fd: 0 })));
+    m.set("stdout", Value::Native(Arc::new(StdStreamObject { fd: 1 })));
+    m.set("stderr", Value::Native(Arc::new(StdStreamObject { fd: 2 })));
+    m.set("__stdout__", m.get("stdout").unwrap_or(Value::None));
+    m.set("__stderr__", m.get("stderr").unwrap_or(Value::None));
+    m.set("__stdin__", m.get("stdin").unwrap_or(Value::None));
+    m.set("version", Value::str(VERSION));
+    m.set(
+        "version_info",
+        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
+    );
+    m.set("platform", Value::str(std::env::consts::OS));
+    m.set("byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));
+    m.set("maxsize", Value::Int(i64::MAX));
+    m.set("maxunicode", Value::Int(0x10ffff));
+    m.set(
+        "executable",
+        Value::str(std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()),
+    );
+    m.set("implementation_name", Value::str("pyl"));
+    m.set("builtin_module_names", Value::tuple(vec![Value::str("builtins"), Value::str("sys")]));
+    m.set("dont_write_bytecode", Value::Bool(true));
+    Arc::new(m)
+}
+
+/// `sys.exit([code])`: raises SystemExit.
+pub fn sys_exit(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.between("exit", 0, 1, args.len())?;
+    Err(PyErr::with_args(&types().exc.system_exit, args.pos.to_vec()))
+}
+
+fn getrecursionlimit(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit() as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.exactly("setrecursionlimit", 1, args.len())?;
+    let n = match &args.pos[0] {
+        Value::Int(n) => *n,
+        Value::Float(_) => return Err(type_error("'float' object cannot be interpreted as an integer")),
+        other => crate::runtime::args::to_index(vm, other)?,
+    };
+    if n < 1 {
+        return Err(value_error("recursion limit must be greater or equal than 1"));
+    }
+    if (n as usize) <= vm.frames.len() {
+        return Err(crate::vm::error::recursion_error_with(format!(
+            "cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low",
+            vm.frames.len()
+        )));
+    }
+    vm.shared.recursion_limit.store(n as usize, Ordering::Relaxed);
+    Ok(Value::None)
+}
+
+fn exc_info(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(match &vm.exc_info {
+        Value::Instance(i) => Value::tuple(vec![Value::Class(i.class()), vm.exc_info.clone(), Value::None]),
+        _ => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+
+fn exception(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(match &vm.exc_info {
+        Value::Instance(_) => vm.exc_info.clone(),
+        _ => Value::None,
+    })
+}
+
+fn intern(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.exactly("intern", 1, args.len())?;
+    Ok(args.pos[0].clone())
+}
+
+fn getsizeof(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.between("getsizeof", 1, 2, args.len())?;
+    Ok(Value::Int(match &args.pos[0] {
+        Value::Int(_) | Value::Bool(_) => 28,
+        Value::Float(_) => 24,
+        Value::Str(s) => 49 + s.as_str().len() as i64,
+        Value::List(l) => 56 + 8 * l.len() as i64,
+        Value::Tuple(t) => 40 + 8 * t.len() as i64,
+        Value::Dict(d) => 64 + 32 * d.len() as i64,
+        _ => 48,
+    }))
+}
+
+fn get_int_max_str_digits(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.shared.int_max_str_digits.load(Ordering::Relaxed) as i64))
+}
+
+fn set_int_max_str_digits(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let Some(v) = args.get(0, "maxdigits") else {
+        return Err(type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)"));
+    };
+    let n = crate::runtime::args::to_index(vm, v)?;
+    if n != 0 && n < 640 {
+        return Err(value_error("maxdigits must be 0 or larger than 640"));
+    }
+    vm.shared.int_max_str_digits.store(n as usize, Ordering::Relaxed);
+    Ok(Value::None)
+}
+
+fn is_gil_enabled(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(vm.shared.gil.is_enabled()))
+}
+
+fn getdefaultencoding(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(Value::str("utf-8"))
+}

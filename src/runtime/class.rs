@@ -1,0 +1,277 @@
+//! Classes: builtin types and user classes alike.
+//!
+//! A class has a namespace dict, its bases and C3 linearisation, a `kind`
+//! saying which builtin layout its instances have (plain instance,
+//! exception, or a builtin value), and flags caching "does some class in
+//! the MRO define `__eq__`/`__getattr__`/a property..." so the hot paths
+//! skip lookups that would find nothing.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use parking_lot::Mutex;
+
+use super::dict::PyDict;
+use super::function::{Args, NativeFn};
+use super::str::PyStr;
+use super::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Which builtin layout instances of a class have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClassKind {
+    /// Instances are `Value::Instance` with a plain dict.
+    Object,
+    /// Instances are `Value::Instance` carrying exception data.
+    Exception,
+    /// A builtin type whose values are their own `Value` variant.
+    Builtin,
+}
+
+/// Bits cached on a class about what its MRO defines.
+pub struct ClassFlags;
+
+impl ClassFlags {
+    /// A Python-level `__eq__` (or `__ne__`) is defined.
+    pub const EQ: u32 = 1;
+    /// A Python-level `__hash__` is defined.
+    pub const HASH: u32 = 2;
+    /// `__hash__ = None`, or `__eq__` defined without `__hash__`.
+    pub const UNHASHABLE: u32 = 4;
+    pub const GETATTR: u32 = 8;
+    pub const SETATTR: u32 = 16;
+    /// Some attribute is a property or another data descriptor.
+    pub const DESCRIPTORS: u32 = 32;
+    pub const DELATTR: u32 = 64;
+    pub const GETATTRIBUTE: u32 = 128;
+}
+
+/// Builds a new instance for a call of the class (`int("3")`, `Foo()`).
+pub type NativeCtor = fn(&mut Vm, &Arc<Class>, &Args) -> PyResult<Value>;
+
+pub struct Class {
+    pub name: Arc<PyStr>,
+    pub qualname: Mutex<Arc<PyStr>>,
+    pub module: Mutex<Value>,
+    pub bases: Vec<Arc<Class>>,
+    /// The MRO after the class itself.
+    pub mro: Vec<Arc<Class>>,
+    pub dict: Arc<PyDict>,
+    pub kind: ClassKind,
+    /// Builtin types refuse attribute assignment.
+    pub builtin: bool,
+    /// Makes instances; inherited from the first base that has one.
+    pub ctor: Option<NativeCtor>,
+    pub metaclass: Option<Arc<Class>>,
+    flags: AtomicU32,
+}
+
+impl Class {
+    /// A builtin type with its methods.
+    pub fn builtin(
+        name: &str,
+        bases: Vec<Arc<Class>>,
+        kind: ClassKind,
+        ctor: Option<NativeCtor>,
+        methods: &[(&'static str, NativeFn)],
+        owner: &'static str,
+    ) -> Arc<Class> {
+        let dict = Arc::new(PyDict::new());
+        for (mname, f) in methods {
+            let b = super::function::Builtin { name: mname, owner: Some(owner), func: *f };
+            dict.set_item_str(mname, Value::Builtin(Arc::new(b)));
+        }
+        let mro = linearize(&bases).unwrap_or_default();
+        let ctor = ctor.or_else(|| mro.iter().find_map(|c| c.ctor));
+        let c = Class {
+            name: Arc::new(PyStr::new(name.to_string())),
+            qualname: Mutex::new(Arc::new(PyStr::new(name.to_string()))),
+            module: Mutex::new(Value::str("builtins")),
+            bases,
+            mro,
+            dict,
+            kind,
+            builtin: true,
+            ctor,
+            metaclass: None,
+            flags: AtomicU32::new(0),
+        };
+        Arc::new(c)
+    }
+
+    /// A class made by a `class` statement (or `type(name, bases, dict)`).
+    pub fn user(
+        name: Arc<PyStr>,
+        qualname: Arc<PyStr>,
+        bases: Vec<Arc<Class>>,
+        dict: Arc<PyDict>,
+        metaclass: Option<Arc<Class>>,
+    ) -> Result<Arc<Class>, String> {
+        let mro = linearize(&bases)?;
+        let kind = layout(&bases)?;
+        let ctor = mro.iter().find_map(|c| c.ctor);
+        let module = dict.get_item_str("__module__").unwrap_or(Value::None);
+        let c = Class {
+            name,
+            qualname: Mutex::new(qualname),
+            module: Mutex::new(module),
+            bases,
+            mro,
+            dict,
+            kind,
+            builtin: false,
+            ctor,
+            metaclass,
+            flags: AtomicU32::new(0),
+        };
+        let c = Arc::new(c);
+        c.refresh_flags();
+        Ok(c)
+    }
+
+    pub fn qualname(&self) -> Arc<PyStr> {
+        self.qualname.lock().clone()
+    }
+
+    /// `type(cls)`.
+    pub fn metaclass(&self) -> Arc<Class> {
+        self.metaclass.clone().unwrap_or_else(|| super::types::types().type_type.clone())
+    }
+
+    /// Finds an attribute along the MRO.
+    pub fn lookup(&self, name: &PyStr) -> Option<Value> {
+        if let Some(v) = self.dict.get_str(name) {
+            return Some(v);
+        }
+        self.mro.iter().find_map(|c| c.dict.get_str(name))
+    }
+
+    pub fn lookup_str(&self, name: &str) -> Option<Value> {
+        self.lookup(&PyStr::new(name.to_string()))
+    }
+
+    /// `issubclass(self, other)`.
+    pub fn is_subclass(&self, other: &Class) -> bool {
+        std::ptr::eq(self, other) || self.mro.iter().any(|c| std::ptr::eq(Arc::as_ptr(c), other))
+    }
+
+    pub fn has_flag(&self, flag: u32) -> bool {
+        self.flags.load(Ordering::Relaxed) & flag != 0
+    }
+
+    /// Recomputes the cached flags from this class's dict and its bases'.
+    pub fn refresh_flags(&self) {
+        let mut flags = self.bases.iter().fold(0, |f, b| f | b.flags.load(Ordering::Relaxed));
+        let own = |n: &str| self.dict.get_item_str(n);
+        let is_py = |v: &Option<Value>| matches!(v, Some(Value::Function(_)));
+        if is_py(&own("__eq__")) || is_py(&own("__ne__")) {
+            flags |= ClassFlags::EQ;
+            if own("__hash__").is_none() {
+                flags |= ClassFlags::UNHASHABLE;
+            }
+        }
+        match own("__hash__") {
+            Some(Value::None) => flags |= ClassFlags::UNHASHABLE,
+            Some(_) => {
+                flags |= ClassFlags::HASH;
+                flags &= !ClassFlags::UNHASHABLE;
+            }
+            None => {}
+        }
+        if own("__getattr__").is_some() {
+            flags |= ClassFlags::GETATTR;
+        }
+        if is_py(&own("__getattribute__")) {
+            flags |= ClassFlags::GETATTRIBUTE;
+        }
+        if is_py(&own("__setattr__")) {
+            flags |= ClassFlags::SETATTR;
+        }
+        if is_py(&own("__delattr__")) {
+            flags |= ClassFlags::DELATTR;
+        }
+        for v in self.dict.values() {
+            if is_data_descriptor(&v) {
+                flags |= ClassFlags::DESCRIPTORS;
+            }
+        }
+        self.flags.store(flags, Ordering::Relaxed);
+    }
+
+    /// The builtin type this class derives from (itself for builtins).
+    pub fn builtin_base(self: &Arc<Class>) -> Arc<Class> {
+        if self.builtin {
+            return self.clone();
+        }
+        self.mro.iter().find(|c| c.builtin).cloned().unwrap_or_else(|| self.clone())
+    }
+}
+
+/// Properties and instances of classes defining `__set__` or `__delete__`.
+pub fn is_data_descriptor(v: &Value) -> bool {
+    match v {
+        Value::Property(_) => true,
+        Value::Instance(i) => {
+            let c = i.class();
+            c.lookup_str("__set__").is_some() || c.lookup_str("__delete__").is_some()
+        }
+        _ => false,
+    }
+}
+
+/// C3 linearisation of the bases (the MRO without the class itself).
+fn linearize(bases: &[Arc<Class>]) -> Result<Vec<Arc<Class>>, String> {
+    if bases.len() == 1 {
+        let mut v = vec![bases[0].clone()];
+        v.extend(bases[0].mro.iter().cloned());
+        return Ok(v);
+    }
+    let mut seqs: Vec<Vec<Arc<Class>>> = bases
+        .iter()
+        .map(|b| {
+            let mut v = vec![b.clone()];
+            v.extend(b.mro.iter().cloned());
+            v
+        })
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out: Vec<Arc<Class>> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let candidate = seqs.iter().map(|s| s[0].clone()).find(|c| {
+            !seqs.iter().any(|s| s[1..].iter().any(|x| Arc::ptr_eq(x, c)))
+        });
+        let Some(c) = candidate else {
+            let names: Vec<&str> = bases.iter().map(|b| b.name.as_str()).collect();
+            return Err(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            ));
+        };
+        for s in &mut seqs {
+            if Arc::ptr_eq(&s[0], &c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+/// The instance layout of a class with these bases.
+fn layout(bases: &[Arc<Class>]) -> Result<ClassKind, String> {
+    let mut kind = ClassKind::Object;
+    for b in bases {
+        match b.kind {
+            ClassKind::Object => {}
+            ClassKind::Exception => kind = ClassKind::Exception,
+            ClassKind::Builtin if b.name.as_str() == "object" => {}
+            ClassKind::Builtin => {
+                return Err(format!("pyl does not support subclassing the builtin type '{}'", b.name.as_str()));
+            }
+        }
+    }
+    Ok(kind)
+}

@@ -1,0 +1,359 @@
+//! The `dict` object: insertion-ordered, like CPython's compact dict.
+//!
+//! Entries live in a vector in insertion order (deleted ones become holes
+//! until the next compaction); a `hashbrown` table of entry indices is built
+//! once the dict outgrows a linear scan. Keys whose equality is decided by
+//! Rust alone (str, int, float, tuples of those...) are looked up under the
+//! lock; keys that need a Python `__eq__` are compared after the lock is
+//! released, and the entry is checked again before it is used.
+
+use hashbrown::HashTable;
+use parking_lot::Mutex;
+use smallvec::SmallVec;
+
+use super::compare::fast_eq;
+use super::str::PyStr;
+use super::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Up to this many entries a dict has no index: a scan is faster.
+const SMALL: usize = 8;
+
+#[derive(Clone)]
+struct Entry {
+    hash: i64,
+    /// `Value::Undef` marks a deleted entry.
+    key: Value,
+    value: Value,
+}
+
+#[derive(Default, Clone)]
+struct Inner {
+    entries: Vec<Entry>,
+    index: Option<HashTable<u32>>,
+    len: usize,
+    /// Bumped by every insertion or deletion of a key (not by updates), so
+    /// iterators can tell the dict changed size under them.
+    version: u64,
+}
+
+#[derive(Default)]
+pub struct PyDict {
+    inner: Mutex<Inner>,
+}
+
+fn mix(hash: i64) -> u64 {
+    (hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The result of a lookup done under the lock.
+enum Probe {
+    Found(usize),
+    Missing,
+    /// Entries with an equal hash whose keys need Python to compare.
+    Ask(SmallVec<[(usize, Value); 2]>),
+}
+
+impl Inner {
+    fn probe(&self, key: &Value, hash: i64) -> Probe {
+        let mut ask: SmallVec<[(usize, Value); 2]> = SmallVec::new();
+        let mut check = |i: usize| -> Option<usize> {
+            let e = &self.entries[i];
+            if e.hash != hash || e.key.is_undef() {
+                return None;
+            }
+            match fast_eq(&e.key, key) {
+                Some(true) => Some(i),
+                Some(false) => None,
+                None => {
+                    ask.push((i, e.key.clone()));
+                    None
+                }
+            }
+        };
+        let found = match &self.index {
+            None => (0..self.entries.len()).find_map(&mut check),
+            Some(index) => index.iter_hash(mix(hash)).find_map(|&i| check(i as usize)),
+        };
+        match found {
+            Some(i) => Probe::Found(i),
+            None if ask.is_empty() => Probe::Missing,
+            None => Probe::Ask(ask),
+        }
+    }
+
+    fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
+        let check = |i: usize| {
+            let e = &self.entries[i];
+            e.hash == hash && matches!(&e.key, Value::Str(s) if s.as_str() == key)
+        };
+        match &self.index {
+            None => (0..self.entries.len()).find(|&i| check(i)),
+            Some(index) => index.iter_hash(mix(hash)).map(|&i| i as usize).find(|&i| check(i)),
+        }
+    }
+
+    fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        let i = self.entries.len();
+        self.entries.push(Entry { hash, key, value });
+        self.len += 1;
+        self.version += 1;
+        match &mut self.index {
+            Some(index) => {
+                let entries = &self.entries;
+                index.insert_unique(mix(hash), i as u32, |&j| mix(entries[j as usize].hash));
+            }
+            None if self.entries.len() > SMALL => self.rebuild_index(),
+            None => {}
+        }
+    }
+
+    fn remove_at(&mut self, i: usize) -> (Value, Value) {
+        let hash = self.entries[i].hash;
+        if let Some(index) = &mut self.index {
+            if let Ok(entry) = index.find_entry(mix(hash), |&j| j as usize == i) {
+                entry.remove();
+            }
+        }
+        let e = &mut self.entries[i];
+        let key = std::mem::take(&mut e.key);
+        let value = std::mem::take(&mut e.value);
+        self.len -= 1;
+        self.version += 1;
+        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        (key, value)
+    }
+
+    fn compact(&mut self) {
+        self.entries.retain(|e| !e.key.is_undef());
+        if self.entries.len() > SMALL {
+            self.rebuild_index();
+        } else {
+            self.index = None;
+        }
+    }
+
+    fn rebuild_index(&mut self) {
+        let mut index = HashTable::with_capacity(self.entries.len() * 2);
+        for (i, e) in self.entries.iter().enumerate() {
+            if !e.key.is_undef() {
+                let entries = &self.entries;
+                index.insert_unique(mix(e.hash), i as u32, |&j| mix(entries[j as usize].hash));
+            }
+        }
+        self.index = Some(index);
+    }
+}
+
+impl PyDict {
+    pub fn new() -> PyDict {
+        PyDict::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.inner.lock().len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn version(&self) -> u64 {
+        self.inner.lock().version
+    }
+
+    /// Looks `key` up and runs `found` on its entry, or `missing` if there
+    /// is none, each under the lock. `__eq__` calls run outside the lock;
+    /// the entry is checked again before use, as Python code may have
+    /// changed the dict meanwhile.
+    fn locate<R>(
+        &self,
+        vm: &mut Vm,
+        key: &Value,
+        hash: i64,
+        mut found: impl FnMut(&mut Inner, usize) -> R,
+        mut missing: impl FnMut(&mut Inner) -> R,
+    ) -> PyResult<R> {
+        'retry: loop {
+            let ask = {
+                let mut inner = self.inner.lock();
+                match inner.probe(key, hash) {
+                    Probe::Found(i) => return Ok(found(&mut inner, i)),
+                    Probe::Missing => return Ok(missing(&mut inner)),
+                    Probe::Ask(ask) => ask,
+                }
+            };
+            for (i, k) in ask {
+                if vm.eq(&k, key)? {
+                    let mut inner = self.inner.lock();
+                    if inner.entries.get(i).is_some_and(|e| e.key.is(&k)) {
+                        return Ok(found(&mut inner, i));
+                    }
+                    continue 'retry;
+                }
+            }
+            let mut inner = self.inner.lock();
+            return Ok(match inner.probe(key, hash) {
+                Probe::Found(i) => found(&mut inner, i),
+                _ => missing(&mut inner),
+            });
+        }
+    }
+
+    pub fn get(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
+        if let Value::Str(s) = key {
+            return Ok(self.get_str(s));
+        }
+        let hash = vm.hash(key)?;
+        self.get_hashed(vm, key, hash)
+    }
+
+    pub fn get_hashed(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        self.locate(vm, key, hash, |inner, i| Some(inner.entries[i].value.clone()), |_| None)
+    }
+
+    /// Lookup by a str key, with no Python code involved.
+    pub fn get_str(&self, key: &PyStr) -> Option<Value> {
+        let inner = self.inner.lock();
+        inner.find_str(key.as_str(), key.hash()).map(|i| inner.entries[i].value.clone())
+    }
+
+    /// Lookup by a Rust string (hashes it first).
+    pub fn get_item_str(&self, key: &str) -> Option<Value> {
+        let inner = self.inner.lock();
+        let hash = super::str::hash_bytes(key.as_bytes());
+        inner.find_str(key, hash).map(|i| inner.entries[i].value.clone())
+    }
+
+    pub fn contains(&self, vm: &mut Vm, key: &Value) -> PyResult<bool> {
+        let hash = vm.hash(key)?;
+        self.locate(vm, key, hash, |_, _| true, |_| false)
+    }
+
+    pub fn set(&self, vm: &mut Vm, key: Value, value: Value) -> PyResult<()> {
+        if let Value::Str(s) = &key {
+            let s = s.clone();
+            self.set_str(s, value);
+            return Ok(());
+        }
+        let hash = vm.hash(&key)?;
+        self.set_hashed(vm, key, hash, value)
+    }
+
+    pub fn set_hashed(&self, vm: &mut Vm, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        let slot = std::cell::RefCell::new(Some((key.clone(), value)));
+        self.locate(
+            vm,
+            &key,
+            hash,
+            |inner, i| {
+                if let Some((_, v)) = slot.borrow_mut().take() {
+                    inner.entries[i].value = v;
+                }
+            },
+            |inner| {
+                if let Some((k, v)) = slot.borrow_mut().take() {
+                    inner.insert_new(hash, k, v);
+                }
+            },
+        )
+    }
+
+    /// Insert or update a str key; never runs Python code.
+    pub fn set_str(&self, key: std::sync::Arc<PyStr>, value: Value) {
+        let hash = key.hash();
+        let mut inner = self.inner.lock();
+        match inner.find_str(key.as_str(), hash) {
+            Some(i) => inner.entries[i].value = value,
+            None => inner.insert_new(hash, Value::Str(key), value),
+        }
+    }
+
+    pub fn set_item_str(&self, key: &str, value: Value) {
+        self.set_str(std::sync::Arc::new(PyStr::new(key.to_string())), value);
+    }
+
+    pub fn remove(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash(key)?;
+        self.locate(vm, key, hash, |inner, i| Some(inner.remove_at(i).1), |_| None)
+    }
+
+    pub fn remove_str(&self, key: &str) -> Option<Value> {
+        let hash = super::str::hash_bytes(key.as_bytes());
+        let mut inner = self.inner.lock();
+        let i = inner.find_str(key, hash)?;
+        Some(inner.remove_at(i).1)
+    }
+
+    pub fn clear(&self) {
+        let mut inner = self.inner.lock();
+        let version = inner.version + 1;
+        *inner = Inner { version, ..Inner::default() };
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.inner.lock().entries.iter().filter(|e| !e.key.is_undef()).map(|e| e.key.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.inner.lock().entries.iter().filter(|e| !e.key.is_undef()).map(|e| e.value.clone()).collect()
+    }
+
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.inner
+            .lock()
+            .entries
+            .iter()
+            .filter(|e| !e.key.is_undef())
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
+    }
+
+    /// Entries with their hashes, for copying into another dict or set.
+    pub fn hashed_items(&self) -> Vec<(i64, Value, Value)> {
+        self.inner
+            .lock()
+            .entries
+            .iter()
+            .filter(|e| !e.key.is_undef())
+            .map(|e| (e.hash, e.key.clone(), e.value.clone()))
+            .collect()
+    }
+
+    /// The live entry at or after slot `pos`, for iterators: returns the
+    /// entry and the slot to continue from, and the dict's version.
+    pub fn entry_from(&self, pos: usize) -> (Option<(usize, Value, Value)>, u64) {
+        let inner = self.inner.lock();
+        let found = inner.entries[pos.min(inner.entries.len())..]
+            .iter()
+            .enumerate()
+            .find(|(_, e)| !e.key.is_undef())
+            .map(|(k, e)| (pos + k + 1, e.key.clone(), e.value.clone()));
+        (found, inner.version)
+    }
+
+    /// Removes and returns the last inserted entry (`popitem`).
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        let mut inner = self.inner.lock();
+        let i = inner.entries.iter().rposition(|e| !e.key.is_undef())?;
+        let kv = inner.remove_at(i);
+        Some(kv)
+    }
+
+    /// A shallow copy with the same order.
+    pub fn copy(&self) -> PyDict {
+        let mut inner = self.inner.lock().clone();
+        inner.version = 0;
+        PyDict { inner: Mutex::new(inner) }
+    }
+
+    /// Inserts entries whose hashes are known (copying from another dict).
+    pub fn extend_hashed(&self, vm: &mut Vm, items: Vec<(i64, Value, Value)>) -> PyResult<()> {
+        for (h, k, v) in items {
+            self.set_hashed(vm, k, h, v)?;
+        }
+        Ok(())
+    }
+}

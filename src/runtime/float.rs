@@ -1,0 +1,208 @@
+//! Float to text, as CPython writes it: `repr` (shortest round-trip digits,
+//! scientific notation below 1e-4 and from 1e16 on) and the `e`, `f`, `g`
+//! conversions used by `%` formatting and format specs.
+
+/// `repr(x)` / `str(x)`.
+pub fn repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if x == 0.0 {
+        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
+    let (neg, digits, exp) = shortest_digits(x);
+    let mut s = String::new();
+    if neg {
+        s.push('-');
+    }
+    if !(-4..16).contains(&exp) {
+        s.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            s.push('.');
+            s.push_str(&digits[1..]);
+        }
+        s.push_str(&exponent_suffix(exp));
+    } else {
+        s.push_str(&fixed_from_digits(&digits, exp, true));
+    }
+    s
+}
+
+/// Shortest round-trip digits: (negative, digits, decimal exponent of the
+/// first digit).
+pub fn shortest_digits(x: f64) -> (bool, String, i32) {
+    let e = format!("{:e}", x.abs());
+    let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let exp: i32 = exp.parse().unwrap_or(0);
+    (x.is_sign_negative(), digits, exp)
+}
+
+/// Lays out digits d1d2d3... with the first digit at 10**exp in fixed
+/// notation; `dot_zero` adds ".0" to integers.
+fn fixed_from_digits(digits: &str, exp: i32, dot_zero: bool) -> String {
+    let mut s = String::new();
+    if exp >= 0 {
+        let int_len = exp as usize + 1;
+        if digits.len() <= int_len {
+            s.push_str(digits);
+            s.extend(std::iter::repeat_n('0', int_len - digits.len()));
+            if dot_zero {
+                s.push_str(".0");
+            }
+        } else {
+            s.push_str(&digits[..int_len]);
+            s.push('.');
+            s.push_str(&digits[int_len..]);
+        }
+    } else {
+        s.push_str("0.");
+        s.extend(std::iter::repeat_n('0', (-exp - 1) as usize));
+        s.push_str(digits);
+    }
+    s
+}
+
+/// `e+16`, `e-05`: sign and at least two digits, as C prints them.
+pub fn exponent_suffix(exp: i32) -> String {
+    format!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+}
+
+/// `%.{prec}f`.
+pub fn format_f(x: f64, prec: usize) -> String {
+    if !x.is_finite() {
+        return nonfinite(x);
+    }
+    format!("{x:.prec$}")
+}
+
+/// `%.{prec}e`.
+pub fn format_e(x: f64, prec: usize) -> String {
+    if !x.is_finite() {
+        return nonfinite(x);
+    }
+    let s = format!("{x:.prec$e}");
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    format!("{mant}{}", exponent_suffix(exp))
+}
+
+/// `%.{prec}g`; `alt` keeps trailing zeros (the `#` flag).
+pub fn format_g(x: f64, prec: usize, alt: bool) -> String {
+    if !x.is_finite() {
+        return nonfinite(x);
+    }
+    let p = prec.max(1);
+    if x == 0.0 {
+        let mut s = if x.is_sign_negative() { "-0".to_string() } else { "0".to_string() };
+        if alt && p > 1 {
+            s.push('.');
+            s.extend(std::iter::repeat_n('0', p - 1));
+        }
+        return s;
+    }
+    // The exponent after rounding to p significant digits.
+    let e_repr = format!("{:.*e}", p - 1, x.abs());
+    let exp: i32 = e_repr.split_once('e').map(|(_, e)| e.parse().unwrap_or(0)).unwrap_or(0);
+    let s = if exp < -4 || exp >= p as i32 {
+        format_e(x, p - 1)
+    } else {
+        format_f(x, (p as i32 - 1 - exp).max(0) as usize)
+    };
+    if alt { s } else { strip_zeros(&s) }
+}
+
+/// Removes trailing zeros after a decimal point (and the point itself).
+fn strip_zeros(s: &str) -> String {
+    let (mant, exp) = match s.find('e') {
+        Some(i) => (&s[..i], &s[i..]),
+        None => (s, ""),
+    };
+    let mant = if mant.contains('.') { mant.trim_end_matches('0').trim_end_matches('.') } else { mant };
+    format!("{mant}{exp}")
+}
+
+/// A float format with no presentation type (`format(x, '.3')`): like `g`,
+/// but a fixed-point result keeps one digit after the point, and with no
+/// precision it is `repr`.
+pub fn format_none(x: f64, prec: Option<usize>) -> String {
+    match prec {
+        None => repr(x),
+        Some(p) => {
+            let s = format_g(x, p, false);
+            if x.is_finite() && !s.contains(['.', 'e']) { format!("{s}.0") } else { s }
+        }
+    }
+}
+
+fn nonfinite(x: f64) -> String {
+    if x.is_nan() {
+        "nan".into()
+    } else if x > 0.0 {
+        "inf".into()
+    } else {
+        "-inf".into()
+    }
+}
+
+/// `round(x, n)` for floats, correctly rounded like CPython (which rounds
+/// the exact decimal value, half to even).
+pub fn round_to(x: f64, n: i64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    if n > 308 {
+        return x;
+    }
+    if n < -308 {
+        return 0.0f64.copysign(x);
+    }
+    if n >= 0 {
+        // Exact formatting then parsing rounds the true value correctly.
+        let s = format!("{x:.*}", n as usize);
+        s.parse().unwrap_or(x)
+    } else {
+        let p = 10f64.powi((-n) as i32);
+        let y = x / p;
+        let r = super::numeric::round_half_even(y) * p;
+        if r.is_finite() { r } else { x }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repr_matches_cpython() {
+        assert_eq!(repr(1e16), "1e+16");
+        assert_eq!(repr(1e15), "1000000000000000.0");
+        assert_eq!(repr(1.5e-7), "1.5e-07");
+        assert_eq!(repr(0.0001), "0.0001");
+        assert_eq!(repr(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(repr(-0.0), "-0.0");
+        assert_eq!(repr(123456789012345678.0), "1.2345678901234568e+17");
+        assert_eq!(repr(2.5), "2.5");
+        assert_eq!(repr(100.0), "100.0");
+    }
+
+    #[test]
+    fn printf_styles() {
+        assert_eq!(format_e(1.5e-7, 3), "1.500e-07");
+        assert_eq!(format_g(0.0001, 6, false), "0.0001");
+        assert_eq!(format_g(123456789.0, 6, false), "1.23457e+08");
+        assert_eq!(format_g(1.5, 6, false), "1.5");
+        assert_eq!(format_g(100.0, 6, true), "100.000");
+        assert_eq!(format_none(1.0, Some(3)), "1.0");
+    }
+
+    #[test]
+    fn rounding() {
+        assert_eq!(round_to(2.675, 2), 2.67);
+        assert_eq!(round_to(1.25, 1), 1.2);
+        assert_eq!(round_to(1234.5, -1), 1230.0);
+    }
+}

@@ -1,0 +1,731 @@
+//! Text formatting: the format-spec mini-language (`format()`, f-strings,
+//! `str.format`), `str.format` field parsing, and `%` formatting, with
+//! CPython's results and error messages.
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive};
+
+use super::float;
+use super::value::Value;
+use crate::vm::error::{index_error, key_error, type_error, value_error};
+use crate::vm::{PyResult, Vm};
+
+/// A parsed format spec: `[[fill]align][sign][z][#][0][width][,_][.prec][type]`.
+#[derive(Debug, Default, Clone)]
+pub struct Spec {
+    pub fill: Option<char>,
+    pub align: Option<char>,
+    pub sign: Option<char>,
+    pub z: bool,
+    pub alt: bool,
+    pub zero: bool,
+    pub width: Option<usize>,
+    pub grouping: Option<char>,
+    pub precision: Option<usize>,
+    pub ty: Option<char>,
+}
+
+pub fn parse_spec(spec: &str, type_name: &str) -> PyResult<Spec> {
+    let chars: Vec<char> = spec.chars().collect();
+    let mut s = Spec::default();
+    let mut i = 0;
+    let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
+    if chars.len() >= 2 && is_align(chars[1]) {
+        s.fill = Some(chars[0]);
+        s.align = Some(chars[1]);
+        i = 2;
+    } else if !chars.is_empty() && is_align(chars[0]) {
+        s.align = Some(chars[0]);
+        i = 1;
+    }
+    if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
+        s.sign = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == 'z' {
+        s.z = true;
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '#' {
+        s.alt = true;
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '0' {
+        s.zero = true;
+        i += 1;
+    }
+    let start = i;
+    while i < chars.len() && chars[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i > start {
+        s.width = chars[start..i].iter().collect::<String>().parse().ok();
+    }
+    if i < chars.len() && matches!(chars[i], ',' | '_') {
+        s.grouping = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '.' {
+        i += 1;
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return Err(value_error("Format specifier missing precision"));
+        }
+        s.precision = chars[start..i].iter().collect::<String>().parse().ok();
+    }
+    if i < chars.len() {
+        s.ty = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() {
+        return Err(value_error(format!("Invalid format specifier '{spec}' for object of type '{type_name}'")));
+    }
+    Ok(s)
+}
+
+/// Pads `body` (after a sign/prefix `head`) to the spec's width.
+fn pad(spec: &Spec, head: &str, body: &str, default_align: char) -> String {
+    let len = head.chars().count() + body.chars().count();
+    let width = spec.width.unwrap_or(0);
+    if len >= width {
+        return format!("{head}{body}");
+    }
+    let (fill, align) = if spec.zero && spec.align.is_none() {
+        (spec.fill.unwrap_or('0'), '=')
+    } else {
+        (spec.fill.unwrap_or(' '), spec.align.unwrap_or(default_align))
+    };
+    let n = width - len;
+    let fills = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
+    match align {
+        '<' => format!("{head}{body}{}", fills(n)),
+        '^' => format!("{}{head}{body}{}", fills(n / 2), fills(n - n / 2)),
+        '=' => format!("{head}{}{body}", fills(n)),
+        _ => format!("{}{head}{body}", fills(n)),
+    }
+}
+
+/// Inserts a group separator every `every` digits from the right.
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let n = digits.len();
+    let mut out = String::with_capacity(n + n / every);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
+    if spec.is_empty() {
+        return Ok(s.to_string());
+    }
+    let sp = parse_spec(spec, "str")?;
+    match sp.ty {
+        None | Some('s') => {}
+        Some(t) => return Err(value_error(format!("Unknown format code '{t}' for object of type 'str'"))),
+    }
+    if sp.sign.is_some() {
+        return Err(value_error("Sign not allowed in string format specifier"));
+    }
+    if sp.alt {
+        return Err(value_error("Alternate form (#) not allowed in string format specifier"));
+    }
+    if sp.align == Some('=') {
+        return Err(value_error("'=' alignment not allowed in string format specifier"));
+    }
+    let body: String = match sp.precision {
+        Some(p) => s.chars().take(p).collect(),
+        None => s.to_string(),
+    };
+    Ok(pad(&sp, "", &body, '<'))
+}
+
+pub fn format_int(v: &BigInt, spec: &str) -> PyResult<String> {
+    let sp = parse_spec(spec, "int")?;
+    let ty = sp.ty.unwrap_or('d');
+    if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
+        let f = super::numeric::big_to_float(v)?;
+        return format_float_spec(f, &sp);
+    }
+    if sp.precision.is_some() {
+        return Err(value_error("Precision not allowed in integer format specifier"));
+    }
+    let neg = v.is_negative();
+    let mag = v.abs();
+    let (digits, prefix) = match ty {
+        'd' | 'n' => (mag.to_string(), ""),
+        'x' => (mag.to_str_radix(16), "0x"),
+        'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
+        'o' => (mag.to_str_radix(8), "0o"),
+        'b' => (mag.to_str_radix(2), "0b"),
+        'c' => {
+            if sp.sign.is_some() {
+                return Err(value_error("Sign not allowed with integer format specifier 'c'"));
+            }
+            let c = v.to_u32().and_then(char::from_u32).ok_or_else(|| crate::vm::error::overflow_error("%c arg not in range(0x110000)"))?;
+            return Ok(pad(&sp, "", &c.to_string(), '>'));
+        }
+        t => return Err(value_error(format!("Unknown format code '{t}' for object of type 'int'"))),
+    };
+    let digits = match sp.grouping {
+        Some(sep) => {
+            if sep == ',' && !matches!(ty, 'd') {
+                return Err(value_error(format!("Cannot specify ',' with '{ty}'.")));
+            }
+            group(&digits, sep, if matches!(ty, 'd' | 'n') { 3 } else { 4 })
+        }
+        None => digits,
+    };
+    let sign = if neg {
+        "-"
+    } else {
+        match sp.sign {
+            Some('+') => "+",
+            Some(' ') => " ",
+            _ => "",
+        }
+    };
+    let head = format!("{sign}{}", if sp.alt { prefix } else { "" });
+    Ok(pad(&sp, &head, &digits, '>'))
+}
+
+pub fn format_float(f: f64, spec: &str) -> PyResult<String> {
+    if spec.is_empty() {
+        return Ok(float::repr(f));
+    }
+    let sp = parse_spec(spec, "float")?;
+    format_float_spec(f, &sp)
+}
+
+fn format_float_spec(f: f64, sp: &Spec) -> PyResult<String> {
+    let mut f = f;
+    if sp.z && f == 0.0 {
+        f = 0.0;
+    }
+    let neg = f.is_sign_negative() && !f.is_nan();
+    let a = f.abs();
+    let prec = sp.precision;
+    let mut body = match sp.ty {
+        None => float::format_none(a, prec),
+        Some('f') | Some('F') => float::format_f(a, prec.unwrap_or(6)),
+        Some('e') => float::format_e(a, prec.unwrap_or(6)),
+        Some('E') => float::format_e(a, prec.unwrap_or(6)).to_uppercase(),
+        Some('g') | Some('n') => float::format_g(a, prec.unwrap_or(6), sp.alt),
+        Some('G') => float::format_g(a, prec.unwrap_or(6), sp.alt).to_uppercase(),
+        Some('%') => format!("{}%", float::format_f(a * 100.0, prec.unwrap_or(6))),
+        Some(t) => return Err(value_error(format!("Unknown format code '{t}' for object of type 'float'"))),
+    };
+    if sp.z && neg && body.trim_start_matches(['0', '.', '%']).is_empty() {
+        return format_float_spec(0.0, sp);
+    }
+    if matches!(sp.ty, Some('F')) {
+        body = body.to_uppercase();
+    }
+    if sp.alt && matches!(sp.ty, Some('f' | 'F' | 'e' | 'E' | '%')) && !body.contains('.') {
+        let split = body.find(['e', 'E', '%']).unwrap_or(body.len());
+        body.insert(split, '.');
+    }
+    if let Some(sep) = sp.grouping {
+        let end = body.find(['.', 'e', 'E', '%']).unwrap_or(body.len());
+        let (int_part, rest) = body.split_at(end);
+        if int_part.chars().all(|c| c.is_ascii_digit()) {
+            body = format!("{}{rest}", group(int_part, sep, 3));
+        }
+    }
+    let sign = if neg {
+        "-"
+    } else {
+        match sp.sign {
+            Some('+') => "+",
+            Some(' ') => " ",
+            _ => "",
+        }
+    };
+    Ok(pad(sp, sign, &body, '>'))
+}
+
+/// `format(value, spec)` for builtin values; `None` for other objects.
+pub fn format_builtin(v: &Value, spec: &str) -> Option<PyResult<String>> {
+    Some(match v {
+        Value::Str(s) => format_str(s.as_str(), spec),
+        Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.to_string()),
+        Value::Bool(b) => format_int(&BigInt::from(*b as i64), spec),
+        Value::Int(i) => {
+            if spec.is_empty() {
+                Ok(i.to_string())
+            } else {
+                format_int(&BigInt::from(*i), spec)
+            }
+        }
+        Value::BigInt(b) => format_int(b, spec),
+        Value::Float(f) => format_float(*f, spec),
+        _ => return None,
+    })
+}
+
+// ------------------------------------------------------------ str.format
+
+/// `fmt.format(*args, **kwargs)`.
+pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kwargs: &[(std::sync::Arc<super::str::PyStr>, Value)]) -> PyResult<String> {
+    let mut out = String::new();
+    let mut auto: Option<usize> = None;
+    let mut manual = false;
+    render_format(vm, fmt, args, kwargs, &mut out, &mut auto, &mut manual, 0)?;
+    Ok(out)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render_format(
+    vm: &mut Vm,
+    fmt: &str,
+    args: &[Value],
+    kwargs: &[(std::sync::Arc<super::str::PyStr>, Value)],
+    out: &mut String,
+    auto: &mut Option<usize>,
+    manual: &mut bool,
+    depth: usize,
+) -> PyResult<()> {
+    if depth > 2 {
+        return Err(value_error("Max string recursion exceeded"));
+    }
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if chars.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            // Find the matching close brace, allowing nested fields in the spec.
+            let mut level = 1;
+            let mut j = i + 1;
+            while j < chars.len() {
+                match chars[j] {
+                    '{' => level += 1,
+                    '}' => {
+                        level -= 1;
+                        if level == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            if j >= chars.len() {
+                return Err(value_error("Single '{' encountered in format string"));
+            }
+            let field: String = chars[i + 1..j].iter().collect();
+            render_field(vm, &field, args, kwargs, out, auto, manual, depth)?;
+            i = j + 1;
+        } else if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(value_error("Single '}' encountered in format string"));
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render_field(
+    vm: &mut Vm,
+    field: &str,
+    args: &[Value],
+    kwargs: &[(std::sync::Arc<super::str::PyStr>, Value)],
+    out: &mut String,
+    auto: &mut Option<usize>,
+    manual: &mut bool,
+    depth: usize,
+) -> PyResult<()> {
+    // Split "name!conv:spec" (the spec may contain nested braces).
+    let (name_conv, spec) = match split_top(field, ':') {
+        Some((a, b)) => (a, Some(b)),
+        None => (field, None),
+    };
+    let (name, conv) = match name_conv.find('!') {
+        Some(p) => (&name_conv[..p], Some(&name_conv[p + 1..])),
+        None => (name_conv, None),
+    };
+    // The first part of the name: an index, a keyword, or empty.
+    let first_end = name.find(['.', '[']).unwrap_or(name.len());
+    let first = &name[..first_end];
+    let mut value = if first.is_empty() {
+        if *manual {
+            return Err(value_error("cannot switch from manual field specification to automatic field numbering"));
+        }
+        let n = auto.map(|n| n + 1).unwrap_or(0);
+        *auto = Some(n);
+        args.get(n)
+            .cloned()
+            .ok_or_else(|| index_error(format!("Replacement index {n} out of range for positional args tuple")))?
+    } else if let Ok(n) = first.parse::<usize>() {
+        if auto.is_some() {
+            return Err(value_error("cannot switch from automatic field numbering to manual field specification"));
+        }
+        *manual = true;
+        args.get(n)
+            .cloned()
+            .ok_or_else(|| index_error(format!("Replacement index {n} out of range for positional args tuple")))?
+    } else {
+        kwargs
+            .iter()
+            .find(|(k, _)| k.as_str() == first)
+            .map(|(_, v)| v.clone())
+            .ok_or_else(|| key_error(Value::str(first)))?
+    };
+    // Attribute and index accessors.
+    let mut rest = &name[first_end..];
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            value = vm.get_attr_str(&value, &r[..end])?;
+            rest = &r[end..];
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let end = r.find(']').ok_or_else(|| value_error("Missing ']' in format string"))?;
+            let key_text = &r[..end];
+            let key = match key_text.parse::<i64>() {
+                Ok(n) => Value::Int(n),
+                Err(_) => Value::str(key_text),
+            };
+            value = vm.get_item(&value, &key)?;
+            rest = &r[end + 1..];
+        } else {
+            return Err(value_error("Only '.' or '[' may follow ']' in format field specifier"));
+        }
+    }
+    let value = match conv {
+        None => value,
+        Some("r") => Value::str(vm.repr(&value)?),
+        Some("s") => Value::str(vm.str(&value)?),
+        Some("a") => Value::str(vm.ascii(&value)?),
+        Some(_) => return Err(value_error("Unknown conversion specifier")),
+    };
+    let spec = match spec {
+        Some(s) if s.contains('{') => {
+            let mut expanded = String::new();
+            render_format(vm, s, args, kwargs, &mut expanded, auto, manual, depth + 1)?;
+            expanded
+        }
+        Some(s) => s.to_string(),
+        None => String::new(),
+    };
+    out.push_str(&vm.format(&value, &spec)?);
+    Ok(())
+}
+
+/// Splits at the first `sep` outside brackets.
+fn split_top(s: &str, sep: char) -> Option<(&str, &str)> {
+    let mut depth = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            c if c == sep && depth == 0 => return Some((&s[..i], &s[i + 1..])),
+            _ => {}
+        }
+    }
+    None
+}
+
+// ------------------------------------------------------------ % formatting
+
+/// `fmt % args`.
+pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
+    let chars: Vec<char> = fmt.chars().collect();
+    let (items, mapping): (Vec<Value>, Option<Value>) = match args {
+        Value::Tuple(t) => (t.items.to_vec(), None),
+        Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
+        Value::Instance(_) if vm.get_attr_or_none(args, &std::sync::Arc::new(super::str::PyStr::new("__getitem__".into())))?.is_some() && !matches!(args, Value::Str(_)) => {
+            (vec![args.clone()], Some(args.clone()))
+        }
+        other => (vec![other.clone()], None),
+    };
+    let mut next = 0;
+    let mut out = String::new();
+    let mut i = 0;
+    let mut used_mapping = false;
+    let take = |vm: &mut Vm, next: &mut usize| -> PyResult<Value> {
+        let _ = vm;
+        let v = items.get(*next).cloned().ok_or_else(|| type_error("not enough arguments for format string"))?;
+        *next += 1;
+        Ok(v)
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '%' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if i >= chars.len() {
+            return Err(value_error("incomplete format"));
+        }
+        // %(name)
+        let mut value: Option<Value> = None;
+        if chars[i] == '(' {
+            let Some(m) = &mapping else {
+                return Err(type_error("format requires a mapping"));
+            };
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                match chars[j] {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if depth > 0 {
+                return Err(value_error("incomplete format key"));
+            }
+            let key: String = chars[i + 1..j - 1].iter().collect();
+            value = Some(vm.get_item(m, &Value::str(key))?);
+            used_mapping = true;
+            i = j;
+        }
+        let mut flags = Spec::default();
+        let mut left = false;
+        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
+            match chars[i] {
+                '-' => left = true,
+                '+' => flags.sign = Some('+'),
+                ' ' => {
+                    if flags.sign.is_none() {
+                        flags.sign = Some(' ')
+                    }
+                }
+                '#' => flags.alt = true,
+                _ => flags.zero = true,
+            }
+            i += 1;
+        }
+        let mut width: Option<usize> = None;
+        if i < chars.len() && chars[i] == '*' {
+            let w = take(vm, &mut next)?;
+            let w = match w {
+                Value::Int(n) => n,
+                _ => return Err(type_error("* wants int")),
+            };
+            if w < 0 {
+                left = true;
+            }
+            width = Some(w.unsigned_abs() as usize);
+            i += 1;
+        } else {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i > start {
+                width = chars[start..i].iter().collect::<String>().parse().ok();
+            }
+        }
+        let mut prec: Option<usize> = None;
+        if i < chars.len() && chars[i] == '.' {
+            i += 1;
+            if i < chars.len() && chars[i] == '*' {
+                let p = take(vm, &mut next)?;
+                prec = Some(match p {
+                    Value::Int(n) => n.max(0) as usize,
+                    _ => return Err(type_error("* wants int")),
+                });
+                i += 1;
+            } else {
+                let start = i;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+                prec = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
+            }
+        }
+        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+            i += 1;
+        }
+        if i >= chars.len() {
+            return Err(value_error("incomplete format"));
+        }
+        let conv = chars[i];
+        i += 1;
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let v = match value {
+            Some(v) => v,
+            None if mapping.is_some() && !used_mapping && conv != '%' && items.len() == 1 && matches!(args, Value::Dict(_)) => {
+                used_mapping = true;
+                next = 1;
+                args.clone()
+            }
+            None => take(vm, &mut next)?,
+        };
+        flags.width = width;
+        flags.align = Some(if left { '<' } else { '>' });
+        if left {
+            flags.zero = false;
+        }
+        if flags.zero {
+            flags.align = None;
+        }
+        let piece = match conv {
+            's' | 'r' | 'a' => {
+                let s = match conv {
+                    's' => vm.str(&v)?,
+                    'r' => vm.repr(&v)?,
+                    _ => vm.ascii(&v)?,
+                };
+                let s: String = match prec {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                flags.zero = false;
+                flags.align = Some(if left { '<' } else { '>' });
+                pad(&flags, "", &s, '>')
+            }
+            'd' | 'i' | 'u' => {
+                let n = percent_int(vm, &v, conv, true)?;
+                let mut digits = n.abs().to_string();
+                if let Some(p) = prec {
+                    while digits.len() < p {
+                        digits.insert(0, '0');
+                    }
+                }
+                let sign = if n.is_negative() { "-" } else { flags.sign.map(|s| if s == '+' { "+" } else { " " }).unwrap_or("") };
+                pad(&flags, sign, &digits, '>')
+            }
+            'x' | 'X' | 'o' => {
+                let n = percent_int(vm, &v, conv, false)?;
+                let radix = if conv == 'o' { 8 } else { 16 };
+                let mut digits = n.abs().to_str_radix(radix);
+                if conv == 'X' {
+                    digits = digits.to_uppercase();
+                }
+                if let Some(p) = prec {
+                    while digits.len() < p {
+                        digits.insert(0, '0');
+                    }
+                }
+                let sign = if n.is_negative() { "-" } else { flags.sign.map(|s| if s == '+' { "+" } else { " " }).unwrap_or("") };
+                let prefix = if flags.alt {
+                    match conv {
+                        'x' => "0x",
+                        'X' => "0X",
+                        _ => "0o",
+                    }
+                } else {
+                    ""
+                };
+                pad(&flags, &format!("{sign}{prefix}"), &digits, '>')
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let f = match &v {
+                    Value::Float(f) => *f,
+                    Value::Int(i) => *i as f64,
+                    Value::Bool(b) => *b as i64 as f64,
+                    Value::BigInt(b) => super::numeric::big_to_float(b)?,
+                    other => match vm.call_dunder(other, "__float__", &[])? {
+                        Some(Value::Float(f)) => f,
+                        _ => {
+                            return Err(type_error(format!("must be real number, not {}", other.type_name())));
+                        }
+                    },
+                };
+                let mut sp = flags.clone();
+                sp.precision = Some(prec.unwrap_or(6));
+                sp.ty = Some(conv);
+                if !f.is_finite() {
+                    sp.zero = false;
+                    sp.align = Some(if left { '<' } else { '>' });
+                }
+                format_float_spec(f, &sp)?
+            }
+            'c' => {
+                let ch = match &v {
+                    Value::Int(n) => char::from_u32(*n as u32).ok_or_else(|| crate::vm::error::overflow_error("%c arg not in range(0x110000)"))?,
+                    Value::Str(s) if s.char_len() == 1 => s.char_at(0),
+                    _ => return Err(type_error("%c requires int or char")),
+                };
+                flags.zero = false;
+                pad(&flags, "", &ch.to_string(), '>')
+            }
+            other => {
+                return Err(value_error(format!(
+                    "unsupported format character '{other}' (0x{:x}) at index {}",
+                    other as u32,
+                    i - 1
+                )));
+            }
+        };
+        out.push_str(&piece);
+    }
+    if next < items.len() && !used_mapping && mapping.is_none() {
+        return Err(type_error("not all arguments converted during string formatting"));
+    }
+    Ok(out)
+}
+
+/// The integer for `%d`/`%x`: floats are truncated for `%d` only.
+fn percent_int(vm: &mut Vm, v: &Value, conv: char, allow_float: bool) -> PyResult<BigInt> {
+    match v {
+        Value::Int(i) => Ok(BigInt::from(*i)),
+        Value::Bool(b) => Ok(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Ok((**b).clone()),
+        Value::Float(f) if allow_float => {
+            if !f.is_finite() {
+                return Err(crate::vm::error::overflow_error("cannot convert float infinity to integer"));
+            }
+            Ok(num_bigint::BigInt::from(f.trunc() as i128))
+        }
+        Value::Float(_) => Err(type_error(format!("%{conv} format: an integer is required, not float"))),
+        other => {
+            if let Some(Value::Int(i)) = vm.call_dunder(other, "__index__", &[])? {
+                return Ok(BigInt::from(i));
+            }
+            if allow_float {
+                if let Some(Value::Int(i)) = vm.call_dunder(other, "__int__", &[])? {
+                    return Ok(BigInt::from(i));
+                }
+                return Err(type_error(format!("%{conv} format: a real number is required, not {}", other.type_name())));
+            }
+            Err(type_error(format!("%{conv} format: an integer is required, not {}", other.type_name())))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs() {
+        assert_eq!(format_int(&BigInt::from(255), "#x").unwrap(), "0xff");
+        assert_eq!(format_int(&BigInt::from(-42), "010").unwrap(), "-000000042");
+        assert_eq!(format_int(&BigInt::from(42), "*^10").unwrap(), "****42****");
+        assert_eq!(format_int(&BigInt::from(5), "=+5").unwrap(), "+   5");
+        assert_eq!(format_int(&(BigInt::from(10).pow(20u32)), ",").unwrap(), "100,000,000,000,000,000,000");
+        assert_eq!(format_float(1234567.891, ",.2f").unwrap(), "1,234,567.89");
+        assert_eq!(format_float(3.14159, "<10.3f").unwrap(), "3.142     ");
+        assert_eq!(format_float(0.5, "%").unwrap(), "50.000000%");
+        assert_eq!(format_float(-0.0, "z.1f").unwrap(), "0.0");
+        assert_eq!(format_float(f64::INFINITY, "010.2f").unwrap(), "0000000inf");
+        assert_eq!(format_str("abc", ".2").unwrap(), "ab");
+        assert!(format_str("x", "=5").is_err());
+    }
+}

@@ -1,0 +1,130 @@
+//! Callables: Python functions, Rust builtins, bound methods, closure
+//! cells, and the descriptor wrappers `property`, `staticmethod` and
+//! `classmethod`.
+
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use super::dict::PyDict;
+use super::str::PyStr;
+use super::value::Value;
+use crate::bytecode::Code;
+use crate::vm::{PyResult, Vm};
+
+/// A function defined in Python.
+pub struct Function {
+    pub code: Arc<Code>,
+    pub globals: Arc<PyDict>,
+    pub name: Mutex<Arc<PyStr>>,
+    pub qualname: Mutex<Arc<PyStr>>,
+    /// Defaults of the last positional parameters.
+    pub defaults: Vec<Value>,
+    /// Defaults of keyword-only parameters, by name.
+    pub kwdefaults: Vec<(Arc<PyStr>, Value)>,
+    pub closure: Box<[Arc<Cell>]>,
+    pub doc: Mutex<Value>,
+    pub module: Value,
+    /// `f.attr = ...` lands here (created on first use).
+    pub dict: Mutex<Option<Arc<PyDict>>>,
+}
+
+impl Function {
+    pub fn name(&self) -> Arc<PyStr> {
+        self.name.lock().clone()
+    }
+
+    pub fn qualname(&self) -> Arc<PyStr> {
+        self.qualname.lock().clone()
+    }
+
+    pub fn attrs(&self) -> Arc<PyDict> {
+        self.dict.lock().get_or_insert_with(|| Arc::new(PyDict::new())).clone()
+    }
+}
+
+/// Arguments handed to a Rust builtin: positional ones (for a method,
+/// `self` first) and keyword ones in call order.
+pub struct Args<'a> {
+    pub pos: &'a [Value],
+    pub kw: &'a [(Arc<PyStr>, Value)],
+}
+
+impl<'a> Args<'a> {
+    pub fn new(pos: &'a [Value]) -> Args<'a> {
+        Args { pos, kw: &[] }
+    }
+
+    pub fn len(&self) -> usize {
+        self.pos.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pos.is_empty()
+    }
+
+    pub fn kwarg(&self, name: &str) -> Option<&Value> {
+        self.kw.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v)
+    }
+}
+
+pub type NativeFn = fn(&mut Vm, &Args) -> PyResult<Value>;
+
+/// A function implemented in Rust.
+pub struct Builtin {
+    pub name: &'static str,
+    /// The type it is a method of (`"list"` for `list.append`), if any.
+    pub owner: Option<&'static str>,
+    pub func: NativeFn,
+}
+
+impl Builtin {
+    pub fn new(name: &'static str, func: NativeFn) -> Builtin {
+        Builtin { name, owner: None, func }
+    }
+
+    pub fn qualname(&self) -> String {
+        match self.owner {
+            Some(o) => format!("{o}.{}", self.name),
+            None => self.name.to_string(),
+        }
+    }
+}
+
+/// `obj.method` looked up and not called at once.
+pub struct BoundMethod {
+    pub receiver: Value,
+    pub func: Value,
+}
+
+/// A closure cell; `Value::Undef` while empty.
+#[derive(Default)]
+pub struct Cell {
+    pub value: Mutex<Value>,
+}
+
+impl Cell {
+    pub fn new(v: Value) -> Cell {
+        Cell { value: Mutex::new(v) }
+    }
+
+    pub fn get(&self) -> Value {
+        self.value.lock().clone()
+    }
+
+    pub fn set(&self, v: Value) {
+        *self.value.lock() = v;
+    }
+}
+
+pub struct Property {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+}
+
+/// The function inside a `staticmethod` or `classmethod`.
+pub struct WrappedMethod {
+    pub func: Value,
+}

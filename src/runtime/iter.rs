@@ -1,0 +1,82 @@
+//! Builtin iterators (`iter(list)`, `enumerate`, `zip`, `map`...).
+//!
+//! An iterator's state sits behind a lock held only while it advances
+//! over Rust data; iterators that must call Python (`map`, `filter`,
+//! `enumerate` over a generator...) copy what they need out of the lock
+//! first. Advancing is `Vm::iter_next` (vm/iterate.rs).
+
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use super::class::Class;
+use super::dict::PyDict;
+use super::list::PyList;
+use super::set::PySet;
+use super::str::{PyBytes, PyStr};
+use super::tuple::PyTuple;
+use super::types::types;
+use super::value::Value;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DictIterKind {
+    Keys,
+    Values,
+    Items,
+}
+
+pub enum IterState {
+    List { list: Arc<PyList>, index: usize },
+    ListReverse { list: Arc<PyList>, index: usize },
+    Tuple { tuple: Arc<PyTuple>, index: usize },
+    Range { next: i64, left: i64, step: i64 },
+    Str { s: Arc<PyStr>, byte: usize },
+    Bytes { b: Arc<PyBytes>, index: usize },
+    Dict { dict: Arc<PyDict>, pos: usize, version: u64, kind: DictIterKind },
+    Set { set: Arc<PySet>, pos: usize, len: usize },
+    Enumerate { iter: Value, count: i64 },
+    Zip { iters: Vec<Value>, strict: bool },
+    Map { func: Value, iters: Vec<Value> },
+    Filter { func: Value, iter: Value },
+    /// The old protocol: `obj[0]`, `obj[1]`... until IndexError.
+    Sequence { obj: Value, index: i64 },
+    /// `iter(callable, sentinel)`.
+    Callable { func: Value, sentinel: Value },
+    Exhausted,
+}
+
+pub struct PyIter {
+    pub state: Mutex<IterState>,
+}
+
+impl PyIter {
+    pub fn new(state: IterState) -> PyIter {
+        PyIter { state: Mutex::new(state) }
+    }
+
+    pub fn value(state: IterState) -> Value {
+        Value::Iter(Arc::new(PyIter::new(state)))
+    }
+
+    pub fn class(&self) -> Arc<Class> {
+        let t = types();
+        match &*self.state.lock() {
+            IterState::List { .. } => t.list_iterator_type.clone(),
+            IterState::ListReverse { .. } => t.list_reverseiterator_type.clone(),
+            IterState::Tuple { .. } => t.tuple_iterator_type.clone(),
+            IterState::Range { .. } => t.range_iterator_type.clone(),
+            IterState::Str { .. } => t.str_iterator_type.clone(),
+            IterState::Bytes { .. } => t.bytes_iterator_type.clone(),
+            IterState::Dict { kind: DictIterKind::Keys, .. } => t.dict_keyiterator_type.clone(),
+            IterState::Dict { kind: DictIterKind::Values, .. } => t.dict_valueiterator_type.clone(),
+            IterState::Dict { kind: DictIterKind::Items, .. } => t.dict_itemiterator_type.clone(),
+            IterState::Set { .. } => t.set_iterator_type.clone(),
+            IterState::Enumerate { .. } => t.enumerate_type.clone(),
+            IterState::Zip { .. } => t.zip_type.clone(),
+            IterState::Map { .. } => t.map_type.clone(),
+            IterState::Filter { .. } => t.filter_type.clone(),
+            IterState::Sequence { .. } | IterState::Exhausted => t.iterator_type.clone(),
+            IterState::Callable { .. } => t.callable_iterator_type.clone(),
+        }
+    }
+}

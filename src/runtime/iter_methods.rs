@@ -1,0 +1,183 @@
+//! Iterator and generator methods, and the iterator-making types
+//! `enumerate`, `zip`, `map`, `filter`, `reversed`.
+
+use std::sync::Arc;
+
+use super::args::to_index;
+use super::class::Class;
+use super::function::{Args, NativeFn};
+use super::iter::{IterState, PyIter};
+use super::types::types;
+use super::value::Value;
+use crate::vm::error::{runtime_error, stop_iteration, type_error};
+use crate::vm::{PyErr, PyResult, Vm};
+
+pub fn iterator_methods() -> Vec<(&'static str, NativeFn)> {
+    vec![("__iter__", iter_self as NativeFn), ("__next__", iter_next)]
+}
+
+fn iter_self(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(args.pos.first().cloned().unwrap_or(Value::None))
+}
+
+fn iter_next(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let it = args.pos.first().cloned().unwrap_or(Value::None);
+    vm.next_or_stop(&it)
+}
+
+pub fn generator_methods() -> Vec<(&'static str, NativeFn)> {
+    vec![
+        ("__iter__", iter_self as NativeFn),
+        ("__next__", iter_next),
+        ("send", gen_send),
+        ("throw", gen_throw),
+        ("close", gen_close),
+    ]
+}
+
+fn gen_send(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (Some(Value::Generator(g)), Some(v)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(type_error("send() takes exactly one argument"));
+    };
+    let g = g.clone();
+    match vm.resume_generator(&g, v.clone())? {
+        Ok(y) => Ok(y),
+        Err(r) => Err(stop_iteration(r)),
+    }
+}
+
+fn gen_throw(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (Some(Value::Generator(g)), Some(exc)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(type_error("throw expected at least 1 argument, got 0"));
+    };
+    let g = g.clone();
+    let err = match (exc, args.pos.get(2)) {
+        (Value::Class(c), Some(v)) if !v.is_none() => match vm.make_raisable(v)? {
+            e if e.is(c) => e,
+            _ => {
+                let inst = vm.call(exc, &[v.clone()])?;
+                vm.make_raisable(&inst)?
+            }
+        },
+        _ => vm.make_raisable(exc)?,
+    };
+    match vm.throw_generator(&g, err)? {
+        Ok(y) => Ok(y),
+        Err(r) => Err(stop_iteration(r)),
+    }
+}
+
+fn gen_close(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let Some(Value::Generator(g)) = args.pos.first() else {
+        return Err(type_error("close() needs a generator"));
+    };
+    let g = g.clone();
+    if g.is_finished() {
+        return Ok(Value::None);
+    }
+    let started = matches!(*g.state.lock(), super::generator::GenState::Suspended(_, true));
+    if !started {
+        *g.state.lock() = super::generator::GenState::Finished;
+        return Ok(Value::None);
+    }
+    let exit = PyErr::with_args(&types().exc.generator_exit, vec![]);
+    match vm.throw_generator(&g, exit) {
+        Ok(Ok(_)) => Err(runtime_error("generator ignored GeneratorExit")),
+        Ok(Err(_)) => Ok(Value::None),
+        Err(e) if e.is(&types().exc.generator_exit) || e.is(&types().exc.stop_iteration) => Ok(Value::None),
+        Err(e) => Err(e),
+    }
+}
+
+pub fn enumerate_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    args.allow_kwargs("enumerate", &["iterable", "start"])?;
+    let Some(src) = args.get(0, "iterable") else {
+        return Err(type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    };
+    let start = match args.get(1, "start") {
+        Some(v) => to_index(vm, v)?,
+        None => 0,
+    };
+    let iter = vm.get_iter(src)?;
+    Ok(PyIter::value(IterState::Enumerate { iter, count: start }))
+}
+
+pub fn zip_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    args.allow_kwargs("zip", &["strict"])?;
+    let strict = match args.kwarg("strict") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let mut iters = Vec::with_capacity(args.len());
+    for (i, a) in args.pos.iter().enumerate() {
+        match vm.get_iter(a) {
+            Ok(it) => iters.push(it),
+            Err(e) if e.is(&types().exc.type_error) => {
+                return Err(type_error(format!("zip argument #{} must support iteration", i + 1)));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(PyIter::value(IterState::Zip { iters, strict }))
+}
+
+pub fn map_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    args.no_kwargs("map")?;
+    if args.len() < 2 {
+        return Err(type_error("map() must have at least two arguments."));
+    }
+    let mut iters = Vec::with_capacity(args.len() - 1);
+    for a in &args.pos[1..] {
+        iters.push(vm.get_iter(a)?);
+    }
+    Ok(PyIter::value(IterState::Map { func: args.pos[0].clone(), iters }))
+}
+
+pub fn filter_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    args.no_kwargs("filter")?;
+    if args.len() != 2 {
+        return Err(type_error(format!("filter expected 2 arguments, got {}", args.len())));
+    }
+    let iter = vm.get_iter(&args.pos[1])?;
+    Ok(PyIter::value(IterState::Filter { func: args.pos[0].clone(), iter }))
+}
+
+pub fn reversed_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    args.no_kwargs("reversed")?;
+    args.exactly("reversed", 1, args.len())?;
+    let src = &args.pos[0];
+    Ok(match src {
+        Value::List(l) => PyIter::value(IterState::ListReverse { list: l.clone(), index: l.len() }),
+        Value::Tuple(t) => {
+            let items: Vec<Value> = t.items.iter().rev().cloned().collect();
+            PyIter::value(IterState::Tuple { tuple: Arc::new(super::tuple::PyTuple::new(items)), index: 0 })
+        }
+        Value::Range(r) => {
+            let n = r.len();
+            let last = if n > 0 { r.get(n - 1) } else { r.start };
+            PyIter::value(IterState::Range { next: last, left: n, step: -r.step })
+        }
+        Value::Str(s) => {
+            let rev: String = s.as_str().chars().rev().collect();
+            PyIter::value(IterState::Str { s: Arc::new(super::str::PyStr::new(rev)), byte: 0 })
+        }
+        Value::Dict(d) => {
+            let keys: Vec<Value> = d.keys().into_iter().rev().collect();
+            PyIter::value(IterState::Tuple { tuple: Arc::new(super::tuple::PyTuple::new(keys)), index: 0 })
+        }
+        other => {
+            if let Some(r) = vm.call_dunder(other, "__reversed__", &[])? {
+                return Ok(r);
+            }
+            if other.class().lookup_str("__getitem__").is_some() && other.class().lookup_str("__len__").is_some() {
+                let n = vm.len(other)?;
+                let mut items = Vec::with_capacity(n);
+                for i in (0..n).rev() {
+                    items.push(vm.get_item(other, &Value::Int(i as i64))?);
+                }
+                return Ok(PyIter::value(IterState::Tuple { tuple: Arc::new(super::tuple::PyTuple::new(items)), index: 0 }));
+            }
+            return Err(type_error(format!("'{}' object is not reversible", other.type_name())));
+        }
+    })
+}

@@ -1,0 +1,44 @@
+//! The object model: `Value` and one file per builtin type.
+//!
+//! Every object is `Send + Sync`. Immutable objects (str, tuple, bytes,
+//! functions, code) need no lock; mutable ones (list, dict, set, instance
+//! dicts, cells) guard their contents with a `parking_lot` lock that is
+//! held for one Rust-level operation only. The rule that keeps this
+//! deadlock-free under the GIL and without it: never call Python code, and
+//! never block, while holding an object's lock — copy out what is needed,
+//! release, then call.
+
+pub mod args;
+pub mod class;
+pub mod compare;
+pub mod dict;
+pub mod dict_methods;
+pub mod dict_view;
+pub mod exception;
+pub mod float;
+pub mod format;
+pub mod function;
+pub mod generator;
+pub mod instance;
+pub mod iter;
+pub mod iter_methods;
+pub mod list;
+pub mod list_methods;
+pub mod module;
+pub mod number_methods;
+pub mod numeric;
+pub mod object;
+pub mod range;
+pub mod set;
+pub mod set_methods;
+pub mod set_ops;
+pub mod slice;
+pub mod special;
+pub mod str;
+pub mod str_methods;
+pub mod super_obj;
+pub mod tuple;
+pub mod types;
+pub mod value;
+
+pub use value::Value;

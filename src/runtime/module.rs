@@ -1,0 +1,33 @@
+//! Module objects: a name and a namespace dict.
+
+use std::sync::Arc;
+
+use super::dict::PyDict;
+use super::str::PyStr;
+use super::value::Value;
+
+pub struct Module {
+    pub name: Arc<PyStr>,
+    pub dict: Arc<PyDict>,
+}
+
+impl Module {
+    pub fn new(name: &str) -> Module {
+        let dict = Arc::new(PyDict::new());
+        dict.set_item_str("__name__", Value::str(name));
+        dict.set_item_str("__doc__", Value::None);
+        Module { name: Arc::new(PyStr::new(name.to_string())), dict }
+    }
+
+    pub fn with_dict(name: &str, dict: Arc<PyDict>) -> Module {
+        Module { name: Arc::new(PyStr::new(name.to_string())), dict }
+    }
+
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.dict.get_item_str(name)
+    }
+
+    pub fn set(&self, name: &str, value: Value) {
+        self.dict.set_item_str(name, value);
+    }
+}

@@ -1,0 +1,445 @@
+//! `object`, `type` and the small descriptor types: `property`,
+//! `staticmethod`, `classmethod`, `super`, `slice`; plus `type(...)` and
+//! the class statement's `__build_class__`.
+
+use std::sync::Arc;
+
+use super::class::Class;
+use super::dict::PyDict;
+use super::function::{Args, NativeFn, Property, WrappedMethod};
+use super::range::PySlice;
+use super::str::PyStr;
+use super::super_obj::Super;
+use super::types::types;
+use super::value::Value;
+use crate::vm::error::{runtime_error, type_error};
+use crate::vm::{PyResult, Vm};
+
+pub fn object_ctor(_vm: &mut Vm, cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    if !args.is_empty() || !args.kw.is_empty() {
+        return Err(type_error("object() takes no arguments"));
+    }
+    Ok(Value::Instance(Arc::new(super::instance::Instance::new(cls.clone()))))
+}
+
+pub fn object_methods() -> Vec<(&'static str, NativeFn)> {
+    vec![
+        ("__init__", object_init as NativeFn),
+        ("__repr__", object_repr),
+        ("__str__", object_str),
+        ("__eq__", object_eq),
+        ("__ne__", object_ne),
+        ("__hash__", object_hash),
+        ("__setattr__", object_setattr),
+        ("__getattribute__", object_getattribute),
+        ("__delattr__", object_delattr),
+        ("__format__", object_format),
+        ("__dir__", object_dir),
+        ("__init_subclass__", object_init_subclass),
+        ("__new__", object_new),
+    ]
+}
+
+fn object_init(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn object_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(Value::Class(c)) => {
+            let c = c.clone();
+            match c.ctor {
+                Some(ctor) if c.kind != super::class::ClassKind::Object => ctor(vm, &c, &Args::new(&[])),
+                _ => Ok(Value::Instance(Arc::new(super::instance::Instance::new(c)))),
+            }
+        }
+        _ => Err(type_error("object.__new__(X): X is not a type object")),
+    }
+}
+
+fn this<'a>(args: &'a Args<'_>) -> PyResult<&'a Value> {
+    args.pos.first().ok_or_else(|| type_error("descriptor needs an argument"))
+}
+
+fn object_repr(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::str(crate::vm::convert::default_repr(this(args)?)))
+}
+
+fn object_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let v = this(args)?.clone();
+    Ok(Value::str(vm.repr(&v)?))
+}
+
+fn object_eq(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (a, b) = (this(args)?, args.pos.get(1).unwrap_or(&Value::None));
+    Ok(if a.is(b) { Value::Bool(true) } else { Value::NotImplemented })
+}
+
+fn object_ne(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (a, b) = (this(args)?, args.pos.get(1).unwrap_or(&Value::None));
+    Ok(if a.is(b) { Value::Bool(false) } else { Value::NotImplemented })
+}
+
+fn object_hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let v = this(args)?.clone();
+    let id = v.id() as u64;
+    let _ = vm;
+    Ok(Value::Int((id >> 4 | id << 60) as i64))
+}
+
+fn object_setattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (Some(obj), Some(Value::Str(name)), Some(value)) = (args.pos.first(), args.pos.get(1), args.pos.get(2)) else {
+        return Err(type_error("__setattr__ expected 3 arguments"));
+    };
+    match obj {
+        Value::Instance(inst) => vm.generic_setattr(obj, inst, name, value.clone())?,
+        other => vm.set_attr(other, name, value.clone())?,
+    }
+    Ok(Value::None)
+}
+
+fn object_getattribute(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (Some(obj), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(type_error("__getattribute__ expected 2 arguments"));
+    };
+    match obj {
+        Value::Instance(inst) => match vm.generic_getattr(obj, inst, name)? {
+            Some(v) => Ok(v),
+            None => Err(crate::vm::attr_error_for(obj, name.as_str())),
+        },
+        other => vm.get_attr(other, name),
+    }
+}
+
+fn object_delattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (Some(obj), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(type_error("__delattr__ expected 2 arguments"));
+    };
+    match obj {
+        Value::Instance(inst) => match inst.dict.remove_str(name.as_str()) {
+            Some(_) => Ok(Value::None),
+            None => Err(crate::vm::attr_error_for(obj, name.as_str())),
+        },
+        other => vm.del_attr(other, name).map(|_| Value::None),
+    }
+}
+
+fn object_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let v = this(args)?.clone();
+    match args.pos.get(1) {
+        Some(Value::Str(s)) if !s.as_str().is_empty() => {
+            Err(type_error(format!("unsupported format string passed to {}.__format__", v.type_name())))
+        }
+        _ => Ok(Value::str(vm.str(&v)?)),
+    }
+}
+
+fn object_dir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let v = this(args)?.clone();
+    Ok(Value::list(dir_of(vm, &v).into_iter().map(Value::str).collect()))
+}
+
+fn object_init_subclass(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// `dir(obj)`: sorted attribute names of the object and its class chain.
+pub fn dir_of(_vm: &mut Vm, v: &Value) -> Vec<String> {
+    let mut names: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut add_dict = |d: &PyDict| {
+        for k in d.keys() {
+            if let Value::Str(s) = k {
+                names.insert(s.as_str().to_string());
+            }
+        }
+    };
+    match v {
+        Value::Module(m) => add_dict(&m.dict),
+        Value::Class(c) => {
+            add_dict(&c.dict);
+            for b in &c.mro {
+                add_dict(&b.dict);
+            }
+        }
+        Value::Instance(i) => {
+            add_dict(&i.dict);
+            let c = i.class();
+            add_dict(&c.dict);
+            for b in &c.mro {
+                add_dict(&b.dict);
+            }
+            names.insert("__class__".into());
+            names.insert("__dict__".into());
+        }
+        other => {
+            let c = other.class();
+            add_dict(&c.dict);
+            for b in &c.mro {
+                add_dict(&b.dict);
+            }
+        }
+    }
+    names.into_iter().collect()
+}
+
+pub fn type_methods() -> Vec<(&'static str, NativeFn)> {
+    vec![("mro", type_mro as NativeFn), ("__subclasses__", type_subclasses)]
+}
+
+fn type_mro(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(Value::Class(c)) => {
+            let mut v = vec![Value::Class(c.clone())];
+            v.extend(c.mro.iter().map(|b| Value::Class(b.clone())));
+            Ok(Value::list(v))
+        }
+        _ => Err(type_error("descriptor 'mro' requires a 'type' object")),
+    }
+}
+
+fn type_subclasses(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(Value::list(vec![]))
+}
+
+/// `type(x)` and `type(name, bases, namespace)`.
+pub fn type_call(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    match args.len() {
+        1 if kwargs.is_empty() => Ok(Value::Class(args[0].class())),
+        3 => {
+            let Value::Str(name) = &args[0] else {
+                return Err(type_error(format!("type.__new__() argument 1 must be str, not {}", args[0].type_name())));
+            };
+            let Value::Tuple(bases) = &args[1] else {
+                return Err(type_error(format!("type.__new__() argument 2 must be tuple, not {}", args[1].type_name())));
+            };
+            let Value::Dict(ns) = &args[2] else {
+                return Err(type_error(format!("type.__new__() argument 3 must be dict, not {}", args[2].type_name())));
+            };
+            let ns = Arc::new(ns.copy());
+            if ns.get_item_str("__module__").is_none() {
+                let module = vm.frames.last().and_then(|f| f.globals.get_item_str("__name__")).unwrap_or(Value::None);
+                ns.set_item_str("__module__", module);
+            }
+            new_class(vm, name.clone(), &bases.items, ns)
+        }
+        _ => Err(type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+/// Creates a class object from its parts (the end of a class statement).
+pub fn new_class(vm: &mut Vm, name: Arc<PyStr>, bases: &[Value], ns: Arc<PyDict>) -> PyResult<Value> {
+    let mut base_classes = Vec::new();
+    for b in bases {
+        match b {
+            Value::Class(c) => base_classes.push(c.clone()),
+            other => {
+                return Err(type_error(format!("bases must be types, not {}", other.type_name())));
+            }
+        }
+    }
+    if base_classes.is_empty() {
+        base_classes.push(types().object_type.clone());
+    }
+    let qualname = match ns.remove_str("__qualname__") {
+        Some(Value::Str(q)) => q,
+        _ => name.clone(),
+    };
+    if ns.get_item_str("__doc__").is_none() {
+        ns.set_item_str("__doc__", Value::None);
+    }
+    let cell = ns.remove_str("__classcell__");
+    let cls = Class::user(name, qualname, base_classes, ns, None).map_err(type_error)?;
+    if let Some(Value::Cell(c)) = cell {
+        c.set(Value::Class(cls.clone()));
+    }
+    // __init_subclass__ of the nearest base that defines one in Python.
+    if let Some(Value::Function(f)) = cls.mro.iter().find_map(|c| c.dict.get_item_str("__init_subclass__")).map(|v| match v {
+        Value::ClassMethod(w) => w.func.clone(),
+        other => other,
+    }) {
+        vm.call_function(&f, Some(&Value::Class(cls.clone())), &[], &[])?;
+    }
+    Ok(Value::Class(cls))
+}
+
+/// `__build_class__(body, name, *bases, **keywords)`.
+pub fn build_class(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(type_error("__build_class__: func and name required"));
+    };
+    let bases = &args.pos[2..];
+    let metaclass = args.kwarg("metaclass").cloned();
+    let ns = Arc::new(PyDict::new());
+    let frame = vm.frame_for_code(body.code.clone(), body.globals.clone(), Some(ns.clone()), &body.closure);
+    vm.run_frame(frame)?;
+    match metaclass {
+        Some(Value::Class(m)) if Arc::ptr_eq(&m, &types().type_type) => new_class(vm, name.clone(), bases, ns),
+        Some(m) if !m.is_none() => vm.call(&m, &[Value::Str(name.clone()), Value::tuple(bases.to_vec()), Value::Dict(ns)]),
+        _ => new_class(vm, name.clone(), bases, ns),
+    }
+}
+
+pub fn none_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    if !args.is_empty() {
+        return Err(type_error("NoneType takes no arguments"));
+    }
+    Ok(Value::None)
+}
+
+pub fn slice_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    let p = args.pos;
+    let (start, stop, step) = match p.len() {
+        1 => (Value::None, p[0].clone(), Value::None),
+        2 => (p[0].clone(), p[1].clone(), Value::None),
+        3 => (p[0].clone(), p[1].clone(), p[2].clone()),
+        n => return Err(type_error(format!("slice expected at least 1 argument, got {n}"))),
+    };
+    Ok(Value::Slice(Arc::new(PySlice { start, stop, step })))
+}
+
+pub fn slice_methods() -> Vec<(&'static str, NativeFn)> {
+    vec![("indices", slice_indices as NativeFn)]
+}
+
+fn slice_indices(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (Some(Value::Slice(s)), Some(n)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(type_error("slice.indices() takes exactly one argument"));
+    };
+    let n = super::args::to_index(vm, n)?;
+    let idx = vm.slice_indices(s, n.max(0) as usize)?;
+    let stop = idx.start as i64 + idx.step * idx.len as i64;
+    Ok(Value::tuple(vec![Value::Int(idx.start as i64), Value::Int(stop), Value::Int(idx.step)]))
+}
+
+pub fn function_methods() -> Vec<(&'static str, NativeFn)> {
+    vec![("__get__", function_get as NativeFn)]
+}
+
+fn function_get(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let f = this(args)?.clone();
+    match args.pos.get(1) {
+        None | Some(Value::None) => Ok(f),
+        Some(obj) => Ok(Value::BoundMethod(Arc::new(super::function::BoundMethod { receiver: obj.clone(), func: f }))),
+    }
+}
+
+pub fn property_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    let get = |i: usize, n: &str| args.get(i, n).cloned().unwrap_or(Value::None);
+    let fget = get(0, "fget");
+    let doc = match get(3, "doc") {
+        Value::None => match &fget {
+            Value::Function(f) => f.doc.lock().clone(),
+            _ => Value::None,
+        },
+        d => d,
+    };
+    Ok(Value::Property(Arc::new(Property { fget, fset: get(1, "fset"), fdel: get(2, "fdel"), doc })))
+}
+
+pub fn property_methods() -> Vec<(&'static str, NativeFn)> {
+    vec![
+        ("getter", property_getter as NativeFn),
+        ("setter", property_setter),
+        ("deleter", property_deleter),
+        ("__get__", property_get),
+        ("__set__", property_set),
+    ]
+}
+
+fn with_property(args: &Args, f: impl FnOnce(&Property, Value) -> Property) -> PyResult<Value> {
+    match (args.pos.first(), args.pos.get(1)) {
+        (Some(Value::Property(p)), Some(func)) => Ok(Value::Property(Arc::new(f(p, func.clone())))),
+        _ => Err(type_error("property method needs a function")),
+    }
+}
+
+fn property_getter(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    with_property(args, |p, f| Property { fget: f, fset: p.fset.clone(), fdel: p.fdel.clone(), doc: p.doc.clone() })
+}
+
+fn property_setter(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    with_property(args, |p, f| Property { fget: p.fget.clone(), fset: f, fdel: p.fdel.clone(), doc: p.doc.clone() })
+}
+
+fn property_deleter(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    with_property(args, |p, f| Property { fget: p.fget.clone(), fset: p.fset.clone(), fdel: f, doc: p.doc.clone() })
+}
+
+fn property_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    match (args.pos.first(), args.pos.get(1)) {
+        (Some(Value::Property(p)), Some(obj)) if !obj.is_none() => {
+            let g = p.fget.clone();
+            vm.call(&g, &[obj.clone()])
+        }
+        (Some(p), _) => Ok(p.clone()),
+        _ => Err(type_error("__get__ needs arguments")),
+    }
+}
+
+fn property_set(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    match (args.pos.first(), args.pos.get(1), args.pos.get(2)) {
+        (Some(Value::Property(p)), Some(obj), Some(v)) => {
+            let s = p.fset.clone();
+            vm.call(&s, &[obj.clone(), v.clone()])?;
+            Ok(Value::None)
+        }
+        _ => Err(type_error("__set__ needs arguments")),
+    }
+}
+
+pub fn staticmethod_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    args.exactly("staticmethod", 1, args.len())?;
+    Ok(Value::StaticMethod(Arc::new(WrappedMethod { func: args.pos[0].clone() })))
+}
+
+pub fn classmethod_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    args.exactly("classmethod", 1, args.len())?;
+    Ok(Value::ClassMethod(Arc::new(WrappedMethod { func: args.pos[0].clone() })))
+}
+
+/// `super()` (finding the class and instance in the calling frame) and
+/// `super(cls, obj)`.
+pub fn super_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    let (cls, obj) = match args.pos {
+        [] => {
+            let frame = vm.frames.last().ok_or_else(|| runtime_error("super(): no current frame"))?;
+            let code = &frame.code;
+            if code.argcount == 0 {
+                return Err(runtime_error("super(): no arguments"));
+            }
+            let cell_index = code
+                .freevars
+                .iter()
+                .position(|n| n.as_str() == "__class__")
+                .map(|i| i + code.cellvars.len())
+                .ok_or_else(|| runtime_error("super(): __class__ cell not found"))?;
+            let cls = match frame.cells[cell_index].get() {
+                Value::Class(c) => c,
+                _ => return Err(runtime_error("super(): empty __class__ cell")),
+            };
+            // The first argument may have moved into a cell.
+            let first = match code.cell_params.iter().find(|(_, p)| *p == 0) {
+                Some((c, _)) => frame.cells[*c as usize].get(),
+                None => frame.regs[0].clone(),
+            };
+            if first.is_undef() {
+                return Err(runtime_error("super(): arg[0] deleted"));
+            }
+            (cls, first)
+        }
+        [Value::Class(c), obj] => (c.clone(), obj.clone()),
+        [Value::Class(c)] => (c.clone(), Value::None),
+        [other, ..] => {
+            return Err(type_error(format!("super() argument 1 must be a type, not {}", other.type_name())));
+        }
+    };
+    let ok = match &obj {
+        Value::Class(c) => c.is_subclass(&cls),
+        Value::None => true,
+        o => vm.isinstance_class(o, &cls),
+    };
+    if !ok {
+        return Err(type_error("super(type, obj): obj must be an instance or subtype of type"));
+    }
+    Ok(Value::Native(Arc::new(Super { cls, obj })))
+}

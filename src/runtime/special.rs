@@ -1,0 +1,179 @@
+//! The special attributes and reprs of builtin objects that are not
+//! methods: `f.__name__`, `range.start`, `<function f at 0x...>`...
+
+use std::sync::Arc;
+
+use super::generator::GenState;
+use super::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// `obj.name` for attributes that are not in the type's dict.
+pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    Ok(match (obj, name) {
+        (Value::Function(f), _) => match name {
+            "__name__" => Some(Value::Str(f.name())),
+            "__qualname__" => Some(Value::Str(f.qualname())),
+            "__doc__" => Some(f.doc.lock().clone()),
+            "__module__" => Some(f.module.clone()),
+            "__defaults__" => Some(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) }),
+            "__kwdefaults__" => Some(if f.kwdefaults.is_empty() {
+                Value::None
+            } else {
+                let d = super::dict::PyDict::new();
+                for (k, v) in &f.kwdefaults {
+                    d.set_str(k.clone(), v.clone());
+                }
+                Value::Dict(Arc::new(d))
+            }),
+            "__globals__" => Some(Value::Dict(f.globals.clone())),
+            "__dict__" => Some(Value::Dict(f.attrs())),
+            "__code__" => Some(Value::Code(f.code.clone())),
+            "__closure__" => Some(if f.closure.is_empty() {
+                Value::None
+            } else {
+                Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
+            }),
+            _ => f.dict.lock().as_ref().and_then(|d| d.get_item_str(name)),
+        },
+        (Value::BoundMethod(m), _) => match name {
+            "__self__" => Some(m.receiver.clone()),
+            "__func__" => Some(m.func.clone()),
+            _ => return vm.get_attr_opt(&m.func, &Arc::new(super::str::PyStr::new(name.to_string()))),
+        },
+        (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
+        (Value::Builtin(b), "__qualname__") => Some(Value::str(b.qualname())),
+        (Value::Builtin(_), "__doc__") => Some(Value::None),
+        (Value::Builtin(_), "__module__") => Some(Value::str("builtins")),
+        (Value::Builtin(_), "__self__") => Some(Value::None),
+        (Value::Generator(g), "__name__") => Some(Value::Str(g.name.clone())),
+        (Value::Generator(g), "__qualname__") => Some(Value::Str(g.qualname.clone())),
+        (Value::Generator(g), "gi_running") => Some(Value::Bool(g.is_running())),
+        (Value::Generator(g), "gi_frame") => Some(if g.is_finished() { Value::None } else { Value::Bool(true) }),
+        (Value::Generator(g), "gi_suspended") => {
+            Some(Value::Bool(matches!(*g.state.lock(), GenState::Suspended(_, true))))
+        }
+        (Value::Range(r), "start") => Some(Value::Int(r.start)),
+        (Value::Range(r), "stop") => Some(Value::Int(r.stop)),
+        (Value::Range(r), "step") => Some(Value::Int(r.step)),
+        (Value::Slice(s), "start") => Some(s.start.clone()),
+        (Value::Slice(s), "stop") => Some(s.stop.clone()),
+        (Value::Slice(s), "step") => Some(s.step.clone()),
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => {
+            Some(match obj {
+                Value::Bool(b) => Value::Int(*b as i64),
+                other => other.clone(),
+            })
+        }
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
+        (Value::Float(_), "real") => Some(obj.clone()),
+        (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+        (Value::Property(p), "fget") => Some(p.fget.clone()),
+        (Value::Property(p), "fset") => Some(p.fset.clone()),
+        (Value::Property(p), "fdel") => Some(p.fdel.clone()),
+        (Value::Property(p), "__doc__") => Some(p.doc.clone()),
+        (Value::StaticMethod(w) | Value::ClassMethod(w), "__func__") => Some(w.func.clone()),
+        (Value::Cell(c), "cell_contents") => Some(c.get()),
+        (Value::Code(c), "co_name") => Some(Value::Str(c.name.clone())),
+        (Value::Code(c), "co_filename") => Some(Value::str(c.source.filename.clone())),
+        (Value::Code(c), "co_firstlineno") => Some(Value::Int(c.first_line as i64)),
+        (Value::Code(c), "co_argcount") => Some(Value::Int(c.argcount as i64)),
+        (Value::Code(c), "co_varnames") => Some(Value::tuple(c.varnames.iter().map(|v| Value::Str(v.clone())).collect())),
+        (_, "__doc__") => Some(Value::None),
+        _ => None,
+    })
+}
+
+/// `repr()` of builtin objects other than numbers, strings and containers.
+pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    Ok(match v {
+        Value::NotImplemented => "NotImplemented".into(),
+        Value::Ellipsis => "Ellipsis".into(),
+        Value::Bytes(b) => repr_bytes(&b.data),
+        Value::Range(r) => {
+            if r.step == 1 {
+                format!("range({}, {})", r.start, r.stop)
+            } else {
+                format!("range({}, {}, {})", r.start, r.stop, r.step)
+            }
+        }
+        Value::Slice(s) => format!("slice({}, {}, {})", vm.repr(&s.start)?, vm.repr(&s.stop)?, vm.repr(&s.step)?),
+        Value::Function(f) => format!("<function {} at {:#x}>", f.qualname().as_str(), v.id()),
+        Value::Builtin(b) => format!("<built-in function {}>", b.name),
+        Value::BoundMethod(m) => match &m.func {
+            Value::Builtin(b) => format!(
+                "<built-in method {} of {} object at {:#x}>",
+                b.name,
+                m.receiver.type_name(),
+                m.receiver.id()
+            ),
+            f => {
+                let name = callable_name(vm, f);
+                let recv = vm.repr(&m.receiver)?;
+                format!("<bound method {name} of {recv}>")
+            }
+        },
+        Value::Class(c) => {
+            let module = match &*c.module.lock() {
+                Value::Str(s) if s.as_str() != "builtins" => format!("{}.", s.as_str()),
+                _ => String::new(),
+            };
+            format!("<class '{module}{}'>", c.qualname().as_str())
+        }
+        Value::Module(m) => match m.dict.get_item_str("__file__") {
+            Some(Value::Str(f)) => format!("<module '{}' from '{}'>", m.name.as_str(), f.as_str()),
+            _ => format!("<module '{}' (built-in)>", m.name.as_str()),
+        },
+        Value::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname.as_str(), v.id()),
+        Value::Code(c) => format!(
+            "<code object {} at {:#x}, file \"{}\", line {}>",
+            c.name.as_str(),
+            v.id(),
+            c.source.filename,
+            c.first_line
+        ),
+        Value::Cell(c) => {
+            let inner = c.get();
+            if inner.is_undef() {
+                format!("<cell at {:#x}: empty>", v.id())
+            } else {
+                format!("<cell at {:#x}: {} object at {:#x}>", v.id(), inner.type_name(), inner.id())
+            }
+        }
+        _ => crate::vm::convert::default_repr(v),
+    })
+}
+
+/// `b'...'` with CPython's escapes.
+pub fn repr_bytes(data: &[u8]) -> String {
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { '"' } else { '\'' };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &b in data {
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b if b as char == quote => {
+                out.push('\\');
+                out.push(quote);
+            }
+            0x20..=0x7e => out.push(b as char),
+            _ => out.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// The name CPython uses for a callable in messages (`f`, `A.m`, `len`).
+pub fn callable_name(vm: &mut Vm, c: &Value) -> String {
+    match c {
+        Value::Function(f) => f.qualname().as_str().to_string(),
+        Value::Builtin(b) => b.qualname(),
+        Value::BoundMethod(m) => callable_name(vm, &m.func),
+        Value::Class(cls) => cls.name.as_str().to_string(),
+        other => other.type_name(),
+    }
+}

@@ -1,0 +1,1148 @@
+//! The methods of `str` and `bytes`, and their constructors.
+//!
+//! Indices given to and returned by these methods count code points, as
+//! in Python; the text itself is UTF-8, so indices are converted with
+//! `PyStr::byte_offset` (free for ASCII text).
+
+use std::sync::Arc;
+
+use super::args::to_index;
+use super::class::Class;
+use super::function::{Args, NativeFn};
+use super::str::{PyBytes, PyStr};
+use super::value::Value;
+use crate::vm::error::{type_error, value_error};
+use crate::vm::{PyResult, Vm};
+
+pub fn str_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    args.allow_kwargs("str", &["object", "encoding", "errors"])?;
+    let Some(x) = args.get(0, "object") else { return Ok(Value::str("")) };
+    if let (Value::Bytes(b), Some(_)) = (x, args.get(1, "encoding")) {
+        return decode(&b.data, args.get(2, "errors"));
+    }
+    vm.str_value(x)
+}
+
+fn decode(data: &[u8], errors: Option<&Value>) -> PyResult<Value> {
+    match std::str::from_utf8(data) {
+        Ok(s) => Ok(Value::str(s)),
+        Err(e) => match errors {
+            Some(Value::Str(mode)) if matches!(mode.as_str(), "replace" | "ignore") => {
+                let s = String::from_utf8_lossy(data);
+                Ok(Value::str(if mode.as_str() == "ignore" { s.replace('\u{fffd}', "") } else { s.into_owned() }))
+            }
+            _ => {
+                let pos = e.valid_up_to();
+                Err(crate::vm::PyErr::new(
+                    &super::types::types().exc.unicode_decode_error,
+                    format!(
+                        "'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte",
+                        data.get(pos).copied().unwrap_or(0)
+                    ),
+                ))
+            }
+        },
+    }
+}
+
+pub fn str_methods() -> Vec<(&'static str, NativeFn)> {
+    vec![
+        ("__len__", str_len as NativeFn),
+        ("__contains__", str_contains),
+        ("__getitem__", str_getitem),
+        ("__add__", str_add),
+        ("__mul__", str_mul),
+        ("__mod__", str_mod),
+        ("__lt__", str_lt),
+        ("__eq__", str_eq),
+        ("__hash__", str_hash),
+        ("capitalize", str_capitalize),
+        ("casefold", str_lower),
+        ("center", str_center),
+        ("count", str_count),
+        ("encode", str_encode),
+        ("endswith", str_endswith),
+        ("expandtabs", str_expandtabs),
+        ("find", str_find),
+        ("format", str_format),
+        ("format_map", str_format_map),
+        ("index", str_index),
+        ("isalnum", str_isalnum),
+        ("isalpha", str_isalpha),
+        ("isascii", str_isascii),
+        ("isdecimal", str_isdecimal),
+        ("isdigit", str_isdigit),
+        ("isidentifier", str_isidentifier),
+        ("islower", str_islower),
+        ("isnumeric", str_isnumeric),
+        ("isprintable", str_isprintable),
+        ("isspace", str_isspace),
+        ("istitle", str_istitle),
+        ("isupper", str_isupper),
+        ("join", str_join),
+        ("ljust", str_ljust),
+        ("lower", str_lower),
+        ("lstrip", str_lstrip),
+        ("maketrans", str_maketrans),
+        ("partition", str_partition),
+        ("removeprefix", str_removeprefix),
+        ("removesuffix", str_removesuffix),
+        ("replace", str_replace),
+        ("rfind", str_rfind),
+        ("rindex", str_rindex),
+        ("rjust", str_rjust),
+        ("rpartition", str_rpartition),
+        ("rsplit", str_rsplit),
+        ("rstrip", str_rstrip),
+        ("split", str_split),
+        ("splitlines", str_splitlines),
+        ("startswith", str_startswith),
+        ("strip", str_strip),
+        ("swapcase", str_swapcase),
+        ("title", str_title),
+        ("translate", str_translate),
+        ("upper", str_upper),
+        ("zfill", str_zfill),
+    ]
+}
+
+/// `self` of a str method, with CPython's "descriptor requires" error.
+fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<PyStr>> {
+    match args.pos.first() {
+        Some(Value::Str(s)) => Ok(s),
+        Some(other) => Err(type_error(format!(
+            "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
+            other.type_name()
+        ))),
+        None => Err(type_error(format!("unbound method str.{name}() needs an argument"))),
+    }
+}
+
+fn arg_str<'a>(args: &'a Args, i: usize, method: &str) -> PyResult<&'a Arc<PyStr>> {
+    match args.pos.get(i) {
+        Some(Value::Str(s)) => Ok(s),
+        Some(other) => Err(type_error(format!("{method}() argument {i} must be str, not {}", other.type_name()))),
+        None => Err(type_error(format!("{method}() takes at least {i} argument ({} given)", args.len() - 1))),
+    }
+}
+
+fn s(v: impl Into<String>) -> PyResult<Value> {
+    Ok(Value::str(v.into()))
+}
+
+fn str_len(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::Int(this(args, "__len__")?.char_len() as i64))
+}
+
+fn str_contains(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let me = Value::Str(this(args, "__contains__")?.clone());
+    let item = args.pos.get(1).cloned().unwrap_or(Value::None);
+    Ok(Value::Bool(vm.contains(&me, &item)?))
+}
+
+fn str_getitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let me = Value::Str(this(args, "__getitem__")?.clone());
+    let key = args.pos.get(1).cloned().unwrap_or(Value::None);
+    vm.get_item(&me, &key)
+}
+
+fn str_add(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let me = Value::Str(this(args, "__add__")?.clone());
+    match args.pos.get(1) {
+        Some(o @ Value::Str(_)) => vm.binary_op(crate::syntax::ast::BinOp::Add, &me, o),
+        _ => Ok(Value::NotImplemented),
+    }
+}
+
+fn str_mul(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let me = Value::Str(this(args, "__mul__")?.clone());
+    let n = args.pos.get(1).cloned().unwrap_or(Value::None);
+    vm.binary_op(crate::syntax::ast::BinOp::Mul, &me, &n)
+}
+
+fn str_mod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let me = this(args, "__mod__")?.clone();
+    let a = args.pos.get(1).cloned().unwrap_or(Value::None);
+    s(super::format::percent_format(vm, me.as_str(), &a)?)
+}
+
+fn str_lt(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let me = this(args, "__lt__")?;
+    match args.pos.get(1) {
+        Some(Value::Str(o)) => Ok(Value::Bool(me.as_str() < o.as_str())),
+        _ => Ok(Value::NotImplemented),
+    }
+}
+
+fn str_eq(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let me = this(args, "__eq__")?;
+    match args.pos.get(1) {
+        Some(Value::Str(o)) => Ok(Value::Bool(me.as_str() == o.as_str())),
+        _ => Ok(Value::NotImplemented),
+    }
+}
+
+fn str_hash(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::Int(this(args, "__hash__")?.hash()))
+}
+
+fn str_capitalize(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "capitalize")?.as_str();
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars();
+    if let Some(c) = chars.next() {
+        out.extend(title_char(c));
+    }
+    for c in chars {
+        out.extend(c.to_lowercase());
+    }
+    s(out)
+}
+
+/// Title case of one character (CPython uses the titlecase mapping).
+fn title_char(c: char) -> impl Iterator<Item = char> {
+    let special = match c {
+        'ǆ' | 'ǅ' | 'Ǆ' => Some('ǅ'),
+        'ǉ' | 'ǈ' | 'Ǉ' => Some('ǈ'),
+        'ǌ' | 'ǋ' | 'Ǌ' => Some('ǋ'),
+        'ǳ' | 'ǲ' | 'Ǳ' => Some('ǲ'),
+        _ => None,
+    };
+    let upper: Vec<char> = match special {
+        Some(t) => vec![t],
+        None => c.to_uppercase().collect(),
+    };
+    upper.into_iter()
+}
+
+fn fill_char(args: &Args, i: usize, method: &str) -> PyResult<char> {
+    match args.pos.get(i) {
+        None => Ok(' '),
+        Some(Value::Str(f)) if f.char_len() == 1 => Ok(f.char_at(0)),
+        Some(Value::Str(_)) => Err(type_error("The fill character must be exactly one character long")),
+        Some(other) => Err(type_error(format!("{method}() argument 2 must be str, not {}", other.type_name()))),
+    }
+}
+
+fn justify(vm: &mut Vm, args: &Args, method: &str, align: char) -> PyResult<Value> {
+    let t = this(args, method)?.clone();
+    args.between(method, 1, 2, args.len().saturating_sub(1))?;
+    let width = to_index(vm, &args.pos[1])?;
+    let fill = fill_char(args, 2, method)?;
+    let len = t.char_len() as i64;
+    if width <= len {
+        return Ok(Value::Str(t));
+    }
+    let n = (width - len) as usize;
+    let pad = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
+    s(match align {
+        '<' => format!("{}{}", t.as_str(), pad(n)),
+        '>' => format!("{}{}", pad(n), t.as_str()),
+        _ => {
+            // CPython's centering puts the extra fill on the right, except
+            // when both the length and the padding are odd.
+            let left = n / 2 + (n & width as usize & 1);
+            format!("{}{}{}", pad(left), t.as_str(), pad(n - left))
+        }
+    })
+}
+
+fn str_center(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    justify(vm, args, "center", '^')
+}
+
+fn str_ljust(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    justify(vm, args, "ljust", '<')
+}
+
+fn str_rjust(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    justify(vm, args, "rjust", '>')
+}
+
+fn str_zfill(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "zfill")?.clone();
+    args.exactly("zfill", 1, args.len().saturating_sub(1))?;
+    let width = to_index(vm, &args.pos[1])?;
+    let len = t.char_len() as i64;
+    if width <= len {
+        return Ok(Value::Str(t));
+    }
+    let n = (width - len) as usize;
+    let text = t.as_str();
+    let (sign, rest) = match text.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), &text[1..]),
+        _ => (String::new(), text),
+    };
+    s(format!("{sign}{}{rest}", "0".repeat(n)))
+}
+
+/// The (start, end) code point range given by optional arguments.
+fn range_args(vm: &mut Vm, args: &Args, first: usize, len: usize) -> PyResult<(usize, usize)> {
+    let clamp = |v: i64| -> usize {
+        if v < 0 { (v + len as i64).max(0) as usize } else { (v as usize).min(len) }
+    };
+    let start = match args.pos.get(first) {
+        None | Some(Value::None) => 0,
+        Some(v) => clamp(to_index(vm, v)?),
+    };
+    let end = match args.pos.get(first + 1) {
+        None | Some(Value::None) => len,
+        Some(v) => clamp(to_index(vm, v)?),
+    };
+    Ok((start, end))
+}
+
+/// Code point index of a byte offset.
+fn char_index(t: &PyStr, byte: usize) -> usize {
+    if t.is_ascii() { byte } else { t.as_str()[..byte].chars().count() }
+}
+
+fn find_impl(vm: &mut Vm, args: &Args, method: &str, reverse: bool) -> PyResult<Option<usize>> {
+    let t = this(args, method)?.clone();
+    args.between(method, 1, 3, args.len().saturating_sub(1))?;
+    let sub = arg_str(args, 1, method)?.clone();
+    let (start, end) = range_args(vm, args, 2, t.char_len())?;
+    if start > end {
+        return Ok(None);
+    }
+    let (b0, b1) = (t.byte_offset(start), t.byte_offset(end));
+    let hay = &t.as_str()[b0..b1];
+    let found = if reverse { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+    Ok(found.map(|b| char_index(&t, b0 + b)))
+}
+
+fn str_find(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, args, "find", false)?.map(|i| i as i64).unwrap_or(-1)))
+}
+
+fn str_rfind(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, args, "rfind", true)?.map(|i| i as i64).unwrap_or(-1)))
+}
+
+fn str_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    match find_impl(vm, args, "index", false)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(value_error("substring not found")),
+    }
+}
+
+fn str_rindex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    match find_impl(vm, args, "rindex", true)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(value_error("substring not found")),
+    }
+}
+
+fn str_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "count")?.clone();
+    args.between("count", 1, 3, args.len().saturating_sub(1))?;
+    let sub = arg_str(args, 1, "count")?.clone();
+    let (start, end) = range_args(vm, args, 2, t.char_len())?;
+    if start > end {
+        return Ok(Value::Int(0));
+    }
+    let hay = &t.as_str()[t.byte_offset(start)..t.byte_offset(end)];
+    let n = if sub.as_str().is_empty() { hay.chars().count() + 1 } else { hay.matches(sub.as_str()).count() };
+    Ok(Value::Int(n as i64))
+}
+
+fn affix_impl(vm: &mut Vm, args: &Args, method: &str, suffix: bool) -> PyResult<Value> {
+    let t = this(args, method)?.clone();
+    args.between(method, 1, 3, args.len().saturating_sub(1))?;
+    let (start, end) = range_args(vm, args, 2, t.char_len())?;
+    let hay = if start <= end { &t.as_str()[t.byte_offset(start)..t.byte_offset(end)] } else { "" };
+    let check = |p: &str| if suffix { hay.ends_with(p) } else { hay.starts_with(p) } && start <= end;
+    match &args.pos[1] {
+        Value::Str(p) => Ok(Value::Bool(check(p.as_str()))),
+        Value::Tuple(items) => {
+            for it in items.items.iter() {
+                match it {
+                    Value::Str(p) => {
+                        if check(p.as_str()) {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                    other => {
+                        return Err(type_error(format!(
+                            "tuple for {method} must only contain str, not {}",
+                            other.type_name()
+                        )));
+                    }
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        other => Err(type_error(format!(
+            "{method} first arg must be str or a tuple of str, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+fn str_startswith(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    affix_impl(vm, args, "startswith", false)
+}
+
+fn str_endswith(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    affix_impl(vm, args, "endswith", true)
+}
+
+fn str_encode(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "encode")?;
+    let enc = match args.get(1, "encoding") {
+        Some(Value::Str(e)) => e.as_str().to_ascii_lowercase().replace('_', "-"),
+        _ => "utf-8".into(),
+    };
+    let bytes = match enc.as_str() {
+        "utf-8" | "utf8" => t.as_str().as_bytes().to_vec(),
+        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
+            let limit = if enc == "ascii" { 0x80 } else { 0x100 };
+            let mut out = Vec::new();
+            for (i, c) in t.as_str().chars().enumerate() {
+                if (c as u32) >= limit {
+                    match args.get(2, "errors") {
+                        Some(Value::Str(m)) if m.as_str() == "ignore" => continue,
+                        Some(Value::Str(m)) if m.as_str() == "replace" => {
+                            out.push(b'?');
+                            continue;
+                        }
+                        _ => {
+                            return Err(crate::vm::PyErr::new(
+                                &super::types::types().exc.unicode_encode_error,
+                                format!(
+                                    "'{}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})",
+                                    if enc == "ascii" { "ascii" } else { "latin-1" },
+                                    c as u32
+                                ),
+                            ));
+                        }
+                    }
+                }
+                out.push(c as u32 as u8);
+            }
+            out
+        }
+        other => return Err(crate::vm::PyErr::new(&super::types::types().exc.lookup_error, format!("unknown encoding: {other}"))),
+    };
+    Ok(Value::Bytes(Arc::new(PyBytes::new(bytes))))
+}
+
+fn str_expandtabs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "expandtabs")?.clone();
+    let size = match args.get(1, "tabsize") {
+        Some(v) => to_index(vm, v)?,
+        None => 8,
+    };
+    let mut out = String::new();
+    let mut col = 0i64;
+    for c in t.as_str().chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    s(out)
+}
+
+fn str_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "format")?.clone();
+    s(super::format::str_format(vm, t.as_str(), args.rest(), args.kw)?)
+}
+
+fn str_format_map(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "format_map")?.clone();
+    let Some(Value::Dict(d)) = args.pos.get(1) else {
+        return Err(type_error("format_map() argument must be a dict"));
+    };
+    let kw: Vec<(Arc<PyStr>, Value)> = d
+        .items()
+        .into_iter()
+        .filter_map(|(k, v)| match k {
+            Value::Str(k) => Some((k, v)),
+            _ => None,
+        })
+        .collect();
+    s(super::format::str_format(vm, t.as_str(), &[], &kw)?)
+}
+
+fn predicate(args: &Args, name: &str, empty: bool, f: impl Fn(char) -> bool) -> PyResult<Value> {
+    let t = this(args, name)?;
+    let text = t.as_str();
+    if text.is_empty() {
+        return Ok(Value::Bool(empty));
+    }
+    Ok(Value::Bool(text.chars().all(f)))
+}
+
+fn str_isalnum(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    predicate(args, "isalnum", false, |c| c.is_alphanumeric())
+}
+
+fn str_isalpha(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    predicate(args, "isalpha", false, |c| c.is_alphabetic())
+}
+
+fn str_isascii(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    predicate(args, "isascii", true, |c| c.is_ascii())
+}
+
+fn str_isdecimal(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    predicate(args, "isdecimal", false, |c| c.to_digit(10).is_some() || is_unicode_decimal(c))
+}
+
+fn is_unicode_decimal(c: char) -> bool {
+    matches!(c as u32, 0x660..=0x669 | 0x6f0..=0x6f9 | 0x966..=0x96f | 0xff10..=0xff19)
+}
+
+fn str_isdigit(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    predicate(args, "isdigit", false, |c| c.is_ascii_digit() || is_unicode_decimal(c) || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉'))
+}
+
+fn str_isnumeric(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    predicate(args, "isnumeric", false, |c| c.is_numeric())
+}
+
+fn str_isidentifier(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "isidentifier")?.as_str();
+    let mut chars = t.chars();
+    let ok = match chars.next() {
+        Some(c) if c == '_' || c.is_alphabetic() => chars.all(|c| c == '_' || c.is_alphanumeric()),
+        _ => false,
+    };
+    Ok(Value::Bool(ok))
+}
+
+fn cased(args: &Args, name: &str, want_lower: bool) -> PyResult<Value> {
+    let t = this(args, name)?.as_str();
+    let mut any = false;
+    for c in t.chars() {
+        if c.is_lowercase() {
+            if !want_lower {
+                return Ok(Value::Bool(false));
+            }
+            any = true;
+        } else if c.is_uppercase() {
+            if want_lower {
+                return Ok(Value::Bool(false));
+            }
+            any = true;
+        }
+    }
+    Ok(Value::Bool(any))
+}
+
+fn str_islower(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    cased(args, "islower", true)
+}
+
+fn str_isupper(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    cased(args, "isupper", false)
+}
+
+fn str_isprintable(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    predicate(args, "isprintable", true, crate::vm::convert::is_printable)
+}
+
+fn str_isspace(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    predicate(args, "isspace", false, |c| c.is_whitespace() || matches!(c, '\x1c'..='\x1f'))
+}
+
+fn str_istitle(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "istitle")?.as_str();
+    let mut prev_cased = false;
+    let mut any = false;
+    for c in t.chars() {
+        if c.is_uppercase() {
+            if prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            any = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            any = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::Bool(any))
+}
+
+fn str_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let sep = this(args, "join")?.clone();
+    args.exactly("str.join", 1, args.len().saturating_sub(1))?;
+    let items = vm.iterate(&args.pos[1])?;
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep.as_str());
+        }
+        match it {
+            Value::Str(p) => out.push_str(p.as_str()),
+            other => {
+                return Err(type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    other.type_name()
+                )));
+            }
+        }
+    }
+    s(out)
+}
+
+fn str_lower(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    s(this(args, "lower")?.as_str().to_lowercase())
+}
+
+fn str_upper(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    s(this(args, "upper")?.as_str().to_uppercase())
+}
+
+fn str_swapcase(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "swapcase")?.as_str();
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        if c.is_uppercase() {
+            out.extend(c.to_lowercase());
+        } else if c.is_lowercase() {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+    }
+    s(out)
+}
+
+fn str_title(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "title")?.as_str();
+    let mut out = String::with_capacity(t.len());
+    let mut prev_cased = false;
+    for c in t.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(title_char(c));
+        }
+        prev_cased = c.is_alphabetic() && (c.is_lowercase() || c.is_uppercase() || !c.is_ascii());
+        if !c.is_alphabetic() {
+            prev_cased = false;
+        }
+    }
+    s(out)
+}
+
+/// The characters to strip: whitespace, or those of the argument.
+fn strip_set(args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
+    match args.pos.get(1) {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(c)) => Ok(Some(c.as_str().chars().collect())),
+        Some(other) => Err(type_error(format!("{name} arg must be None or str, not {}", other.type_name()))),
+    }
+}
+
+fn strip_impl(args: &Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
+    let t = this(args, name)?;
+    let set = strip_set(args, name)?;
+    let test = |c: char| match &set {
+        None => c.is_whitespace(),
+        Some(cs) => cs.contains(&c),
+    };
+    let mut text = t.as_str();
+    if left {
+        text = text.trim_start_matches(test);
+    }
+    if right {
+        text = text.trim_end_matches(test);
+    }
+    if text.len() == t.as_str().len() {
+        return Ok(Value::Str(t.clone()));
+    }
+    s(text)
+}
+
+fn str_strip(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    strip_impl(args, "strip", true, true)
+}
+
+fn str_lstrip(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    strip_impl(args, "lstrip", true, false)
+}
+
+fn str_rstrip(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    strip_impl(args, "rstrip", false, true)
+}
+
+fn str_maketrans(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    // Static method: no self.
+    let d = super::dict::PyDict::new();
+    match args.pos {
+        [Value::Dict(m)] => {
+            for (k, v) in m.items() {
+                let key = match k {
+                    Value::Str(c) if c.char_len() == 1 => Value::Int(c.char_at(0) as i64),
+                    Value::Int(_) => k,
+                    _ => return Err(value_error("string keys in translate table must be of length 1")),
+                };
+                d.set(vm, key, v)?;
+            }
+        }
+        [Value::Str(a), Value::Str(b), rest @ ..] => {
+            if a.char_len() != b.char_len() {
+                return Err(value_error("the first two maketrans arguments must have equal length"));
+            }
+            for (x, y) in a.as_str().chars().zip(b.as_str().chars()) {
+                d.set(vm, Value::Int(x as i64), Value::Int(y as i64))?;
+            }
+            if let Some(Value::Str(z)) = rest.first() {
+                for c in z.as_str().chars() {
+                    d.set(vm, Value::Int(c as i64), Value::None)?;
+                }
+            }
+        }
+        _ => return Err(type_error("maketrans() argument error")),
+    }
+    Ok(Value::Dict(Arc::new(d)))
+}
+
+fn str_translate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "translate")?.clone();
+    let table = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let mut out = String::with_capacity(t.as_str().len());
+    for c in t.as_str().chars() {
+        match vm.get_item(&table, &Value::Int(c as i64)) {
+            Ok(Value::None) => {}
+            Ok(Value::Int(n)) => out.push(char::from_u32(n as u32).unwrap_or(c)),
+            Ok(Value::Str(r)) => out.push_str(r.as_str()),
+            Ok(_) => return Err(type_error("character mapping must return integer, None or str")),
+            Err(e) if e.is(&super::types::types().exc.lookup_error) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    s(out)
+}
+
+fn partition_impl(args: &Args, name: &str, reverse: bool) -> PyResult<Value> {
+    let t = this(args, name)?;
+    let sep = arg_str(args, 1, name)?;
+    if sep.as_str().is_empty() {
+        return Err(value_error("empty separator"));
+    }
+    let text = t.as_str();
+    let found = if reverse { text.rfind(sep.as_str()) } else { text.find(sep.as_str()) };
+    let parts = match found {
+        Some(i) => vec![
+            Value::str(&text[..i]),
+            Value::Str(sep.clone()),
+            Value::str(&text[i + sep.as_str().len()..]),
+        ],
+        None if reverse => vec![Value::str(""), Value::str(""), Value::Str(t.clone())],
+        None => vec![Value::Str(t.clone()), Value::str(""), Value::str("")],
+    };
+    Ok(Value::tuple(parts))
+}
+
+fn str_partition(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    partition_impl(args, "partition", false)
+}
+
+fn str_rpartition(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    partition_impl(args, "rpartition", true)
+}
+
+fn str_removeprefix(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "removeprefix")?;
+    let p = arg_str(args, 1, "removeprefix")?;
+    s(t.as_str().strip_prefix(p.as_str()).unwrap_or(t.as_str()))
+}
+
+fn str_removesuffix(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "removesuffix")?;
+    let p = arg_str(args, 1, "removesuffix")?;
+    s(t.as_str().strip_suffix(p.as_str()).unwrap_or(t.as_str()))
+}
+
+fn str_replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "replace")?.clone();
+    args.between("replace", 2, 3, args.len().saturating_sub(1))?;
+    let old = arg_str(args, 1, "replace")?.clone();
+    let new = arg_str(args, 2, "replace")?.clone();
+    let count = match args.pos.get(3) {
+        Some(v) => to_index(vm, v)?,
+        None => -1,
+    };
+    if count < 0 {
+        if old.as_str().is_empty() {
+            // Inserts `new` between every character and at both ends.
+            let mut out = String::from(new.as_str());
+            for c in t.as_str().chars() {
+                out.push(c);
+                out.push_str(new.as_str());
+            }
+            return s(out);
+        }
+        return s(t.as_str().replace(old.as_str(), new.as_str()));
+    }
+    if old.as_str().is_empty() {
+        let mut out = String::new();
+        let mut n = 0;
+        for c in t.as_str().chars() {
+            if n < count {
+                out.push_str(new.as_str());
+                n += 1;
+            }
+            out.push(c);
+        }
+        if n < count {
+            out.push_str(new.as_str());
+        }
+        return s(out);
+    }
+    s(t.as_str().replacen(old.as_str(), new.as_str(), count as usize))
+}
+
+/// Arguments of split/rsplit: (separator, maxsplit).
+fn split_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Option<Arc<PyStr>>, i64)> {
+    args.allow_kwargs(name, &["sep", "maxsplit"])?;
+    let sep = match args.get(1, "sep") {
+        None | Some(Value::None) => None,
+        Some(Value::Str(p)) => {
+            if p.as_str().is_empty() {
+                return Err(value_error("empty separator"));
+            }
+            Some(p.clone())
+        }
+        Some(other) => return Err(type_error(format!("must be str or None, not {}", other.type_name()))),
+    };
+    let maxsplit = match args.get(2, "maxsplit") {
+        Some(v) => to_index(vm, v)?,
+        None => -1,
+    };
+    Ok((sep, maxsplit))
+}
+
+fn str_split(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "split")?.clone();
+    let (sep, maxsplit) = split_args(vm, args, "split")?;
+    let text = t.as_str();
+    let parts: Vec<Value> = match sep {
+        Some(sep) => {
+            if maxsplit < 0 {
+                text.split(sep.as_str()).map(Value::str).collect()
+            } else {
+                text.splitn(maxsplit as usize + 1, sep.as_str()).map(Value::str).collect()
+            }
+        }
+        None => split_whitespace(text, maxsplit).into_iter().map(Value::str).collect(),
+    };
+    Ok(Value::list(parts))
+}
+
+/// `str.split()` with no separator: runs of whitespace, leading and
+/// trailing whitespace ignored; the last piece keeps its whitespace when
+/// `maxsplit` stops the splitting.
+fn split_whitespace(text: &str, maxsplit: i64) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        if maxsplit >= 0 && out.len() as i64 == maxsplit {
+            out.push(rest);
+            break;
+        }
+        match rest.find(char::is_whitespace) {
+            Some(i) => {
+                out.push(&rest[..i]);
+                rest = rest[i..].trim_start();
+            }
+            None => {
+                out.push(rest);
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn str_rsplit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "rsplit")?.clone();
+    let (sep, maxsplit) = split_args(vm, args, "rsplit")?;
+    let text = t.as_str();
+    let mut parts: Vec<Value> = match sep {
+        Some(sep) => {
+            if maxsplit < 0 {
+                text.rsplit(sep.as_str()).map(Value::str).collect()
+            } else {
+                text.rsplitn(maxsplit as usize + 1, sep.as_str()).map(Value::str).collect()
+            }
+        }
+        None => {
+            let mut out = Vec::new();
+            let mut rest = text.trim_end();
+            while !rest.is_empty() {
+                if maxsplit >= 0 && out.len() as i64 == maxsplit {
+                    out.push(Value::str(rest));
+                    break;
+                }
+                match rest.rfind(char::is_whitespace) {
+                    Some(i) => {
+                        let ws_len = rest[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+                        out.push(Value::str(&rest[i + ws_len..]));
+                        rest = rest[..i].trim_end();
+                    }
+                    None => {
+                        out.push(Value::str(rest));
+                        break;
+                    }
+                }
+            }
+            out
+        }
+    };
+    parts.reverse();
+    Ok(Value::list(parts))
+}
+
+fn str_splitlines(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "splitlines")?.clone();
+    let keep = match args.get(1, "keepends") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let text = t.as_str();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if is_break {
+            let mut end = b + c.len_utf8();
+            if c == '\r' && chars.get(i + 1).map(|x| x.1) == Some('\n') {
+                end += 1;
+                i += 1;
+            }
+            out.push(Value::str(if keep { &text[start..end] } else { &text[start..b] }));
+            start = end;
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push(Value::str(&text[start..]));
+    }
+    Ok(Value::list(out))
+}
+
+// ------------------------------------------------------------ bytes
+
+pub fn bytes_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    let data: Vec<u8> = match args.pos.first() {
+        None => Vec::new(),
+        Some(Value::Str(_)) => {
+            if args.get(1, "encoding").is_none() {
+                return Err(type_error("string argument without an encoding"));
+            }
+            return str_encode(vm, args);
+        }
+        Some(Value::Int(n)) => {
+            if *n < 0 {
+                return Err(value_error("negative count"));
+            }
+            vec![0u8; *n as usize]
+        }
+        Some(Value::Bytes(b)) => b.data.to_vec(),
+        Some(other) => {
+            let items = vm.iterate(other)?;
+            let mut out = Vec::with_capacity(items.len());
+            for it in items {
+                let n = to_index(vm, &it)?;
+                if !(0..256).contains(&n) {
+                    return Err(value_error("bytes must be in range(0, 256)"));
+                }
+                out.push(n as u8);
+            }
+            out
+        }
+    };
+    Ok(Value::Bytes(Arc::new(PyBytes::new(data))))
+}
+
+pub fn bytes_methods() -> Vec<(&'static str, NativeFn)> {
+    vec![
+        ("__len__", bytes_len as NativeFn),
+        ("decode", bytes_decode),
+        ("hex", bytes_hex),
+        ("upper", bytes_upper),
+        ("lower", bytes_lower),
+        ("strip", bytes_strip),
+        ("startswith", bytes_startswith),
+        ("endswith", bytes_endswith),
+        ("find", bytes_find),
+        ("count", bytes_count),
+        ("split", bytes_split),
+        ("join", bytes_join),
+        ("replace", bytes_replace),
+    ]
+}
+
+fn bytes_this<'a>(args: &'a Args) -> PyResult<&'a Arc<PyBytes>> {
+    match args.pos.first() {
+        Some(Value::Bytes(b)) => Ok(b),
+        _ => Err(type_error("descriptor requires a 'bytes' object")),
+    }
+}
+
+fn bytes_arg<'a>(args: &'a Args, i: usize) -> PyResult<&'a [u8]> {
+    match args.pos.get(i) {
+        Some(Value::Bytes(b)) => Ok(&b.data),
+        Some(other) => Err(type_error(format!("a bytes-like object is required, not '{}'", other.type_name()))),
+        None => Err(type_error("missing argument")),
+    }
+}
+
+fn bytes_val(v: Vec<u8>) -> PyResult<Value> {
+    Ok(Value::Bytes(Arc::new(PyBytes::new(v))))
+}
+
+fn bytes_len(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::Int(bytes_this(args)?.data.len() as i64))
+}
+
+fn bytes_decode(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = bytes_this(args)?;
+    decode(&b.data, args.get(2, "errors"))
+}
+
+fn bytes_hex(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = bytes_this(args)?;
+    s(b.data.iter().map(|x| format!("{x:02x}")).collect::<String>())
+}
+
+fn bytes_upper(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bytes_val(bytes_this(args)?.data.to_ascii_uppercase())
+}
+
+fn bytes_lower(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    bytes_val(bytes_this(args)?.data.to_ascii_lowercase())
+}
+
+fn bytes_strip(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = &bytes_this(args)?.data;
+    let set: Vec<u8> = match args.pos.get(1) {
+        Some(Value::Bytes(c)) => c.data.to_vec(),
+        _ => b" \t\n\r\x0b\x0c".to_vec(),
+    };
+    let start = b.iter().position(|x| !set.contains(x)).unwrap_or(b.len());
+    let end = b.iter().rposition(|x| !set.contains(x)).map(|p| p + 1).unwrap_or(start);
+    bytes_val(b[start..end.max(start)].to_vec())
+}
+
+fn bytes_startswith(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(bytes_this(args)?.data.starts_with(bytes_arg(args, 1)?)))
+}
+
+fn bytes_endswith(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(bytes_this(args)?.data.ends_with(bytes_arg(args, 1)?)))
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn bytes_find(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = bytes_this(args)?;
+    Ok(Value::Int(find_bytes(&b.data, bytes_arg(args, 1)?).map(|i| i as i64).unwrap_or(-1)))
+}
+
+fn bytes_count(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = &bytes_this(args)?.data;
+    let n = bytes_arg(args, 1)?;
+    if n.is_empty() {
+        return Ok(Value::Int(b.len() as i64 + 1));
+    }
+    let mut count = 0;
+    let mut i = 0;
+    while let Some(p) = find_bytes(&b[i..], n) {
+        count += 1;
+        i += p + n.len();
+    }
+    Ok(Value::Int(count))
+}
+
+fn bytes_split(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = &bytes_this(args)?.data;
+    let parts: Vec<Value> = match args.pos.get(1) {
+        Some(Value::Bytes(sep)) if !sep.data.is_empty() => {
+            let mut out = Vec::new();
+            let mut rest: &[u8] = b;
+            while let Some(p) = find_bytes(rest, &sep.data) {
+                out.push(Value::Bytes(Arc::new(PyBytes::new(rest[..p].to_vec()))));
+                rest = &rest[p + sep.data.len()..];
+            }
+            out.push(Value::Bytes(Arc::new(PyBytes::new(rest.to_vec()))));
+            out
+        }
+        _ => b
+            .split(|x| x.is_ascii_whitespace())
+            .filter(|p| !p.is_empty())
+            .map(|p| Value::Bytes(Arc::new(PyBytes::new(p.to_vec()))))
+            .collect(),
+    };
+    Ok(Value::list(parts))
+}
+
+fn bytes_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let sep = bytes_this(args)?.clone();
+    let items = vm.iterate(args.pos.get(1).unwrap_or(&Value::None))?;
+    let mut out = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep.data);
+        }
+        match it {
+            Value::Bytes(b) => out.extend_from_slice(&b.data),
+            other => {
+                return Err(type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {} found",
+                    other.type_name()
+                )));
+            }
+        }
+    }
+    bytes_val(out)
+}
+
+fn bytes_replace(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let b = &bytes_this(args)?.data;
+    let (old, new) = (bytes_arg(args, 1)?, bytes_arg(args, 2)?);
+    if old.is_empty() {
+        return bytes_val(b.to_vec());
+    }
+    let mut out = Vec::new();
+    let mut rest: &[u8] = b;
+    while let Some(p) = find_bytes(rest, old) {
+        out.extend_from_slice(&rest[..p]);
+        out.extend_from_slice(new);
+        rest = &rest[p + old.len()..];
+    }
+    out.extend_from_slice(rest);
+    bytes_val(out)
+}

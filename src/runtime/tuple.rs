@@ -1,0 +1,21 @@
+//! The `tuple` object: an immutable boxed slice, no lock needed.
+
+use super::value::Value;
+
+pub struct PyTuple {
+    pub items: Box<[Value]>,
+}
+
+impl PyTuple {
+    pub fn new(items: Vec<Value>) -> PyTuple {
+        PyTuple { items: items.into_boxed_slice() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}

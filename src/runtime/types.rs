@@ -1,0 +1,138 @@
+//! The builtin types, built once per process.
+//!
+//! Builtin classes are immutable (CPython refuses `int.x = 1` too), so one
+//! table serves every interpreter in the process: it holds no interpreter
+//! state. Each type's methods come from the file that implements the type.
+
+use std::sync::{Arc, OnceLock};
+
+use super::class::{Class, ClassKind, NativeCtor};
+use super::exception::Exceptions;
+use super::function::NativeFn;
+
+pub struct Types {
+    pub object_type: Arc<Class>,
+    pub type_type: Arc<Class>,
+    pub none_type: Arc<Class>,
+    pub not_implemented_type: Arc<Class>,
+    pub ellipsis_type: Arc<Class>,
+    pub int_type: Arc<Class>,
+    pub bool_type: Arc<Class>,
+    pub float_type: Arc<Class>,
+    pub str_type: Arc<Class>,
+    pub bytes_type: Arc<Class>,
+    pub list_type: Arc<Class>,
+    pub tuple_type: Arc<Class>,
+    pub dict_type: Arc<Class>,
+    pub set_type: Arc<Class>,
+    pub frozenset_type: Arc<Class>,
+    pub range_type: Arc<Class>,
+    pub slice_type: Arc<Class>,
+    pub function_type: Arc<Class>,
+    pub builtin_function_type: Arc<Class>,
+    pub method_type: Arc<Class>,
+    pub module_type: Arc<Class>,
+    pub generator_type: Arc<Class>,
+    pub property_type: Arc<Class>,
+    pub staticmethod_type: Arc<Class>,
+    pub classmethod_type: Arc<Class>,
+    pub super_type: Arc<Class>,
+    pub cell_type: Arc<Class>,
+    pub code_type: Arc<Class>,
+    pub list_iterator_type: Arc<Class>,
+    pub list_reverseiterator_type: Arc<Class>,
+    pub tuple_iterator_type: Arc<Class>,
+    pub range_iterator_type: Arc<Class>,
+    pub str_iterator_type: Arc<Class>,
+    pub bytes_iterator_type: Arc<Class>,
+    pub dict_keyiterator_type: Arc<Class>,
+    pub dict_valueiterator_type: Arc<Class>,
+    pub dict_itemiterator_type: Arc<Class>,
+    pub set_iterator_type: Arc<Class>,
+    pub enumerate_type: Arc<Class>,
+    pub zip_type: Arc<Class>,
+    pub map_type: Arc<Class>,
+    pub filter_type: Arc<Class>,
+    pub reversed_type: Arc<Class>,
+    pub iterator_type: Arc<Class>,
+    pub callable_iterator_type: Arc<Class>,
+    pub dict_keys_type: Arc<Class>,
+    pub dict_values_type: Arc<Class>,
+    pub dict_items_type: Arc<Class>,
+    pub exc: Exceptions,
+}
+
+static TYPES: OnceLock<Types> = OnceLock::new();
+
+/// The builtin types.
+pub fn types() -> &'static Types {
+    TYPES.get_or_init(build)
+}
+
+/// A builtin type deriving from `base`.
+pub fn make(name: &str, base: &Arc<Class>, ctor: Option<NativeCtor>, methods: &[(&'static str, NativeFn)]) -> Arc<Class> {
+    let owner: &'static str = Box::leak(name.to_string().into_boxed_str());
+    Class::builtin(name, vec![base.clone()], ClassKind::Builtin, ctor, methods, owner)
+}
+
+fn build() -> Types {
+    use super::{dict_methods, iter_methods, list_methods, number_methods, object, set_methods, str_methods};
+    let object_type = Class::builtin("object", vec![], ClassKind::Builtin, Some(object::object_ctor), &object::object_methods(), "object");
+    let o = &object_type;
+    let type_type = make("type", o, None, &object::type_methods());
+    let int_type = make("int", o, Some(number_methods::int_ctor), &number_methods::int_methods());
+    let bool_type = make("bool", &int_type, Some(number_methods::bool_ctor), &[]);
+    let iter_type = |name: &str| make(name, o, None, &iter_methods::iterator_methods());
+    let exc = Exceptions::build(o);
+    Types {
+        none_type: make("NoneType", o, Some(object::none_ctor), &[]),
+        not_implemented_type: make("NotImplementedType", o, None, &[]),
+        ellipsis_type: make("ellipsis", o, None, &[]),
+        float_type: make("float", o, Some(number_methods::float_ctor), &number_methods::float_methods()),
+        str_type: make("str", o, Some(str_methods::str_ctor), &str_methods::str_methods()),
+        bytes_type: make("bytes", o, Some(str_methods::bytes_ctor), &str_methods::bytes_methods()),
+        list_type: make("list", o, Some(list_methods::list_ctor), &list_methods::list_methods()),
+        tuple_type: make("tuple", o, Some(list_methods::tuple_ctor), &list_methods::tuple_methods()),
+        dict_type: make("dict", o, Some(dict_methods::dict_ctor), &dict_methods::dict_methods()),
+        set_type: make("set", o, Some(set_methods::set_ctor), &set_methods::set_methods()),
+        frozenset_type: make("frozenset", o, Some(set_methods::frozenset_ctor), &set_methods::frozenset_methods()),
+        range_type: make("range", o, Some(list_methods::range_ctor), &list_methods::range_methods()),
+        slice_type: make("slice", o, Some(object::slice_ctor), &object::slice_methods()),
+        function_type: make("function", o, None, &object::function_methods()),
+        builtin_function_type: make("builtin_function_or_method", o, None, &[]),
+        method_type: make("method", o, None, &[]),
+        module_type: make("module", o, None, &[]),
+        generator_type: make("generator", o, None, &iter_methods::generator_methods()),
+        property_type: make("property", o, Some(object::property_ctor), &object::property_methods()),
+        staticmethod_type: make("staticmethod", o, Some(object::staticmethod_ctor), &[]),
+        classmethod_type: make("classmethod", o, Some(object::classmethod_ctor), &[]),
+        super_type: make("super", o, Some(object::super_ctor), &[]),
+        cell_type: make("cell", o, None, &[]),
+        code_type: make("code", o, None, &[]),
+        list_iterator_type: iter_type("list_iterator"),
+        list_reverseiterator_type: iter_type("list_reverseiterator"),
+        tuple_iterator_type: iter_type("tuple_iterator"),
+        range_iterator_type: iter_type("range_iterator"),
+        str_iterator_type: iter_type("str_ascii_iterator"),
+        bytes_iterator_type: iter_type("bytes_iterator"),
+        dict_keyiterator_type: iter_type("dict_keyiterator"),
+        dict_valueiterator_type: iter_type("dict_valueiterator"),
+        dict_itemiterator_type: iter_type("dict_itemiterator"),
+        set_iterator_type: iter_type("set_iterator"),
+        enumerate_type: make("enumerate", o, Some(iter_methods::enumerate_ctor), &iter_methods::iterator_methods()),
+        zip_type: make("zip", o, Some(iter_methods::zip_ctor), &iter_methods::iterator_methods()),
+        map_type: make("map", o, Some(iter_methods::map_ctor), &iter_methods::iterator_methods()),
+        filter_type: make("filter", o, Some(iter_methods::filter_ctor), &iter_methods::iterator_methods()),
+        reversed_type: make("reversed", o, Some(iter_methods::reversed_ctor), &iter_methods::iterator_methods()),
+        iterator_type: iter_type("iterator"),
+        callable_iterator_type: iter_type("callable_iterator"),
+        dict_keys_type: make("dict_keys", o, None, &super::dict_view::view_methods()),
+        dict_values_type: make("dict_values", o, None, &super::dict_view::view_methods()),
+        dict_items_type: make("dict_items", o, None, &super::dict_view::view_methods()),
+        exc,
+        int_type,
+        bool_type,
+        type_type,
+        object_type,
+    }
+}

@@ -1,0 +1,295 @@
+//! `Value`: what a Python variable holds.
+//!
+//! Immediates (`None`, bools, small ints, floats) live inline; everything
+//! else is an `Arc` handle, so a `Value` is 16 bytes, cheap to clone and
+//! `Send + Sync`. Mutable objects guard their contents with a
+//! `parking_lot` lock inside the pointee; no lock is ever held while Python
+//! code runs (see `runtime/mod.rs`).
+
+use std::any::Any;
+use std::fmt;
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+
+use super::class::Class;
+use super::dict::PyDict;
+use super::function::{BoundMethod, Builtin, Cell, Function, Property, WrappedMethod};
+use super::generator::Generator;
+use super::instance::Instance;
+use super::iter::PyIter;
+use super::list::PyList;
+use super::module::Module;
+use super::range::{PyRange, PySlice};
+use super::set::PySet;
+use super::str::{PyBytes, PyStr};
+use super::tuple::PyTuple;
+use super::types::types;
+use crate::bytecode::Code;
+
+#[derive(Clone, Default)]
+pub enum Value {
+    /// Not a Python value: an unbound local slot, or "no self" in a method
+    /// call. Never escapes to Python code.
+    #[default]
+    Undef,
+    None,
+    NotImplemented,
+    Ellipsis,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    /// Always outside the `i64` range: smaller results are normalised to `Int`.
+    BigInt(Arc<BigInt>),
+    Str(Arc<PyStr>),
+    Bytes(Arc<PyBytes>),
+    List(Arc<PyList>),
+    Tuple(Arc<PyTuple>),
+    Dict(Arc<PyDict>),
+    Set(Arc<PySet>),
+    FrozenSet(Arc<PySet>),
+    Range(Arc<PyRange>),
+    Slice(Arc<PySlice>),
+    Function(Arc<Function>),
+    Builtin(Arc<Builtin>),
+    BoundMethod(Arc<BoundMethod>),
+    Class(Arc<Class>),
+    Instance(Arc<Instance>),
+    Module(Arc<Module>),
+    Generator(Arc<Generator>),
+    Iter(Arc<PyIter>),
+    Property(Arc<Property>),
+    StaticMethod(Arc<WrappedMethod>),
+    ClassMethod(Arc<WrappedMethod>),
+    /// A closure cell, as found in a function's `__closure__`.
+    Cell(Arc<Cell>),
+    /// A compiled code object (a constant of its enclosing code).
+    Code(Arc<Code>),
+    /// Objects implemented in Rust by modules: files, locks, threads...
+    Native(Arc<dyn NativeObject>),
+}
+
+/// An object implemented in Rust. Its methods are builtins in its class's
+/// dict, called with the object as first argument.
+pub trait NativeObject: Any + Send + Sync {
+    fn class(&self) -> Arc<Class>;
+    fn as_any(&self) -> &dyn Any;
+    /// `repr()`; `None` gives `<module.Class object at 0x...>`.
+    fn repr(&self) -> Option<String> {
+        None
+    }
+}
+
+impl Value {
+    pub fn str(s: impl Into<String>) -> Value {
+        Value::Str(Arc::new(PyStr::new(s.into())))
+    }
+
+    pub fn from_bool(b: bool) -> Value {
+        Value::Bool(b)
+    }
+
+    pub fn from_bigint(b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Arc::new(b)),
+        }
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Arc::new(PyTuple::new(items)))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Arc::new(PyList::new(items)))
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    pub fn is_undef(&self) -> bool {
+        matches!(self, Value::Undef)
+    }
+
+    /// The class of this value (`type(x)`).
+    pub fn class(&self) -> Arc<Class> {
+        let t = types();
+        match self {
+            Value::Undef | Value::None => t.none_type.clone(),
+            Value::NotImplemented => t.not_implemented_type.clone(),
+            Value::Ellipsis => t.ellipsis_type.clone(),
+            Value::Bool(_) => t.bool_type.clone(),
+            Value::Int(_) | Value::BigInt(_) => t.int_type.clone(),
+            Value::Float(_) => t.float_type.clone(),
+            Value::Str(_) => t.str_type.clone(),
+            Value::Bytes(_) => t.bytes_type.clone(),
+            Value::List(_) => t.list_type.clone(),
+            Value::Tuple(_) => t.tuple_type.clone(),
+            Value::Dict(_) => t.dict_type.clone(),
+            Value::Set(_) => t.set_type.clone(),
+            Value::FrozenSet(_) => t.frozenset_type.clone(),
+            Value::Range(_) => t.range_type.clone(),
+            Value::Slice(_) => t.slice_type.clone(),
+            Value::Function(_) => t.function_type.clone(),
+            Value::Builtin(_) => t.builtin_function_type.clone(),
+            Value::BoundMethod(_) => t.method_type.clone(),
+            Value::Class(c) => c.metaclass(),
+            Value::Instance(i) => i.class(),
+            Value::Module(_) => t.module_type.clone(),
+            Value::Generator(_) => t.generator_type.clone(),
+            Value::Iter(it) => it.class(),
+            Value::Property(_) => t.property_type.clone(),
+            Value::StaticMethod(_) => t.staticmethod_type.clone(),
+            Value::ClassMethod(_) => t.classmethod_type.clone(),
+            Value::Cell(_) => t.cell_type.clone(),
+            Value::Code(_) => t.code_type.clone(),
+            Value::Native(n) => n.class(),
+        }
+    }
+
+    /// `type(x).__name__`, for error messages.
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::None | Value::Undef => "NoneType".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_) | Value::BigInt(_) => "int".into(),
+            Value::Float(_) => "float".into(),
+            Value::Str(_) => "str".into(),
+            Value::List(_) => "list".into(),
+            Value::Tuple(_) => "tuple".into(),
+            Value::Dict(_) => "dict".into(),
+            _ => self.class().name.to_string(),
+        }
+    }
+
+    /// Identity (`is`): same immediate, or same object.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None)
+            | (Value::Undef, Value::Undef)
+            | (Value::NotImplemented, Value::NotImplemented)
+            | (Value::Ellipsis, Value::Ellipsis) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // CPython caches small ints, so `x is 5` holds for them.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            _ => match (self.ptr(), other.ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// Address of the pointee for heap values (`id()` and identity).
+    pub fn ptr(&self) -> Option<usize> {
+        Some(match self {
+            Value::BigInt(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Str(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Bytes(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::List(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Tuple(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Dict(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Set(x) | Value::FrozenSet(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Range(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Slice(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Function(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Builtin(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::BoundMethod(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Class(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Instance(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Module(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Generator(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Iter(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Property(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::StaticMethod(x) | Value::ClassMethod(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Cell(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Code(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::Native(x) => Arc::as_ptr(x) as *const () as usize,
+            _ => return None,
+        })
+    }
+
+    /// `id(x)`: the address for objects, a stable made-up number otherwise.
+    pub fn id(&self) -> i64 {
+        match self.ptr() {
+            Some(p) => p as i64,
+            None => match self {
+                Value::None | Value::Undef => 0x1000,
+                Value::NotImplemented => 0x1010,
+                Value::Ellipsis => 0x1020,
+                Value::Bool(b) => 0x1030 + *b as i64 * 16,
+                Value::Int(i) => 0x10_0000_0000_i64.wrapping_add(i.wrapping_mul(32)),
+                Value::Float(f) => (f.to_bits() >> 4) as i64,
+                _ => 0,
+            },
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&Arc<PyStr>> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_native<T: NativeObject>(&self) -> Option<&T> {
+        match self {
+            Value::Native(n) => n.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Undef => write!(f, "<undef>"),
+            Value::None => write!(f, "None"),
+            Value::Bool(b) => write!(f, "{}", if *b { "True" } else { "False" }),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::BigInt(i) => write!(f, "{i}"),
+            Value::Float(x) => write!(f, "{}", super::float::repr(*x)),
+            Value::Str(s) => write!(f, "{:?}", s.as_str()),
+            Value::Code(c) => write!(f, "<code {}>", c.name),
+            other => write!(f, "<{} object>", other.type_name()),
+        }
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(x: f64) -> Value {
+        Value::Float(x)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::str(s)
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::str(s)
+    }
+}
+
+impl From<Arc<PyStr>> for Value {
+    fn from(s: Arc<PyStr>) -> Value {
+        Value::Str(s)
+    }
+}

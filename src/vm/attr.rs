@@ -1,0 +1,455 @@
+//! Attribute access: `obj.name`, `obj.name = v`, `del obj.name`, and the
+//! method lookup behind `obj.name(...)` that avoids a bound-method object.
+//!
+//! Follows CPython's order: data descriptors on the class (properties)
+//! first, then the instance dict, then other class attributes (functions
+//! become bound methods), then `__getattr__`.
+
+use std::sync::Arc;
+
+use super::error::{attribute_error, type_error};
+use super::{PyErr, PyResult, Vm};
+use crate::runtime::class::{Class, ClassFlags, is_data_descriptor};
+use crate::runtime::function::BoundMethod;
+use crate::runtime::instance::Instance;
+use crate::runtime::str::PyStr;
+use crate::runtime::super_obj::Super;
+use crate::runtime::types::types;
+use crate::runtime::value::Value;
+
+impl Vm {
+    pub fn get_attr(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Value> {
+        match self.get_attr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(no_attribute(obj, name.as_str())),
+        }
+    }
+
+    pub fn get_attr_str(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        self.get_attr(obj, &Arc::new(PyStr::new(name.to_string())))
+    }
+
+    /// `getattr(obj, name)`, with `Ok(None)` where AttributeError would be
+    /// raised by the lookup itself (errors raised by getters propagate).
+    pub fn get_attr_opt(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        match obj {
+            Value::Instance(inst) => self.instance_getattr(obj, inst, name),
+            Value::Class(cls) => self.class_getattr(cls, name),
+            Value::Module(m) => {
+                if let Some(v) = m.dict.get_str(name) {
+                    return Ok(Some(v));
+                }
+                if name.as_str() == "__dict__" {
+                    return Ok(Some(Value::Dict(m.dict.clone())));
+                }
+                Ok(None)
+            }
+            Value::Native(n) => {
+                if let Some(s) = n.as_any().downcast_ref::<Super>() {
+                    return self.super_getattr(s, name);
+                }
+                self.builtin_getattr(obj, name)
+            }
+            _ => self.builtin_getattr(obj, name),
+        }
+    }
+
+    fn instance_getattr(&mut self, obj: &Value, inst: &Arc<Instance>, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        let cls = inst.class_ref().clone();
+        if cls.has_flag(ClassFlags::GETATTRIBUTE) {
+            if let Some(ga) = cls.lookup_str("__getattribute__") {
+                return match self.call(&ga, &[obj.clone(), Value::Str(name.clone())]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if e.is(&types().exc.attribute_error) => self.try_getattr_hook(obj, &cls, name, Some(e)),
+                    Err(e) => Err(e),
+                };
+            }
+        }
+        match self.generic_getattr(obj, inst, name) {
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) => self.try_getattr_hook(obj, &cls, name, None),
+            Err(e) if e.is(&types().exc.attribute_error) && cls.has_flag(ClassFlags::GETATTR) => {
+                self.try_getattr_hook(obj, &cls, name, Some(e))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn try_getattr_hook(&mut self, obj: &Value, cls: &Arc<Class>, name: &Arc<PyStr>, err: Option<PyErr>) -> PyResult<Option<Value>> {
+        if cls.has_flag(ClassFlags::GETATTR) {
+            if let Some(hook) = cls.lookup_str("__getattr__") {
+                return self.call(&hook, &[obj.clone(), Value::Str(name.clone())]).map(Some);
+            }
+        }
+        match err {
+            Some(e) => Err(e),
+            None => Ok(None),
+        }
+    }
+
+    /// `object.__getattribute__`: descriptors, instance dict, class.
+    pub fn generic_getattr(&mut self, obj: &Value, inst: &Arc<Instance>, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        let cls = inst.class_ref();
+        let cls_attr = cls.lookup(name);
+        if let Some(a) = &cls_attr {
+            if cls.has_flag(ClassFlags::DESCRIPTORS) && is_data_descriptor(a) {
+                return self.descriptor_get(a, obj, cls).map(Some);
+            }
+        }
+        if let Some(v) = inst.dict.get_str(name) {
+            return Ok(Some(v));
+        }
+        if let Some(a) = cls_attr {
+            return self.bind(a, obj, cls).map(Some);
+        }
+        let n = name.as_str();
+        if n.starts_with("__") {
+            match n {
+                "__class__" => return Ok(Some(Value::Class(cls.clone()))),
+                "__dict__" => return Ok(Some(Value::Dict(inst.dict.clone()))),
+                _ => {}
+            }
+        }
+        if let Some(d) = inst.exc() {
+            let d = d.lock();
+            match n {
+                "args" => return Ok(Some(d.args.clone())),
+                "__cause__" => return Ok(Some(d.cause.clone())),
+                "__context__" => return Ok(Some(d.context.clone())),
+                "__suppress_context__" => return Ok(Some(Value::Bool(d.suppress_context))),
+                "__traceback__" => {
+                    return Ok(Some(if d.traceback.is_empty() { Value::None } else { Value::Bool(true) }));
+                }
+                _ => {}
+            }
+            drop(d);
+            return Ok(crate::runtime::exception::exception_attr(inst, n));
+        }
+        Ok(None)
+    }
+
+    /// The value of class attribute `a` looked up through instance `obj`.
+    fn bind(&mut self, a: Value, obj: &Value, cls: &Arc<Class>) -> PyResult<Value> {
+        Ok(match a {
+            Value::Function(_) | Value::Builtin(_) => {
+                Value::BoundMethod(Arc::new(BoundMethod { receiver: obj.clone(), func: a }))
+            }
+            Value::ClassMethod(w) => {
+                Value::BoundMethod(Arc::new(BoundMethod { receiver: Value::Class(cls.clone()), func: w.func.clone() }))
+            }
+            Value::StaticMethod(w) => w.func.clone(),
+            Value::Property(_) => self.descriptor_get(&a, obj, cls)?,
+            Value::Instance(ref i) if i.class_ref().lookup_str("__get__").is_some() => {
+                self.call_method(&a, "__get__", &[obj.clone(), Value::Class(cls.clone())])?
+            }
+            other => other,
+        })
+    }
+
+    fn descriptor_get(&mut self, d: &Value, obj: &Value, cls: &Arc<Class>) -> PyResult<Value> {
+        match d {
+            Value::Property(p) => {
+                if p.fget.is_none() {
+                    return Err(attribute_error("unreadable attribute"));
+                }
+                let g = p.fget.clone();
+                self.call(&g, &[obj.clone()])
+            }
+            _ => self.call_method(d, "__get__", &[obj.clone(), Value::Class(cls.clone())]),
+        }
+    }
+
+    fn class_getattr(&mut self, cls: &Arc<Class>, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        if let Some(v) = cls.lookup(name) {
+            return Ok(Some(match v {
+                Value::ClassMethod(w) => {
+                    Value::BoundMethod(Arc::new(BoundMethod { receiver: Value::Class(cls.clone()), func: w.func.clone() }))
+                }
+                Value::StaticMethod(w) => w.func.clone(),
+                Value::Instance(ref i) if i.class_ref().lookup_str("__get__").is_some() => {
+                    self.call_method(&v, "__get__", &[Value::None, Value::Class(cls.clone())])?
+                }
+                other => other,
+            }));
+        }
+        let n = name.as_str();
+        let special = match n {
+            "__name__" => Some(Value::Str(cls.name.clone())),
+            "__qualname__" => Some(Value::Str(cls.qualname())),
+            "__module__" => Some(cls.module.lock().clone()),
+            "__dict__" => Some(Value::Dict(cls.dict.clone())),
+            "__bases__" => Some(Value::tuple(cls.bases.iter().map(|b| Value::Class(b.clone())).collect())),
+            "__base__" => Some(cls.bases.first().map(|b| Value::Class(b.clone())).unwrap_or(Value::None)),
+            "__mro__" => {
+                let mut v = vec![Value::Class(cls.clone())];
+                v.extend(cls.mro.iter().map(|c| Value::Class(c.clone())));
+                Some(Value::tuple(v))
+            }
+            "__class__" => Some(Value::Class(cls.metaclass())),
+            "__doc__" => Some(Value::None),
+            _ => None,
+        };
+        if special.is_some() {
+            return Ok(special);
+        }
+        // Methods of the metaclass (`type.mro`, a custom metaclass's methods).
+        let meta = cls.metaclass();
+        if let Some(m) = meta.lookup(name) {
+            return self.bind(m, &Value::Class(cls.clone()), &meta).map(Some);
+        }
+        Ok(None)
+    }
+
+    fn super_getattr(&mut self, s: &Super, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        let start_cls = match &s.obj {
+            Value::Class(c) if c.is_subclass(&s.cls) => c.clone(),
+            other => other.class(),
+        };
+        let mro: Vec<Arc<Class>> = std::iter::once(start_cls.clone()).chain(start_cls.mro.iter().cloned()).collect();
+        let pos = mro.iter().position(|c| Arc::ptr_eq(c, &s.cls)).map(|p| p + 1).unwrap_or(mro.len());
+        for c in &mro[pos..] {
+            if let Some(v) = c.dict.get_str(name) {
+                return Ok(Some(match (&s.obj, v) {
+                    (Value::Class(_), Value::Function(f)) => Value::Function(f),
+                    (_, Value::ClassMethod(w)) => Value::BoundMethod(Arc::new(BoundMethod {
+                        receiver: Value::Class(start_cls.clone()),
+                        func: w.func.clone(),
+                    })),
+                    (_, Value::StaticMethod(w)) => w.func.clone(),
+                    (Value::Class(_), v) => v,
+                    (obj, Value::Property(p)) => {
+                        let g = p.fget.clone();
+                        self.call(&g, &[obj.clone()])?
+                    }
+                    (obj, v @ (Value::Function(_) | Value::Builtin(_))) => {
+                        Value::BoundMethod(Arc::new(BoundMethod { receiver: obj.clone(), func: v }))
+                    }
+                    (_, v) => v,
+                }));
+            }
+        }
+        if name.as_str() == "__class__" {
+            return Ok(Some(Value::Class(types().super_type.clone())));
+        }
+        Ok(None)
+    }
+
+    /// Attributes of builtin values: methods of their type, then a few
+    /// special attributes (`__name__` of functions and so on).
+    fn builtin_getattr(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        let cls = obj.class();
+        if let Some(a) = cls.lookup(name) {
+            return self.bind(a, obj, &cls).map(Some);
+        }
+        Ok(crate::runtime::special::special_attr(self, obj, name.as_str())?.or_else(|| match name.as_str() {
+            "__class__" => Some(Value::Class(cls.clone())),
+            _ => None,
+        }))
+    }
+
+    /// Finds `obj.name` for an immediate call: `(function, obj)` when it is
+    /// a method on the class, else `(attribute, Undef)`.
+    pub fn load_method(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<(Value, Value)> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class_ref();
+                if !cls.has_flag(ClassFlags::GETATTRIBUTE) {
+                    if let Some(a @ Value::Function(_)) = cls.lookup(name) {
+                        if inst.dict.get_str(name).is_none() {
+                            return Ok((a, obj.clone()));
+                        }
+                    }
+                }
+            }
+            Value::Class(_) | Value::Module(_) | Value::Native(_) => {}
+            _ => {
+                let cls = obj.class();
+                if let Some(a @ Value::Builtin(_)) = cls.lookup(name) {
+                    return Ok((a, obj.clone()));
+                }
+            }
+        }
+        Ok((self.get_attr(obj, name)?, Value::Undef))
+    }
+
+    pub fn set_attr(&mut self, obj: &Value, name: &Arc<PyStr>, value: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class_ref();
+                if cls.has_flag(ClassFlags::SETATTR) {
+                    if let Some(hook) = cls.lookup_str("__setattr__") {
+                        self.call(&hook, &[obj.clone(), Value::Str(name.clone()), value])?;
+                        return Ok(());
+                    }
+                }
+                self.generic_setattr(obj, inst, name, value)
+            }
+            Value::Class(cls) => {
+                if cls.builtin {
+                    return Err(type_error(format!(
+                        "cannot set '{}' attribute of immutable type '{}'",
+                        name.as_str(),
+                        cls.name.as_str()
+                    )));
+                }
+                match name.as_str() {
+                    "__name__" | "__qualname__" if matches!(value, Value::Str(_)) => {
+                        if let Value::Str(s) = &value {
+                            *cls.qualname.lock() = s.clone();
+                        }
+                    }
+                    "__module__" => *cls.module.lock() = value.clone(),
+                    _ => {}
+                }
+                cls.dict.set_str(name.clone(), value);
+                if name.as_str().starts_with("__") || is_data_descriptor(&cls.dict.get_str(name).unwrap_or_default()) {
+                    cls.refresh_flags();
+                }
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.dict.set_str(name.clone(), value);
+                Ok(())
+            }
+            Value::Function(f) => {
+                match (name.as_str(), &value) {
+                    ("__name__", Value::Str(s)) => *f.name.lock() = s.clone(),
+                    ("__qualname__", Value::Str(s)) => *f.qualname.lock() = s.clone(),
+                    ("__doc__", _) => *f.doc.lock() = value,
+                    _ => f.attrs().set_str(name.clone(), value),
+                }
+                Ok(())
+            }
+            _ => Err(attribute_error(format!(
+                "'{}' object has no attribute '{}'",
+                obj.type_name(),
+                name.as_str()
+            ))),
+        }
+    }
+
+    /// `object.__setattr__`.
+    pub fn generic_setattr(&mut self, obj: &Value, inst: &Arc<Instance>, name: &Arc<PyStr>, value: Value) -> PyResult<()> {
+        let cls = inst.class_ref();
+        if cls.has_flag(ClassFlags::DESCRIPTORS) {
+            match cls.lookup(name) {
+                Some(Value::Property(p)) => {
+                    if p.fset.is_none() {
+                        return Err(attribute_error(format!(
+                            "property '{}' of '{}' object has no setter",
+                            name.as_str(),
+                            cls.name.as_str()
+                        )));
+                    }
+                    let s = p.fset.clone();
+                    self.call(&s, &[obj.clone(), value])?;
+                    return Ok(());
+                }
+                Some(d @ Value::Instance(_)) if is_data_descriptor(&d) => {
+                    self.call_method(&d, "__set__", &[obj.clone(), value])?;
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        if let Some(d) = inst.exc() {
+            let mut d = d.lock();
+            match name.as_str() {
+                "args" => {
+                    d.args = match value {
+                        Value::Tuple(_) => value,
+                        other => Value::tuple(vec![other]),
+                    };
+                    return Ok(());
+                }
+                "__cause__" => {
+                    d.cause = value;
+                    d.suppress_context = true;
+                    return Ok(());
+                }
+                "__context__" => {
+                    d.context = value;
+                    return Ok(());
+                }
+                "__suppress_context__" => {
+                    d.suppress_context = matches!(value, Value::Bool(true));
+                    return Ok(());
+                }
+                "__traceback__" => return Ok(()),
+                _ => {}
+            }
+        }
+        inst.dict.set_str(name.clone(), value);
+        Ok(())
+    }
+
+    pub fn del_attr(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class_ref();
+                if cls.has_flag(ClassFlags::DELATTR) {
+                    if let Some(hook) = cls.lookup_str("__delattr__") {
+                        self.call(&hook, &[obj.clone(), Value::Str(name.clone())])?;
+                        return Ok(());
+                    }
+                }
+                if let Some(Value::Property(p)) = cls.lookup(name) {
+                    if p.fdel.is_none() {
+                        return Err(attribute_error(format!(
+                            "property '{}' of '{}' object has no deleter",
+                            name.as_str(),
+                            cls.name.as_str()
+                        )));
+                    }
+                    let d = p.fdel.clone();
+                    self.call(&d, &[obj.clone()])?;
+                    return Ok(());
+                }
+                match inst.dict.remove_str(name.as_str()) {
+                    Some(_) => Ok(()),
+                    None => Err(no_attribute(obj, name.as_str())),
+                }
+            }
+            Value::Class(cls) if !cls.builtin => match cls.dict.remove_str(name.as_str()) {
+                Some(_) => {
+                    cls.refresh_flags();
+                    Ok(())
+                }
+                None => Err(no_attribute(obj, name.as_str())),
+            },
+            Value::Module(m) => match m.dict.remove_str(name.as_str()) {
+                Some(_) => Ok(()),
+                None => Err(no_attribute(obj, name.as_str())),
+            },
+            Value::Function(f) => match f.attrs().remove_str(name.as_str()) {
+                Some(_) => Ok(()),
+                None => Err(no_attribute(obj, name.as_str())),
+            },
+            _ => Err(no_attribute(obj, name.as_str())),
+        }
+    }
+
+    /// `hasattr`/`getattr` with a default: AttributeError means absent.
+    pub fn get_attr_or_none(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        match self.get_attr_opt(obj, name) {
+            Err(e) if e.is(&types().exc.attribute_error) => Ok(None),
+            other => other,
+        }
+    }
+}
+
+/// CPython's AttributeError message for each kind of object.
+pub fn no_attribute(obj: &Value, name: &str) -> PyErr {
+    let msg = match obj {
+        Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name.as_str()),
+        Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name.as_str()),
+        _ => format!("'{}' object has no attribute '{name}'", obj.type_name()),
+    };
+    let err = attribute_error(msg);
+    if let Some(d) = err.0.exc() {
+        let _ = d;
+    }
+    err.0.dict.set_item_str("name", Value::str(name));
+    err.0.dict.set_item_str("obj", obj.clone());
+    err
+}

@@ -1,0 +1,349 @@
+//! Conversions every object supports: `repr`, `str`, `ascii`, `hash`,
+//! `format`, and the REPL's echo.
+
+use std::sync::Arc;
+
+use super::error::{type_error, value_error};
+use super::{PyResult, Vm};
+use crate::bytecode::op::format as fmt_flags;
+use crate::runtime::class::ClassFlags;
+use crate::runtime::numeric::{hash_bigint, hash_float, hash_int};
+use crate::runtime::value::Value;
+
+/// CPython's default limit on int <-> decimal string conversion.
+pub const INT_MAX_STR_DIGITS: usize = 4300;
+
+impl Vm {
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        Ok(match v {
+            Value::None | Value::Undef => "None".into(),
+            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => self.bigint_to_string(b)?,
+            Value::Float(f) => crate::runtime::float::repr(*f),
+            Value::Str(s) => repr_str(s.as_str()),
+            Value::Instance(_) | Value::Native(_) => {
+                match self.call_dunder(v, "__repr__", &[])? {
+                    Some(Value::Str(s)) => s.as_str().to_string(),
+                    Some(other) => {
+                        return Err(type_error(format!("__repr__ returned non-string (type {})", other.type_name())));
+                    }
+                    None => default_repr(v),
+                }
+            }
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) => {
+                return self.repr_container(v);
+            }
+            _ => crate::runtime::special::repr_builtin(self, v)?,
+        })
+    }
+
+    /// Containers, with `[...]` for a container inside itself.
+    fn repr_container(&mut self, v: &Value) -> PyResult<String> {
+        let id = v.ptr().unwrap_or(0);
+        if self.repr_guard.contains(&id) {
+            return Ok(match v {
+                Value::List(_) => "[...]",
+                Value::Dict(_) => "{...}",
+                _ => "...",
+            }
+            .into());
+        }
+        self.check_native_stack()?;
+        self.repr_guard.push(id);
+        let r = self.repr_container_inner(v);
+        self.repr_guard.pop();
+        r
+    }
+
+    fn repr_container_inner(&mut self, v: &Value) -> PyResult<String> {
+        let join = |vm: &mut Vm, items: &[Value]| -> PyResult<String> {
+            let mut s = String::new();
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(", ");
+                }
+                s.push_str(&vm.repr(x)?);
+            }
+            Ok(s)
+        };
+        Ok(match v {
+            Value::List(l) => {
+                let items = l.snapshot();
+                format!("[{}]", join(self, &items)?)
+            }
+            Value::Tuple(t) => {
+                if t.len() == 1 {
+                    format!("({},)", self.repr(&t.items[0])?)
+                } else {
+                    format!("({})", join(self, &t.items)?)
+                }
+            }
+            Value::Dict(d) => {
+                let mut s = String::from("{");
+                for (i, (k, val)) in d.items().iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    s.push_str(&self.repr(k)?);
+                    s.push_str(": ");
+                    s.push_str(&self.repr(val)?);
+                }
+                s.push('}');
+                s
+            }
+            Value::Set(st) => {
+                let items = st.items();
+                if items.is_empty() { "set()".into() } else { format!("{{{}}}", join(self, &items)?) }
+            }
+            Value::FrozenSet(st) => {
+                let items = st.items();
+                if items.is_empty() { "frozenset()".into() } else { format!("frozenset({{{}}})", join(self, &items)?) }
+            }
+            _ => String::new(),
+        })
+    }
+
+    pub fn str(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Str(s) => Ok(s.as_str().to_string()),
+            Value::Instance(_) | Value::Native(_) => match self.call_dunder(v, "__str__", &[])? {
+                Some(Value::Str(s)) => Ok(s.as_str().to_string()),
+                Some(other) => Err(type_error(format!("__str__ returned non-string (type {})", other.type_name()))),
+                None => self.repr(v),
+            },
+            _ => self.repr(v),
+        }
+    }
+
+    /// `str(v)` as a value, reusing the object when it already is a str.
+    pub fn str_value(&mut self, v: &Value) -> PyResult<Value> {
+        match v {
+            Value::Str(_) => Ok(v.clone()),
+            _ => Ok(Value::str(self.str(v)?)),
+        }
+    }
+
+    pub fn ascii(&mut self, v: &Value) -> PyResult<String> {
+        let r = self.repr(v)?;
+        Ok(ascii_escape(&r))
+    }
+
+    pub fn bigint_to_string(&self, b: &num_bigint::BigInt) -> PyResult<String> {
+        let s = b.to_string();
+        let limit = self.shared.int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed);
+        let digits = s.trim_start_matches('-').len();
+        if limit > 0 && digits > limit {
+            return Err(value_error(format!(
+                "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+            )));
+        }
+        Ok(s)
+    }
+
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        Ok(match v {
+            Value::Int(i) => hash_int(*i),
+            Value::Str(s) => s.hash(),
+            Value::Bool(b) => *b as i64,
+            Value::None | Value::Undef => 0x5f5e_1000,
+            Value::Float(f) => hash_float(*f),
+            Value::BigInt(b) => hash_bigint(b),
+            Value::Bytes(b) => b.hash(),
+            Value::Tuple(t) => {
+                // CPython's xxHash-based tuple hash.
+                const P1: u64 = 11400714785074694791;
+                const P2: u64 = 14029467366897019727;
+                const P5: u64 = 2870177450012600261;
+                let mut acc: u64 = P5;
+                for x in t.items.iter() {
+                    let lane = self.hash(x)? as u64;
+                    acc = acc.wrapping_add(lane.wrapping_mul(P2));
+                    acc = acc.rotate_left(31);
+                    acc = acc.wrapping_mul(P1);
+                }
+                acc = acc.wrapping_add((t.len() as u64) ^ (P5 ^ 3527539));
+                if acc == u64::MAX { 1546275796 } else { acc as i64 }
+            }
+            Value::FrozenSet(s) => frozenset_hash(&s.hashed_items()),
+            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
+                return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
+            }
+            Value::Instance(i) => {
+                let cls = i.class_ref();
+                if cls.has_flag(ClassFlags::UNHASHABLE) {
+                    return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
+                }
+                if cls.has_flag(ClassFlags::HASH) {
+                    return match self.call_dunder(v, "__hash__", &[])? {
+                        Some(Value::Int(h)) => Ok(if h == -1 { -2 } else { hash_int(h) }),
+                        Some(Value::Bool(b)) => Ok(b as i64),
+                        Some(Value::BigInt(b)) => Ok(hash_bigint(&b)),
+                        _ => Err(type_error("__hash__ method should return an integer")),
+                    };
+                }
+                identity_hash(v)
+            }
+            _ => identity_hash(v),
+        })
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        if let Some(r) = crate::runtime::format::format_builtin(v, spec) {
+            return r;
+        }
+        if let Value::Instance(i) = v {
+            if let Some(f @ Value::Function(_)) = i.class_ref().lookup_str("__format__") {
+                return match self.call(&f, &[v.clone(), Value::str(spec)])? {
+                    Value::Str(s) => Ok(s.as_str().to_string()),
+                    other => Err(type_error(format!("__format__ must return a str, not {}", other.type_name()))),
+                };
+            }
+        }
+        if spec.is_empty() {
+            return self.str(v);
+        }
+        Err(type_error(format!("unsupported format string passed to {}.__format__", v.type_name())))
+    }
+
+    /// f-string field: conversion, then format spec.
+    pub(crate) fn format_value(&mut self, v: Value, flags: u8, spec: Option<Value>) -> PyResult<Value> {
+        let v = match flags & fmt_flags::CONVERSION_MASK {
+            fmt_flags::STR => self.str_value(&v)?,
+            fmt_flags::REPR => Value::str(self.repr(&v)?),
+            fmt_flags::ASCII => Value::str(self.ascii(&v)?),
+            _ => v,
+        };
+        let spec = match &spec {
+            Some(Value::Str(s)) => s.as_str(),
+            _ => "",
+        };
+        if spec.is_empty() {
+            if let Value::Str(_) = v {
+                return Ok(v);
+            }
+        }
+        Ok(Value::str(self.format(&v, spec)?))
+    }
+
+    /// The REPL's echo: `repr` of non-None values, kept in `builtins._`.
+    pub(crate) fn print_expr(&mut self, v: Value) -> PyResult<()> {
+        if v.is_none() {
+            return Ok(());
+        }
+        let r = self.repr(&v)?;
+        self.shared.builtins.set_item_str("_", v);
+        self.write_stdout(&format!("{r}\n"))
+    }
+}
+
+/// `<module.Class object at 0x...>`.
+pub fn default_repr(v: &Value) -> String {
+    let cls = v.class();
+    let module = match &*cls.module.lock() {
+        Value::Str(s) if s.as_str() != "builtins" => format!("{}.", s.as_str()),
+        _ => String::new(),
+    };
+    format!("<{module}{} object at {:#x}>", cls.qualname().as_str(), v.id())
+}
+
+fn identity_hash(v: &Value) -> i64 {
+    let id = v.id() as u64;
+    (id >> 4 | id << 60) as i64
+}
+
+/// CPython's frozenset hash (order independent).
+fn frozenset_hash(items: &[(i64, Value)]) -> i64 {
+    fn shuffle(h: u64) -> u64 {
+        ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
+    }
+    let mut hash: u64 = 0;
+    for (h, _) in items {
+        hash ^= shuffle(*h as u64);
+    }
+    hash ^= ((items.len() as u64) + 1).wrapping_mul(1927868237);
+    hash ^= (hash >> 11) ^ (hash >> 25);
+    hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+    if hash == u64::MAX { 590923713 } else { hash as i64 }
+}
+
+/// `repr()` of a str, choosing quotes and escapes as CPython does.
+pub fn repr_str(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x7f => out.push(c),
+            c if is_printable(c) => out.push(c),
+            c if (c as u32) <= 0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Unicode "printable" as `str.isprintable` sees it (approximately: not
+/// control, format, separator or unassigned-looking characters).
+pub fn is_printable(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    if c.is_control() || c.is_whitespace() {
+        return false;
+    }
+    !matches!(c as u32,
+        0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x180e | 0x200b..=0x200f | 0x202a..=0x202e
+        | 0x2060..=0x2064 | 0x2066..=0x206f | 0xfeff | 0xfff9..=0xfffb | 0xd800..=0xdfff
+        | 0xe000..=0xf8ff | 0xf0000..=0x10ffff | 0xfffe | 0xffff)
+}
+
+/// Escapes non-ASCII characters of a repr (`ascii()`).
+pub fn ascii_escape(r: &str) -> String {
+    let mut out = String::with_capacity(r.len());
+    for c in r.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n <= 0xff {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n <= 0xffff {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn str_reprs() {
+        assert_eq!(repr_str("it's"), "\"it's\"");
+        assert_eq!(repr_str("a'b\"c"), "'a\\'b\"c'");
+        assert_eq!(repr_str("tab\there\n"), "'tab\\there\\n'");
+        assert_eq!(repr_str("中文"), "'中文'");
+        assert_eq!(repr_str("\u{0}"), "'\\x00'");
+        assert_eq!(ascii_escape("'é'"), "'\\xe9'");
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_send(v: Arc<Value>) -> Arc<Value> {
+    v
+}

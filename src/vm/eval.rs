@@ -1,0 +1,1128 @@
+//! The evaluation loop.
+//!
+//! `eval_loop` runs the frame on top of the thread's frame stack and every
+//! frame it calls, until the frame that entered the loop (a "boundary"
+//! frame) returns or yields. Calls of Python functions push a frame and
+//! carry on in the same loop. Errors unwind through the per-frame handler
+//! blocks; a frame without a handler is popped and the error continues in
+//! its caller, adding one traceback entry per frame.
+//!
+//! Fast paths for small ints, floats, lists and dicts are inline; all other
+//! operations go through the generic protocols in the sibling modules.
+
+use std::sync::Arc;
+
+use smallvec::SmallVec;
+
+use super::error::{name_error, type_error};
+use super::frame::{Block, Frame};
+use super::{PyErr, PyResult, Vm};
+use crate::bytecode::Op;
+use crate::bytecode::op::make_fn;
+use crate::runtime::class::Class;
+use crate::runtime::dict::PyDict;
+use crate::runtime::exception::TraceEntry;
+use crate::runtime::function::{Cell, Function};
+use crate::runtime::iter::IterState;
+use crate::runtime::str::PyStr;
+use crate::runtime::types::types;
+use crate::runtime::value::Value;
+use crate::syntax::ast::{BinOp, CmpOp};
+
+/// How the boundary frame of an evaluation loop ended.
+pub enum Exit {
+    Return(Value),
+    /// A generator frame yielded; it is still on top of the frame stack.
+    Yield(Value),
+}
+
+/// Why an error is being unwound.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// Raised here: add a traceback entry and link the handled exception.
+    Raised,
+    /// Re-raised: the traceback already has this frame.
+    Reraised,
+}
+
+/// Values popped for a call, kept on the Rust stack when few.
+pub type ArgVec = SmallVec<[Value; 8]>;
+
+impl Vm {
+    /// Runs `frame` to completion and returns its value.
+    pub fn run_frame(&mut self, mut frame: Frame) -> PyResult<Value> {
+        frame.boundary = true;
+        match self.run_boundary(frame)? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(_) => Err(super::error::runtime_error("frame yielded outside a generator")),
+        }
+    }
+
+    /// Pushes a boundary frame and runs the loop (used by generators too).
+    pub fn run_boundary(&mut self, frame: Frame) -> PyResult<Exit> {
+        self.check_native_stack()?;
+        if self.frames.len() >= self.recursion_limit() {
+            self.discard_frame(frame);
+            return Err(super::error::recursion_error());
+        }
+        self.native_depth += 1;
+        self.frames.push(frame);
+        let r = self.eval_loop();
+        self.native_depth -= 1;
+        r
+    }
+
+    /// Sets `err.__context__` to the exception being handled, as raising
+    /// inside an `except` block does.
+    pub(crate) fn link_context(&self, err: &PyErr) {
+        let Value::Instance(handled) = &self.exc_info else { return };
+        if Arc::ptr_eq(handled, &err.0) {
+            return;
+        }
+        // Break a cycle: if `err` is already in the context chain of the
+        // handled exception, cut the chain there.
+        let mut cur = handled.clone();
+        loop {
+            let next = match cur.exc() {
+                Some(d) => d.lock().context.clone(),
+                None => break,
+            };
+            match next {
+                Value::Instance(n) if Arc::ptr_eq(&n, &err.0) => {
+                    if let Some(d) = cur.exc() {
+                        d.lock().context = Value::None;
+                    }
+                    break;
+                }
+                Value::Instance(n) => cur = n,
+                _ => break,
+            }
+        }
+        if let Some(d) = err.0.exc() {
+            d.lock().context = self.exc_info.clone();
+        }
+    }
+
+    /// Finds a handler for `err`, popping frames without one. Returns the
+    /// error if it leaves the boundary frame.
+    fn unwind(&mut self, err: PyErr, origin: Origin) -> Result<(), PyErr> {
+        let mut add_tb = origin == Origin::Raised;
+        if add_tb && err.0.exc().is_some_and(|d| d.lock().traceback.is_empty()) {
+            self.link_context(&err);
+        }
+        loop {
+            let frame = self.frames.last_mut().expect("unwinding needs a frame");
+            if add_tb {
+                err.add_traceback(TraceEntry { code: frame.code.clone(), pc: frame.pc.saturating_sub(1) });
+            }
+            if let Some(b) = frame.blocks.pop() {
+                let keep = frame.nlocals() + b.level as usize;
+                frame.regs.truncate(keep);
+                frame.regs.push(err.value());
+                frame.pc = b.handler as usize;
+                return Ok(());
+            }
+            let frame = self.frames.pop().expect("unwinding needs a frame");
+            let boundary = frame.boundary;
+            self.discard_frame(frame);
+            if boundary {
+                return Err(err);
+            }
+            add_tb = true;
+        }
+    }
+
+    /// Runs the top frame starting with `err` raised at its current point
+    /// (throwing into a suspended generator).
+    pub(crate) fn eval_with_error(&mut self, err: PyErr) -> PyResult<Exit> {
+        self.unwind(err, Origin::Raised)?;
+        self.eval_loop()
+    }
+
+    pub(crate) fn eval_loop(&mut self) -> PyResult<Exit> {
+        let mut pending: Option<(PyErr, Origin)> = None;
+        'frames: loop {
+            if let Some((err, origin)) = pending.take() {
+                self.unwind(err, origin)?;
+            }
+            let fi = self.frames.len() - 1;
+            let code = self.frames[fi].code.clone();
+            let ops: &[Op] = &code.ops;
+            let mut origin = Origin::Raised;
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => break e,
+                    }
+                };
+            }
+            let err: PyErr = loop {
+                let f = &mut self.frames[fi];
+                let op = ops[f.pc];
+                f.pc += 1;
+                match op {
+                    Op::Nop => {}
+                    Op::PopTop => {
+                        f.regs.pop();
+                    }
+                    Op::Copy(n) => {
+                        let v = f.peek(n as usize).clone();
+                        f.push(v);
+                    }
+                    Op::Swap(n) => {
+                        let len = f.regs.len();
+                        f.regs.swap(len - 1, len - n as usize);
+                    }
+                    Op::LoadConst(i) => {
+                        let v = code.consts[i as usize].clone();
+                        f.push(v);
+                    }
+                    Op::LoadFast(i) => {
+                        let v = f.regs[i as usize].clone();
+                        if v.is_undef() {
+                            break unbound_local(&code.varnames[i as usize]);
+                        }
+                        f.push(v);
+                    }
+                    Op::LoadFastPair(p) => {
+                        let (a, b) = ((p >> 16) as usize, (p & 0xffff) as usize);
+                        let va = f.regs[a].clone();
+                        let vb = f.regs[b].clone();
+                        if va.is_undef() {
+                            break unbound_local(&code.varnames[a]);
+                        }
+                        if vb.is_undef() {
+                            break unbound_local(&code.varnames[b]);
+                        }
+                        f.push(va);
+                        f.push(vb);
+                    }
+                    Op::StoreFast(i) => {
+                        let v = f.pop();
+                        f.regs[i as usize] = v;
+                    }
+                    Op::DeleteFast(i) => {
+                        if f.regs[i as usize].is_undef() {
+                            break unbound_local(&code.varnames[i as usize]);
+                        }
+                        f.regs[i as usize] = Value::Undef;
+                    }
+                    Op::LoadDeref(i) => {
+                        let v = f.cells[i as usize].get();
+                        if v.is_undef() {
+                            break free_var_error(&code, i as usize);
+                        }
+                        f.push(v);
+                    }
+                    Op::LoadClassDeref(i) => {
+                        let name = code.cell_name(i as usize).clone();
+                        let v = match f.locals.as_ref().and_then(|l| l.get_str(&name)) {
+                            Some(v) => v,
+                            None => f.cells[i as usize].get(),
+                        };
+                        if v.is_undef() {
+                            break free_var_error(&code, i as usize);
+                        }
+                        f.push(v);
+                    }
+                    Op::StoreDeref(i) => {
+                        let v = f.pop();
+                        f.cells[i as usize].set(v);
+                    }
+                    Op::DeleteDeref(i) => {
+                        if f.cells[i as usize].get().is_undef() {
+                            break free_var_error(&code, i as usize);
+                        }
+                        f.cells[i as usize].set(Value::Undef);
+                    }
+                    Op::LoadClosure(i) => {
+                        let c = f.cells[i as usize].clone();
+                        f.push(Value::Cell(c));
+                    }
+                    Op::LoadGlobal(i) => {
+                        let name = &code.names[i as usize];
+                        let v = match f.globals.get_str(name) {
+                            Some(v) => v,
+                            None => match self.shared.builtins.get_str(name) {
+                                Some(v) => v,
+                                None => break name_error(name.as_str()),
+                            },
+                        };
+                        f.push(v);
+                    }
+                    Op::StoreGlobal(i) => {
+                        let v = f.pop();
+                        f.globals.set_str(code.names[i as usize].clone(), v);
+                    }
+                    Op::DeleteGlobal(i) => {
+                        let name = &code.names[i as usize];
+                        if f.globals.remove_str(name.as_str()).is_none() {
+                            break name_error(name.as_str());
+                        }
+                    }
+                    Op::LoadName(i) => {
+                        let name = &code.names[i as usize];
+                        let found = f.locals.as_ref().and_then(|l| l.get_str(name));
+                        let v = match found.or_else(|| f.globals.get_str(name)) {
+                            Some(v) => v,
+                            None => match self.shared.builtins.get_str(name) {
+                                Some(v) => v,
+                                None => break name_error(name.as_str()),
+                            },
+                        };
+                        f.push(v);
+                    }
+                    Op::StoreName(i) => {
+                        let v = f.pop();
+                        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        ns.set_str(code.names[i as usize].clone(), v);
+                    }
+                    Op::DeleteName(i) => {
+                        let name = &code.names[i as usize];
+                        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        if ns.remove_str(name.as_str()).is_none() {
+                            break name_error(name.as_str());
+                        }
+                    }
+                    Op::LoadAttr(i) => {
+                        let obj = f.pop();
+                        let v = tri!(self.get_attr(&obj, &code.names[i as usize]));
+                        self.frames[fi].push(v);
+                    }
+                    Op::StoreAttr(i) => {
+                        let obj = f.pop();
+                        let v = f.pop();
+                        tri!(self.set_attr(&obj, &code.names[i as usize], v));
+                    }
+                    Op::DeleteAttr(i) => {
+                        let obj = f.pop();
+                        tri!(self.del_attr(&obj, &code.names[i as usize]));
+                    }
+                    Op::LoadMethod(i) => {
+                        let obj = f.pop();
+                        let (m, recv) = tri!(self.load_method(&obj, &code.names[i as usize]));
+                        let f = &mut self.frames[fi];
+                        f.push(m);
+                        f.push(recv);
+                    }
+                    Op::CallMethod(argc) => {
+                        let argc = argc as usize;
+                        let len = f.regs.len();
+                        let has_self = !f.regs[len - argc - 1].is_undef();
+                        let result = if has_self {
+                            self.call_on_stack(fi, argc + 1, None)
+                        } else {
+                            // No receiver: drop the marker and call the attribute.
+                            let f = &mut self.frames[fi];
+                            f.regs.remove(len - argc - 1);
+                            self.call_on_stack(fi, argc, None)
+                        };
+                        if tri!(result) {
+                            continue 'frames;
+                        }
+                    }
+                    Op::Call(argc) => {
+                        if tri!(self.call_on_stack(fi, argc as usize, None)) {
+                            continue 'frames;
+                        }
+                    }
+                    Op::CallKw(argc) => {
+                        let Value::Tuple(names) = f.pop() else {
+                            break type_error("keyword names must be a tuple");
+                        };
+                        if tri!(self.call_on_stack(fi, argc as usize, Some(&names.items))) {
+                            continue 'frames;
+                        }
+                    }
+                    Op::CallEx(has_kw) => {
+                        let kwargs = if has_kw { Some(f.pop()) } else { None };
+                        let args = f.pop();
+                        let callee = f.pop();
+                        let Value::Tuple(args) = args else {
+                            break type_error("argument list must be a tuple");
+                        };
+                        let kw = match kwargs {
+                            Some(Value::Dict(d)) => tri!(kwargs_from_dict(&d)),
+                            _ => Vec::new(),
+                        };
+                        if tri!(self.call_pushing(&callee, &args.items, &kw)) {
+                            continue 'frames;
+                        }
+                    }
+                    Op::Binary(bop) => {
+                        let len = f.regs.len();
+                        if let (Value::Int(a), Value::Int(b)) = (&f.regs[len - 2], &f.regs[len - 1]) {
+                            if let Some(r) = int_fast(bop, *a, *b) {
+                                f.regs.truncate(len - 2);
+                                f.regs.push(Value::Int(r));
+                                continue;
+                            }
+                        }
+                        if let (Value::Float(a), Value::Float(b)) = (&f.regs[len - 2], &f.regs[len - 1]) {
+                            if let Some(r) = float_fast(bop, *a, *b) {
+                                f.regs.truncate(len - 2);
+                                f.regs.push(Value::Float(r));
+                                continue;
+                            }
+                        }
+                        let b = f.pop();
+                        let a = f.pop();
+                        let r = tri!(self.binary_op(bop, &a, &b));
+                        self.frames[fi].push(r);
+                    }
+                    Op::Inplace(bop) => {
+                        let len = f.regs.len();
+                        if let (Value::Int(a), Value::Int(b)) = (&f.regs[len - 2], &f.regs[len - 1]) {
+                            if let Some(r) = int_fast(bop, *a, *b) {
+                                f.regs.truncate(len - 2);
+                                f.regs.push(Value::Int(r));
+                                continue;
+                            }
+                        }
+                        let b = f.pop();
+                        let a = f.pop();
+                        let r = tri!(self.inplace_op(bop, a, &b));
+                        self.frames[fi].push(r);
+                    }
+                    Op::UnaryNeg => {
+                        let a = f.pop();
+                        let r = match a {
+                            Value::Int(i) if i != i64::MIN => Value::Int(-i),
+                            Value::Float(x) => Value::Float(-x),
+                            _ => tri!(self.unary_op(Op::UnaryNeg, &a)),
+                        };
+                        self.frames[fi].push(r);
+                    }
+                    Op::UnaryPos | Op::UnaryInvert => {
+                        let a = f.pop();
+                        let r = tri!(self.unary_op(op, &a));
+                        self.frames[fi].push(r);
+                    }
+                    Op::UnaryNot => {
+                        let a = f.pop();
+                        let t = match a {
+                            Value::Bool(b) => b,
+                            _ => tri!(self.truthy(&a)),
+                        };
+                        self.frames[fi].push(Value::Bool(!t));
+                    }
+                    Op::Compare(cop) => {
+                        let b = f.pop();
+                        let a = f.pop();
+                        let r = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => Value::Bool(cmp_i64(cop, *x, *y)),
+                            _ => tri!(self.compare_op(cop, &a, &b)),
+                        };
+                        self.frames[fi].push(r);
+                    }
+                    Op::CompareJumpIfFalse(cop, target) => {
+                        let b = f.pop();
+                        let a = f.pop();
+                        let truth = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => cmp_i64(cop, *x, *y),
+                            (Value::Float(x), Value::Float(y)) => cmp_f64(cop, *x, *y),
+                            _ => {
+                                let r = tri!(self.compare_op(cop, &a, &b));
+                                match r {
+                                    Value::Bool(t) => t,
+                                    other => tri!(self.truthy(&other)),
+                                }
+                            }
+                        };
+                        if !truth {
+                            self.frames[fi].pc = target as usize;
+                        }
+                    }
+                    Op::Is(neg) => {
+                        let b = f.pop();
+                        let a = f.pop();
+                        f.push(Value::Bool(a.is(&b) != neg));
+                    }
+                    Op::Contains(neg) => {
+                        let container = f.pop();
+                        let item = f.pop();
+                        let r = tri!(self.contains(&container, &item));
+                        self.frames[fi].push(Value::Bool(r != neg));
+                    }
+                    Op::Subscr => {
+                        let key = f.pop();
+                        let obj = f.pop();
+                        let fast = match (&obj, &key) {
+                            (Value::List(l), Value::Int(i)) => {
+                                let items = l.lock();
+                                let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
+                                if idx >= 0 && (idx as usize) < items.len() { Some(items[idx as usize].clone()) } else { None }
+                            }
+                            (Value::Tuple(t), Value::Int(i)) => {
+                                let idx = if *i < 0 { *i + t.len() as i64 } else { *i };
+                                if idx >= 0 && (idx as usize) < t.len() { Some(t.items[idx as usize].clone()) } else { None }
+                            }
+                            (Value::Dict(d), Value::Str(s)) => d.get_str(s),
+                            _ => None,
+                        };
+                        let v = match fast {
+                            Some(v) => v,
+                            None => tri!(self.get_item(&obj, &key)),
+                        };
+                        self.frames[fi].push(v);
+                    }
+                    Op::StoreSubscr => {
+                        let key = f.pop();
+                        let obj = f.pop();
+                        let v = f.pop();
+                        if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
+                            let mut items = l.lock();
+                            let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
+                            if idx >= 0 && (idx as usize) < items.len() {
+                                items[idx as usize] = v;
+                                continue;
+                            }
+                        }
+                        tri!(self.set_item(&obj, key, v));
+                    }
+                    Op::DeleteSubscr => {
+                        let key = f.pop();
+                        let obj = f.pop();
+                        tri!(self.del_item(&obj, &key));
+                    }
+                    Op::BuildSlice(n) => {
+                        let step = if n == 3 { f.pop() } else { Value::None };
+                        let stop = f.pop();
+                        let start = f.pop();
+                        let s = crate::runtime::range::PySlice { start, stop, step };
+                        f.push(Value::Slice(Arc::new(s)));
+                    }
+                    Op::BuildTuple(n) => {
+                        let items = f.regs.split_off(f.regs.len() - n as usize);
+                        f.push(Value::tuple(items));
+                    }
+                    Op::BuildList(n) => {
+                        let items = f.regs.split_off(f.regs.len() - n as usize);
+                        f.push(Value::list(items));
+                    }
+                    Op::BuildSet(n) => {
+                        let items = f.regs.split_off(f.regs.len() - n as usize);
+                        let set = crate::runtime::set::PySet::new();
+                        tri!(add_all(self, &set, items));
+                        self.frames[fi].push(Value::Set(Arc::new(set)));
+                    }
+                    Op::BuildMap(n) => {
+                        let items = f.regs.split_off(f.regs.len() - 2 * n as usize);
+                        let d = PyDict::new();
+                        tri!(set_pairs(self, &d, items));
+                        self.frames[fi].push(Value::Dict(Arc::new(d)));
+                    }
+                    Op::BuildString(n) => {
+                        let items = f.regs.split_off(f.regs.len() - n as usize);
+                        let mut s = String::new();
+                        for it in &items {
+                            if let Value::Str(p) = it {
+                                s.push_str(p.as_str());
+                            }
+                        }
+                        f.push(Value::str(s));
+                    }
+                    Op::ListAppend(n) => {
+                        let v = f.pop();
+                        if let Value::List(l) = f.peek(n as usize) {
+                            l.push(v);
+                        }
+                    }
+                    Op::SetAdd(n) => {
+                        let v = f.pop();
+                        let target = f.peek(n as usize).clone();
+                        if let Value::Set(s) = target {
+                            tri!(s.add(self, v));
+                        }
+                    }
+                    Op::MapAdd(n) => {
+                        let v = f.pop();
+                        let k = f.pop();
+                        let target = f.peek(n as usize).clone();
+                        if let Value::Dict(d) = target {
+                            tri!(d.set(self, k, v));
+                        }
+                    }
+                    Op::ListExtend(n) => {
+                        let iterable = f.pop();
+                        let target = f.peek(n as usize).clone();
+                        let items = tri!(self.iterate_for_unpack(&iterable));
+                        if let Value::List(l) = target {
+                            l.lock().extend(items);
+                        }
+                    }
+                    Op::SetUpdate(n) => {
+                        let iterable = f.pop();
+                        let target = f.peek(n as usize).clone();
+                        let items = tri!(self.iterate_for_unpack(&iterable));
+                        if let Value::Set(s) = target {
+                            tri!(add_all(self, &s, items));
+                        }
+                    }
+                    Op::DictUpdate(n) => {
+                        let mapping = f.pop();
+                        let target = f.peek(n as usize).clone();
+                        if let Value::Dict(d) = target {
+                            tri!(self.dict_update(&d, &mapping, false, None));
+                        }
+                    }
+                    Op::DictMerge(n) => {
+                        let mapping = f.pop();
+                        let target = f.peek(n as usize).clone();
+                        let callee = f.peek(n as usize + 2).clone();
+                        if let Value::Dict(d) = target {
+                            tri!(self.dict_update(&d, &mapping, true, Some(&callee)));
+                        }
+                    }
+                    Op::ListToTuple => {
+                        let v = f.pop();
+                        let items = match v {
+                            Value::List(l) => l.replace(Vec::new()),
+                            _ => Vec::new(),
+                        };
+                        f.push(Value::tuple(items));
+                    }
+                    Op::UnpackSequence(n) => {
+                        let seq = f.pop();
+                        let n = n as usize;
+                        match &seq {
+                            Value::Tuple(t) if t.len() == n => {
+                                f.regs.extend(t.items.iter().rev().cloned());
+                            }
+                            Value::List(l) if l.len() == n => {
+                                let items = l.lock();
+                                f.regs.extend(items.iter().rev().cloned());
+                            }
+                            _ => {
+                                let items = tri!(self.unpack_exact(&seq, n));
+                                self.frames[fi].regs.extend(items.into_iter().rev());
+                            }
+                        }
+                    }
+                    Op::UnpackEx(before, after) => {
+                        let seq = f.pop();
+                        let items = tri!(self.unpack_starred(&seq, before as usize, after as usize));
+                        self.frames[fi].regs.extend(items.into_iter().rev());
+                    }
+                    Op::FormatValue(flags) => {
+                        let spec = if flags & crate::bytecode::op::format::HAS_SPEC != 0 { Some(f.pop()) } else { None };
+                        let v = f.pop();
+                        let s = tri!(self.format_value(v, flags, spec));
+                        self.frames[fi].push(s);
+                    }
+                    Op::Jump(t) => {
+                        f.pc = t as usize;
+                    }
+                    Op::PopJumpIfFalse(t) => {
+                        let v = f.pop();
+                        let truth = match v {
+                            Value::Bool(b) => b,
+                            Value::None => false,
+                            Value::Int(i) => i != 0,
+                            _ => tri!(self.truthy(&v)),
+                        };
+                        if !truth {
+                            self.frames[fi].pc = t as usize;
+                        }
+                    }
+                    Op::PopJumpIfTrue(t) => {
+                        let v = f.pop();
+                        let truth = match v {
+                            Value::Bool(b) => b,
+                            Value::None => false,
+                            Value::Int(i) => i != 0,
+                            _ => tri!(self.truthy(&v)),
+                        };
+                        if truth {
+                            self.frames[fi].pc = t as usize;
+                        }
+                    }
+                    Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
+                        let v = f.top().clone();
+                        let truth = match v {
+                            Value::Bool(b) => b,
+                            _ => tri!(self.truthy(&v)),
+                        };
+                        let f = &mut self.frames[fi];
+                        if truth == matches!(op, Op::JumpIfTrueOrPop(_)) {
+                            f.pc = t as usize;
+                        } else {
+                            f.regs.pop();
+                        }
+                    }
+                    Op::GetIter => {
+                        let v = f.pop();
+                        let it = match &v {
+                            Value::Iter(_) | Value::Generator(_) => v,
+                            _ => tri!(self.get_iter(&v)),
+                        };
+                        self.frames[fi].push(it);
+                    }
+                    Op::ForIter(t) => {
+                        let next = match f.top() {
+                            Value::Iter(it) => {
+                                let mut st = it.state.lock();
+                                match &mut *st {
+                                    IterState::Range { next, left, step } => {
+                                        if *left > 0 {
+                                            let v = *next;
+                                            *next = next.wrapping_add(*step);
+                                            *left -= 1;
+                                            Some(Some(Value::Int(v)))
+                                        } else {
+                                            Some(None)
+                                        }
+                                    }
+                                    IterState::List { list, index } => {
+                                        let items = list.lock();
+                                        match items.get(*index) {
+                                            Some(v) => {
+                                                *index += 1;
+                                                Some(Some(v.clone()))
+                                            }
+                                            None => {
+                                                *index = usize::MAX;
+                                                Some(None)
+                                            }
+                                        }
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            _ => None,
+                        };
+                        let next = match next {
+                            Some(n) => n,
+                            None => {
+                                let it = f.top().clone();
+                                tri!(self.iter_next(&it))
+                            }
+                        };
+                        let f = &mut self.frames[fi];
+                        match next {
+                            Some(v) => f.push(v),
+                            None => {
+                                f.regs.pop();
+                                f.pc = t as usize;
+                            }
+                        }
+                    }
+                    Op::ReturnValue => {
+                        let v = f.pop();
+                        let frame = self.frames.pop().expect("a frame is running");
+                        let boundary = frame.boundary;
+                        let init_self = frame.init_self.clone();
+                        self.discard_frame(frame);
+                        let v = match init_self {
+                            Some(_) if !v.is_none() => {
+                                let e = type_error(format!("__init__() should return None, not '{}'", v.type_name()));
+                                if boundary {
+                                    return Err(e);
+                                }
+                                pending = Some((e, Origin::Raised));
+                                continue 'frames;
+                            }
+                            Some(inst) => inst,
+                            None => v,
+                        };
+                        if boundary {
+                            return Ok(Exit::Return(v));
+                        }
+                        self.frames.last_mut().expect("a caller frame").push(v);
+                        continue 'frames;
+                    }
+                    Op::YieldValue => {
+                        let v = f.pop();
+                        return Ok(Exit::Yield(v));
+                    }
+                    Op::GetYieldFromIter => {
+                        let v = f.pop();
+                        let it = match &v {
+                            Value::Generator(_) | Value::Iter(_) => v,
+                            _ => tri!(self.get_iter(&v)),
+                        };
+                        self.frames[fi].push(it);
+                    }
+                    Op::Send(t) => {
+                        let sent = f.pop();
+                        let it = f.top().clone();
+                        match tri!(self.send_to(&it, sent)) {
+                            Ok(yielded) => self.frames[fi].push(yielded),
+                            Err(result) => {
+                                let f = &mut self.frames[fi];
+                                f.regs.pop();
+                                f.push(result);
+                                f.pc = t as usize;
+                            }
+                        }
+                    }
+                    Op::Raise(n) => {
+                        match n {
+                            0 => {
+                                origin = Origin::Reraised;
+                                match &self.exc_info {
+                                    Value::Instance(i) => break PyErr(i.clone()),
+                                    _ => break super::error::runtime_error("No active exception to reraise"),
+                                }
+                            }
+                            _ => {
+                                let cause = if n == 2 { Some(f.pop()) } else { None };
+                                let exc = f.pop();
+                                let err = tri!(self.make_raisable(&exc));
+                                if let Some(c) = cause {
+                                    let c = match c {
+                                        Value::None => Value::None,
+                                        other => tri!(self.make_raisable(&other)).value(),
+                                    };
+                                    if let Some(d) = err.0.exc() {
+                                        let mut d = d.lock();
+                                        d.cause = c;
+                                        d.suppress_context = true;
+                                    }
+                                }
+                                self.link_context(&err);
+                                break err;
+                            }
+                        }
+                    }
+                    Op::Reraise => {
+                        let exc = f.pop();
+                        origin = Origin::Reraised;
+                        match exc {
+                            Value::Instance(i) => break PyErr(i),
+                            _ => break super::error::runtime_error("re-raised a non-exception"),
+                        }
+                    }
+                    Op::SetupHandler(t) => {
+                        let level = f.stack_height() as u32;
+                        f.blocks.push(Block { handler: t, level });
+                    }
+                    Op::PopBlock => {
+                        f.blocks.pop();
+                    }
+                    Op::PushExcInfo => {
+                        let exc = f.pop();
+                        let prev = std::mem::replace(&mut self.exc_info, exc.clone());
+                        let f = &mut self.frames[fi];
+                        f.push(prev);
+                        f.push(exc);
+                    }
+                    Op::PopExcept => {
+                        let prev = f.pop();
+                        self.exc_info = prev;
+                    }
+                    Op::CleanupReraise => {
+                        let new = f.pop();
+                        f.pop();
+                        let prev = f.pop();
+                        self.exc_info = prev;
+                        origin = Origin::Reraised;
+                        match new {
+                            Value::Instance(i) => break PyErr(i),
+                            _ => break super::error::runtime_error("re-raised a non-exception"),
+                        }
+                    }
+                    Op::CheckExcMatch => {
+                        let typ = f.pop();
+                        let exc = f.top().clone();
+                        let m = tri!(self.exception_matches(&exc, &typ));
+                        self.frames[fi].push(Value::Bool(m));
+                    }
+                    Op::BeforeWith => {
+                        let mgr = f.pop();
+                        let (exit, entered) = tri!(self.enter_context(&mgr));
+                        let f = &mut self.frames[fi];
+                        f.push(exit);
+                        f.push(entered);
+                    }
+                    Op::WithExceptStart => {
+                        let exc = f.peek(1).clone();
+                        let exit = f.peek(3).clone();
+                        let typ = Value::Class(exc.class());
+                        let r = tri!(self.call_value(&exit, &[typ, exc, Value::None], &[]));
+                        self.frames[fi].push(r);
+                    }
+                    Op::MakeFunction(flags) => {
+                        let code_v = f.pop();
+                        let closure = if flags & make_fn::CLOSURE != 0 { f.pop() } else { Value::None };
+                        let kwdefaults = if flags & make_fn::KWDEFAULTS != 0 { f.pop() } else { Value::None };
+                        let defaults = if flags & make_fn::DEFAULTS != 0 { f.pop() } else { Value::None };
+                        let globals = f.globals.clone();
+                        let Value::Code(fcode) = code_v else {
+                            break type_error("MakeFunction needs a code object");
+                        };
+                        let func = make_function(fcode, globals, defaults, kwdefaults, closure);
+                        self.frames[fi].push(Value::Function(Arc::new(func)));
+                    }
+                    Op::LoadBuildClass => {
+                        let v = match self.shared.builtins.get_item_str("__build_class__") {
+                            Some(v) => v,
+                            None => break name_error("__build_class__"),
+                        };
+                        f.push(v);
+                    }
+                    Op::ImportName(i) => {
+                        let fromlist = f.pop();
+                        let level = f.pop();
+                        let globals = f.globals.clone();
+                        let level = match level {
+                            Value::Int(l) => l as usize,
+                            _ => 0,
+                        };
+                        let m = tri!(self.import_name(code.names[i as usize].as_str(), level, &fromlist, &globals));
+                        self.frames[fi].push(m);
+                    }
+                    Op::ImportFrom(i) => {
+                        let module = f.top().clone();
+                        let v = tri!(self.import_from(&module, &code.names[i as usize]));
+                        self.frames[fi].push(v);
+                    }
+                    Op::ImportStar => {
+                        let module = f.pop();
+                        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        tri!(self.import_star(&module, &ns));
+                    }
+                    Op::LoadAssertionError => {
+                        f.push(Value::Class(types().exc.assertion_error.clone()));
+                    }
+                    Op::PrintExpr => {
+                        let v = f.pop();
+                        tri!(self.print_expr(v));
+                    }
+                }
+            };
+            pending = Some((err, origin));
+        }
+    }
+
+    /// Calls the callable below `argc` arguments on frame `fi`'s stack (the
+    /// last `kwnames.len()` of them keywords). Pushes a frame for Python
+    /// functions and returns true; otherwise pushes the result.
+    fn call_on_stack(&mut self, fi: usize, argc: usize, kwnames: Option<&[Value]>) -> PyResult<bool> {
+        let f = &mut self.frames[fi];
+        let len = f.regs.len();
+        let args: ArgVec = f.regs.drain(len - argc..).collect();
+        let callee = f.pop();
+        let (pos, kw) = match kwnames {
+            None => (&args[..], Vec::new()),
+            Some(names) => {
+                let npos = argc - names.len();
+                let kw: Vec<(Arc<PyStr>, Value)> = names
+                    .iter()
+                    .zip(&args[npos..])
+                    .filter_map(|(n, v)| n.as_str().map(|n| (n.clone(), v.clone())))
+                    .collect();
+                (&args[..npos], kw)
+            }
+        };
+        self.call_pushing(&callee, pos, &kw)
+    }
+
+    /// Calls `callee`, pushing a frame for a Python function (returns true)
+    /// or pushing the result on the current frame (returns false).
+    fn call_pushing(&mut self, callee: &Value, args: &[Value], kw: &[(Arc<PyStr>, Value)]) -> PyResult<bool> {
+        let (func, receiver, init_self): (&Arc<Function>, Option<&Value>, Option<Value>) = match callee {
+            Value::Function(func) if !func.code.is_generator() => (func, None, None),
+            Value::BoundMethod(bm) => match &bm.func {
+                Value::Function(func) if !func.code.is_generator() => (func, Some(&bm.receiver), None),
+                _ => return self.call_and_push(callee, args, kw),
+            },
+            Value::Class(cls) => match self.plain_init(cls) {
+                Some(init) => {
+                    let inst = crate::runtime::instance::Instance::new(cls.clone());
+                    let inst = Value::Instance(Arc::new(inst));
+                    return self.push_init_frame(&init, inst, args, kw);
+                }
+                None => return self.call_and_push(callee, args, kw),
+            },
+            _ => return self.call_and_push(callee, args, kw),
+        };
+        if self.frames.len() >= self.recursion_limit() {
+            return Err(super::error::recursion_error());
+        }
+        let mut frame = self.frame_for_call(func, receiver, args, kw)?;
+        frame.init_self = init_self;
+        self.frames.push(frame);
+        Ok(true)
+    }
+
+    fn push_init_frame(&mut self, init: &Arc<Function>, inst: Value, args: &[Value], kw: &[(Arc<PyStr>, Value)]) -> PyResult<bool> {
+        if self.frames.len() >= self.recursion_limit() {
+            return Err(super::error::recursion_error());
+        }
+        let mut frame = self.frame_for_call(init, Some(&inst), args, kw)?;
+        frame.init_self = Some(inst);
+        self.frames.push(frame);
+        Ok(true)
+    }
+
+    fn call_and_push(&mut self, callee: &Value, args: &[Value], kw: &[(Arc<PyStr>, Value)]) -> PyResult<bool> {
+        let r = self.call_value(callee, args, kw)?;
+        self.frames.last_mut().expect("a frame is running").push(r);
+        Ok(false)
+    }
+
+    /// The Python `__init__` of a class that needs nothing else to build an
+    /// instance (no `__new__`, plain instances), for the fast path.
+    pub(crate) fn plain_init(&self, cls: &Arc<Class>) -> Option<Arc<Function>> {
+        if cls.builtin || cls.kind != crate::runtime::class::ClassKind::Object || cls.metaclass.is_some() {
+            return None;
+        }
+        if let Some(Value::Function(_) | Value::StaticMethod(_)) = cls.lookup_str("__new__") {
+            return None;
+        }
+        match cls.lookup_str("__init__") {
+            Some(Value::Function(f)) if !f.code.is_generator() => Some(f),
+            _ => None,
+        }
+    }
+}
+
+fn add_all(vm: &mut Vm, set: &crate::runtime::set::PySet, items: Vec<Value>) -> PyResult<()> {
+    for it in items {
+        set.add(vm, it)?;
+    }
+    Ok(())
+}
+
+/// Fills a dict from a flat key, value, key, value... list.
+fn set_pairs(vm: &mut Vm, d: &PyDict, items: Vec<Value>) -> PyResult<()> {
+    let mut it = items.into_iter();
+    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+        d.set(vm, k, v)?;
+    }
+    Ok(())
+}
+
+fn unbound_local(name: &PyStr) -> PyErr {
+    PyErr::new(
+        &types().exc.unbound_local_error,
+        format!("local variable '{}' referenced before assignment", name.as_str()),
+    )
+}
+
+fn free_var_error(code: &crate::bytecode::Code, i: usize) -> PyErr {
+    let name = code.cell_name(i).as_str();
+    if i < code.cellvars.len() {
+        return unbound_local(code.cell_name(i));
+    }
+    PyErr::new(
+        &types().exc.name_error,
+        format!("free variable '{name}' referenced before assignment in enclosing scope"),
+    )
+}
+
+/// Builds a function object from `MakeFunction`'s operands.
+fn make_function(code: Arc<crate::bytecode::Code>, globals: Arc<PyDict>, defaults: Value, kwdefaults: Value, closure: Value) -> Function {
+    let defaults = match defaults {
+        Value::Tuple(t) => t.items.to_vec(),
+        _ => Vec::new(),
+    };
+    let kwdefaults = match kwdefaults {
+        Value::Dict(d) => d
+            .items()
+            .into_iter()
+            .filter_map(|(k, v)| match k {
+                Value::Str(s) => Some((s, v)),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let closure: Box<[Arc<Cell>]> = match closure {
+        Value::Tuple(t) => t
+            .items
+            .iter()
+            .filter_map(|c| match c {
+                Value::Cell(c) => Some(c.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => Box::new([]),
+    };
+    let module = globals.get_item_str("__name__").unwrap_or(Value::None);
+    Function {
+        name: parking_lot::Mutex::new(code.name.clone()),
+        qualname: parking_lot::Mutex::new(code.qualname.clone()),
+        doc: parking_lot::Mutex::new(code.doc.clone()),
+        code,
+        globals,
+        defaults,
+        kwdefaults,
+        closure,
+        module,
+        dict: parking_lot::Mutex::new(None),
+    }
+}
+
+/// `**kwargs` as the keyword list calls take.
+pub(crate) fn kwargs_from_dict(d: &PyDict) -> PyResult<Vec<(Arc<PyStr>, Value)>> {
+    d.items()
+        .into_iter()
+        .map(|(k, v)| match k {
+            Value::Str(s) => Ok((s, v)),
+            _ => Err(type_error("keywords must be strings")),
+        })
+        .collect()
+}
+
+/// Integer arithmetic that cannot overflow or fail; `None` sends the
+/// operation to the general path.
+#[inline]
+fn int_fast(op: BinOp, a: i64, b: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => a.checked_add(b),
+        BinOp::Sub => a.checked_sub(b),
+        BinOp::Mul => a.checked_mul(b),
+        BinOp::FloorDiv if b != 0 => {
+            let q = a.checked_div(b)?;
+            Some(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q })
+        }
+        BinOp::Mod if b != 0 => {
+            let r = a.checked_rem(b)?;
+            Some(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+        }
+        BinOp::BitAnd => Some(a & b),
+        BinOp::BitOr => Some(a | b),
+        BinOp::BitXor => Some(a ^ b),
+        _ => None,
+    }
+}
+
+#[inline]
+fn float_fast(op: BinOp, a: f64, b: f64) -> Option<f64> {
+    match op {
+        BinOp::Add => Some(a + b),
+        BinOp::Sub => Some(a - b),
+        BinOp::Mul => Some(a * b),
+        BinOp::Div if b != 0.0 => Some(a / b),
+        _ => None,
+    }
+}
+
+#[inline]
+fn cmp_i64(op: CmpOp, a: i64, b: i64) -> bool {
+    match op {
+        CmpOp::Eq => a == b,
+        CmpOp::NotEq => a != b,
+        CmpOp::Lt => a < b,
+        CmpOp::LtE => a <= b,
+        CmpOp::Gt => a > b,
+        CmpOp::GtE => a >= b,
+        _ => false,
+    }
+}
+
+#[inline]
+fn cmp_f64(op: CmpOp, a: f64, b: f64) -> bool {
+    match op {
+        CmpOp::Eq => a == b,
+        CmpOp::NotEq => a != b,
+        CmpOp::Lt => a < b,
+        CmpOp::LtE => a <= b,
+        CmpOp::Gt => a > b,
+        CmpOp::GtE => a >= b,
+        _ => false,
+    }
+}

@@ -1,0 +1,287 @@
+//! Frames: one activation of a code object, and argument binding.
+
+use std::sync::Arc;
+
+use smallvec::SmallVec;
+
+use super::error::type_error;
+use super::{PyResult, Vm};
+use crate::bytecode::Code;
+use crate::bytecode::code::flags;
+use crate::runtime::dict::PyDict;
+use crate::runtime::function::{Cell, Function};
+use crate::runtime::str::PyStr;
+use crate::runtime::value::Value;
+
+/// An exception handler pushed by `SetupHandler`.
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub handler: u32,
+    /// Stack height (above the locals) to cut back to.
+    pub level: u32,
+}
+
+pub struct Frame {
+    pub code: Arc<Code>,
+    pub pc: usize,
+    /// Fast locals in `[0, nlocals)`, the value stack above them.
+    pub regs: Vec<Value>,
+    pub cells: Vec<Arc<Cell>>,
+    pub globals: Arc<PyDict>,
+    /// The namespace of a class body.
+    pub locals: Option<Arc<PyDict>>,
+    pub blocks: SmallVec<[Block; 4]>,
+    /// Returning from this frame returns to Rust code.
+    pub boundary: bool,
+    /// For an `__init__` called by instantiating a class: the instance,
+    /// which is the call's result.
+    pub init_self: Option<Value>,
+}
+
+impl Frame {
+    pub fn nlocals(&self) -> usize {
+        self.code.nlocals()
+    }
+
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        self.regs.push(v);
+    }
+
+    #[inline]
+    pub fn pop(&mut self) -> Value {
+        self.regs.pop().unwrap_or_default()
+    }
+
+    #[inline]
+    pub fn top(&self) -> &Value {
+        self.regs.last().unwrap_or(&Value::Undef)
+    }
+
+    /// The n-th value from the top (1 = top).
+    #[inline]
+    pub fn peek(&self, n: usize) -> &Value {
+        let len = self.regs.len();
+        &self.regs[len - n]
+    }
+
+    pub fn stack_height(&self) -> usize {
+        self.regs.len() - self.nlocals()
+    }
+}
+
+impl Vm {
+    /// A frame for module-level or class-body code.
+    pub fn frame_for_code(&mut self, code: Arc<Code>, globals: Arc<PyDict>, locals: Option<Arc<PyDict>>, closure: &[Arc<Cell>]) -> Frame {
+        let mut regs = self.take_buffer(code.nlocals() + code.max_stack as usize);
+        regs.resize(code.nlocals(), Value::Undef);
+        let mut cells: Vec<Arc<Cell>> = (0..code.cellvars.len()).map(|_| Arc::new(Cell::default())).collect();
+        cells.extend(closure.iter().cloned());
+        Frame { code, pc: 0, regs, cells, globals, locals, blocks: SmallVec::new(), boundary: false, init_self: None }
+    }
+
+    /// A frame for calling `func` with positional `args` (after `receiver`,
+    /// if any) and keyword `kwargs`.
+    pub fn frame_for_call(
+        &mut self,
+        func: &Function,
+        receiver: Option<&Value>,
+        args: &[Value],
+        kwargs: &[(Arc<PyStr>, Value)],
+    ) -> PyResult<Frame> {
+        let code = &func.code;
+        let nlocals = code.nlocals();
+        let mut regs = self.take_buffer(nlocals + code.max_stack as usize);
+        let npos = args.len() + receiver.is_some() as usize;
+        let argcount = code.argcount as usize;
+        let simple = kwargs.is_empty()
+            && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && code.kwonlyargcount == 0
+            && npos <= argcount
+            && npos + func.defaults.len() >= argcount;
+        if simple {
+            regs.extend(receiver.cloned());
+            regs.extend_from_slice(args);
+            let missing = argcount - npos;
+            if missing > 0 {
+                let d = &func.defaults;
+                regs.extend_from_slice(&d[d.len() - missing..]);
+            }
+            regs.resize(nlocals, Value::Undef);
+        } else {
+            regs.resize(nlocals, Value::Undef);
+            if let Err(e) = bind_general(func, receiver, args, kwargs, &mut regs) {
+                self.recycle(regs);
+                return Err(e);
+            }
+        }
+        let mut cells: Vec<Arc<Cell>> = Vec::new();
+        if code.ncells() > 0 {
+            cells.reserve(code.ncells());
+            for _ in 0..code.cellvars.len() {
+                cells.push(Arc::new(Cell::default()));
+            }
+            for &(ci, pi) in &code.cell_params {
+                let v = std::mem::take(&mut regs[pi as usize]);
+                cells[ci as usize].set(v);
+            }
+            cells.extend(func.closure.iter().cloned());
+        }
+        Ok(Frame {
+            code: code.clone(),
+            pc: 0,
+            regs,
+            cells,
+            globals: func.globals.clone(),
+            locals: None,
+            blocks: SmallVec::new(),
+            boundary: false,
+            init_self: None,
+        })
+    }
+
+    /// Returns a finished frame's buffer to the pool.
+    pub fn discard_frame(&mut self, frame: Frame) {
+        self.recycle(frame.regs);
+    }
+}
+
+/// CPython's full argument binding, with its error messages.
+fn bind_general(
+    func: &Function,
+    receiver: Option<&Value>,
+    args: &[Value],
+    kwargs: &[(Arc<PyStr>, Value)],
+    regs: &mut [Value],
+) -> PyResult<()> {
+    let code = &func.code;
+    let name = func.qualname();
+    let argcount = code.argcount as usize;
+    let posonly = code.posonlyargcount as usize;
+    let kwonly = code.kwonlyargcount as usize;
+    let has_varargs = code.flags & flags::VARARGS != 0;
+    let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+    let positional: Vec<&Value> = receiver.into_iter().chain(args.iter()).collect();
+    let n = positional.len();
+    for (i, v) in positional.iter().take(argcount).enumerate() {
+        regs[i] = (*v).clone();
+    }
+    let mut slot = argcount + kwonly;
+    if has_varargs {
+        let extra: Vec<Value> = positional.iter().skip(argcount).map(|v| (*v).clone()).collect();
+        regs[slot] = Value::tuple(extra);
+        slot += 1;
+    } else if n > argcount {
+        let kw_given = kwargs
+            .iter()
+            .filter(|(k, _)| code.varnames[argcount..argcount + kwonly].iter().any(|v| v.as_str() == k.as_str()))
+            .count();
+        return Err(too_many_positional(&name, argcount, func.defaults.len(), n, kw_given));
+    }
+    let kwdict = if has_varkw {
+        let d = Arc::new(PyDict::new());
+        regs[slot] = Value::Dict(d.clone());
+        Some(d)
+    } else {
+        None
+    };
+    let mut posonly_as_kw: Vec<&str> = Vec::new();
+    for (k, v) in kwargs {
+        let found = code.varnames[..argcount + kwonly].iter().position(|p| p.as_str() == k.as_str());
+        match found {
+            Some(i) if i >= posonly => {
+                if !regs[i].is_undef() {
+                    return Err(type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        name.as_str(),
+                        k.as_str()
+                    )));
+                }
+                regs[i] = v.clone();
+            }
+            _ => match &kwdict {
+                Some(d) => d.set_str(k.clone(), v.clone()),
+                None => {
+                    if found.is_some() {
+                        posonly_as_kw.push(k.as_str());
+                        continue;
+                    }
+                    return Err(type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        name.as_str(),
+                        k.as_str()
+                    )));
+                }
+            },
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return Err(type_error(format!(
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            name.as_str(),
+            posonly_as_kw.join(", ")
+        )));
+    }
+    // Defaults for the positional parameters left empty.
+    let first_default = argcount - func.defaults.len();
+    let mut missing: Vec<String> = Vec::new();
+    for i in n.min(argcount)..argcount {
+        if regs[i].is_undef() {
+            if i >= first_default {
+                regs[i] = func.defaults[i - first_default].clone();
+            } else {
+                missing.push(format!("'{}'", code.varnames[i].as_str()));
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_args(&name, "positional", &missing));
+    }
+    let mut missing_kw: Vec<String> = Vec::new();
+    for i in argcount..argcount + kwonly {
+        if regs[i].is_undef() {
+            let pname = &code.varnames[i];
+            match func.kwdefaults.iter().find(|(k, _)| k.as_str() == pname.as_str()) {
+                Some((_, v)) => regs[i] = v.clone(),
+                None => missing_kw.push(format!("'{}'", pname.as_str())),
+            }
+        }
+    }
+    if !missing_kw.is_empty() {
+        return Err(missing_args(&name, "keyword-only", &missing_kw));
+    }
+    Ok(())
+}
+
+fn too_many_positional(name: &PyStr, argcount: usize, ndefaults: usize, given: usize, kw_given: usize) -> super::PyErr {
+    let takes = if ndefaults > 0 {
+        format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+    } else {
+        format!("{argcount} positional argument{}", if argcount == 1 { "" } else { "s" })
+    };
+    let was = if given == 1 { "was" } else { "were" };
+    let kw = if kw_given > 0 {
+        format!(
+            " positional argument{} (and {kw_given} keyword-only argument{})",
+            if given == 1 { "" } else { "s" },
+            if kw_given == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    };
+    type_error(format!("{}() takes {takes} but {given}{kw} {was} given", name.as_str()))
+}
+
+fn missing_args(name: &PyStr, kind: &str, names: &[String]) -> super::PyErr {
+    let list = match names.len() {
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+    };
+    type_error(format!(
+        "{}() missing {} required {kind} argument{}: {list}",
+        name.as_str(),
+        names.len(),
+        if names.len() == 1 { "" } else { "s" }
+    ))
+}

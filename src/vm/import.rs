@@ -1,0 +1,219 @@
+//! `import`: builtin modules written in Rust, and `.pyl`/`.py` files found
+//! on `sys.path` (the script's directory first), cached in `sys.modules`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::error::type_error;
+use super::{PyErr, PyResult, Vm};
+use crate::compiler::{Mode, compile_source};
+use crate::runtime::dict::PyDict;
+use crate::runtime::module::Module;
+use crate::runtime::str::PyStr;
+use crate::runtime::types::types;
+use crate::runtime::value::Value;
+
+impl Vm {
+    /// The `ImportName` instruction: imports `name` and returns the module
+    /// to bind (the top package for `import a.b`, the module itself for
+    /// `from a.b import c`).
+    pub(crate) fn import_name(&mut self, name: &str, level: usize, fromlist: &Value, globals: &PyDict) -> PyResult<Value> {
+        let full = if level > 0 { resolve_relative(name, level, globals)? } else { name.to_string() };
+        if full.is_empty() {
+            return Err(PyErr::new(&types().exc.value_error, "Empty module name"));
+        }
+        let module = self.import_module(&full)?;
+        let has_fromlist = match fromlist {
+            Value::Tuple(t) => !t.is_empty(),
+            Value::None => false,
+            _ => true,
+        };
+        if has_fromlist {
+            return Ok(Value::Module(module));
+        }
+        let top = full.split('.').next().unwrap_or(&full);
+        match self.shared.modules.get_item_str(top) {
+            Some(m) => Ok(m),
+            None => Ok(Value::Module(module)),
+        }
+    }
+
+    /// Imports a dotted module name, each package first.
+    pub fn import_module(&mut self, full: &str) -> PyResult<Arc<Module>> {
+        if let Some(Value::Module(m)) = self.shared.modules.get_item_str(full) {
+            return Ok(m);
+        }
+        let shared = self.shared.clone();
+        let _guard = shared.import_lock.lock();
+        let mut parent: Option<Arc<Module>> = None;
+        let mut prefix = String::new();
+        for part in full.split('.') {
+            if !prefix.is_empty() {
+                prefix.push('.');
+            }
+            prefix.push_str(part);
+            let m = match self.shared.modules.get_item_str(&prefix) {
+                Some(Value::Module(m)) => m,
+                _ => {
+                    let m = self.load_module(&prefix, part, parent.as_ref())?;
+                    if let Some(p) = &parent {
+                        p.set(part, Value::Module(m.clone()));
+                    }
+                    m
+                }
+            };
+            parent = Some(m);
+        }
+        parent.ok_or_else(|| not_found(full))
+    }
+
+    fn load_module(&mut self, full: &str, short: &str, parent: Option<&Arc<Module>>) -> PyResult<Arc<Module>> {
+        let init = self.shared.native_modules.lock().get(full).copied();
+        if let Some(init) = init {
+            let m = init(self)?;
+            self.shared.modules.set_item_str(full, Value::Module(m.clone()));
+            return Ok(m);
+        }
+        let dirs: Vec<PathBuf> = match parent {
+            Some(p) => match p.get("__path__") {
+                Some(Value::List(l)) => l
+                    .snapshot()
+                    .iter()
+                    .filter_map(|v| v.as_str().map(|s| PathBuf::from(s.as_str())))
+                    .collect(),
+                _ => return Err(not_found(full)),
+            },
+            None => self.search_path(),
+        };
+        for dir in dirs {
+            for ext in ["pyl", "py"] {
+                let file = dir.join(format!("{short}.{ext}"));
+                if file.is_file() {
+                    return self.exec_module_file(full, &file, None);
+                }
+            }
+            let pkg = dir.join(short);
+            for ext in ["pyl", "py"] {
+                let init = pkg.join(format!("__init__.{ext}"));
+                if init.is_file() {
+                    return self.exec_module_file(full, &init, Some(&pkg));
+                }
+            }
+        }
+        Err(not_found(full))
+    }
+
+    fn search_path(&self) -> Vec<PathBuf> {
+        match self.shared.sys.get("path") {
+            Some(Value::List(l)) => l
+                .snapshot()
+                .iter()
+                .filter_map(|v| v.as_str().map(|s| if s.as_str().is_empty() { PathBuf::from(".") } else { PathBuf::from(s.as_str()) }))
+                .collect(),
+            _ => vec![PathBuf::from(".")],
+        }
+    }
+
+    /// Compiles and runs a module file, registering it first so circular
+    /// imports see the partly initialised module.
+    fn exec_module_file(&mut self, full: &str, file: &Path, package: Option<&Path>) -> PyResult<Arc<Module>> {
+        let text = std::fs::read(file).map_err(|e| super::error::os_error_from_io(&e, file.to_str()))?;
+        let text = String::from_utf8_lossy(&text).into_owned();
+        let filename = file.to_string_lossy().into_owned();
+        let module = Arc::new(Module::new(full));
+        module.set("__file__", Value::str(filename.clone()));
+        module.set("__builtins__", Value::Module(self.shared.builtins_module.clone()));
+        if let Some(p) = package {
+            module.set("__path__", Value::list(vec![Value::str(p.to_string_lossy().into_owned())]));
+            module.set("__package__", Value::str(full));
+        } else {
+            let pkg = full.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
+            module.set("__package__", Value::str(pkg));
+        }
+        self.shared.modules.set_item_str(full, Value::Module(module.clone()));
+        let code = match compile_source(&text, &filename, Mode::Exec) {
+            Ok(c) => c,
+            Err(e) => {
+                self.shared.modules.remove_str(full);
+                return Err(super::traceback::syntax_error_value(&e, &filename, &text));
+            }
+        };
+        let frame = self.frame_for_code(code, module.dict.clone(), None, &[]);
+        if let Err(e) = self.run_frame(frame) {
+            self.shared.modules.remove_str(full);
+            return Err(e);
+        }
+        Ok(module)
+    }
+
+    /// `from module import name`.
+    pub(crate) fn import_from(&mut self, module: &Value, name: &Arc<PyStr>) -> PyResult<Value> {
+        if let Some(v) = self.get_attr_or_none(module, name)? {
+            return Ok(v);
+        }
+        if let Value::Module(m) = module {
+            let sub = format!("{}.{}", m.name.as_str(), name.as_str());
+            if let Ok(sm) = self.import_module(&sub) {
+                return Ok(Value::Module(sm));
+            }
+            let location = match m.get("__file__") {
+                Some(Value::Str(f)) => f.as_str().to_string(),
+                _ => "unknown location".to_string(),
+            };
+            return Err(PyErr::new(
+                &types().exc.import_error,
+                format!("cannot import name '{}' from '{}' ({location})", name.as_str(), m.name.as_str()),
+            ));
+        }
+        Err(PyErr::new(&types().exc.import_error, format!("cannot import name '{}'", name.as_str())))
+    }
+
+    /// `from module import *`.
+    pub(crate) fn import_star(&mut self, module: &Value, ns: &PyDict) -> PyResult<()> {
+        let Value::Module(m) = module else {
+            return Err(type_error("import * needs a module"));
+        };
+        match m.get("__all__") {
+            Some(all) => {
+                for name in self.iterate(&all)? {
+                    let Value::Str(n) = &name else {
+                        return Err(type_error("Item in __all__ must be str"));
+                    };
+                    let v = self.get_attr(module, n)?;
+                    ns.set_str(n.clone(), v);
+                }
+            }
+            None => {
+                for (k, v) in m.dict.items() {
+                    if let Value::Str(n) = &k {
+                        if !n.as_str().starts_with('_') {
+                            ns.set_str(n.clone(), v);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn not_found(name: &str) -> PyErr {
+    let e = PyErr::new(&types().exc.module_not_found_error, format!("No module named '{name}'"));
+    e.0.dict.set_item_str("name", Value::str(name));
+    e
+}
+
+fn resolve_relative(name: &str, level: usize, globals: &PyDict) -> PyResult<String> {
+    let package = match globals.get_item_str("__package__") {
+        Some(Value::Str(p)) if !p.as_str().is_empty() => p.as_str().to_string(),
+        _ => {
+            return Err(PyErr::new(&types().exc.import_error, "attempted relative import with no known parent package"));
+        }
+    };
+    let parts: Vec<&str> = package.split('.').collect();
+    if level > parts.len() {
+        return Err(PyErr::new(&types().exc.import_error, "attempted relative import beyond top-level package"));
+    }
+    let base = parts[..parts.len() + 1 - level].join(".");
+    Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+}

@@ -1,0 +1,154 @@
+//! The virtual machine: runs code objects.
+//!
+//! `Shared` is one interpreter (modules, builtins, configuration, the
+//! interpreter lock, standard streams); a `Vm` is one thread running in it
+//! with its own frame stack. Python-to-Python calls push a frame on that
+//! stack and continue the same loop (`eval.rs`) — no Rust recursion — so
+//! deep recursion raises `RecursionError` instead of overflowing. Rust code
+//! calling back into Python (`call_value`) runs a nested loop until its
+//! frame returns; those nested loops are bounded by a native-stack guard.
+
+mod attr;
+mod call;
+mod compare;
+pub mod convert;
+pub mod error;
+mod eval;
+pub mod frame;
+pub mod gil;
+pub mod import;
+mod iterate;
+mod ops;
+pub mod stdio;
+pub mod traceback;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use parking_lot::Mutex;
+
+pub use attr::no_attribute as attr_error_for;
+pub use error::{PyErr, PyResult};
+use frame::Frame;
+
+use crate::runtime::dict::PyDict;
+use crate::runtime::module::Module;
+use crate::runtime::value::Value;
+
+/// How the interpreter was asked to run.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Whether the global interpreter lock is on.
+    pub gil: bool,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// Directory searched first for imports (the script's).
+    pub path0: String,
+    /// Disassemble instead of running.
+    pub dis: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config { gil: true, argv: vec![String::new()], path0: String::new(), dis: false }
+    }
+}
+
+/// State shared by every thread of one interpreter.
+pub struct Shared {
+    pub config: Config,
+    pub builtins: Arc<PyDict>,
+    pub builtins_module: Arc<Module>,
+    /// `sys.modules`.
+    pub modules: Arc<PyDict>,
+    pub sys: Arc<Module>,
+    pub gil: gil::Gil,
+    pub stdout: stdio::StdStream,
+    pub stderr: stdio::StdStream,
+    pub recursion_limit: AtomicUsize,
+    /// Rust-implemented modules not imported yet, by name.
+    pub native_modules: Mutex<HashMap<&'static str, crate::modules::ModuleInit>>,
+    /// Serialises imports.
+    pub import_lock: parking_lot::ReentrantMutex<()>,
+    /// `sys.set_int_max_str_digits` (0: no limit).
+    pub int_max_str_digits: AtomicUsize,
+    /// Run at exit: flush files the program left open.
+    pub exit_hooks: Mutex<Vec<Box<dyn Fn() + Send + Sync>>>,
+}
+
+/// One thread of execution.
+pub struct Vm {
+    pub shared: Arc<Shared>,
+    pub frames: Vec<Frame>,
+    /// The exception being handled (`sys.exc_info()`), or None.
+    pub exc_info: Value,
+    /// Value buffers of finished frames, reused by new ones.
+    pool: Vec<Vec<Value>>,
+    /// Lowest stack address this thread may use before raising RecursionError.
+    stack_limit: usize,
+    /// Nested evaluation loops (Rust calling back into Python).
+    pub native_depth: usize,
+    /// Containers being repr'd, to print `[...]` for self-references.
+    pub repr_guard: Vec<usize>,
+}
+
+/// Bytes of native stack kept free below the guard.
+const STACK_RESERVE: usize = 256 * 1024;
+
+impl Vm {
+    /// A VM for the current thread, whose stack is `stack_size` bytes.
+    pub fn new(shared: Arc<Shared>, stack_size: usize) -> Vm {
+        let here = stack_address();
+        let stack_limit = here.saturating_sub(stack_size.saturating_sub(STACK_RESERVE));
+        Vm {
+            shared,
+            frames: Vec::new(),
+            exc_info: Value::None,
+            pool: Vec::new(),
+            stack_limit,
+            native_depth: 0,
+            repr_guard: Vec::new(),
+        }
+    }
+
+    pub fn builtins(&self) -> &Arc<PyDict> {
+        &self.shared.builtins
+    }
+
+    pub fn recursion_limit(&self) -> usize {
+        self.shared.recursion_limit.load(Ordering::Relaxed)
+    }
+
+    /// Fails with RecursionError when the native stack runs low.
+    pub fn check_native_stack(&self) -> PyResult<()> {
+        if stack_address() < self.stack_limit {
+            return Err(error::recursion_error());
+        }
+        Ok(())
+    }
+
+    fn take_buffer(&mut self, capacity: usize) -> Vec<Value> {
+        match self.pool.pop() {
+            Some(mut b) => {
+                b.reserve(capacity);
+                b
+            }
+            None => Vec::with_capacity(capacity.max(8)),
+        }
+    }
+
+    fn recycle(&mut self, mut buf: Vec<Value>) {
+        buf.clear();
+        if self.pool.len() < 64 && buf.capacity() <= 1024 {
+            self.pool.push(buf);
+        }
+    }
+}
+
+/// An address on the current thread's stack.
+#[inline(never)]
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
