@@ -228,6 +228,9 @@ impl Layout<'_> {
                 span,
             ),
             LexError::InvalidNumber(msg) => SyntaxError::new(msg, Span::new(start, start)),
+            LexError::BadContinuation if self.source[end..].trim().is_empty() => {
+                SyntaxError::new("unexpected EOF while parsing", Span::new(end, end))
+            }
             LexError::BadContinuation => SyntaxError::new(
                 "unexpected character after line continuation character",
                 Span::new(start + 1, start + 1),

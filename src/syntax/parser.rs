@@ -38,7 +38,7 @@ type RawError = ParseError<usize, Tok, SyntaxError>;
 
 /// Finds CPython's wording for a parse failure at `token`.
 fn explain(err: RawError, tokens: &[Spanned], lex_error: Option<SyntaxError>, source: &str) -> SyntaxError {
-    let (at, bad, expected) = match err {
+    let (at, bad, expected) = match err.clone() {
         ParseError::User { error } => return error,
         ParseError::UnrecognizedToken { token: (l, tok, r), expected } => {
             let index = tokens.iter().position(|(tl, t, _)| *tl == l && *t == tok).unwrap_or(tokens.len());
@@ -53,9 +53,18 @@ fn explain(err: RawError, tokens: &[Spanned], lex_error: Option<SyntaxError>, so
         }
     };
     // CPython reports a tokenizer error found later in the file in place of
-    // any error the parser found.
+    // any error the parser found; an unclosed bracket only if the parser
+    // failed on a later line than the bracket's.
     if let Some(e) = lex_error {
-        return e;
+        let lines = LineIndex::new(source);
+        let unclosed = e.msg.ends_with("was never closed");
+        let at_line = match &err {
+            ParseError::UnrecognizedToken { token: (l, _, _), .. } => lines.line(*l as u32),
+            _ => usize::MAX,
+        };
+        if !unclosed || at_line > lines.line(e.span.start) {
+            return e;
+        }
     }
     let expects = |t: &str| expected.iter().any(|e| e == t);
     let lines = LineIndex::new(source);

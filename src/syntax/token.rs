@@ -263,6 +263,11 @@ fn strip_underscores(s: &str) -> String {
 
 fn decimal_int(lex: &mut Lexer<Tok>) -> Result<IntLit, LexError> {
     let digits = strip_underscores(lex.slice());
+    if lex.slice() == "0" {
+        if let Some(msg) = bad_radix_literal(lex.remainder()) {
+            return Err(LexError::InvalidNumber(msg));
+        }
+    }
     if digits.len() > 1 && digits.starts_with('0') && digits.bytes().any(|b| b != b'0') {
         return Err(LexError::LeadingZeros);
     }
@@ -293,6 +298,42 @@ fn float_lit(lex: &mut Lexer<Tok>) -> Result<f64, LexError> {
         .map_err(|_| LexError::InvalidNumber("invalid decimal literal"))
 }
 
+/// `0b2`, `0x`, `0o9`: a radix prefix not followed by a valid digit.
+fn bad_radix_literal(rest: &str) -> Option<&'static str> {
+    let mut chars = rest.chars();
+    let (kind, next) = (chars.next()?, chars.next());
+    let digit = next.filter(char::is_ascii_digit);
+    Some(match (kind.to_ascii_lowercase(), digit) {
+        ('b', Some(d)) => digit_message(d, "binary"),
+        ('b', None) => "invalid binary literal",
+        ('o', Some(d)) => digit_message(d, "octal"),
+        ('o', None) => "invalid octal literal",
+        ('x', _) => "invalid hexadecimal literal",
+        _ => return None,
+    })
+}
+
+/// "invalid digit '2' in binary literal" for each possible digit.
+fn digit_message(d: char, kind: &str) -> &'static str {
+    const BINARY: [&str; 10] = [
+        "invalid digit '0' in binary literal",
+        "invalid digit '1' in binary literal",
+        "invalid digit '2' in binary literal",
+        "invalid digit '3' in binary literal",
+        "invalid digit '4' in binary literal",
+        "invalid digit '5' in binary literal",
+        "invalid digit '6' in binary literal",
+        "invalid digit '7' in binary literal",
+        "invalid digit '8' in binary literal",
+        "invalid digit '9' in binary literal",
+    ];
+    let i = d.to_digit(10).unwrap_or(0) as usize;
+    match kind {
+        "binary" => BINARY[i],
+        _ => ["invalid digit '8' in octal literal", "invalid digit '9' in octal literal"][i.saturating_sub(8).min(1)],
+    }
+}
+
 /// CPython rejects a number glued to a name (`1abc`, `1_`), except where the
 /// name is a keyword that may legally follow (`1if x else 2`, `1or 2`).
 fn reject_trailing_junk(lex: &mut Lexer<Tok>) -> bool {
@@ -311,7 +352,7 @@ fn reject_trailing_junk(lex: &mut Lexer<Tok>) -> bool {
         .take_while(|c| c.is_alphanumeric() || *c == '_')
         .collect();
     const ALLOWED: [&str; 8] = ["and", "else", "for", "if", "in", "is", "not", "or"];
-    !ALLOWED.iter().any(|k| word.starts_with(k)) && !word.starts_with(['j', 'J', 'e', 'E'])
+    !ALLOWED.iter().any(|k| word.starts_with(k))
 }
 
 /// Scans a string literal whose prefix and opening quote were matched.

@@ -70,14 +70,16 @@ impl Vm {
         } else {
             self.str(&value).unwrap_or_else(|_| "<exception str() failed>".into())
         };
+        // pyl's extra help for learners goes before the final line, which
+        // stays exactly CPython's.
+        if let Some(Value::Str(hint)) = exc.dict.get_item_str("__pyl_hint__") {
+            out.push_str(hint.as_str());
+            out.push('\n');
+        }
         if msg.is_empty() {
             out.push_str(&format!("{name}\n"));
         } else {
             out.push_str(&format!("{name}: {msg}\n"));
-        }
-        if let Some(Value::Str(hint)) = exc.dict.get_item_str("__pyl_hint__") {
-            out.push_str(hint.as_str());
-            out.push('\n');
         }
         out
     }
