@@ -129,7 +129,7 @@ fn run_main(shared: Arc<Shared>, source: &str, filename: &str) -> i32 {
         let _ = shared.stdout.flush();
         return 0;
     }
-    let frame = vm.frame_for_code(code, main.dict.clone(), None, &[]);
+    let frame = vm.frame_for_code(code, main.dict.clone());
     let status = match vm.run_frame(frame) {
         Ok(_) => 0,
         Err(e) => exit_status(&mut vm, &e),

@@ -30,6 +30,24 @@ pub struct Function {
 }
 
 impl Function {
+    /// A function running `code` in `globals` (the name and doc come from
+    /// the code object; module and class bodies get one too).
+    pub fn new(code: Arc<Code>, globals: Arc<PyDict>, closure: Box<[Arc<Cell>]>) -> Function {
+        let module = globals.get_item_str("__name__").unwrap_or(Value::None);
+        Function {
+            name: Mutex::new(code.name.clone()),
+            qualname: Mutex::new(code.qualname.clone()),
+            doc: Mutex::new(code.doc.clone()),
+            code,
+            globals,
+            defaults: Vec::new(),
+            kwdefaults: Vec::new(),
+            closure,
+            module,
+            dict: Mutex::new(None),
+        }
+    }
+
     pub fn name(&self) -> Arc<PyStr> {
         self.name.lock().clone()
     }

@@ -217,7 +217,7 @@ pub fn type_call(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) ->
             };
             let ns = Arc::new(ns.copy());
             if ns.get_item_str("__module__").is_none() {
-                let module = vm.frames.last().and_then(|f| f.globals.get_item_str("__name__")).unwrap_or(Value::None);
+                let module = vm.frames.last().and_then(|f| f.globals().get_item_str("__name__")).unwrap_or(Value::None);
                 ns.set_item_str("__module__", module);
             }
             new_class(vm, name.clone(), &bases.items, ns)
@@ -270,7 +270,7 @@ pub fn build_class(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let bases = &args.pos[2..];
     let metaclass = args.kwarg("metaclass").cloned();
     let ns = Arc::new(PyDict::new());
-    let frame = vm.frame_for_code(body.code.clone(), body.globals.clone(), Some(ns.clone()), &body.closure);
+    let frame = vm.frame_for_body(body.clone(), Some(ns.clone()));
     vm.run_frame(frame)?;
     match metaclass {
         Some(Value::Class(m)) if Arc::ptr_eq(&m, &types().type_type) => new_class(vm, name.clone(), bases, ns),
@@ -403,7 +403,7 @@ pub fn super_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value
     let (cls, obj) = match args.pos {
         [] => {
             let frame = vm.frames.last().ok_or_else(|| runtime_error("super(): no current frame"))?;
-            let code = &frame.code;
+            let code = frame.code();
             if code.argcount == 0 {
                 return Err(runtime_error("super(): no arguments"));
             }
@@ -413,13 +413,13 @@ pub fn super_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value
                 .position(|n| n.as_str() == "__class__")
                 .map(|i| i + code.cellvars.len())
                 .ok_or_else(|| runtime_error("super(): __class__ cell not found"))?;
-            let cls = match frame.cells[cell_index].get() {
+            let cls = match frame.cell(cell_index).get() {
                 Value::Class(c) => c,
                 _ => return Err(runtime_error("super(): empty __class__ cell")),
             };
             // The first argument may have moved into a cell.
             let first = match code.cell_params.iter().find(|(_, p)| *p == 0) {
-                Some((c, _)) => frame.cells[*c as usize].get(),
+                Some((c, _)) => frame.cell(*c as usize).get(),
                 None => frame.regs[0].clone(),
             };
             if first.is_undef() {

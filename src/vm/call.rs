@@ -307,8 +307,8 @@ enum Resume {
 impl Generator {
     /// A generator over a frame that has not started.
     pub fn new(frame: crate::vm::frame::Frame) -> Generator {
-        let name = frame.code.name.clone();
-        let qualname = frame.code.qualname.clone();
+        let name = frame.code().name.clone();
+        let qualname = frame.code().qualname.clone();
         Generator::from_parts(Box::new(frame), name, qualname)
     }
 }

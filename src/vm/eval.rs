@@ -113,7 +113,7 @@ impl Vm {
         loop {
             let frame = self.frames.last_mut().expect("unwinding needs a frame");
             if add_tb {
-                err.add_traceback(TraceEntry { code: frame.code.clone(), pc: frame.pc.saturating_sub(1) });
+                err.add_traceback(TraceEntry { code: frame.code().clone(), pc: frame.pc.saturating_sub(1) });
             }
             if let Some(b) = frame.blocks.pop() {
                 let keep = frame.nlocals() + b.level as usize;
@@ -146,7 +146,15 @@ impl Vm {
                 self.unwind(err, origin)?;
             }
             let fi = self.frames.len() - 1;
-            let code = self.frames[fi].code.clone();
+            let code_ptr: *const crate::bytecode::Code = Arc::as_ptr(self.frames[fi].code());
+            // SAFETY: frame `fi` holds an `Arc` to this code for as long as
+            // the instruction loop below runs: pushing frames moves frame
+            // `fi` (and its Arc) without dropping it, and every path that
+            // pops or replaces frame `fi` leaves the loop at once (return,
+            // `continue 'frames`, or `break` to unwinding) and fetches the
+            // code again. Borrowing instead of cloning the Arc saves two
+            // atomic operations per call.
+            let code: &crate::bytecode::Code = unsafe { &*code_ptr };
             let ops: &[Op] = &code.ops;
             let mut origin = Origin::Raised;
             macro_rules! tri {
@@ -209,7 +217,7 @@ impl Vm {
                         f.regs[i as usize] = Value::Undef;
                     }
                     Op::LoadDeref(i) => {
-                        let v = f.cells[i as usize].get();
+                        let v = f.cell(i as usize).get();
                         if v.is_undef() {
                             break free_var_error(&code, i as usize);
                         }
@@ -219,7 +227,7 @@ impl Vm {
                         let name = code.cell_name(i as usize).clone();
                         let v = match f.locals.as_ref().and_then(|l| l.get_str(&name)) {
                             Some(v) => v,
-                            None => f.cells[i as usize].get(),
+                            None => f.cell(i as usize).get(),
                         };
                         if v.is_undef() {
                             break free_var_error(&code, i as usize);
@@ -228,21 +236,21 @@ impl Vm {
                     }
                     Op::StoreDeref(i) => {
                         let v = f.pop();
-                        f.cells[i as usize].set(v);
+                        f.cell(i as usize).set(v);
                     }
                     Op::DeleteDeref(i) => {
-                        if f.cells[i as usize].get().is_undef() {
+                        if f.cell(i as usize).get().is_undef() {
                             break free_var_error(&code, i as usize);
                         }
-                        f.cells[i as usize].set(Value::Undef);
+                        f.cell(i as usize).set(Value::Undef);
                     }
                     Op::LoadClosure(i) => {
-                        let c = f.cells[i as usize].clone();
+                        let c = f.cell(i as usize).clone();
                         f.push(Value::Cell(c));
                     }
                     Op::LoadGlobal(i) => {
                         let name = &code.names[i as usize];
-                        let v = match f.globals.get_str(name) {
+                        let v = match f.func.globals.get_str(name) {
                             Some(v) => v,
                             None => match self.shared.builtins.get_str(name) {
                                 Some(v) => v,
@@ -253,18 +261,18 @@ impl Vm {
                     }
                     Op::StoreGlobal(i) => {
                         let v = f.pop();
-                        f.globals.set_str(code.names[i as usize].clone(), v);
+                        f.func.globals.set_str(code.names[i as usize].clone(), v);
                     }
                     Op::DeleteGlobal(i) => {
                         let name = &code.names[i as usize];
-                        if f.globals.remove_str(name.as_str()).is_none() {
+                        if f.func.globals.remove_str(name.as_str()).is_none() {
                             break name_error(name.as_str());
                         }
                     }
                     Op::LoadName(i) => {
                         let name = &code.names[i as usize];
                         let found = f.locals.as_ref().and_then(|l| l.get_str(name));
-                        let v = match found.or_else(|| f.globals.get_str(name)) {
+                        let v = match found.or_else(|| f.func.globals.get_str(name)) {
                             Some(v) => v,
                             None => match self.shared.builtins.get_str(name) {
                                 Some(v) => v,
@@ -275,12 +283,12 @@ impl Vm {
                     }
                     Op::StoreName(i) => {
                         let v = f.pop();
-                        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        let ns = f.locals.clone().unwrap_or_else(|| f.func.globals.clone());
                         ns.set_str(code.names[i as usize].clone(), v);
                     }
                     Op::DeleteName(i) => {
                         let name = &code.names[i as usize];
-                        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        let ns = f.locals.clone().unwrap_or_else(|| f.func.globals.clone());
                         if ns.remove_str(name.as_str()).is_none() {
                             break name_error(name.as_str());
                         }
@@ -310,6 +318,9 @@ impl Vm {
                         let argc = argc as usize;
                         let len = f.regs.len();
                         let has_self = !f.regs[len - argc - 1].is_undef();
+                        if has_self && self.push_simple_call(fi, len - argc - 2) {
+                            continue 'frames;
+                        }
                         let result = if has_self {
                             self.call_on_stack(fi, argc + 1, None)
                         } else {
@@ -323,6 +334,10 @@ impl Vm {
                         }
                     }
                     Op::Call(argc) => {
+                        let base = f.regs.len() - argc as usize - 1;
+                        if self.push_simple_call(fi, base) {
+                            continue 'frames;
+                        }
                         if tri!(self.call_on_stack(fi, argc as usize, None)) {
                             continue 'frames;
                         }
@@ -710,10 +725,11 @@ impl Vm {
                     }
                     Op::ReturnValue => {
                         let v = f.pop();
-                        let frame = self.frames.pop().expect("a frame is running");
-                        let boundary = frame.boundary;
-                        let init_self = frame.init_self.clone();
-                        self.discard_frame(frame);
+                        let boundary = f.boundary;
+                        let init_self = f.init_self.take();
+                        let regs = std::mem::take(&mut f.regs);
+                        self.frames.truncate(fi);
+                        self.recycle(regs);
                         let v = match init_self {
                             Some(_) if !v.is_none() => {
                                 let e = type_error(format!("__init__() should return None, not '{}'", v.type_name()));
@@ -848,7 +864,7 @@ impl Vm {
                         let closure = if flags & make_fn::CLOSURE != 0 { f.pop() } else { Value::None };
                         let kwdefaults = if flags & make_fn::KWDEFAULTS != 0 { f.pop() } else { Value::None };
                         let defaults = if flags & make_fn::DEFAULTS != 0 { f.pop() } else { Value::None };
-                        let globals = f.globals.clone();
+                        let globals = f.func.globals.clone();
                         let Value::Code(fcode) = code_v else {
                             break type_error("MakeFunction needs a code object");
                         };
@@ -865,7 +881,7 @@ impl Vm {
                     Op::ImportName(i) => {
                         let fromlist = f.pop();
                         let level = f.pop();
-                        let globals = f.globals.clone();
+                        let globals = f.func.globals.clone();
                         let level = match level {
                             Value::Int(l) => l as usize,
                             _ => 0,
@@ -880,7 +896,7 @@ impl Vm {
                     }
                     Op::ImportStar => {
                         let module = f.pop();
-                        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        let ns = f.locals.clone().unwrap_or_else(|| f.func.globals.clone());
                         tri!(self.import_star(&module, &ns));
                     }
                     Op::LoadAssertionError => {
@@ -894,6 +910,51 @@ impl Vm {
             };
             pending = Some((err, origin));
         }
+    }
+
+    /// The fast path of a call: when the callable at `regs[base]` of frame
+    /// `fi` is a plain Python function whose parameters are exactly the
+    /// positional values above it (plus defaults), moves them straight into
+    /// a new frame and pushes it. Returns false to take the general path.
+    #[inline]
+    fn push_simple_call(&mut self, fi: usize, base: usize) -> bool {
+        let depth = self.frames.len();
+        let caller = &mut self.frames[fi];
+        let Value::Function(func) = &caller.regs[base] else { return false };
+        let code = &func.code;
+        let nargs = caller.regs.len() - base - 1;
+        let argcount = code.argcount as usize;
+        if code.flags & (crate::bytecode::code::flags::VARARGS | crate::bytecode::code::flags::VARKEYWORDS | crate::bytecode::code::flags::GENERATOR) != 0
+            || code.kwonlyargcount != 0
+            || nargs > argcount
+            || nargs + func.defaults.len() < argcount
+            || !code.cellvars.is_empty()
+            || depth >= self.shared.recursion_limit.load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return false;
+        }
+        let need = code.nlocals() + code.max_stack as usize;
+        let mut regs = self.pool.pop().unwrap_or_default();
+        regs.reserve(need);
+        regs.extend(caller.regs.drain(base + 1..));
+        // The function moves from the stack into the frame: no refcounting.
+        let Some(Value::Function(func)) = caller.regs.pop() else { unreachable!("checked above") };
+        if nargs < argcount {
+            let d = &func.defaults;
+            regs.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
+        }
+        regs.resize(func.code.nlocals(), Value::Undef);
+        self.frames.push(Frame {
+            func,
+            pc: 0,
+            regs,
+            cells: Vec::new(),
+            locals: None,
+            blocks: Vec::new(),
+            boundary: false,
+            init_self: None,
+        });
+        true
     }
 
     /// Calls the callable below `argc` arguments on frame `fi`'s stack (the
@@ -1015,6 +1076,7 @@ fn free_var_error(code: &crate::bytecode::Code, i: usize) -> PyErr {
 
 /// Builds a function object from `MakeFunction`'s operands.
 fn make_function(code: Arc<crate::bytecode::Code>, globals: Arc<PyDict>, defaults: Value, kwdefaults: Value, closure: Value) -> Function {
+    let mut f = Function::new(code, globals, Box::new([]));
     let defaults = match defaults {
         Value::Tuple(t) => t.items.to_vec(),
         _ => Vec::new(),
@@ -1041,19 +1103,10 @@ fn make_function(code: Arc<crate::bytecode::Code>, globals: Arc<PyDict>, default
             .collect(),
         _ => Box::new([]),
     };
-    let module = globals.get_item_str("__name__").unwrap_or(Value::None);
-    Function {
-        name: parking_lot::Mutex::new(code.name.clone()),
-        qualname: parking_lot::Mutex::new(code.qualname.clone()),
-        doc: parking_lot::Mutex::new(code.doc.clone()),
-        code,
-        globals,
-        defaults,
-        kwdefaults,
-        closure,
-        module,
-        dict: parking_lot::Mutex::new(None),
-    }
+    f.defaults = defaults;
+    f.kwdefaults = kwdefaults;
+    f.closure = closure;
+    f
 }
 
 /// `**kwargs` as the keyword list calls take.

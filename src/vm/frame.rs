@@ -2,8 +2,6 @@
 
 use std::sync::Arc;
 
-use smallvec::SmallVec;
-
 use super::error::type_error;
 use super::{PyResult, Vm};
 use crate::bytecode::Code;
@@ -22,15 +20,17 @@ pub struct Block {
 }
 
 pub struct Frame {
-    pub code: Arc<Code>,
+    /// The function being run: its code, globals and closure. Module and
+    /// class bodies run as functions too.
+    pub func: Arc<Function>,
     pub pc: usize,
     /// Fast locals in `[0, nlocals)`, the value stack above them.
     pub regs: Vec<Value>,
+    /// This frame's own cells (cellvars); free variables are in the closure.
     pub cells: Vec<Arc<Cell>>,
-    pub globals: Arc<PyDict>,
     /// The namespace of a class body.
     pub locals: Option<Arc<PyDict>>,
-    pub blocks: SmallVec<[Block; 4]>,
+    pub blocks: Vec<Block>,
     /// Returning from this frame returns to Rust code.
     pub boundary: bool,
     /// For an `__init__` called by instantiating a class: the instance,
@@ -39,8 +39,25 @@ pub struct Frame {
 }
 
 impl Frame {
+    #[inline]
+    pub fn code(&self) -> &Arc<Code> {
+        &self.func.code
+    }
+
+    #[inline]
+    pub fn globals(&self) -> &Arc<PyDict> {
+        &self.func.globals
+    }
+
+    /// Cell `i`: cellvars first, then the closure's free variables.
+    #[inline]
+    pub fn cell(&self, i: usize) -> &Arc<Cell> {
+        let own = self.cells.len();
+        if i < own { &self.cells[i] } else { &self.func.closure[i - own] }
+    }
+
     pub fn nlocals(&self) -> usize {
-        self.code.nlocals()
+        self.func.code.nlocals()
     }
 
     #[inline]
@@ -71,20 +88,27 @@ impl Frame {
 }
 
 impl Vm {
-    /// A frame for module-level or class-body code.
-    pub fn frame_for_code(&mut self, code: Arc<Code>, globals: Arc<PyDict>, locals: Option<Arc<PyDict>>, closure: &[Arc<Cell>]) -> Frame {
+    /// A frame for module-level code.
+    pub fn frame_for_code(&mut self, code: Arc<Code>, globals: Arc<PyDict>) -> Frame {
+        let func = Arc::new(Function::new(code, globals, Box::new([])));
+        self.frame_for_body(func, None)
+    }
+
+    /// A frame running a function's code with no arguments, in `locals`
+    /// for a class body.
+    pub fn frame_for_body(&mut self, func: Arc<Function>, locals: Option<Arc<PyDict>>) -> Frame {
+        let code = &func.code;
         let mut regs = self.take_buffer(code.nlocals() + code.max_stack as usize);
         regs.resize(code.nlocals(), Value::Undef);
-        let mut cells: Vec<Arc<Cell>> = (0..code.cellvars.len()).map(|_| Arc::new(Cell::default())).collect();
-        cells.extend(closure.iter().cloned());
-        Frame { code, pc: 0, regs, cells, globals, locals, blocks: SmallVec::new(), boundary: false, init_self: None }
+        let cells: Vec<Arc<Cell>> = (0..code.cellvars.len()).map(|_| Arc::new(Cell::default())).collect();
+        Frame { func, pc: 0, regs, cells, locals, blocks: Vec::new(), boundary: false, init_self: None }
     }
 
     /// A frame for calling `func` with positional `args` (after `receiver`,
     /// if any) and keyword `kwargs`.
     pub fn frame_for_call(
         &mut self,
-        func: &Function,
+        func: &Arc<Function>,
         receiver: Option<&Value>,
         args: &[Value],
         kwargs: &[(Arc<PyStr>, Value)],
@@ -116,8 +140,8 @@ impl Vm {
             }
         }
         let mut cells: Vec<Arc<Cell>> = Vec::new();
-        if code.ncells() > 0 {
-            cells.reserve(code.ncells());
+        if !code.cellvars.is_empty() {
+            cells.reserve(code.cellvars.len());
             for _ in 0..code.cellvars.len() {
                 cells.push(Arc::new(Cell::default()));
             }
@@ -125,16 +149,14 @@ impl Vm {
                 let v = std::mem::take(&mut regs[pi as usize]);
                 cells[ci as usize].set(v);
             }
-            cells.extend(func.closure.iter().cloned());
         }
         Ok(Frame {
-            code: code.clone(),
+            func: func.clone(),
             pc: 0,
             regs,
             cells,
-            globals: func.globals.clone(),
             locals: None,
-            blocks: SmallVec::new(),
+            blocks: Vec::new(),
             boundary: false,
             init_self: None,
         })

@@ -138,7 +138,7 @@ impl Vm {
                 return Err(super::traceback::syntax_error_value(&e, &filename, &text));
             }
         };
-        let frame = self.frame_for_code(code, module.dict.clone(), None, &[]);
+        let frame = self.frame_for_code(code, module.dict.clone());
         if let Err(e) = self.run_frame(frame) {
             self.shared.modules.remove_str(full);
             return Err(e);

@@ -84,7 +84,7 @@ pub struct Vm {
     /// The exception being handled (`sys.exc_info()`), or None.
     pub exc_info: Value,
     /// Value buffers of finished frames, reused by new ones.
-    pool: Vec<Vec<Value>>,
+    pub(crate) pool: Vec<Vec<Value>>,
     /// Lowest stack address this thread may use before raising RecursionError.
     stack_limit: usize,
     /// Nested evaluation loops (Rust calling back into Python).

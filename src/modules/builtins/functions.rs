@@ -474,33 +474,33 @@ fn dir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// The namespace of the calling code: a class body's, else its globals.
 fn current_namespace(vm: &Vm) -> Arc<crate::runtime::dict::PyDict> {
     match vm.frames.last() {
-        Some(f) => f.locals.clone().unwrap_or_else(|| f.globals.clone()),
+        Some(f) => f.locals.clone().unwrap_or_else(|| f.globals().clone()),
         None => vm.shared.builtins.clone(),
     }
 }
 
 fn globals(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
-    Ok(Value::Dict(vm.frames.last().map(|f| f.globals.clone()).unwrap_or_else(|| vm.shared.builtins.clone())))
+    Ok(Value::Dict(vm.frames.last().map(|f| f.globals().clone()).unwrap_or_else(|| vm.shared.builtins.clone())))
 }
 
 /// `locals()`: a snapshot of a function's variables, or the namespace of
 /// module and class code.
 fn locals(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     let Some(f) = vm.frames.last() else { return Ok(Value::Dict(vm.shared.builtins.clone())) };
-    if f.code.flags & (crate::bytecode::code::flags::MODULE | crate::bytecode::code::flags::CLASS_BODY) != 0 {
-        return Ok(Value::Dict(f.locals.clone().unwrap_or_else(|| f.globals.clone())));
+    if f.code().flags & (crate::bytecode::code::flags::MODULE | crate::bytecode::code::flags::CLASS_BODY) != 0 {
+        return Ok(Value::Dict(f.locals.clone().unwrap_or_else(|| f.globals().clone())));
     }
     let d = crate::runtime::dict::PyDict::new();
-    for (i, name) in f.code.varnames.iter().enumerate() {
+    for (i, name) in f.code().varnames.iter().enumerate() {
         let v = &f.regs[i];
         if !v.is_undef() {
             d.set_str(name.clone(), v.clone());
         }
     }
-    for (i, cell) in f.cells.iter().enumerate() {
-        let v = cell.get();
+    for i in 0..f.code().ncells() {
+        let v = f.cell(i).get();
         if !v.is_undef() {
-            d.set_str(f.code.cell_name(i).clone(), v);
+            d.set_str(f.code().cell_name(i).clone(), v);
         }
     }
     Ok(Value::Dict(Arc::new(d)))
@@ -671,13 +671,13 @@ fn run_source(vm: &mut Vm, args: &Args, name: &str, mode: crate::compiler::Mode)
     };
     let globals = match args.pos.get(1) {
         Some(Value::Dict(d)) => d.clone(),
-        Some(Value::None) | None => vm.frames.last().map(|f| f.globals.clone()).unwrap_or_else(|| vm.shared.builtins.clone()),
+        Some(Value::None) | None => vm.frames.last().map(|f| f.globals().clone()).unwrap_or_else(|| vm.shared.builtins.clone()),
         Some(other) => return Err(type_error(format!("{name}() globals must be a dict, not {}", other.type_name()))),
     };
     let text = if name == "eval" { format!("__pyl_eval_result__ = ({})\n", src.as_str().trim()) } else { src.as_str().to_string() };
     let code = crate::compiler::compile_source(&text, "<string>", mode)
         .map_err(|e| crate::vm::traceback::syntax_error_value(&e, "<string>", &text))?;
-    let frame = vm.frame_for_code(code, globals.clone(), None, &[]);
+    let frame = vm.frame_for_code(code, globals.clone());
     vm.run_frame(frame)?;
     if name == "eval" {
         return Ok(globals.remove_str("__pyl_eval_result__").unwrap_or(Value::None));
