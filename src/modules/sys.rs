@@ -132,9 +132,9 @@ pub fn create(config: &Config, modules: Value) -> Arc<Module> {
     let path0 = Value::str(config.path0.clone());
     m.set("path", Value::list(vec![path0]));
     m.set("modules", modules);
-    m.set("stdin", Value::Native(Arc::new(StdStreamObject { fd: 0 })));
-    m.set("stdout", Value::Native(Arc::new(StdStreamObject { fd: 1 })));
-    m.set("stderr", Value::Native(Arc::new(StdStreamObject { fd: 2 })));
+    m.set("stdin", Value::native(Arc::new(StdStreamObject { fd: 0 })));
+    m.set("stdout", Value::native(Arc::new(StdStreamObject { fd: 1 })));
+    m.set("stderr", Value::native(Arc::new(StdStreamObject { fd: 2 })));
     m.set("__stdout__", m.get("stdout").unwrap_or(Value::None));
     m.set("__stderr__", m.get("stderr").unwrap_or(Value::None));
     m.set("__stdin__", m.get("stdin").unwrap_or(Value::None));

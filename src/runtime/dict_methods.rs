@@ -129,7 +129,7 @@ fn dict_iter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn view(args: &Args, name: &str, kind: ViewKind) -> PyResult<Value> {
     let d = this(args, name)?.clone();
     args.exactly(&format!("dict.{name}"), 0, args.len() - 1)?;
-    Ok(Value::Native(Arc::new(DictView { dict: d, kind })))
+    Ok(Value::native(Arc::new(DictView { dict: d, kind })))
 }
 
 fn dict_keys(_vm: &mut Vm, args: &Args) -> PyResult<Value> {

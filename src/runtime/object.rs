@@ -441,5 +441,5 @@ pub fn super_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value
     if !ok {
         return Err(type_error("super(type, obj): obj must be an instance or subtype of type"));
     }
-    Ok(Value::Native(Arc::new(Super { cls, obj })))
+    Ok(Value::native(Arc::new(Super { cls, obj })))
 }

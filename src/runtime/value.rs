@@ -66,7 +66,20 @@ pub enum Value {
     /// A compiled code object (a constant of its enclosing code).
     Code(Arc<Code>),
     /// Objects implemented in Rust by modules: files, locks, threads...
-    Native(Arc<dyn NativeObject>),
+    /// Build with [`Value::native`].
+    Native(Arc<NativeBox>),
+}
+
+/// A native object behind a thin pointer, so that `Value` stays 16 bytes
+/// (an `Arc<dyn Trait>` is two words). Derefs to the object.
+pub struct NativeBox(pub Arc<dyn NativeObject>);
+
+impl std::ops::Deref for NativeBox {
+    type Target = dyn NativeObject;
+
+    fn deref(&self) -> &Self::Target {
+        &*self.0
+    }
 }
 
 /// An object implemented in Rust. Its methods are builtins in its class's
@@ -81,6 +94,11 @@ pub trait NativeObject: Any + Send + Sync {
 }
 
 impl Value {
+    /// Wraps a Rust object (`Value::native(Arc::new(MyLock::new()))`).
+    pub fn native<T: NativeObject>(obj: Arc<T>) -> Value {
+        Value::Native(Arc::new(NativeBox(obj)))
+    }
+
     pub fn str(s: impl Into<String>) -> Value {
         Value::Str(Arc::new(PyStr::new(s.into())))
     }
@@ -236,7 +254,7 @@ impl Value {
 
     pub fn as_native<T: NativeObject>(&self) -> Option<&T> {
         match self {
-            Value::Native(n) => n.as_any().downcast_ref::<T>(),
+            Value::Native(n) => n.0.as_any().downcast_ref::<T>(),
             _ => None,
         }
     }
@@ -291,5 +309,15 @@ impl From<String> for Value {
 impl From<Arc<PyStr>> for Value {
     fn from(s: Arc<PyStr>) -> Value {
         Value::Str(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_two_words() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
     }
 }

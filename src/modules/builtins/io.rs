@@ -206,7 +206,7 @@ fn open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
         }
     }));
-    Ok(Value::Native(f))
+    Ok(Value::native(f))
 }
 
 fn this<'a>(args: &'a Args<'_>) -> PyResult<&'a File> {
