@@ -44,6 +44,8 @@ impl ClassFlags {
     pub const DESCRIPTORS: u32 = 32;
     pub const DELATTR: u32 = 64;
     pub const GETATTRIBUTE: u32 = 128;
+    /// A Python-level `__new__` is defined.
+    pub const NEW: u32 = 256;
 }
 
 /// Builds a new instance for a call of the class (`int("3")`, `Foo()`).
@@ -64,6 +66,10 @@ pub struct Class {
     pub ctor: Option<NativeCtor>,
     pub metaclass: Option<Arc<Class>>,
     flags: AtomicU32,
+    /// Names of data descriptors defined along the MRO.
+    descriptor_names: super::sync::PyLock<Vec<Arc<PyStr>>>,
+    /// Bit `hash % 64` set for each name in `descriptor_names`.
+    descriptor_bits: std::sync::atomic::AtomicU64,
 }
 
 impl Class {
@@ -95,6 +101,8 @@ impl Class {
             ctor,
             metaclass: None,
             flags: AtomicU32::new(0),
+            descriptor_names: super::sync::PyLock::new(Vec::new()),
+            descriptor_bits: std::sync::atomic::AtomicU64::new(0),
         };
         Arc::new(c)
     }
@@ -123,6 +131,8 @@ impl Class {
             ctor,
             metaclass,
             flags: AtomicU32::new(0),
+            descriptor_names: super::sync::PyLock::new(Vec::new()),
+            descriptor_bits: std::sync::atomic::AtomicU64::new(0),
         };
         let c = Arc::new(c);
         c.refresh_flags();
@@ -146,8 +156,28 @@ impl Class {
         self.mro.iter().find_map(|c| c.dict.get_str(name))
     }
 
+    /// Like `lookup`, for a Rust string (hashed once, no allocation).
     pub fn lookup_str(&self, name: &str) -> Option<Value> {
-        self.lookup(&PyStr::new(name.to_string()))
+        let hash = super::str::hash_bytes(name.as_bytes());
+        if let Some(v) = self.dict.get_hashed_str(name, hash) {
+            return Some(v);
+        }
+        self.mro.iter().find_map(|c| c.dict.get_hashed_str(name, hash))
+    }
+
+    /// Is `name` a data descriptor (a property...) somewhere in the MRO?
+    /// Only those names must be looked up on the class before the
+    /// instance dict.
+    pub fn is_descriptor_name(&self, name: &PyStr) -> bool {
+        if !self.has_flag(ClassFlags::DESCRIPTORS) {
+            return false;
+        }
+        // A one-word filter on the name's hash avoids scanning the list for
+        // almost every attribute that is not a descriptor.
+        if self.descriptor_bits.load(Ordering::Relaxed) & (1u64 << (name.hash() as u64 % 64)) == 0 {
+            return false;
+        }
+        self.descriptor_names.lock().iter().any(|n| n.as_str() == name.as_str())
     }
 
     /// `issubclass(self, other)`.
@@ -190,11 +220,24 @@ impl Class {
         if is_py(&own("__delattr__")) {
             flags |= ClassFlags::DELATTR;
         }
-        for v in self.dict.values() {
-            if is_data_descriptor(&v) {
-                flags |= ClassFlags::DESCRIPTORS;
+        if matches!(own("__new__"), Some(Value::Function(_) | Value::StaticMethod(_))) {
+            flags |= ClassFlags::NEW;
+        }
+        let mut names: Vec<Arc<PyStr>> = Vec::new();
+        for b in &self.bases {
+            names.extend(b.descriptor_names.lock().iter().cloned());
+        }
+        for (k, v) in self.dict.items() {
+            if let (Value::Str(k), true) = (k, is_data_descriptor(&v)) {
+                names.push(k);
             }
         }
+        if !names.is_empty() {
+            flags |= ClassFlags::DESCRIPTORS;
+        }
+        let bits = names.iter().fold(0u64, |b, n| b | (1u64 << (n.hash() as u64 % 64)));
+        self.descriptor_bits.store(bits, Ordering::Relaxed);
+        *self.descriptor_names.lock() = names;
         self.flags.store(flags, Ordering::Relaxed);
     }
 

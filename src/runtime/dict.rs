@@ -8,7 +8,7 @@
 //! released, and the entry is checked again before it is used.
 
 use hashbrown::HashTable;
-use parking_lot::Mutex;
+use super::sync::PyLock;
 use smallvec::SmallVec;
 
 use super::compare::fast_eq;
@@ -39,7 +39,7 @@ struct Inner {
 
 #[derive(Default)]
 pub struct PyDict {
-    inner: Mutex<Inner>,
+    inner: PyLock<Inner>,
 }
 
 fn mix(hash: i64) -> u64 {
@@ -85,7 +85,10 @@ impl Inner {
     fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
         let check = |i: usize| {
             let e = &self.entries[i];
-            e.hash == hash && matches!(&e.key, Value::Str(s) if s.as_str() == key)
+            // Names are usually the very same interned string: compare the
+            // pointers before the bytes.
+            e.hash == hash
+                && matches!(&e.key, Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), key.as_ptr()) && s.as_str().len() == key.len() || s.as_str() == key)
         };
         match &self.index {
             None => (0..self.entries.len()).find(|&i| check(i)),
@@ -220,6 +223,12 @@ impl PyDict {
         inner.find_str(key.as_str(), key.hash()).map(|i| inner.entries[i].value.clone())
     }
 
+    /// Lookup by a Rust string whose hash is known.
+    pub fn get_hashed_str(&self, key: &str, hash: i64) -> Option<Value> {
+        let inner = self.inner.lock();
+        inner.find_str(key, hash).map(|i| inner.entries[i].value.clone())
+    }
+
     /// Lookup by a Rust string (hashes it first).
     pub fn get_item_str(&self, key: &str) -> Option<Value> {
         let inner = self.inner.lock();
@@ -346,7 +355,7 @@ impl PyDict {
     pub fn copy(&self) -> PyDict {
         let mut inner = self.inner.lock().clone();
         inner.version = 0;
-        PyDict { inner: Mutex::new(inner) }
+        PyDict { inner: PyLock::new(inner) }
     }
 
     /// Inserts entries whose hashes are known (copying from another dict).

@@ -118,12 +118,12 @@ pub struct BoundMethod {
 /// A closure cell; `Value::Undef` while empty.
 #[derive(Default)]
 pub struct Cell {
-    pub value: Mutex<Value>,
+    pub value: super::sync::PyLock<Value>,
 }
 
 impl Cell {
     pub fn new(v: Value) -> Cell {
-        Cell { value: Mutex::new(v) }
+        Cell { value: super::sync::PyLock::new(v) }
     }
 
     pub fn get(&self) -> Value {

@@ -7,7 +7,6 @@
 
 use std::sync::Arc;
 
-use parking_lot::Mutex;
 
 use super::class::Class;
 use super::dict::PyDict;
@@ -46,12 +45,12 @@ pub enum IterState {
 }
 
 pub struct PyIter {
-    pub state: Mutex<IterState>,
+    pub state: super::sync::PyLock<IterState>,
 }
 
 impl PyIter {
     pub fn new(state: IterState) -> PyIter {
-        PyIter { state: Mutex::new(state) }
+        PyIter { state: super::sync::PyLock::new(state) }
     }
 
     pub fn value(state: IterState) -> Value {

@@ -4,22 +4,22 @@
 //! call is atomic (as in CPython) and the lock is never held while Python
 //! code runs: comparisons that may call `__eq__` work on cloned elements.
 
-use parking_lot::{Mutex, MutexGuard};
+use super::sync::{PyGuard, PyLock};
 
 use super::value::Value;
 
 #[derive(Default)]
 pub struct PyList {
-    items: Mutex<Vec<Value>>,
+    items: PyLock<Vec<Value>>,
 }
 
 impl PyList {
     pub fn new(items: Vec<Value>) -> PyList {
-        PyList { items: Mutex::new(items) }
+        PyList { items: PyLock::new(items) }
     }
 
     /// Locks the items for one short, Python-free operation.
-    pub fn lock(&self) -> MutexGuard<'_, Vec<Value>> {
+    pub fn lock(&self) -> PyGuard<'_, Vec<Value>> {
         self.items.lock()
     }
 

@@ -6,7 +6,7 @@
 //! operations build their results. With CPython's hashes for ints,
 //! floats and tuples, `print({3, 1, 2})` shows what CPython shows.
 
-use parking_lot::Mutex;
+use super::sync::PyLock;
 use smallvec::SmallVec;
 
 use super::compare::fast_eq;
@@ -153,7 +153,7 @@ impl Table {
 /// A set or frozenset (which one is told by the `Value` variant).
 #[derive(Default)]
 pub struct PySet {
-    table: Mutex<Table>,
+    table: PyLock<Table>,
 }
 
 impl PySet {
@@ -295,11 +295,11 @@ impl PySet {
         let t = self.table.lock();
         let mut new = Table::default();
         merge_into(&mut new, &t);
-        PySet { table: Mutex::new(new) }
+        PySet { table: PyLock::new(new) }
     }
 
     pub fn from_table(t: Table) -> PySet {
-        PySet { table: Mutex::new(t) }
+        PySet { table: PyLock::new(t) }
     }
 
     /// `set_merge`: adds every element of `other`.

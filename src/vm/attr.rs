@@ -90,16 +90,19 @@ impl Vm {
     /// `object.__getattribute__`: descriptors, instance dict, class.
     pub fn generic_getattr(&mut self, obj: &Value, inst: &Arc<Instance>, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
         let cls = inst.class_ref();
-        let cls_attr = cls.lookup(name);
-        if let Some(a) = &cls_attr {
-            if cls.has_flag(ClassFlags::DESCRIPTORS) && is_data_descriptor(a) {
-                return self.descriptor_get(a, obj, cls).map(Some);
+        // Data descriptors on the class win over the instance dict; other
+        // class attributes lose to it, so the dict is tried first.
+        if cls.is_descriptor_name(name) {
+            if let Some(a) = cls.lookup(name) {
+                if is_data_descriptor(&a) {
+                    return self.descriptor_get(&a, obj, cls).map(Some);
+                }
             }
         }
         if let Some(v) = inst.dict.get_str(name) {
             return Ok(Some(v));
         }
-        if let Some(a) = cls_attr {
+        if let Some(a) = cls.lookup(name) {
             return self.bind(a, obj, cls).map(Some);
         }
         let n = name.as_str();
@@ -331,7 +334,7 @@ impl Vm {
     /// `object.__setattr__`.
     pub fn generic_setattr(&mut self, obj: &Value, inst: &Arc<Instance>, name: &Arc<PyStr>, value: Value) -> PyResult<()> {
         let cls = inst.class_ref();
-        if cls.has_flag(ClassFlags::DESCRIPTORS) {
+        if cls.is_descriptor_name(name) {
             match cls.lookup(name) {
                 Some(Value::Property(p)) => {
                     if p.fset.is_none() {

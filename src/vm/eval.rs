@@ -19,7 +19,7 @@ use super::frame::{Block, Frame};
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::Op;
 use crate::bytecode::op::make_fn;
-use crate::runtime::class::Class;
+use crate::runtime::class::{Class, ClassFlags};
 use crate::runtime::dict::PyDict;
 use crate::runtime::exception::TraceEntry;
 use crate::runtime::function::{Cell, Function};
@@ -294,14 +294,37 @@ impl Vm {
                         }
                     }
                     Op::LoadAttr(i) => {
+                        let name = &code.names[i as usize];
+                        // An attribute in the instance dict, with no hook or
+                        // descriptor in the way: the common case.
+                        if let Value::Instance(inst) = f.top() {
+                            let cls = inst.class_ref();
+                            if !cls.has_flag(ClassFlags::GETATTRIBUTE) && !cls.is_descriptor_name(name) {
+                                if let Some(v) = inst.dict.get_str(name) {
+                                    *f.regs.last_mut().expect("an object to load from") = v;
+                                    continue;
+                                }
+                            }
+                        }
                         let obj = f.pop();
-                        let v = tri!(self.get_attr(&obj, &code.names[i as usize]));
+                        let v = tri!(self.get_attr(&obj, name));
                         self.frames[fi].push(v);
                     }
                     Op::StoreAttr(i) => {
+                        let name = &code.names[i as usize];
                         let obj = f.pop();
                         let v = f.pop();
-                        tri!(self.set_attr(&obj, &code.names[i as usize], v));
+                        if let Value::Instance(inst) = &obj {
+                            let cls = inst.class_ref();
+                            if !cls.has_flag(ClassFlags::SETATTR)
+                                && inst.exc().is_none()
+                                && !cls.is_descriptor_name(name)
+                            {
+                                inst.dict.set_str(name.clone(), v);
+                                continue;
+                            }
+                        }
+                        tri!(self.set_attr(&obj, name, v));
                     }
                     Op::DeleteAttr(i) => {
                         let obj = f.pop();
@@ -374,8 +397,14 @@ impl Vm {
                                 continue;
                             }
                         }
-                        if let (Value::Float(a), Value::Float(b)) = (&f.regs[len - 2], &f.regs[len - 1]) {
-                            if let Some(r) = float_fast(bop, *a, *b) {
+                        let floats = match (&f.regs[len - 2], &f.regs[len - 1]) {
+                            (Value::Float(a), Value::Float(b)) => Some((*a, *b)),
+                            (Value::Float(a), Value::Int(b)) => Some((*a, *b as f64)),
+                            (Value::Int(a), Value::Float(b)) => Some((*a as f64, *b)),
+                            _ => None,
+                        };
+                        if let Some((a, b)) = floats {
+                            if let Some(r) = float_fast(bop, a, b) {
                                 f.regs.truncate(len - 2);
                                 f.regs.push(Value::Float(r));
                                 continue;
@@ -437,6 +466,9 @@ impl Vm {
                         let truth = match (&a, &b) {
                             (Value::Int(x), Value::Int(y)) => cmp_i64(cop, *x, *y),
                             (Value::Float(x), Value::Float(y)) => cmp_f64(cop, *x, *y),
+                            // Exact for ints below 2**53, as num_cmp is.
+                            (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => cmp_f64(cop, *x, *y as f64),
+                            (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => cmp_f64(cop, *x as f64, *y),
                             _ => {
                                 let r = tri!(self.compare_op(cop, &a, &b));
                                 match r {
@@ -1030,10 +1062,10 @@ impl Vm {
         if cls.builtin || cls.kind != crate::runtime::class::ClassKind::Object || cls.metaclass.is_some() {
             return None;
         }
-        if let Some(Value::Function(_) | Value::StaticMethod(_)) = cls.lookup_str("__new__") {
+        if cls.has_flag(ClassFlags::NEW) {
             return None;
         }
-        match cls.lookup_str("__init__") {
+        match cls.lookup(&crate::runtime::names::names().init) {
             Some(Value::Function(f)) if !f.code.is_generator() => Some(f),
             _ => None,
         }
