@@ -40,6 +40,17 @@ pub mod flags {
     pub const CLASS_BODY: u32 = 16;
 }
 
+/// A remembered `LoadGlobal`: the value found, and the globals dict and
+/// the write counters of it and of builtins when it was found.
+#[derive(Default)]
+pub struct GlobalCache {
+    pub globals: usize,
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    /// `Undef` while nothing is cached.
+    pub value: Value,
+}
+
 pub struct Code {
     pub name: Arc<PyStr>,
     pub qualname: Arc<PyStr>,
@@ -66,6 +77,8 @@ pub struct Code {
     /// Deepest the value stack gets, to size frames.
     pub max_stack: u32,
     pub doc: Value,
+    /// One cache per entry of `names`, for `LoadGlobal`.
+    pub global_cache: Box<[crate::runtime::sync::PyLock<GlobalCache>]>,
 }
 
 impl Code {

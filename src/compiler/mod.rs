@@ -197,7 +197,7 @@ impl<'a> Compiler<'a> {
             cellvars,
             freevars,
             cell_params,
-            names: u.names,
+            names: u.names.clone(),
             consts: u.consts,
             ops: u.ops,
             spans: u.spans,
@@ -205,6 +205,7 @@ impl<'a> Compiler<'a> {
             first_line: u.first_line,
             max_stack,
             doc: u.doc,
+            global_cache: (0..u.names.len()).map(|_| Default::default()).collect(),
         })
     }
 

@@ -40,6 +40,9 @@ struct Inner {
 #[derive(Default)]
 pub struct PyDict {
     inner: PyLock<Inner>,
+    /// Changes with every write (new key, new value, deletion), so caches
+    /// of looked-up values (`LoadGlobal`'s) can tell they are still good.
+    mutations: std::sync::atomic::AtomicU64,
 }
 
 fn mix(hash: i64) -> u64 {
@@ -159,6 +162,22 @@ impl PyDict {
         self.inner.lock().len
     }
 
+    /// The write counter (see `mutations`).
+    #[inline]
+    pub fn mutations(&self) -> u64 {
+        self.mutations.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    fn bump(&self) {
+        use std::sync::atomic::Ordering;
+        if super::sync::locking_enabled() {
+            self.mutations.fetch_add(1, Ordering::AcqRel);
+        } else {
+            // Only one thread can write: no atomic read-modify-write needed.
+            self.mutations.store(self.mutations.load(Ordering::Relaxed) + 1, Ordering::Release);
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -267,7 +286,9 @@ impl PyDict {
                     inner.insert_new(hash, k, v);
                 }
             },
-        )
+        )?;
+        self.bump();
+        Ok(())
     }
 
     /// Insert or update a str key; never runs Python code.
@@ -278,6 +299,8 @@ impl PyDict {
             Some(i) => inner.entries[i].value = value,
             None => inner.insert_new(hash, Value::Str(key), value),
         }
+        drop(inner);
+        self.bump();
     }
 
     pub fn set_item_str(&self, key: &str, value: Value) {
@@ -286,20 +309,28 @@ impl PyDict {
 
     pub fn remove(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
         let hash = vm.hash(key)?;
-        self.locate(vm, key, hash, |inner, i| Some(inner.remove_at(i).1), |_| None)
+        let r = self.locate(vm, key, hash, |inner, i| Some(inner.remove_at(i).1), |_| None)?;
+        self.bump();
+        Ok(r)
     }
 
     pub fn remove_str(&self, key: &str) -> Option<Value> {
         let hash = super::str::hash_bytes(key.as_bytes());
         let mut inner = self.inner.lock();
         let i = inner.find_str(key, hash)?;
-        Some(inner.remove_at(i).1)
+        let v = inner.remove_at(i).1;
+        drop(inner);
+        self.bump();
+        Some(v)
     }
 
     pub fn clear(&self) {
         let mut inner = self.inner.lock();
         let version = inner.version + 1;
-        *inner = Inner { version, ..Inner::default() };
+        let old = std::mem::replace(&mut *inner, Inner { version, ..Inner::default() });
+        drop(inner);
+        self.bump();
+        drop(old);
     }
 
     pub fn keys(&self) -> Vec<Value> {
@@ -348,6 +379,8 @@ impl PyDict {
         let mut inner = self.inner.lock();
         let i = inner.entries.iter().rposition(|e| !e.key.is_undef())?;
         let kv = inner.remove_at(i);
+        drop(inner);
+        self.bump();
         Some(kv)
     }
 
@@ -355,7 +388,7 @@ impl PyDict {
     pub fn copy(&self) -> PyDict {
         let mut inner = self.inner.lock().clone();
         inner.version = 0;
-        PyDict { inner: PyLock::new(inner) }
+        PyDict { inner: PyLock::new(inner), mutations: Default::default() }
     }
 
     /// Inserts entries whose hashes are known (copying from another dict).

@@ -249,13 +249,37 @@ impl Vm {
                         f.push(Value::Cell(c));
                     }
                     Op::LoadGlobal(i) => {
-                        let name = &code.names[i as usize];
-                        let v = match f.func.globals.get_str(name) {
+                        let globals = &f.func.globals;
+                        let (gv, bv) = (globals.mutations(), self.shared.builtins.mutations());
+                        let gid = Arc::as_ptr(globals) as usize;
+                        let slot = &code.global_cache[i as usize];
+                        let cached = {
+                            let c = slot.lock();
+                            if c.globals == gid && c.globals_version == gv && c.builtins_version == bv && !c.value.is_undef() {
+                                Some(c.value.clone())
+                            } else {
+                                None
+                            }
+                        };
+                        let v = match cached {
                             Some(v) => v,
-                            None => match self.shared.builtins.get_str(name) {
-                                Some(v) => v,
-                                None => break name_error(name.as_str()),
-                            },
+                            None => {
+                                let name = &code.names[i as usize];
+                                let v = match globals.get_str(name) {
+                                    Some(v) => v,
+                                    None => match self.shared.builtins.get_str(name) {
+                                        Some(v) => v,
+                                        None => break name_error(name.as_str()),
+                                    },
+                                };
+                                *slot.lock() = crate::bytecode::code::GlobalCache {
+                                    globals: gid,
+                                    globals_version: gv,
+                                    builtins_version: bv,
+                                    value: v.clone(),
+                                };
+                                v
+                            }
                         };
                         f.push(v);
                     }
@@ -968,14 +992,25 @@ impl Vm {
         let need = code.nlocals() + code.max_stack as usize;
         let mut regs = self.pool.pop().unwrap_or_default();
         regs.reserve(need);
-        regs.extend(caller.regs.drain(base + 1..));
+        // SAFETY: `regs` is empty with room for `need >= nargs` values. The
+        // arguments are moved bitwise from the caller's stack, whose length
+        // is cut first so that each value has exactly one owner.
+        unsafe {
+            let src = caller.regs.as_ptr().add(base + 1);
+            caller.regs.set_len(base + 1);
+            std::ptr::copy_nonoverlapping(src, regs.as_mut_ptr(), nargs);
+            regs.set_len(nargs);
+        }
         // The function moves from the stack into the frame: no refcounting.
         let Some(Value::Function(func)) = caller.regs.pop() else { unreachable!("checked above") };
         if nargs < argcount {
             let d = &func.defaults;
             regs.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
         }
-        regs.resize(func.code.nlocals(), Value::Undef);
+        let nlocals = func.code.nlocals();
+        while regs.len() < nlocals {
+            regs.push(Value::Undef);
+        }
         self.frames.push(Frame {
             func,
             pc: 0,
