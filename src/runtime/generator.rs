@@ -11,11 +11,11 @@ use parking_lot::Mutex;
 
 use super::str::PyStr;
 use super::value::Value;
-use crate::vm::frame::Frame;
+use crate::vm::frame::Detached;
 
 pub enum GenState {
     /// Waiting to run; the flag says whether it has started.
-    Suspended(Box<Frame>, bool),
+    Suspended(Box<Detached>, bool),
     Running,
     Finished,
 }
@@ -28,7 +28,7 @@ pub struct Generator {
 }
 
 impl Generator {
-    pub fn from_parts(frame: Box<Frame>, name: Arc<PyStr>, qualname: Arc<PyStr>) -> Generator {
+    pub fn from_parts(frame: Box<Detached>, name: Arc<PyStr>, qualname: Arc<PyStr>) -> Generator {
         Generator { state: Mutex::new(GenState::Suspended(frame, false)), name, qualname, exc_info: Mutex::new(Value::None) }
     }
 

@@ -420,7 +420,7 @@ pub fn super_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value
             // The first argument may have moved into a cell.
             let first = match code.cell_params.iter().find(|(_, p)| *p == 0) {
                 Some((c, _)) => frame.cell(*c as usize).get(),
-                None => frame.regs[0].clone(),
+                None => vm.stack[frame.base].clone(),
             };
             if first.is_undef() {
                 return Err(runtime_error("super(): arg[0] deleted"));

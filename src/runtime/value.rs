@@ -27,7 +27,7 @@ use super::tuple::PyTuple;
 use super::types::types;
 use crate::bytecode::Code;
 
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     /// Not a Python value: an unbound local slot, or "no self" in a method
     /// call. Never escapes to Python code.
@@ -68,6 +68,70 @@ pub enum Value {
     /// Objects implemented in Rust by modules: files, locks, threads...
     /// Build with [`Value::native`].
     Native(Arc<NativeBox>),
+}
+
+impl Clone for Value {
+    /// Immediates are copied inline; only heap values take the slow path
+    /// (an atomic reference count increment).
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::None => Value::None,
+            _ => self.clone_heap(),
+        }
+    }
+}
+
+impl Value {
+    #[inline(never)]
+    fn clone_heap(&self) -> Value {
+        match self {
+            Value::Undef => Value::Undef,
+            Value::None => Value::None,
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::BigInt(x) => Value::BigInt(x.clone()),
+            Value::Str(x) => Value::Str(x.clone()),
+            Value::Bytes(x) => Value::Bytes(x.clone()),
+            Value::List(x) => Value::List(x.clone()),
+            Value::Tuple(x) => Value::Tuple(x.clone()),
+            Value::Dict(x) => Value::Dict(x.clone()),
+            Value::Set(x) => Value::Set(x.clone()),
+            Value::FrozenSet(x) => Value::FrozenSet(x.clone()),
+            Value::Range(x) => Value::Range(x.clone()),
+            Value::Slice(x) => Value::Slice(x.clone()),
+            Value::Function(x) => Value::Function(x.clone()),
+            Value::Builtin(x) => Value::Builtin(x.clone()),
+            Value::BoundMethod(x) => Value::BoundMethod(x.clone()),
+            Value::Class(x) => Value::Class(x.clone()),
+            Value::Instance(x) => Value::Instance(x.clone()),
+            Value::Module(x) => Value::Module(x.clone()),
+            Value::Generator(x) => Value::Generator(x.clone()),
+            Value::Iter(x) => Value::Iter(x.clone()),
+            Value::Property(x) => Value::Property(x.clone()),
+            Value::StaticMethod(x) => Value::StaticMethod(x.clone()),
+            Value::ClassMethod(x) => Value::ClassMethod(x.clone()),
+            Value::Cell(x) => Value::Cell(x.clone()),
+            Value::Code(x) => Value::Code(x.clone()),
+            Value::Native(x) => Value::Native(x.clone()),
+        }
+    }
+
+    /// Drops a value, with the check for immediates inlined (they need no
+    /// work) so hot paths do not call the drop glue for them.
+    #[inline(always)]
+    pub fn release(self) {
+        match self {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Undef => {}
+            heap => drop(heap),
+        }
+    }
 }
 
 /// A native object behind a thin pointer, so that `Value` stays 16 bytes

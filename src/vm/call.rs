@@ -63,7 +63,8 @@ impl Vm {
     ) -> PyResult<Value> {
         let frame = self.frame_for_call(f, receiver, args, kwargs)?;
         if f.code.is_generator() {
-            return Ok(Value::Generator(Arc::new(Generator::new(frame))));
+            let d = self.detach(frame, Vec::new());
+            return Ok(Value::Generator(Arc::new(Generator::new(d))));
         }
         self.run_frame(frame)
     }
@@ -195,7 +196,7 @@ impl Vm {
     }
 
     fn resume_with(&mut self, g: &Generator, how: Resume) -> PyResult<Result<Value, Value>> {
-        let mut frame = {
+        let (detached, started) = {
             let mut st = g.state.lock();
             match std::mem::replace(&mut *st, GenState::Running) {
                 GenState::Suspended(frame, started) => {
@@ -207,13 +208,7 @@ impl Vm {
                             }
                         }
                     }
-                    let mut frame = frame;
-                    if started {
-                        if let Resume::Send(v) = &how {
-                            frame.push(v.clone());
-                        }
-                    }
-                    frame
+                    (frame, started)
                 }
                 GenState::Running => {
                     *st = GenState::Running;
@@ -228,18 +223,24 @@ impl Vm {
                 }
             }
         };
-        frame.boundary = true;
+        let (frame, buffer) = self.attach(*detached);
+        if started {
+            if let Resume::Send(v) = &how {
+                self.stack.push(v.clone());
+            }
+        }
         let saved_exc = std::mem::replace(&mut self.exc_info, g.take_exc_info());
         let outcome = match how {
-            Resume::Send(_) => self.run_boundary(*frame),
+            Resume::Send(_) => self.run_boundary(frame),
             Resume::Throw(err) => self.throw_into(frame, err),
         };
         let gen_exc = std::mem::replace(&mut self.exc_info, saved_exc);
         match outcome {
             Ok(Exit::Yield(v)) => {
                 let frame = self.frames.pop().expect("a yielding frame stays on the stack");
+                let d = self.detach(frame, buffer);
                 g.set_exc_info(gen_exc);
-                *g.state.lock() = GenState::Suspended(Box::new(frame), true);
+                *g.state.lock() = GenState::Suspended(Box::new(d), true);
                 Ok(Ok(v))
             }
             Ok(Exit::Return(v)) => {
@@ -261,10 +262,14 @@ impl Vm {
     }
 
     /// Pushes a suspended frame and raises `err` at its yield point.
-    fn throw_into(&mut self, frame: Box<crate::vm::frame::Frame>, err: PyErr) -> PyResult<Exit> {
-        self.check_native_stack()?;
+    fn throw_into(&mut self, mut frame: crate::vm::frame::Frame, err: PyErr) -> PyResult<Exit> {
+        frame.boundary = true;
+        if let Err(e) = self.check_native_stack() {
+            self.stack.truncate(frame.ret);
+            return Err(e);
+        }
         self.native_depth += 1;
-        self.frames.push(*frame);
+        self.frames.push(frame);
         let r = self.eval_with_error(err);
         self.native_depth -= 1;
         r
@@ -306,9 +311,9 @@ enum Resume {
 
 impl Generator {
     /// A generator over a frame that has not started.
-    pub fn new(frame: crate::vm::frame::Frame) -> Generator {
-        let name = frame.code().name.clone();
-        let qualname = frame.code().qualname.clone();
+    pub fn new(frame: crate::vm::frame::Detached) -> Generator {
+        let name = frame.frame.code().name.clone();
+        let qualname = frame.frame.code().qualname.clone();
         Generator::from_parts(Box::new(frame), name, qualname)
     }
 }

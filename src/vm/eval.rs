@@ -59,10 +59,15 @@ impl Vm {
     }
 
     /// Pushes a boundary frame and runs the loop (used by generators too).
-    pub fn run_boundary(&mut self, frame: Frame) -> PyResult<Exit> {
-        self.check_native_stack()?;
+    pub fn run_boundary(&mut self, mut frame: Frame) -> PyResult<Exit> {
+        frame.boundary = true;
+        frame.ret = frame.base;
+        if let Err(e) = self.check_native_stack() {
+            self.stack.truncate(frame.ret);
+            return Err(e);
+        }
         if self.frames.len() >= self.recursion_limit() {
-            self.discard_frame(frame);
+            self.stack.truncate(frame.ret);
             return Err(super::error::recursion_error());
         }
         self.native_depth += 1;
@@ -116,15 +121,15 @@ impl Vm {
                 err.add_traceback(TraceEntry { code: frame.code().clone(), pc: frame.pc.saturating_sub(1) });
             }
             if let Some(b) = frame.blocks.pop() {
-                let keep = frame.nlocals() + b.level as usize;
-                frame.regs.truncate(keep);
-                frame.regs.push(err.value());
+                let keep = frame.base + b.level as usize;
                 frame.pc = b.handler as usize;
+                self.stack.truncate(keep);
+                self.stack.push(err.value());
                 return Ok(());
             }
             let frame = self.frames.pop().expect("unwinding needs a frame");
             let boundary = frame.boundary;
-            self.discard_frame(frame);
+            self.stack.truncate(frame.ret);
             if boundary {
                 return Err(err);
             }
@@ -165,6 +170,21 @@ impl Vm {
                     }
                 };
             }
+            macro_rules! pop {
+                () => {
+                    self.stack.pop().unwrap_or_default()
+                };
+            }
+            macro_rules! top {
+                () => {
+                    self.stack.last().unwrap_or(&Value::Undef)
+                };
+            }
+            macro_rules! peek {
+                ($n:expr) => {
+                    &self.stack[self.stack.len() - ($n)]
+                };
+            }
             let err: PyErr = loop {
                 let f = &mut self.frames[fi];
                 let op = ops[f.pc];
@@ -172,56 +192,59 @@ impl Vm {
                 match op {
                     Op::Nop => {}
                     Op::PopTop => {
-                        f.regs.pop();
+                        if let Some(v) = self.stack.pop() {
+                            v.release();
+                        }
                     }
                     Op::Copy(n) => {
-                        let v = f.peek(n as usize).clone();
-                        f.push(v);
+                        let v = peek!(n as usize).clone();
+                        self.stack.push(v);
                     }
                     Op::Swap(n) => {
-                        let len = f.regs.len();
-                        f.regs.swap(len - 1, len - n as usize);
+                        let len = self.stack.len();
+                        self.stack.swap(len - 1, len - n as usize);
                     }
                     Op::LoadConst(i) => {
                         let v = code.consts[i as usize].clone();
-                        f.push(v);
+                        self.stack.push(v);
                     }
                     Op::LoadFast(i) => {
-                        let v = f.regs[i as usize].clone();
+                        let v = self.stack[f.base + i as usize].clone();
                         if v.is_undef() {
                             break unbound_local(&code.varnames[i as usize]);
                         }
-                        f.push(v);
+                        self.stack.push(v);
                     }
                     Op::LoadFastPair(p) => {
                         let (a, b) = ((p >> 16) as usize, (p & 0xffff) as usize);
-                        let va = f.regs[a].clone();
-                        let vb = f.regs[b].clone();
+                        let va = self.stack[f.base + a].clone();
+                        let vb = self.stack[f.base + b].clone();
                         if va.is_undef() {
                             break unbound_local(&code.varnames[a]);
                         }
                         if vb.is_undef() {
                             break unbound_local(&code.varnames[b]);
                         }
-                        f.push(va);
-                        f.push(vb);
+                        self.stack.push(va);
+                        self.stack.push(vb);
                     }
                     Op::StoreFast(i) => {
-                        let v = f.pop();
-                        f.regs[i as usize] = v;
+                        let v = pop!();
+                        let old = std::mem::replace(&mut self.stack[f.base + i as usize], v);
+                        old.release();
                     }
                     Op::DeleteFast(i) => {
-                        if f.regs[i as usize].is_undef() {
+                        if self.stack[f.base + i as usize].is_undef() {
                             break unbound_local(&code.varnames[i as usize]);
                         }
-                        f.regs[i as usize] = Value::Undef;
+                        self.stack[f.base + i as usize] = Value::Undef;
                     }
                     Op::LoadDeref(i) => {
                         let v = f.cell(i as usize).get();
                         if v.is_undef() {
                             break free_var_error(&code, i as usize);
                         }
-                        f.push(v);
+                        self.stack.push(v);
                     }
                     Op::LoadClassDeref(i) => {
                         let name = code.cell_name(i as usize).clone();
@@ -232,10 +255,10 @@ impl Vm {
                         if v.is_undef() {
                             break free_var_error(&code, i as usize);
                         }
-                        f.push(v);
+                        self.stack.push(v);
                     }
                     Op::StoreDeref(i) => {
-                        let v = f.pop();
+                        let v = pop!();
                         f.cell(i as usize).set(v);
                     }
                     Op::DeleteDeref(i) => {
@@ -246,7 +269,7 @@ impl Vm {
                     }
                     Op::LoadClosure(i) => {
                         let c = f.cell(i as usize).clone();
-                        f.push(Value::Cell(c));
+                        self.stack.push(Value::Cell(c));
                     }
                     Op::LoadGlobal(i) => {
                         let globals = &f.func.globals;
@@ -281,10 +304,10 @@ impl Vm {
                                 v
                             }
                         };
-                        f.push(v);
+                        self.stack.push(v);
                     }
                     Op::StoreGlobal(i) => {
-                        let v = f.pop();
+                        let v = pop!();
                         f.func.globals.set_str(code.names[i as usize].clone(), v);
                     }
                     Op::DeleteGlobal(i) => {
@@ -303,10 +326,10 @@ impl Vm {
                                 None => break name_error(name.as_str()),
                             },
                         };
-                        f.push(v);
+                        self.stack.push(v);
                     }
                     Op::StoreName(i) => {
-                        let v = f.pop();
+                        let v = pop!();
                         let ns = f.locals.clone().unwrap_or_else(|| f.func.globals.clone());
                         ns.set_str(code.names[i as usize].clone(), v);
                     }
@@ -321,23 +344,23 @@ impl Vm {
                         let name = &code.names[i as usize];
                         // An attribute in the instance dict, with no hook or
                         // descriptor in the way: the common case.
-                        if let Value::Instance(inst) = f.top() {
+                        if let Value::Instance(inst) = top!() {
                             let cls = inst.class_ref();
                             if !cls.has_flag(ClassFlags::GETATTRIBUTE) && !cls.is_descriptor_name(name) {
                                 if let Some(v) = inst.dict.get_str(name) {
-                                    *f.regs.last_mut().expect("an object to load from") = v;
+                                    *self.stack.last_mut().expect("an object to load from") = v;
                                     continue;
                                 }
                             }
                         }
-                        let obj = f.pop();
+                        let obj = pop!();
                         let v = tri!(self.get_attr(&obj, name));
-                        self.frames[fi].push(v);
+                        self.stack.push(v);
                     }
                     Op::StoreAttr(i) => {
                         let name = &code.names[i as usize];
-                        let obj = f.pop();
-                        let v = f.pop();
+                        let obj = pop!();
+                        let v = pop!();
                         if let Value::Instance(inst) = &obj {
                             let cls = inst.class_ref();
                             if !cls.has_flag(ClassFlags::SETATTR)
@@ -351,56 +374,55 @@ impl Vm {
                         tri!(self.set_attr(&obj, name, v));
                     }
                     Op::DeleteAttr(i) => {
-                        let obj = f.pop();
+                        let obj = pop!();
                         tri!(self.del_attr(&obj, &code.names[i as usize]));
                     }
                     Op::LoadMethod(i) => {
-                        let obj = f.pop();
+                        let obj = pop!();
                         let (m, recv) = tri!(self.load_method(&obj, &code.names[i as usize]));
                         let f = &mut self.frames[fi];
-                        f.push(m);
-                        f.push(recv);
+                        self.stack.push(m);
+                        self.stack.push(recv);
                     }
                     Op::CallMethod(argc) => {
                         let argc = argc as usize;
-                        let len = f.regs.len();
-                        let has_self = !f.regs[len - argc - 1].is_undef();
-                        if has_self && self.push_simple_call(fi, len - argc - 2) {
+                        let len = self.stack.len();
+                        let has_self = !self.stack[len - argc - 1].is_undef();
+                        if has_self && self.push_simple_call(len - argc - 2) {
                             continue 'frames;
                         }
                         let result = if has_self {
-                            self.call_on_stack(fi, argc + 1, None)
+                            self.call_on_stack(argc + 1, None)
                         } else {
                             // No receiver: drop the marker and call the attribute.
-                            let f = &mut self.frames[fi];
-                            f.regs.remove(len - argc - 1);
-                            self.call_on_stack(fi, argc, None)
+                            self.stack.remove(len - argc - 1);
+                            self.call_on_stack(argc, None)
                         };
                         if tri!(result) {
                             continue 'frames;
                         }
                     }
                     Op::Call(argc) => {
-                        let base = f.regs.len() - argc as usize - 1;
-                        if self.push_simple_call(fi, base) {
+                        let slot = self.stack.len() - argc as usize - 1;
+                        if self.push_simple_call(slot) {
                             continue 'frames;
                         }
-                        if tri!(self.call_on_stack(fi, argc as usize, None)) {
+                        if tri!(self.call_on_stack(argc as usize, None)) {
                             continue 'frames;
                         }
                     }
                     Op::CallKw(argc) => {
-                        let Value::Tuple(names) = f.pop() else {
+                        let Value::Tuple(names) = pop!() else {
                             break type_error("keyword names must be a tuple");
                         };
-                        if tri!(self.call_on_stack(fi, argc as usize, Some(&names.items))) {
+                        if tri!(self.call_on_stack(argc as usize, Some(&names.items))) {
                             continue 'frames;
                         }
                     }
                     Op::CallEx(has_kw) => {
-                        let kwargs = if has_kw { Some(f.pop()) } else { None };
-                        let args = f.pop();
-                        let callee = f.pop();
+                        let kwargs = if has_kw { Some(pop!()) } else { None };
+                        let args = pop!();
+                        let callee = pop!();
                         let Value::Tuple(args) = args else {
                             break type_error("argument list must be a tuple");
                         };
@@ -413,15 +435,18 @@ impl Vm {
                         }
                     }
                     Op::Binary(bop) => {
-                        let len = f.regs.len();
-                        if let (Value::Int(a), Value::Int(b)) = (&f.regs[len - 2], &f.regs[len - 1]) {
+                        let len = self.stack.len();
+                        if let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1]) {
                             if let Some(r) = int_fast(bop, *a, *b) {
-                                f.regs.truncate(len - 2);
-                                f.regs.push(Value::Int(r));
+                                // Two ints in, one int out: overwrite in place.
+                                self.stack[len - 2] = Value::Int(r);
+                                // SAFETY: the top is an Int, which owns
+                                // nothing; dropping it is a no-op.
+                                unsafe { self.stack.set_len(len - 1) };
                                 continue;
                             }
                         }
-                        let floats = match (&f.regs[len - 2], &f.regs[len - 1]) {
+                        let floats = match (&self.stack[len - 2], &self.stack[len - 1]) {
                             (Value::Float(a), Value::Float(b)) => Some((*a, *b)),
                             (Value::Float(a), Value::Int(b)) => Some((*a, *b as f64)),
                             (Value::Int(a), Value::Float(b)) => Some((*a as f64, *b)),
@@ -429,64 +454,86 @@ impl Vm {
                         };
                         if let Some((a, b)) = floats {
                             if let Some(r) = float_fast(bop, a, b) {
-                                f.regs.truncate(len - 2);
-                                f.regs.push(Value::Float(r));
+                                self.stack[len - 2] = Value::Float(r);
+                                // SAFETY: the top is an Int or a Float,
+                                // which own nothing; dropping is a no-op.
+                                unsafe { self.stack.set_len(len - 1) };
                                 continue;
                             }
                         }
-                        let b = f.pop();
-                        let a = f.pop();
+                        let b = pop!();
+                        let a = pop!();
                         let r = tri!(self.binary_op(bop, &a, &b));
-                        self.frames[fi].push(r);
+                        self.stack.push(r);
                     }
                     Op::Inplace(bop) => {
-                        let len = f.regs.len();
-                        if let (Value::Int(a), Value::Int(b)) = (&f.regs[len - 2], &f.regs[len - 1]) {
+                        let len = self.stack.len();
+                        if let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1]) {
                             if let Some(r) = int_fast(bop, *a, *b) {
-                                f.regs.truncate(len - 2);
-                                f.regs.push(Value::Int(r));
+                                // Two ints in, one int out: overwrite in place.
+                                self.stack[len - 2] = Value::Int(r);
+                                // SAFETY: the top is an Int, which owns
+                                // nothing; dropping it is a no-op.
+                                unsafe { self.stack.set_len(len - 1) };
                                 continue;
                             }
                         }
-                        let b = f.pop();
-                        let a = f.pop();
+                        let b = pop!();
+                        let a = pop!();
                         let r = tri!(self.inplace_op(bop, a, &b));
-                        self.frames[fi].push(r);
+                        self.stack.push(r);
                     }
                     Op::UnaryNeg => {
-                        let a = f.pop();
+                        let a = pop!();
                         let r = match a {
                             Value::Int(i) if i != i64::MIN => Value::Int(-i),
                             Value::Float(x) => Value::Float(-x),
                             _ => tri!(self.unary_op(Op::UnaryNeg, &a)),
                         };
-                        self.frames[fi].push(r);
+                        self.stack.push(r);
                     }
                     Op::UnaryPos | Op::UnaryInvert => {
-                        let a = f.pop();
+                        let a = pop!();
                         let r = tri!(self.unary_op(op, &a));
-                        self.frames[fi].push(r);
+                        self.stack.push(r);
                     }
                     Op::UnaryNot => {
-                        let a = f.pop();
+                        let a = pop!();
                         let t = match a {
                             Value::Bool(b) => b,
                             _ => tri!(self.truthy(&a)),
                         };
-                        self.frames[fi].push(Value::Bool(!t));
+                        self.stack.push(Value::Bool(!t));
                     }
                     Op::Compare(cop) => {
-                        let b = f.pop();
-                        let a = f.pop();
+                        let b = pop!();
+                        let a = pop!();
                         let r = match (&a, &b) {
                             (Value::Int(x), Value::Int(y)) => Value::Bool(cmp_i64(cop, *x, *y)),
                             _ => tri!(self.compare_op(cop, &a, &b)),
                         };
-                        self.frames[fi].push(r);
+                        self.stack.push(r);
                     }
                     Op::CompareJumpIfFalse(cop, target) => {
-                        let b = f.pop();
-                        let a = f.pop();
+                        let len = self.stack.len();
+                        let quick = match (&self.stack[len - 2], &self.stack[len - 1]) {
+                            (Value::Int(x), Value::Int(y)) => Some(cmp_i64(cop, *x, *y)),
+                            (Value::Float(x), Value::Float(y)) => Some(cmp_f64(cop, *x, *y)),
+                            _ => None,
+                        };
+                        if let Some(truth) = quick {
+                            // Both operands are immediates: nothing to drop.
+                            // SAFETY: len >= 2 was just indexed; Int and
+                            // Float own no resources, so forgetting them by
+                            // shortening the vector is a no-op drop.
+                            unsafe { self.stack.set_len(len - 2) };
+                            if !truth {
+                                f.pc = target as usize;
+                            }
+                            continue;
+                        }
+                        let b = pop!();
+                        let a = pop!();
                         let truth = match (&a, &b) {
                             (Value::Int(x), Value::Int(y)) => cmp_i64(cop, *x, *y),
                             (Value::Float(x), Value::Float(y)) => cmp_f64(cop, *x, *y),
@@ -506,19 +553,19 @@ impl Vm {
                         }
                     }
                     Op::Is(neg) => {
-                        let b = f.pop();
-                        let a = f.pop();
-                        f.push(Value::Bool(a.is(&b) != neg));
+                        let b = pop!();
+                        let a = pop!();
+                        self.stack.push(Value::Bool(a.is(&b) != neg));
                     }
                     Op::Contains(neg) => {
-                        let container = f.pop();
-                        let item = f.pop();
+                        let container = pop!();
+                        let item = pop!();
                         let r = tri!(self.contains(&container, &item));
-                        self.frames[fi].push(Value::Bool(r != neg));
+                        self.stack.push(Value::Bool(r != neg));
                     }
                     Op::Subscr => {
-                        let key = f.pop();
-                        let obj = f.pop();
+                        let key = pop!();
+                        let obj = pop!();
                         let fast = match (&obj, &key) {
                             (Value::List(l), Value::Int(i)) => {
                                 let items = l.lock();
@@ -536,12 +583,12 @@ impl Vm {
                             Some(v) => v,
                             None => tri!(self.get_item(&obj, &key)),
                         };
-                        self.frames[fi].push(v);
+                        self.stack.push(v);
                     }
                     Op::StoreSubscr => {
-                        let key = f.pop();
-                        let obj = f.pop();
-                        let v = f.pop();
+                        let key = pop!();
+                        let obj = pop!();
+                        let v = pop!();
                         if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
                             let mut items = l.lock();
                             let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
@@ -553,140 +600,140 @@ impl Vm {
                         tri!(self.set_item(&obj, key, v));
                     }
                     Op::DeleteSubscr => {
-                        let key = f.pop();
-                        let obj = f.pop();
+                        let key = pop!();
+                        let obj = pop!();
                         tri!(self.del_item(&obj, &key));
                     }
                     Op::BuildSlice(n) => {
-                        let step = if n == 3 { f.pop() } else { Value::None };
-                        let stop = f.pop();
-                        let start = f.pop();
+                        let step = if n == 3 { pop!() } else { Value::None };
+                        let stop = pop!();
+                        let start = pop!();
                         let s = crate::runtime::range::PySlice { start, stop, step };
-                        f.push(Value::Slice(Arc::new(s)));
+                        self.stack.push(Value::Slice(Arc::new(s)));
                     }
                     Op::BuildTuple(n) => {
-                        let items = f.regs.split_off(f.regs.len() - n as usize);
-                        f.push(Value::tuple(items));
+                        let items = self.stack.split_off(self.stack.len() - n as usize);
+                        self.stack.push(Value::tuple(items));
                     }
                     Op::BuildList(n) => {
-                        let items = f.regs.split_off(f.regs.len() - n as usize);
-                        f.push(Value::list(items));
+                        let items = self.stack.split_off(self.stack.len() - n as usize);
+                        self.stack.push(Value::list(items));
                     }
                     Op::BuildSet(n) => {
-                        let items = f.regs.split_off(f.regs.len() - n as usize);
+                        let items = self.stack.split_off(self.stack.len() - n as usize);
                         let set = crate::runtime::set::PySet::new();
                         tri!(add_all(self, &set, items));
-                        self.frames[fi].push(Value::Set(Arc::new(set)));
+                        self.stack.push(Value::Set(Arc::new(set)));
                     }
                     Op::BuildMap(n) => {
-                        let items = f.regs.split_off(f.regs.len() - 2 * n as usize);
+                        let items = self.stack.split_off(self.stack.len() - 2 * n as usize);
                         let d = PyDict::new();
                         tri!(set_pairs(self, &d, items));
-                        self.frames[fi].push(Value::Dict(Arc::new(d)));
+                        self.stack.push(Value::Dict(Arc::new(d)));
                     }
                     Op::BuildString(n) => {
-                        let items = f.regs.split_off(f.regs.len() - n as usize);
+                        let items = self.stack.split_off(self.stack.len() - n as usize);
                         let mut s = String::new();
                         for it in &items {
                             if let Value::Str(p) = it {
                                 s.push_str(p.as_str());
                             }
                         }
-                        f.push(Value::str(s));
+                        self.stack.push(Value::str(s));
                     }
                     Op::ListAppend(n) => {
-                        let v = f.pop();
-                        if let Value::List(l) = f.peek(n as usize) {
+                        let v = pop!();
+                        if let Value::List(l) = peek!(n as usize) {
                             l.push(v);
                         }
                     }
                     Op::SetAdd(n) => {
-                        let v = f.pop();
-                        let target = f.peek(n as usize).clone();
+                        let v = pop!();
+                        let target = peek!(n as usize).clone();
                         if let Value::Set(s) = target {
                             tri!(s.add(self, v));
                         }
                     }
                     Op::MapAdd(n) => {
-                        let v = f.pop();
-                        let k = f.pop();
-                        let target = f.peek(n as usize).clone();
+                        let v = pop!();
+                        let k = pop!();
+                        let target = peek!(n as usize).clone();
                         if let Value::Dict(d) = target {
                             tri!(d.set(self, k, v));
                         }
                     }
                     Op::ListExtend(n) => {
-                        let iterable = f.pop();
-                        let target = f.peek(n as usize).clone();
+                        let iterable = pop!();
+                        let target = peek!(n as usize).clone();
                         let items = tri!(self.iterate_for_unpack(&iterable));
                         if let Value::List(l) = target {
                             l.lock().extend(items);
                         }
                     }
                     Op::SetUpdate(n) => {
-                        let iterable = f.pop();
-                        let target = f.peek(n as usize).clone();
+                        let iterable = pop!();
+                        let target = peek!(n as usize).clone();
                         let items = tri!(self.iterate_for_unpack(&iterable));
                         if let Value::Set(s) = target {
                             tri!(add_all(self, &s, items));
                         }
                     }
                     Op::DictUpdate(n) => {
-                        let mapping = f.pop();
-                        let target = f.peek(n as usize).clone();
+                        let mapping = pop!();
+                        let target = peek!(n as usize).clone();
                         if let Value::Dict(d) = target {
                             tri!(self.dict_update(&d, &mapping, false, None));
                         }
                     }
                     Op::DictMerge(n) => {
-                        let mapping = f.pop();
-                        let target = f.peek(n as usize).clone();
-                        let callee = f.peek(n as usize + 2).clone();
+                        let mapping = pop!();
+                        let target = peek!(n as usize).clone();
+                        let callee = peek!(n as usize + 2).clone();
                         if let Value::Dict(d) = target {
                             tri!(self.dict_update(&d, &mapping, true, Some(&callee)));
                         }
                     }
                     Op::ListToTuple => {
-                        let v = f.pop();
+                        let v = pop!();
                         let items = match v {
                             Value::List(l) => l.replace(Vec::new()),
                             _ => Vec::new(),
                         };
-                        f.push(Value::tuple(items));
+                        self.stack.push(Value::tuple(items));
                     }
                     Op::UnpackSequence(n) => {
-                        let seq = f.pop();
+                        let seq = pop!();
                         let n = n as usize;
                         match &seq {
                             Value::Tuple(t) if t.len() == n => {
-                                f.regs.extend(t.items.iter().rev().cloned());
+                                self.stack.extend(t.items.iter().rev().cloned());
                             }
                             Value::List(l) if l.len() == n => {
                                 let items = l.lock();
-                                f.regs.extend(items.iter().rev().cloned());
+                                self.stack.extend(items.iter().rev().cloned());
                             }
                             _ => {
                                 let items = tri!(self.unpack_exact(&seq, n));
-                                self.frames[fi].regs.extend(items.into_iter().rev());
+                                self.stack.extend(items.into_iter().rev());
                             }
                         }
                     }
                     Op::UnpackEx(before, after) => {
-                        let seq = f.pop();
+                        let seq = pop!();
                         let items = tri!(self.unpack_starred(&seq, before as usize, after as usize));
-                        self.frames[fi].regs.extend(items.into_iter().rev());
+                        self.stack.extend(items.into_iter().rev());
                     }
                     Op::FormatValue(flags) => {
-                        let spec = if flags & crate::bytecode::op::format::HAS_SPEC != 0 { Some(f.pop()) } else { None };
-                        let v = f.pop();
+                        let spec = if flags & crate::bytecode::op::format::HAS_SPEC != 0 { Some(pop!()) } else { None };
+                        let v = pop!();
                         let s = tri!(self.format_value(v, flags, spec));
-                        self.frames[fi].push(s);
+                        self.stack.push(s);
                     }
                     Op::Jump(t) => {
                         f.pc = t as usize;
                     }
                     Op::PopJumpIfFalse(t) => {
-                        let v = f.pop();
+                        let v = pop!();
                         let truth = match v {
                             Value::Bool(b) => b,
                             Value::None => false,
@@ -698,7 +745,7 @@ impl Vm {
                         }
                     }
                     Op::PopJumpIfTrue(t) => {
-                        let v = f.pop();
+                        let v = pop!();
                         let truth = match v {
                             Value::Bool(b) => b,
                             Value::None => false,
@@ -710,7 +757,7 @@ impl Vm {
                         }
                     }
                     Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
-                        let v = f.top().clone();
+                        let v = top!().clone();
                         let truth = match v {
                             Value::Bool(b) => b,
                             _ => tri!(self.truthy(&v)),
@@ -719,19 +766,19 @@ impl Vm {
                         if truth == matches!(op, Op::JumpIfTrueOrPop(_)) {
                             f.pc = t as usize;
                         } else {
-                            f.regs.pop();
+                            self.stack.pop();
                         }
                     }
                     Op::GetIter => {
-                        let v = f.pop();
+                        let v = pop!();
                         let it = match &v {
                             Value::Iter(_) | Value::Generator(_) => v,
                             _ => tri!(self.get_iter(&v)),
                         };
-                        self.frames[fi].push(it);
+                        self.stack.push(it);
                     }
                     Op::ForIter(t) => {
-                        let next = match f.top() {
+                        let next = match top!() {
                             Value::Iter(it) => {
                                 let mut st = it.state.lock();
                                 match &mut *st {
@@ -766,26 +813,26 @@ impl Vm {
                         let next = match next {
                             Some(n) => n,
                             None => {
-                                let it = f.top().clone();
+                                let it = top!().clone();
                                 tri!(self.iter_next(&it))
                             }
                         };
                         let f = &mut self.frames[fi];
                         match next {
-                            Some(v) => f.push(v),
+                            Some(v) => self.stack.push(v),
                             None => {
-                                f.regs.pop();
+                                self.stack.pop();
                                 f.pc = t as usize;
                             }
                         }
                     }
                     Op::ReturnValue => {
-                        let v = f.pop();
+                        let v = pop!();
                         let boundary = f.boundary;
                         let init_self = f.init_self.take();
-                        let regs = std::mem::take(&mut f.regs);
+                        let ret = f.ret;
+                        self.stack.truncate(ret);
                         self.frames.truncate(fi);
-                        self.recycle(regs);
                         let v = match init_self {
                             Some(_) if !v.is_none() => {
                                 let e = type_error(format!("__init__() should return None, not '{}'", v.type_name()));
@@ -801,30 +848,30 @@ impl Vm {
                         if boundary {
                             return Ok(Exit::Return(v));
                         }
-                        self.frames.last_mut().expect("a caller frame").push(v);
+                        self.stack.push(v);
                         continue 'frames;
                     }
                     Op::YieldValue => {
-                        let v = f.pop();
+                        let v = pop!();
                         return Ok(Exit::Yield(v));
                     }
                     Op::GetYieldFromIter => {
-                        let v = f.pop();
+                        let v = pop!();
                         let it = match &v {
                             Value::Generator(_) | Value::Iter(_) => v,
                             _ => tri!(self.get_iter(&v)),
                         };
-                        self.frames[fi].push(it);
+                        self.stack.push(it);
                     }
                     Op::Send(t) => {
-                        let sent = f.pop();
-                        let it = f.top().clone();
+                        let sent = pop!();
+                        let it = top!().clone();
                         match tri!(self.send_to(&it, sent)) {
-                            Ok(yielded) => self.frames[fi].push(yielded),
+                            Ok(yielded) => self.stack.push(yielded),
                             Err(result) => {
                                 let f = &mut self.frames[fi];
-                                f.regs.pop();
-                                f.push(result);
+                                self.stack.pop();
+                                self.stack.push(result);
                                 f.pc = t as usize;
                             }
                         }
@@ -839,8 +886,8 @@ impl Vm {
                                 }
                             }
                             _ => {
-                                let cause = if n == 2 { Some(f.pop()) } else { None };
-                                let exc = f.pop();
+                                let cause = if n == 2 { Some(pop!()) } else { None };
+                                let exc = pop!();
                                 let err = tri!(self.make_raisable(&exc));
                                 if let Some(c) = cause {
                                     let c = match c {
@@ -859,7 +906,7 @@ impl Vm {
                         }
                     }
                     Op::Reraise => {
-                        let exc = f.pop();
+                        let exc = pop!();
                         origin = Origin::Reraised;
                         match exc {
                             Value::Instance(i) => break PyErr(i),
@@ -867,27 +914,26 @@ impl Vm {
                         }
                     }
                     Op::SetupHandler(t) => {
-                        let level = f.stack_height() as u32;
+                        let level = (self.stack.len() - f.base) as u32;
                         f.blocks.push(Block { handler: t, level });
                     }
                     Op::PopBlock => {
                         f.blocks.pop();
                     }
                     Op::PushExcInfo => {
-                        let exc = f.pop();
+                        let exc = pop!();
                         let prev = std::mem::replace(&mut self.exc_info, exc.clone());
-                        let f = &mut self.frames[fi];
-                        f.push(prev);
-                        f.push(exc);
+                        self.stack.push(prev);
+                        self.stack.push(exc);
                     }
                     Op::PopExcept => {
-                        let prev = f.pop();
+                        let prev = pop!();
                         self.exc_info = prev;
                     }
                     Op::CleanupReraise => {
-                        let new = f.pop();
-                        f.pop();
-                        let prev = f.pop();
+                        let new = pop!();
+                        pop!();
+                        let prev = pop!();
                         self.exc_info = prev;
                         origin = Origin::Reraised;
                         match new {
@@ -896,70 +942,69 @@ impl Vm {
                         }
                     }
                     Op::CheckExcMatch => {
-                        let typ = f.pop();
-                        let exc = f.top().clone();
+                        let typ = pop!();
+                        let exc = top!().clone();
                         let m = tri!(self.exception_matches(&exc, &typ));
-                        self.frames[fi].push(Value::Bool(m));
+                        self.stack.push(Value::Bool(m));
                     }
                     Op::BeforeWith => {
-                        let mgr = f.pop();
+                        let mgr = pop!();
                         let (exit, entered) = tri!(self.enter_context(&mgr));
-                        let f = &mut self.frames[fi];
-                        f.push(exit);
-                        f.push(entered);
+                        self.stack.push(exit);
+                        self.stack.push(entered);
                     }
                     Op::WithExceptStart => {
-                        let exc = f.peek(1).clone();
-                        let exit = f.peek(3).clone();
+                        let exc = peek!(1).clone();
+                        let exit = peek!(3).clone();
                         let typ = Value::Class(exc.class());
                         let r = tri!(self.call_value(&exit, &[typ, exc, Value::None], &[]));
-                        self.frames[fi].push(r);
+                        self.stack.push(r);
                     }
                     Op::MakeFunction(flags) => {
-                        let code_v = f.pop();
-                        let closure = if flags & make_fn::CLOSURE != 0 { f.pop() } else { Value::None };
-                        let kwdefaults = if flags & make_fn::KWDEFAULTS != 0 { f.pop() } else { Value::None };
-                        let defaults = if flags & make_fn::DEFAULTS != 0 { f.pop() } else { Value::None };
+                        let code_v = pop!();
+                        let closure = if flags & make_fn::CLOSURE != 0 { pop!() } else { Value::None };
+                        let kwdefaults = if flags & make_fn::KWDEFAULTS != 0 { pop!() } else { Value::None };
+                        let defaults = if flags & make_fn::DEFAULTS != 0 { pop!() } else { Value::None };
                         let globals = f.func.globals.clone();
                         let Value::Code(fcode) = code_v else {
                             break type_error("MakeFunction needs a code object");
                         };
                         let func = make_function(fcode, globals, defaults, kwdefaults, closure);
-                        self.frames[fi].push(Value::Function(Arc::new(func)));
+                        self.stack.push(Value::Function(Arc::new(func)));
                     }
                     Op::LoadBuildClass => {
                         let v = match self.shared.builtins.get_item_str("__build_class__") {
                             Some(v) => v,
                             None => break name_error("__build_class__"),
                         };
-                        f.push(v);
+                        self.stack.push(v);
                     }
                     Op::ImportName(i) => {
-                        let fromlist = f.pop();
-                        let level = f.pop();
+                        let fromlist = pop!();
+                        let level = pop!();
                         let globals = f.func.globals.clone();
                         let level = match level {
                             Value::Int(l) => l as usize,
                             _ => 0,
                         };
                         let m = tri!(self.import_name(code.names[i as usize].as_str(), level, &fromlist, &globals));
-                        self.frames[fi].push(m);
+                        self.stack.push(m);
                     }
                     Op::ImportFrom(i) => {
-                        let module = f.top().clone();
+                        let module = top!().clone();
                         let v = tri!(self.import_from(&module, &code.names[i as usize]));
-                        self.frames[fi].push(v);
+                        self.stack.push(v);
                     }
                     Op::ImportStar => {
-                        let module = f.pop();
+                        let module = pop!();
                         let ns = f.locals.clone().unwrap_or_else(|| f.func.globals.clone());
                         tri!(self.import_star(&module, &ns));
                     }
                     Op::LoadAssertionError => {
-                        f.push(Value::Class(types().exc.assertion_error.clone()));
+                        self.stack.push(Value::Class(types().exc.assertion_error.clone()));
                     }
                     Op::PrintExpr => {
-                        let v = f.pop();
+                        let v = pop!();
                         tri!(self.print_expr(v));
                     }
                 }
@@ -973,12 +1018,11 @@ impl Vm {
     /// positional values above it (plus defaults), moves them straight into
     /// a new frame and pushes it. Returns false to take the general path.
     #[inline]
-    fn push_simple_call(&mut self, fi: usize, base: usize) -> bool {
+    fn push_simple_call(&mut self, slot: usize) -> bool {
         let depth = self.frames.len();
-        let caller = &mut self.frames[fi];
-        let Value::Function(func) = &caller.regs[base] else { return false };
+        let Value::Function(func) = &self.stack[slot] else { return false };
         let code = &func.code;
-        let nargs = caller.regs.len() - base - 1;
+        let nargs = self.stack.len() - slot - 1;
         let argcount = code.argcount as usize;
         if code.flags & (crate::bytecode::code::flags::VARARGS | crate::bytecode::code::flags::VARKEYWORDS | crate::bytecode::code::flags::GENERATOR) != 0
             || code.kwonlyargcount != 0
@@ -989,32 +1033,24 @@ impl Vm {
         {
             return false;
         }
-        let need = code.nlocals() + code.max_stack as usize;
-        let mut regs = self.pool.pop().unwrap_or_default();
-        regs.reserve(need);
-        // SAFETY: `regs` is empty with room for `need >= nargs` values. The
-        // arguments are moved bitwise from the caller's stack, whose length
-        // is cut first so that each value has exactly one owner.
-        unsafe {
-            let src = caller.regs.as_ptr().add(base + 1);
-            caller.regs.set_len(base + 1);
-            std::ptr::copy_nonoverlapping(src, regs.as_mut_ptr(), nargs);
-            regs.set_len(nargs);
-        }
-        // The function moves from the stack into the frame: no refcounting.
-        let Some(Value::Function(func)) = caller.regs.pop() else { unreachable!("checked above") };
+        // The function moves from its stack slot into the frame (no
+        // refcounting) and the arguments, already in place above the slot,
+        // become the first locals.
+        let Value::Function(func) = std::mem::take(&mut self.stack[slot]) else { unreachable!("checked above") };
         if nargs < argcount {
             let d = &func.defaults;
-            regs.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
+            self.stack.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
         }
+        let base = slot + 1;
         let nlocals = func.code.nlocals();
-        while regs.len() < nlocals {
-            regs.push(Value::Undef);
+        if self.stack.len() < base + nlocals {
+            self.stack.resize(base + nlocals, Value::Undef);
         }
         self.frames.push(Frame {
             func,
             pc: 0,
-            regs,
+            base,
+            ret: slot,
             cells: Vec::new(),
             locals: None,
             blocks: Vec::new(),
@@ -1027,11 +1063,10 @@ impl Vm {
     /// Calls the callable below `argc` arguments on frame `fi`'s stack (the
     /// last `kwnames.len()` of them keywords). Pushes a frame for Python
     /// functions and returns true; otherwise pushes the result.
-    fn call_on_stack(&mut self, fi: usize, argc: usize, kwnames: Option<&[Value]>) -> PyResult<bool> {
-        let f = &mut self.frames[fi];
-        let len = f.regs.len();
-        let args: ArgVec = f.regs.drain(len - argc..).collect();
-        let callee = f.pop();
+    fn call_on_stack(&mut self, argc: usize, kwnames: Option<&[Value]>) -> PyResult<bool> {
+        let len = self.stack.len();
+        let args: ArgVec = self.stack.drain(len - argc..).collect();
+        let callee = self.stack.pop().unwrap_or_default();
         let (pos, kw) = match kwnames {
             None => (&args[..], Vec::new()),
             Some(names) => {
@@ -1087,7 +1122,7 @@ impl Vm {
 
     fn call_and_push(&mut self, callee: &Value, args: &[Value], kw: &[(Arc<PyStr>, Value)]) -> PyResult<bool> {
         let r = self.call_value(callee, args, kw)?;
-        self.frames.last_mut().expect("a frame is running").push(r);
+        self.stack.push(r);
         Ok(false)
     }
 

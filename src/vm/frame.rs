@@ -24,8 +24,12 @@ pub struct Frame {
     /// class bodies run as functions too.
     pub func: Arc<Function>,
     pub pc: usize,
-    /// Fast locals in `[0, nlocals)`, the value stack above them.
-    pub regs: Vec<Value>,
+    /// Where local 0 is on the thread's value stack (`Vm::stack`); the
+    /// frame's operand stack starts after its locals.
+    pub base: usize,
+    /// The stack length to cut back to when the frame returns (just below
+    /// the callee's slot for a call made by the evaluation loop).
+    pub ret: usize,
     /// This frame's own cells (cellvars); free variables are in the closure.
     pub cells: Vec<Arc<Cell>>,
     /// The namespace of a class body.
@@ -36,6 +40,13 @@ pub struct Frame {
     /// For an `__init__` called by instantiating a class: the instance,
     /// which is the call's result.
     pub init_self: Option<Value>,
+}
+
+/// A frame that is not on a thread's stack (a suspended generator): it
+/// owns its locals and operand stack.
+pub struct Detached {
+    pub frame: Frame,
+    pub values: Vec<Value>,
 }
 
 impl Frame {
@@ -60,52 +71,37 @@ impl Frame {
         self.func.code.nlocals()
     }
 
+    /// Where the operand stack starts.
     #[inline]
-    pub fn push(&mut self, v: Value) {
-        self.regs.push(v);
+    pub fn stack_base(&self) -> usize {
+        self.base + self.func.code.nlocals()
     }
 
-    #[inline]
-    pub fn pop(&mut self) -> Value {
-        self.regs.pop().unwrap_or_default()
-    }
-
-    #[inline]
-    pub fn top(&self) -> &Value {
-        self.regs.last().unwrap_or(&Value::Undef)
-    }
-
-    /// The n-th value from the top (1 = top).
-    #[inline]
-    pub fn peek(&self, n: usize) -> &Value {
-        let len = self.regs.len();
-        &self.regs[len - n]
-    }
-
-    pub fn stack_height(&self) -> usize {
-        self.regs.len() - self.nlocals()
+    fn new(func: Arc<Function>, base: usize, cells: Vec<Arc<Cell>>, locals: Option<Arc<PyDict>>) -> Frame {
+        Frame { func, pc: 0, base, ret: base, cells, locals, blocks: Vec::new(), boundary: false, init_self: None }
     }
 }
 
 impl Vm {
-    /// A frame for module-level code.
+    /// A frame for module-level code, its locals on the stack.
     pub fn frame_for_code(&mut self, code: Arc<Code>, globals: Arc<PyDict>) -> Frame {
         let func = Arc::new(Function::new(code, globals, Box::new([])));
         self.frame_for_body(func, None)
     }
 
     /// A frame running a function's code with no arguments, in `locals`
-    /// for a class body.
+    /// for a class body. Its locals are pushed on the stack.
     pub fn frame_for_body(&mut self, func: Arc<Function>, locals: Option<Arc<PyDict>>) -> Frame {
         let code = &func.code;
-        let mut regs = self.take_buffer(code.nlocals() + code.max_stack as usize);
-        regs.resize(code.nlocals(), Value::Undef);
+        let base = self.stack.len();
+        self.stack.resize(base + code.nlocals(), Value::Undef);
         let cells: Vec<Arc<Cell>> = (0..code.cellvars.len()).map(|_| Arc::new(Cell::default())).collect();
-        Frame { func, pc: 0, regs, cells, locals, blocks: Vec::new(), boundary: false, init_self: None }
+        Frame::new(func, base, cells, locals)
     }
 
     /// A frame for calling `func` with positional `args` (after `receiver`,
-    /// if any) and keyword `kwargs`.
+    /// if any) and keyword `kwargs`: binds the arguments into locals pushed
+    /// on the stack. The frame must be pushed (or its values removed) next.
     pub fn frame_for_call(
         &mut self,
         func: &Arc<Function>,
@@ -115,7 +111,7 @@ impl Vm {
     ) -> PyResult<Frame> {
         let code = &func.code;
         let nlocals = code.nlocals();
-        let mut regs = self.take_buffer(nlocals + code.max_stack as usize);
+        let base = self.stack.len();
         let npos = args.len() + receiver.is_some() as usize;
         let argcount = code.argcount as usize;
         let simple = kwargs.is_empty()
@@ -124,18 +120,18 @@ impl Vm {
             && npos <= argcount
             && npos + func.defaults.len() >= argcount;
         if simple {
-            regs.extend(receiver.cloned());
-            regs.extend_from_slice(args);
+            self.stack.extend(receiver.cloned());
+            self.stack.extend_from_slice(args);
             let missing = argcount - npos;
             if missing > 0 {
                 let d = &func.defaults;
-                regs.extend_from_slice(&d[d.len() - missing..]);
+                self.stack.extend_from_slice(&d[d.len() - missing..]);
             }
-            regs.resize(nlocals, Value::Undef);
+            self.stack.resize(base + nlocals, Value::Undef);
         } else {
-            regs.resize(nlocals, Value::Undef);
-            if let Err(e) = bind_general(func, receiver, args, kwargs, &mut regs) {
-                self.recycle(regs);
+            self.stack.resize(base + nlocals, Value::Undef);
+            if let Err(e) = bind_general(func, receiver, args, kwargs, &mut self.stack[base..]) {
+                self.stack.truncate(base);
                 return Err(e);
             }
         }
@@ -146,25 +142,30 @@ impl Vm {
                 cells.push(Arc::new(Cell::default()));
             }
             for &(ci, pi) in &code.cell_params {
-                let v = std::mem::take(&mut regs[pi as usize]);
+                let v = std::mem::take(&mut self.stack[base + pi as usize]);
                 cells[ci as usize].set(v);
             }
         }
-        Ok(Frame {
-            func: func.clone(),
-            pc: 0,
-            regs,
-            cells,
-            locals: None,
-            blocks: Vec::new(),
-            boundary: false,
-            init_self: None,
-        })
+        Ok(Frame::new(func.clone(), base, cells, None))
     }
 
-    /// Returns a finished frame's buffer to the pool.
-    pub fn discard_frame(&mut self, frame: Frame) {
-        self.recycle(frame.regs);
+    /// Takes a frame (at the top of the stack) off the thread: its values
+    /// move into its own buffer (a generator not started, or suspended).
+    pub fn detach(&mut self, frame: Frame, mut values: Vec<Value>) -> Detached {
+        values.clear();
+        values.extend(self.stack.drain(frame.base..));
+        Detached { frame, values }
+    }
+
+    /// Puts a detached frame back on the thread's stack (not yet on the
+    /// frame stack); returns the frame and its emptied buffer.
+    pub fn attach(&mut self, d: Detached) -> (Frame, Vec<Value>) {
+        let Detached { mut frame, mut values } = d;
+        let base = self.stack.len();
+        frame.base = base;
+        frame.ret = base;
+        self.stack.append(&mut values);
+        (frame, values)
     }
 }
 

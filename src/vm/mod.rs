@@ -83,8 +83,9 @@ pub struct Vm {
     pub frames: Vec<Frame>,
     /// The exception being handled (`sys.exc_info()`), or None.
     pub exc_info: Value,
-    /// Value buffers of finished frames, reused by new ones.
-    pub(crate) pool: Vec<Vec<Value>>,
+    /// The value stack: every frame's locals, then its operands, above
+    /// its caller's.
+    pub stack: Vec<Value>,
     /// Lowest stack address this thread may use before raising RecursionError.
     stack_limit: usize,
     /// Nested evaluation loops (Rust calling back into Python).
@@ -105,7 +106,7 @@ impl Vm {
             shared,
             frames: Vec::new(),
             exc_info: Value::None,
-            pool: Vec::new(),
+            stack: Vec::with_capacity(1024),
             stack_limit,
             native_depth: 0,
             repr_guard: Vec::new(),
@@ -126,23 +127,6 @@ impl Vm {
             return Err(error::recursion_error());
         }
         Ok(())
-    }
-
-    fn take_buffer(&mut self, capacity: usize) -> Vec<Value> {
-        match self.pool.pop() {
-            Some(mut b) => {
-                b.reserve(capacity);
-                b
-            }
-            None => Vec::with_capacity(capacity.max(8)),
-        }
-    }
-
-    fn recycle(&mut self, mut buf: Vec<Value>) {
-        buf.clear();
-        if self.pool.len() < 64 && buf.capacity() <= 1024 {
-            self.pool.push(buf);
-        }
     }
 }
 

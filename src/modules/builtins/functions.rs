@@ -492,7 +492,7 @@ fn locals(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     }
     let d = crate::runtime::dict::PyDict::new();
     for (i, name) in f.code().varnames.iter().enumerate() {
-        let v = &f.regs[i];
+        let v = &vm.stack[f.base + i];
         if !v.is_undef() {
             d.set_str(name.clone(), v.clone());
         }
