@@ -85,17 +85,23 @@ impl Inner {
         }
     }
 
+    #[inline]
     fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
-        let check = |i: usize| {
-            let e = &self.entries[i];
+        #[inline(always)]
+        fn same(e: &Entry, key: &str, hash: i64) -> bool {
+            if e.hash != hash {
+                return false;
+            }
             // Names are usually the very same interned string: compare the
             // pointers before the bytes.
-            e.hash == hash
-                && matches!(&e.key, Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), key.as_ptr()) && s.as_str().len() == key.len() || s.as_str() == key)
-        };
+            match &e.key {
+                Value::Str(s) => std::ptr::eq(s.as_str(), key) || s.as_str() == key,
+                _ => false,
+            }
+        }
         match &self.index {
-            None => (0..self.entries.len()).find(|&i| check(i)),
-            Some(index) => index.iter_hash(mix(hash)).map(|&i| i as usize).find(|&i| check(i)),
+            None => self.entries.iter().position(|e| same(e, key, hash)),
+            Some(index) => index.iter_hash(mix(hash)).map(|&i| i as usize).find(|&i| same(&self.entries[i], key, hash)),
         }
     }
 
@@ -237,9 +243,12 @@ impl PyDict {
     }
 
     /// Lookup by a str key, with no Python code involved.
+    #[inline]
     pub fn get_str(&self, key: &PyStr) -> Option<Value> {
+        let hash = key.hash();
         let inner = self.inner.lock();
-        inner.find_str(key.as_str(), key.hash()).map(|i| inner.entries[i].value.clone())
+        let i = inner.find_str(key.as_str(), hash)?;
+        Some(inner.entries[i].value.clone())
     }
 
     /// Lookup by a Rust string whose hash is known.

@@ -231,6 +231,26 @@ impl Value {
         }
     }
 
+    /// The class of a builtin value, without touching a reference count
+    /// (`None` for instances and other values with their own class).
+    #[inline]
+    pub fn builtin_class(&self) -> Option<&'static Arc<Class>> {
+        let t = types();
+        Some(match self {
+            Value::Str(_) => &t.str_type,
+            Value::List(_) => &t.list_type,
+            Value::Dict(_) => &t.dict_type,
+            Value::Set(_) => &t.set_type,
+            Value::Tuple(_) => &t.tuple_type,
+            Value::Int(_) | Value::BigInt(_) => &t.int_type,
+            Value::Float(_) => &t.float_type,
+            Value::Bytes(_) => &t.bytes_type,
+            Value::FrozenSet(_) => &t.frozenset_type,
+            Value::Generator(_) => &t.generator_type,
+            _ => return None,
+        })
+    }
+
     /// `type(x).__name__`, for error messages.
     pub fn type_name(&self) -> String {
         match self {

@@ -14,6 +14,8 @@ mod compare;
 pub mod convert;
 pub mod error;
 mod eval;
+mod exec;
+mod invoke;
 pub mod frame;
 pub mod gil;
 pub mod import;

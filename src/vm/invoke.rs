@@ -1,0 +1,258 @@
+//! Calls made by the evaluation loop: the fast path that turns a call of
+//! a plain Python function into a new frame over arguments already on the
+//! stack, the general path through `call_value`, and instantiation with a
+//! Python `__init__` run as a frame.
+
+use std::sync::Arc;
+
+use smallvec::SmallVec;
+
+use super::error::type_error;
+use super::frame::Frame;
+use super::{PyResult, Vm};
+use crate::runtime::class::{Class, ClassFlags};
+use crate::runtime::dict::PyDict;
+use crate::runtime::function::{Cell, Function};
+use crate::runtime::str::PyStr;
+use crate::runtime::value::Value;
+
+/// Values popped for a call, kept on the Rust stack when few.
+pub type ArgVec = SmallVec<[Value; 8]>;
+
+impl Vm {
+    /// The fast path of a call: when the callable at `stack[slot]` is a
+    /// plain Python function whose parameters are exactly the
+    /// positional values above it (plus defaults), moves them straight into
+    /// a new frame and pushes it. Returns false to take the general path.
+    #[inline]
+    pub(super) fn push_simple_call(&mut self, slot: usize) -> bool {
+        let depth = self.frames.len();
+        let func = match &self.stack[slot] {
+            Value::Function(func) => func,
+            Value::Class(cls) => return self.push_simple_init(slot, cls.clone()),
+            _ => return false,
+        };
+        let code = &func.code;
+        let nargs = self.stack.len() - slot - 1;
+        let argcount = code.argcount as usize;
+        if code.flags & (crate::bytecode::code::flags::VARARGS | crate::bytecode::code::flags::VARKEYWORDS | crate::bytecode::code::flags::GENERATOR) != 0
+            || code.kwonlyargcount != 0
+            || nargs > argcount
+            || nargs + func.defaults.len() < argcount
+            || !code.cellvars.is_empty()
+            || depth >= self.shared.recursion_limit.load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return false;
+        }
+        // The function moves from its stack slot into the frame (no
+        // refcounting) and the arguments, already in place above the slot,
+        // become the first locals.
+        let Value::Function(func) = std::mem::take(&mut self.stack[slot]) else { unreachable!("checked above") };
+        if nargs < argcount {
+            let d = &func.defaults;
+            self.stack.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
+        }
+        let base = slot + 1;
+        let nlocals = func.code.nlocals();
+        if self.stack.len() < base + nlocals {
+            self.stack.resize(base + nlocals, Value::Undef);
+        }
+        self.frames.push(Frame {
+            func,
+            pc: 0,
+            base,
+            ret: slot,
+            cells: Vec::new(),
+            locals: None,
+            blocks: Vec::new(),
+            boundary: false,
+            init_self: None,
+        });
+        true
+    }
+
+    /// The fast path of `Cls(args)` for a class with a plain Python
+    /// `__init__`: the new instance takes the class's stack slot and
+    /// becomes `self`, the arguments follow it.
+    fn push_simple_init(&mut self, slot: usize, cls: Arc<Class>) -> bool {
+        let Some(init) = self.plain_init(&cls) else { return false };
+        let code = &init.code;
+        let nargs = self.stack.len() - slot;
+        let argcount = code.argcount as usize;
+        if code.flags & (crate::bytecode::code::flags::VARARGS | crate::bytecode::code::flags::VARKEYWORDS) != 0
+            || code.kwonlyargcount != 0
+            || nargs > argcount
+            || nargs + init.defaults.len() < argcount
+            || !code.cellvars.is_empty()
+            || self.frames.len() >= self.shared.recursion_limit.load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return false;
+        }
+        let inst = Value::Instance(Arc::new(crate::runtime::instance::Instance::new(cls)));
+        self.stack[slot] = inst.clone();
+        if nargs < argcount {
+            let d = &init.defaults;
+            self.stack.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
+        }
+        let nlocals = init.code.nlocals();
+        if self.stack.len() < slot + nlocals {
+            self.stack.resize(slot + nlocals, Value::Undef);
+        }
+        self.frames.push(Frame {
+            func: init,
+            pc: 0,
+            base: slot,
+            ret: slot,
+            cells: Vec::new(),
+            locals: None,
+            blocks: Vec::new(),
+            boundary: false,
+            init_self: Some(inst),
+        });
+        true
+    }
+
+    /// Calls the callable below `argc` arguments on frame `fi`'s stack (the
+    /// last `kwnames.len()` of them keywords). Pushes a frame for Python
+    /// functions and returns true; otherwise pushes the result.
+    pub(super) fn call_on_stack(&mut self, argc: usize, kwnames: Option<&[Value]>) -> PyResult<bool> {
+        let len = self.stack.len();
+        let args: ArgVec = self.stack.drain(len - argc..).collect();
+        let callee = self.stack.pop().unwrap_or_default();
+        let (pos, kw) = match kwnames {
+            None => (&args[..], Vec::new()),
+            Some(names) => {
+                let npos = argc - names.len();
+                let kw: Vec<(Arc<PyStr>, Value)> = names
+                    .iter()
+                    .zip(&args[npos..])
+                    .filter_map(|(n, v)| n.as_str().map(|n| (n.clone(), v.clone())))
+                    .collect();
+                (&args[..npos], kw)
+            }
+        };
+        self.call_pushing(&callee, pos, &kw)
+    }
+
+    /// Calls `callee`, pushing a frame for a Python function (returns true)
+    /// or pushing the result on the current frame (returns false).
+    pub(super) fn call_pushing(&mut self, callee: &Value, args: &[Value], kw: &[(Arc<PyStr>, Value)]) -> PyResult<bool> {
+        let (func, receiver, init_self): (&Arc<Function>, Option<&Value>, Option<Value>) = match callee {
+            Value::Function(func) if !func.code.is_generator() => (func, None, None),
+            Value::BoundMethod(bm) => match &bm.func {
+                Value::Function(func) if !func.code.is_generator() => (func, Some(&bm.receiver), None),
+                _ => return self.call_and_push(callee, args, kw),
+            },
+            Value::Class(cls) => match self.plain_init(cls) {
+                Some(init) => {
+                    let inst = crate::runtime::instance::Instance::new(cls.clone());
+                    let inst = Value::Instance(Arc::new(inst));
+                    return self.push_init_frame(&init, inst, args, kw);
+                }
+                None => return self.call_and_push(callee, args, kw),
+            },
+            _ => return self.call_and_push(callee, args, kw),
+        };
+        if self.frames.len() >= self.recursion_limit() {
+            return Err(super::error::recursion_error());
+        }
+        let mut frame = self.frame_for_call(func, receiver, args, kw)?;
+        frame.init_self = init_self;
+        self.frames.push(frame);
+        Ok(true)
+    }
+
+    fn push_init_frame(&mut self, init: &Arc<Function>, inst: Value, args: &[Value], kw: &[(Arc<PyStr>, Value)]) -> PyResult<bool> {
+        if self.frames.len() >= self.recursion_limit() {
+            return Err(super::error::recursion_error());
+        }
+        let mut frame = self.frame_for_call(init, Some(&inst), args, kw)?;
+        frame.init_self = Some(inst);
+        self.frames.push(frame);
+        Ok(true)
+    }
+
+    fn call_and_push(&mut self, callee: &Value, args: &[Value], kw: &[(Arc<PyStr>, Value)]) -> PyResult<bool> {
+        let r = self.call_value(callee, args, kw)?;
+        self.stack.push(r);
+        Ok(false)
+    }
+
+    /// The Python `__init__` of a class that needs nothing else to build an
+    /// instance (no `__new__`, plain instances), for the fast path.
+    pub(crate) fn plain_init(&self, cls: &Arc<Class>) -> Option<Arc<Function>> {
+        if cls.builtin || cls.kind != crate::runtime::class::ClassKind::Object || cls.metaclass.is_some() {
+            return None;
+        }
+        if cls.has_flag(ClassFlags::NEW) {
+            return None;
+        }
+        match cls.lookup(&crate::runtime::names::names().init) {
+            Some(Value::Function(f)) if !f.code.is_generator() => Some(f),
+            _ => None,
+        }
+    }
+}
+
+pub(super) fn add_all(vm: &mut Vm, set: &crate::runtime::set::PySet, items: Vec<Value>) -> PyResult<()> {
+    for it in items {
+        set.add(vm, it)?;
+    }
+    Ok(())
+}
+
+/// Fills a dict from a flat key, value, key, value... list.
+pub(super) fn set_pairs(vm: &mut Vm, d: &PyDict, items: Vec<Value>) -> PyResult<()> {
+    let mut it = items.into_iter();
+    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+        d.set(vm, k, v)?;
+    }
+    Ok(())
+}
+
+/// Builds a function object from `MakeFunction`'s operands.
+pub(super) fn make_function(code: Arc<crate::bytecode::Code>, globals: Arc<PyDict>, defaults: Value, kwdefaults: Value, closure: Value) -> Function {
+    let mut f = Function::new(code, globals, Box::new([]));
+    let defaults = match defaults {
+        Value::Tuple(t) => t.items.to_vec(),
+        _ => Vec::new(),
+    };
+    let kwdefaults = match kwdefaults {
+        Value::Dict(d) => d
+            .items()
+            .into_iter()
+            .filter_map(|(k, v)| match k {
+                Value::Str(s) => Some((s, v)),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let closure: Box<[Arc<Cell>]> = match closure {
+        Value::Tuple(t) => t
+            .items
+            .iter()
+            .filter_map(|c| match c {
+                Value::Cell(c) => Some(c.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => Box::new([]),
+    };
+    f.defaults = defaults;
+    f.kwdefaults = kwdefaults;
+    f.closure = closure;
+    f
+}
+
+/// `**kwargs` as the keyword list calls take.
+pub(crate) fn kwargs_from_dict(d: &PyDict) -> PyResult<Vec<(Arc<PyStr>, Value)>> {
+    d.items()
+        .into_iter()
+        .map(|(k, v)| match k {
+            Value::Str(s) => Ok((s, v)),
+            _ => Err(type_error("keywords must be strings")),
+        })
+        .collect()
+}
+
