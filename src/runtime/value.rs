@@ -27,7 +27,11 @@ use super::tuple::PyTuple;
 use super::types::types;
 use crate::bytecode::Code;
 
+// A word-sized tag keeps every payload at offset 8, so a `Value` is moved
+// as two words instead of being copied piecewise (which stalls the store
+// forwarding of the value stack).
 #[derive(Default)]
+#[repr(u64)]
 pub enum Value {
     /// Not a Python value: an unbound local slot, or "no self" in a method
     /// call. Never escapes to Python code.
