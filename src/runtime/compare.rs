@@ -40,8 +40,8 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
             true
         }
         (Bytes(x), Bytes(y)) => x.data == y.data,
-        (Instance(x), _) if x.class().has_flag(ClassFlags::EQ) => return Option::None,
-        (_, Instance(y)) if y.class().has_flag(ClassFlags::EQ) => return Option::None,
+        (Instance(x), _) if x.class_ref().has_flag(ClassFlags::EQ) => return Option::None,
+        (_, Instance(y)) if y.class_ref().has_flag(ClassFlags::EQ) => return Option::None,
         (List(_) | Dict(_) | Set(_) | FrozenSet(_) | Range(_) | Slice(_), _) => {
             if a.is(b) {
                 return Some(true);
@@ -55,6 +55,28 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         }
         _ => a.is(b),
     })
+}
+
+/// Orders two values that Rust can compare alone: numbers (not NaN),
+/// strs, and tuples of those; `None` otherwise (then Python's `<` runs).
+pub fn fast_cmp(a: &Value, b: &Value) -> Option<Ordering> {
+    use Value::*;
+    match (a, b) {
+        (Int(x), Int(y)) => Some(x.cmp(y)),
+        (Str(x), Str(y)) => Some(x.as_str().cmp(y.as_str())),
+        (Float(x), Float(y)) => x.partial_cmp(y),
+        (Tuple(x), Tuple(y)) => {
+            for (p, q) in x.items.iter().zip(y.items.iter()) {
+                match fast_cmp(p, q)? {
+                    Ordering::Equal => {}
+                    o => return Some(o),
+                }
+            }
+            Some(x.len().cmp(&y.len()))
+        }
+        (Bool(_) | Int(_) | BigInt(_) | Float(_), Bool(_) | Int(_) | BigInt(_) | Float(_)) => num_cmp(a, b),
+        _ => Option::None,
+    }
 }
 
 /// Compares two numbers (bool, int, big int, float) exactly, as CPython

@@ -328,15 +328,11 @@ fn native_order(keys: &[Value]) -> Option<NativeCmp> {
 
 /// `a < b` through Python comparison.
 pub fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
-    match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Ok(x < y),
-        (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
-        (Value::Float(x), Value::Float(y)) => Ok(x < y),
-        _ => {
-            let r = vm.compare_op(CmpOp::Lt, a, b)?;
-            vm.truthy(&r)
-        }
+    if let Some(o) = super::compare::fast_cmp(a, b) {
+        return Ok(o == Ordering::Less);
     }
+    let r = vm.compare_op(CmpOp::Lt, a, b)?;
+    vm.truthy(&r)
 }
 
 /// A stable merge sort of indices by `keys`, using only `<`, whose

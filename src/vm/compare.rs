@@ -140,10 +140,8 @@ impl Vm {
                 let (xs, ys) = (x.snapshot(), y.snapshot());
                 self.sequence_compare(op, &xs, &ys)
             }
-            (Value::Tuple(x), Value::Tuple(y)) => {
-                let (xs, ys) = (x.items.clone(), y.items.clone());
-                self.sequence_compare(op, &xs, &ys)
-            }
+            // Tuples are immutable: compare them in place.
+            (Value::Tuple(x), Value::Tuple(y)) => self.sequence_compare(op, &x.items, &y.items),
             (Value::Dict(x), Value::Dict(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
                 let eq = self.dict_eq(x, y)?;
                 Ok(eq == (op == CmpOp::Eq))
