@@ -139,14 +139,42 @@ fn derive(name: &'static str, parent: &Arc<Class>) -> Arc<Class> {
     let methods: Vec<(&'static str, NativeFn)> = match name {
         "KeyError" => vec![("__str__", key_error_str as NativeFn)],
         "OSError" => vec![("__str__", os_error_str as NativeFn)],
+        "SyntaxError" => vec![("__str__", syntax_error_str as NativeFn)],
         _ => vec![],
     };
     Class::builtin(name, vec![parent.clone()], ClassKind::Exception, None, &methods, name)
 }
 
 /// Creates an exception instance: the call's arguments become `args`.
+/// `OSError(errno, ...)` becomes the subclass for that errno, as in CPython.
 fn exception_ctor(_vm: &mut Vm, cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
-    let inst = Instance::new_exception(cls.clone(), ExcData::new(Value::tuple(args.pos.to_vec())));
+    let t = &super::types::types().exc;
+    let mut cls = cls.clone();
+    if Arc::ptr_eq(&cls, &t.os_error) && (2..=5).contains(&args.len()) {
+        if let Value::Int(errno) = args.pos[0] {
+            let sub = match errno as i32 {
+                libc::ENOENT => Some(&t.file_not_found_error),
+                libc::EEXIST => Some(&t.file_exists_error),
+                libc::EACCES | libc::EPERM => Some(&t.permission_error),
+                libc::EISDIR => Some(&t.is_a_directory_error),
+                libc::ENOTDIR => Some(&t.not_a_directory_error),
+                libc::EPIPE => Some(&t.broken_pipe_error),
+                libc::ECHILD => Some(&t.child_process_error),
+                libc::ESRCH => Some(&t.process_lookup_error),
+                libc::ETIMEDOUT => Some(&t.timeout_error),
+                libc::EINTR => Some(&t.interrupted_error),
+                libc::EAGAIN => Some(&t.blocking_io_error),
+                libc::ECONNREFUSED => Some(&t.connection_refused_error),
+                libc::ECONNRESET => Some(&t.connection_reset_error),
+                libc::ECONNABORTED => Some(&t.connection_aborted_error),
+                _ => None,
+            };
+            if let Some(s) = sub {
+                cls = s.clone();
+            }
+        }
+    }
+    let inst = Instance::new_exception(cls, ExcData::new(Value::tuple(args.pos.to_vec())));
     for (k, v) in args.kw {
         inst.dict.set_str(k.clone(), v.clone());
     }
@@ -231,6 +259,25 @@ fn key_error_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(Value::str(vm.repr(&items[0])?));
     }
     exc_str(vm, args)
+}
+
+/// `str(SyntaxError)`: "msg (file, line N)".
+fn syntax_error_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let Some(Value::Instance(inst)) = args.pos.first() else { return Ok(Value::str("")) };
+    let msg = match inst.dict.get_item_str("msg") {
+        Some(m) => vm.str(&m)?,
+        None => return exc_str(vm, args),
+    };
+    let file = inst.dict.get_item_str("filename").and_then(|f| f.as_str().map(|s| s.as_str().to_string()));
+    let line = match inst.dict.get_item_str("lineno") {
+        Some(Value::Int(l)) => Some(l),
+        _ => None,
+    };
+    Ok(Value::str(match (file, line) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        _ => msg,
+    }))
 }
 
 fn os_error_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {

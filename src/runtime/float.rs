@@ -165,11 +165,36 @@ pub fn round_to(x: f64, n: i64) -> f64 {
         let s = format!("{x:.*}", n as usize);
         s.parse().unwrap_or(x)
     } else {
-        let p = 10f64.powi((-n) as i32);
-        let y = x / p;
-        let r = super::numeric::round_half_even(y) * p;
-        if r.is_finite() { r } else { x }
+        round_to_power_of_ten(x, (-n) as u32)
     }
+}
+
+/// Rounds `x` to a multiple of `10**k`, ties to even, computed exactly on
+/// the float's binary value (as CPython's correctly rounded `round`).
+fn round_to_power_of_ten(x: f64, k: u32) -> f64 {
+    use num_bigint::BigInt;
+    use num_integer::Integer;
+    use num_traits::{Signed, ToPrimitive, Zero};
+    let bits = x.to_bits();
+    let negative = x < 0.0;
+    let exp_bits = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (mant, exp) = if exp_bits == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp_bits - 1075) };
+    let q = BigInt::from(10u32).pow(k);
+    let (num, den) = if exp >= 0 {
+        (BigInt::from(mant) << (exp as usize), q.clone())
+    } else {
+        (BigInt::from(mant), q.clone() << ((-exp) as usize))
+    };
+    let (quot, rem) = num.div_rem(&den);
+    let twice = &rem * 2;
+    let up = twice > den || (twice == den && quot.is_odd());
+    let r = if up { quot + 1 } else { quot };
+    if r.is_zero() {
+        return 0.0f64.copysign(x);
+    }
+    let v = (r * q).abs().to_f64().unwrap_or(f64::INFINITY);
+    if negative { -v } else { v }
 }
 
 #[cfg(test)]
@@ -204,5 +229,7 @@ mod tests {
         assert_eq!(round_to(2.675, 2), 2.67);
         assert_eq!(round_to(1.25, 1), 1.2);
         assert_eq!(round_to(1234.5, -1), 1230.0);
+        assert_eq!(round_to(1e300, -300), 1e300);
+        assert_eq!(round_to(25.0, -1), 20.0);
     }
 }

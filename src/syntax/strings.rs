@@ -343,8 +343,13 @@ fn parse_field(
     let expr = parse_field_expr(expr_text, base + start)?;
     let mut parts = Vec::new();
     if debug {
-        parts.push(FPart::Lit(body[start..=expr_end].to_string()));
-        i = expr_end + 1;
+        // The literal keeps the expression, the `=` and any spaces after it.
+        let mut lit_end = expr_end + 1;
+        while bytes.get(lit_end).is_some_and(|b| b.is_ascii_whitespace()) {
+            lit_end += 1;
+        }
+        parts.push(FPart::Lit(body[start..lit_end].to_string()));
+        i = lit_end;
     } else {
         i = expr_end;
     }

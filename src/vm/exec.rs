@@ -843,7 +843,7 @@ impl Vm {
 pub(super) fn unbound_local(name: &PyStr) -> PyErr {
     PyErr::new(
         &types().exc.unbound_local_error,
-        format!("local variable '{}' referenced before assignment", name.as_str()),
+        format!("cannot access local variable '{}' where it is not associated with a value", name.as_str()),
     )
 }
 
@@ -854,7 +854,7 @@ pub(super) fn free_var_error(code: &crate::bytecode::Code, i: usize) -> PyErr {
     }
     PyErr::new(
         &types().exc.name_error,
-        format!("free variable '{name}' referenced before assignment in enclosing scope"),
+        format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
     )
 }
 

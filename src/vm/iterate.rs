@@ -333,18 +333,7 @@ impl Vm {
             }
         }
         if self.iter_next(&it)?.is_some() {
-            let total = match seq {
-                Value::List(l) => Some(l.len()),
-                Value::Tuple(t) => Some(t.len()),
-                Value::Str(s) => Some(s.char_len()),
-                Value::Dict(d) => Some(d.len()),
-                Value::Set(s) | Value::FrozenSet(s) => Some(s.len()),
-                _ => None,
-            };
-            return Err(value_error(match total {
-                Some(t) => format!("too many values to unpack (expected {n}, got {t})"),
-                None => format!("too many values to unpack (expected {n})"),
-            }));
+            return Err(value_error(format!("too many values to unpack (expected {n})")));
         }
         Ok(out)
     }
