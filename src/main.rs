@@ -119,7 +119,11 @@ fn run() -> i32 {
     let config = Config { gil, argv, path0, dis };
     let interp = Interpreter::new(config);
     match program {
-        Program::File(f) => interp.run_file(&f),
+        // CPython reports the script by its absolute path (argv[0] stays as given).
+        Program::File(f) => {
+            let abs = std::path::absolute(&f).map(|p| p.to_string_lossy().into_owned()).unwrap_or(f);
+            interp.run_file(&abs)
+        }
         Program::Command(c) => interp.run_source(&c, "<string>"),
         Program::Stdin => {
             let stdin = std::io::stdin();
