@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Regenerates the expected results of the golden conformance suite by running
+# CPython 3.11 (the oracle) on every tests/golden/**/*.py. Next to each script
+# it writes:
+#   <name>.out   the exact stdout bytes
+#   <name>.exit  line 1: the exit status; if non-zero, line 2: the last
+#                non-empty line of stderr
+# Files named *_mod.py or _*.py are helper modules imported by tests, not tests.
+#
+# Each script runs with its absolute path as argv[0], stdin empty, the current
+# directory set to a fresh temporary directory (so tests that write files do
+# not litter the repository) and a timeout. Every script is run twice with
+# different hash seeds; if the two runs differ the script is not
+# deterministic (e.g. it prints a set of strings) and the script fails.
+#
+# Usage: scripts/regen_golden.sh [SUBSTRING]   (only scripts whose path contains it)
+# Environment: PYTHON (default python3), GOLDEN_TIMEOUT seconds (default 60).
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+root="$PWD/tests/golden"
+python="${PYTHON:-python3}"
+limit="${GOLDEN_TIMEOUT:-60}"
+filter="${1:-}"
+
+version=$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])') || exit 1
+if [[ "$version" != "3.11" ]]; then
+    echo "regen_golden: $python is Python $version; the oracle must be CPython 3.11" >&2
+    exit 1
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# run SCRIPT SEED OUTDIR: runs the script in a fresh directory; leaves
+# OUTDIR/stdout, OUTDIR/stderr and OUTDIR/status.
+run() {
+    local script=$1 seed=$2 out=$3 cwd
+    mkdir -p "$out"
+    cwd=$(mktemp -d "$work/cwd.XXXXXX")
+    (
+        cd "$cwd" &&
+        PYTHONHASHSEED=$seed PYTHONDONTWRITEBYTECODE=1 PYTHONUTF8=1 PYTHONPATH= \
+            timeout --kill-after=5 "$limit" "$python" "$script" \
+            </dev/null >"$out/stdout" 2>"$out/stderr"
+    )
+    echo $? >"$out/status"
+    rm -rf "$cwd"
+}
+
+count=0
+failed=0
+while IFS= read -r -d '' script; do
+    name=$(basename "$script" .py)
+    case "$name" in _* | *_mod) continue ;; esac
+    [[ -n "$filter" && "$script" != *"$filter"* ]] && continue
+    rel=${script#"$root/"}
+    run "$script" 1 "$work/a"
+    run "$script" 2 "$work/b"
+    status=$(cat "$work/a/status")
+    if [[ "$status" == 124 || "$status" == 137 ]]; then
+        echo "regen_golden: $rel timed out after ${limit}s" >&2
+        failed=$((failed + 1))
+        continue
+    fi
+    last_a=$(grep -v '^[[:space:]]*$' "$work/a/stderr" | tail -n 1)
+    last_b=$(grep -v '^[[:space:]]*$' "$work/b/stderr" | tail -n 1)
+    if ! cmp -s "$work/a/stdout" "$work/b/stdout" ||
+        [[ "$status" != "$(cat "$work/b/status")" || "$last_a" != "$last_b" ]]; then
+        echo "regen_golden: $rel is not deterministic (output differs between two runs)" >&2
+        diff "$work/a/stdout" "$work/b/stdout" | head -n 10 >&2
+        failed=$((failed + 1))
+        continue
+    fi
+    dir=$(dirname "$script")
+    cp "$work/a/stdout" "$dir/$name.out"
+    if [[ "$status" == 0 ]]; then
+        echo 0 >"$dir/$name.exit"
+    else
+        printf '%s\n%s\n' "$status" "$last_a" >"$dir/$name.exit"
+    fi
+    count=$((count + 1))
+done < <(find "$root" -name '*.py' -type f -print0 | sort -z)
+
+# Nothing may be left behind by imports of helper modules.
+find "$root" -name __pycache__ -type d -prune -exec rm -rf {} +
+
+echo "regen_golden: wrote expectations for $count scripts" >&2
+if ((failed > 0)); then
+    echo "regen_golden: $failed scripts FAILED (see above)" >&2
+    exit 1
+fi

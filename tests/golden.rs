@@ -1,0 +1,296 @@
+//! The golden conformance suite: every `tests/golden/<area>/<name>.py` is run
+//! under `pyl` and its stdout, exit status and (for a non-zero status) the
+//! last non-empty line of stderr are compared with what CPython 3.11 produced,
+//! stored beside the script as `<name>.out` and `<name>.exit` by
+//! `scripts/regen_golden.sh`. Every failure is reported before the test fails.
+//!
+//! `PYL_GOLDEN_FILTER=substring` runs only the scripts whose path (relative
+//! to `tests/golden`, e.g. `numbers/round`) contains the substring.
+//! Scripts under a directory named `threads` run twice: as they are and with
+//! `--no-gil`.
+
+use std::collections::VecDeque;
+use std::fmt::Write as _;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(60);
+const DIFF_LINES: usize = 12;
+
+/// One run of one script.
+struct Case {
+    /// Path relative to `tests/golden`, without `.py`, e.g. `numbers/round`.
+    name: String,
+    script: PathBuf,
+    /// Extra interpreter flags placed before the script path.
+    flags: Vec<&'static str>,
+}
+
+impl Case {
+    fn label(&self) -> String {
+        if self.flags.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} [{}]", self.name, self.flags.join(" "))
+        }
+    }
+}
+
+/// What CPython did.
+struct Expected {
+    stdout: Vec<u8>,
+    status: i32,
+    last_stderr: String,
+}
+
+/// What pyl did.
+struct Actual {
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+    /// The exit status, 128 + N for death by signal N as a shell reports
+    /// it (CPython dies by SIGINT on an uncaught KeyboardInterrupt); `None`
+    /// after a timeout.
+    status: Option<i32>,
+    timed_out: bool,
+}
+
+fn golden_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden")
+}
+
+/// Helper modules imported by tests are not tests themselves.
+fn is_helper(stem: &str) -> bool {
+    stem.starts_with('_') || stem.ends_with("_mod")
+}
+
+fn collect_scripts(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_scripts(&path, out);
+        } else if path.extension().is_some_and(|e| e == "py")
+            && !path.file_stem().and_then(|s| s.to_str()).is_some_and(is_helper)
+        {
+            out.push(path);
+        }
+    }
+}
+
+fn cases(root: &Path, filter: Option<&str>) -> Vec<Case> {
+    let mut scripts = Vec::new();
+    collect_scripts(root, &mut scripts);
+    scripts.sort();
+    let mut cases = Vec::new();
+    for script in scripts {
+        let rel = script.strip_prefix(root).unwrap().with_extension("");
+        let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        if filter.is_some_and(|f| !name.contains(f)) {
+            continue;
+        }
+        let threaded = rel.parent().is_some_and(|p| p.components().any(|c| c.as_os_str() == "threads"));
+        cases.push(Case { name: name.clone(), script: script.clone(), flags: Vec::new() });
+        if threaded {
+            cases.push(Case { name, script, flags: vec!["--no-gil"] });
+        }
+    }
+    cases
+}
+
+fn read_expected(script: &Path) -> Result<Expected, String> {
+    let out_path = script.with_extension("out");
+    let exit_path = script.with_extension("exit");
+    let missing = |p: &Path, e: std::io::Error| {
+        format!("cannot read {}: {e} (run scripts/regen_golden.sh)", p.display())
+    };
+    let stdout = std::fs::read(&out_path).map_err(|e| missing(&out_path, e))?;
+    let exit = std::fs::read_to_string(&exit_path).map_err(|e| missing(&exit_path, e))?;
+    let mut lines = exit.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.trim().parse().ok())
+        .ok_or_else(|| format!("{}: first line is not an exit status", exit_path.display()))?;
+    let last_stderr = lines.next().unwrap_or("").to_string();
+    Ok(Expected { stdout, status, last_stderr })
+}
+
+/// A directory of its own for one run, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> TempDir {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("pyl-golden-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("cannot create a temporary directory");
+        TempDir(path)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = pipe.read_to_end(&mut buf);
+        buf
+    })
+}
+
+fn wait_with_timeout(child: &mut Child) -> (Option<i32>, bool) {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return (shell_status(status), false),
+            Ok(None) if Instant::now() >= deadline => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return (None, true);
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(_) => return (None, false),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn shell_status(status: std::process::ExitStatus) -> Option<i32> {
+    use std::os::unix::process::ExitStatusExt;
+    status.code().or_else(|| status.signal().map(|s| 128 + s))
+}
+
+#[cfg(not(unix))]
+fn shell_status(status: std::process::ExitStatus) -> Option<i32> {
+    status.code()
+}
+
+fn run_pyl(case: &Case) -> Result<Actual, String> {
+    let cwd = TempDir::new();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyl"))
+        .args(&case.flags)
+        .arg(&case.script)
+        .current_dir(&cwd.0)
+        .env_remove("PYL_GIL")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start pyl: {e}"))?;
+    let out = drain(child.stdout.take().unwrap());
+    let err = drain(child.stderr.take().unwrap());
+    let (status, timed_out) = wait_with_timeout(&mut child);
+    // A grandchild that inherited the pipes could keep them open after a
+    // kill; the readers are joined only once the child itself is gone.
+    let stdout = out.join().unwrap_or_default();
+    let stderr = err.join().unwrap_or_default();
+    Ok(Actual { stdout, stderr, status, timed_out })
+}
+
+fn last_nonempty_line(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// A short line diff: the common head and tail are skipped and at most
+/// `DIFF_LINES` lines of each side are shown.
+fn short_diff(expected: &[u8], actual: &[u8]) -> String {
+    let e = String::from_utf8_lossy(expected);
+    let a = String::from_utf8_lossy(actual);
+    let el: Vec<&str> = e.split_inclusive('\n').collect();
+    let al: Vec<&str> = a.split_inclusive('\n').collect();
+    let head = el.iter().zip(&al).take_while(|(x, y)| x == y).count();
+    let tail = el[head..].iter().rev().zip(al[head..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let mut s = String::new();
+    let _ = writeln!(s, "    first difference at stdout line {}:", head + 1);
+    for (sign, lines) in [('-', &el[head..el.len() - tail]), ('+', &al[head..al.len() - tail])] {
+        for line in lines.iter().take(DIFF_LINES) {
+            let shown = line.strip_suffix('\n').map_or_else(|| format!("{line:?} (no newline at end)"), |l| l.to_string());
+            let _ = writeln!(s, "    {sign} {shown}");
+        }
+        if lines.len() > DIFF_LINES {
+            let _ = writeln!(s, "    {sign} ... ({} more lines)", lines.len() - DIFF_LINES);
+        }
+    }
+    s
+}
+
+/// Runs one case; `None` when it passed, else a report of every difference.
+fn check(case: &Case) -> Option<String> {
+    let expected = match read_expected(&case.script) {
+        Ok(e) => e,
+        Err(msg) => return Some(format!("  {msg}\n")),
+    };
+    let actual = match run_pyl(case) {
+        Ok(a) => a,
+        Err(msg) => return Some(format!("  {msg}\n")),
+    };
+    let mut report = String::new();
+    if actual.timed_out {
+        let _ = writeln!(report, "  timed out after {}s (killed)", TIMEOUT.as_secs());
+    }
+    let actual_last = last_nonempty_line(&actual.stderr);
+    if actual.status != Some(expected.status) && !actual.timed_out {
+        let got = actual.status.map_or_else(|| "no status".to_string(), |c| c.to_string());
+        let _ = writeln!(report, "  exit status: expected {}, got {got}", expected.status);
+        if expected.status == 0 && !actual_last.is_empty() {
+            let _ = writeln!(report, "    stderr ends with: {actual_last}");
+        }
+    }
+    if expected.status != 0 && actual_last != expected.last_stderr {
+        let _ = writeln!(report, "  last stderr line:\n    - {}\n    + {actual_last}", expected.last_stderr);
+    }
+    if actual.stdout != expected.stdout {
+        let _ = writeln!(report, "  stdout differs:");
+        report.push_str(&short_diff(&expected.stdout, &actual.stdout));
+    }
+    if report.is_empty() { None } else { Some(report) }
+}
+
+#[test]
+fn golden() {
+    let root = golden_root();
+    let filter = std::env::var("PYL_GOLDEN_FILTER").ok().filter(|f| !f.is_empty());
+    let cases = cases(&root, filter.as_deref());
+    if filter.is_none() {
+        assert!(!cases.is_empty(), "no golden tests found under {}", root.display());
+    }
+    let total = cases.len();
+    let queue = Mutex::new(cases.into_iter().enumerate().collect::<VecDeque<_>>());
+    let failures = Mutex::new(Vec::new());
+    let threads = std::thread::available_parallelism().map_or(4, |n| n.get()).clamp(2, 8);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let next = queue.lock().unwrap().pop_front();
+                    let Some((index, case)) = next else { break };
+                    if let Some(report) = check(&case) {
+                        failures.lock().unwrap().push((index, case.label(), report));
+                    }
+                }
+            });
+        }
+    });
+    let mut failures = failures.into_inner().unwrap();
+    failures.sort_by_key(|f| f.0);
+    let mut summary = String::new();
+    for (_, label, report) in &failures {
+        let _ = write!(summary, "FAIL {label}\n{report}");
+    }
+    let _ = writeln!(summary, "golden: {} passed, {} failed, {total} run", total - failures.len(), failures.len());
+    println!("{summary}");
+    assert!(failures.is_empty(), "{} of {total} golden tests failed (listed above)", failures.len());
+}

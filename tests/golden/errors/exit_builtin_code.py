@@ -1,0 +1,2 @@
+print('exit(4)')
+exit(4)

@@ -1,0 +1,3 @@
+ages = {'alice': 30}
+print(ages['alice'])
+print(ages['bob'])

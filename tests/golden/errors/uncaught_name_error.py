@@ -1,0 +1,4 @@
+print('start')
+def f():
+    return undefined_variable + 1
+f()

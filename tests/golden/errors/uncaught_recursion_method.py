@@ -1,0 +1,5 @@
+class Node:
+    @property
+    def value(self):
+        return self.value
+Node().value

@@ -1,0 +1,12 @@
+# The = specifier in f-strings.
+x = 10
+name = 'pyl'
+print(f'{x=}')
+print(f'{x = }')
+print(f'{x+1=}')
+print(f'{name=}')
+print(f'{name=!s}')
+print(f'{x=:5d}|')
+print(f'{x * 2 = }')
+print(f'{3.14159=:.2f}')
+print(f'{[1, 2]=}')

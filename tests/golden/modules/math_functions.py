@@ -1,0 +1,16 @@
+# math functions on floats.
+import math
+print(math.sqrt(2), math.sqrt(16), math.floor(2.5), math.ceil(2.5), math.floor(-2.5), math.ceil(-2.5))
+print(math.trunc(2.7), math.trunc(-2.7), math.fabs(-3), math.copysign(3, -0.0), math.fmod(7, -3), math.modf(3.75))
+print(math.exp(1), math.exp(0), math.log(math.e), math.log(100, 10), math.log(8, 2), math.log2(1024), math.log10(1000))
+print(math.log1p(0), math.expm1(0), math.pow(2, 10), math.pow(2, 0.5))
+print(math.sin(0), math.cos(0), math.tan(0), math.sin(math.pi / 2), math.cos(math.pi))
+print(math.asin(1), math.acos(1), math.atan(1), math.atan2(1, 1), math.atan2(-1, -1))
+print(math.hypot(3, 4), math.degrees(math.pi), math.radians(180))
+print(math.isclose(0.1 + 0.2, 0.3), math.isclose(1, 1.1), math.isclose(1, 1.05, rel_tol=0.1))
+print(math.isfinite(1.0), math.isfinite(math.inf), math.isnan(1.0))
+print(math.fsum([0.1] * 10), sum([0.1] * 10))
+print(math.frexp(8.0), math.ldexp(0.5, 4))
+print(type(math.floor(2.5)).__name__, type(math.ceil(2.5)).__name__, type(math.sqrt(4)).__name__)
+print(math.floor(10 ** 20 + 0.0), math.ceil(-0.5))
+print(math.sinh(0), math.cosh(0), math.tanh(0))

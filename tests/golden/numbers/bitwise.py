@@ -1,0 +1,10 @@
+# Bitwise operators on ints, including negatives and big ints.
+print(12 & 10, 12 | 10, 12 ^ 10, ~12)
+print(-12 & 10, -12 | 10, -12 ^ 10, ~-12)
+print(1 << 10, 1024 >> 3, -1024 >> 3, -1 >> 100)
+print(1 << 70, (1 << 70) >> 68)
+print((2 ** 80 - 1) & 0xFF, (2 ** 80) | 1, -(2 ** 80) & 0xFFFF)
+print(True & False, True | False, True ^ True)
+print(type(True & True).__name__, type(True & 1).__name__)
+print((255).bit_length(), (-255).bit_length(), (0).bit_length())
+print(bin(0b1010 ^ 0b0110), hex(0xF0 | 0x0F))

@@ -1,0 +1,10 @@
+# Mixed int/float operations and comparisons.
+print(1 == 1.0, 1 < 1.5, 2 > 1.99, -1 == -1.0)
+print(3 + 0.0, 3 * 1.0, type(3 + 0.0).__name__)
+print(2 ** 53 == 2.0 ** 53, 2 ** 53 + 1 == 2.0 ** 53 + 1)
+print(10 ** 20 == 1e20, 10 ** 20 < 1e20 + 1)
+print(int(3.9), int(-3.9), float(3), float(-0))
+print(0.5 == 1 / 2, hash(1) == hash(1.0), hash(0) == hash(0.0))
+print(max(1, 2.0), min(1, 1.0), max(1.0, 1))
+print(sum([1, 2.5, 3]))
+print(5 // 2.0, 5 % 2.0)

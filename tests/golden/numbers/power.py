@@ -1,0 +1,11 @@
+# The ** operator with int, negative and float exponents.
+print(2 ** 10, 2 ** 0, 0 ** 0, (-2) ** 3, -2 ** 2)
+print(2 ** -1, 2 ** -2, 10 ** -3)
+print(4 ** 0.5, 2 ** 0.5, 8 ** (1 / 3))
+print(2.0 ** 3, 1.5 ** 2, (-8) ** 2)
+print(2 ** 100)
+print(2 ** 3 ** 2)
+print((-1) ** 1000001, (-1) ** 1000000)
+print(0.0 ** 0, 1 ** 1e300)
+print(type(2 ** -1).__name__, type(2 ** 2).__name__)
+print(10 ** 2.0)
