@@ -14,12 +14,14 @@ use std::fmt::Write as _;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 const DIFF_LINES: usize = 12;
+/// How long processes left behind by a script may keep its pipes open.
+const PIPE_GRACE: Duration = Duration::from_secs(5);
 
 /// One run of one script.
 struct Case {
@@ -56,10 +58,14 @@ struct Actual {
     /// after a timeout.
     status: Option<i32>,
     timed_out: bool,
+    /// A process started by the script kept stdout or stderr open.
+    leftover: bool,
 }
 
 fn golden_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("golden")
 }
 
 /// Helper modules imported by tests are not tests themselves.
@@ -68,13 +74,18 @@ fn is_helper(stem: &str) -> bool {
 }
 
 fn collect_scripts(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
             collect_scripts(&path, out);
         } else if path.extension().is_some_and(|e| e == "py")
-            && !path.file_stem().and_then(|s| s.to_str()).is_some_and(is_helper)
+            && !path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(is_helper)
         {
             out.push(path);
         }
@@ -88,14 +99,28 @@ fn cases(root: &Path, filter: Option<&str>) -> Vec<Case> {
     let mut cases = Vec::new();
     for script in scripts {
         let rel = script.strip_prefix(root).unwrap().with_extension("");
-        let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        let name = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
         if filter.is_some_and(|f| !name.contains(f)) {
             continue;
         }
-        let threaded = rel.parent().is_some_and(|p| p.components().any(|c| c.as_os_str() == "threads"));
-        cases.push(Case { name: name.clone(), script: script.clone(), flags: Vec::new() });
+        let threaded = rel
+            .parent()
+            .is_some_and(|p| p.components().any(|c| c.as_os_str() == "threads"));
+        cases.push(Case {
+            name: name.clone(),
+            script: script.clone(),
+            flags: Vec::new(),
+        });
         if threaded {
-            cases.push(Case { name, script, flags: vec!["--no-gil"] });
+            cases.push(Case {
+                name,
+                script,
+                flags: vec!["--no-gil"],
+            });
         }
     }
     cases
@@ -105,7 +130,10 @@ fn read_expected(script: &Path) -> Result<Expected, String> {
     let out_path = script.with_extension("out");
     let exit_path = script.with_extension("exit");
     let missing = |p: &Path, e: std::io::Error| {
-        format!("cannot read {}: {e} (run scripts/regen_golden.sh)", p.display())
+        format!(
+            "cannot read {}: {e} (run scripts/regen_golden.sh)",
+            p.display()
+        )
     };
     let stdout = std::fs::read(&out_path).map_err(|e| missing(&out_path, e))?;
     let exit = std::fs::read_to_string(&exit_path).map_err(|e| missing(&exit_path, e))?;
@@ -115,7 +143,11 @@ fn read_expected(script: &Path) -> Result<Expected, String> {
         .and_then(|l| l.trim().parse().ok())
         .ok_or_else(|| format!("{}: first line is not an exit status", exit_path.display()))?;
     let last_stderr = lines.next().unwrap_or("").to_string();
-    Ok(Expected { stdout, status, last_stderr })
+    Ok(Expected {
+        stdout,
+        status,
+        last_stderr,
+    })
 }
 
 /// A directory of its own for one run, removed when dropped.
@@ -138,21 +170,65 @@ impl Drop for TempDir {
     }
 }
 
-fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
-    std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = pipe.read_to_end(&mut buf);
-        buf
-    })
+/// Collects what a child writes to one pipe. The buffer is shared so that
+/// what arrived can be taken even if a leftover grandchild keeps the pipe
+/// open after the child itself has gone.
+struct Drain {
+    buf: Arc<Mutex<Vec<u8>>>,
+    eof: mpsc::Receiver<()>,
 }
 
-fn wait_with_timeout(child: &mut Child) -> (Option<i32>, bool) {
-    let deadline = Instant::now() + TIMEOUT;
+fn drain(mut pipe: impl Read + Send + 'static) -> Drain {
+    let buf = Arc::new(Mutex::new(Vec::new()));
+    let (tx, eof) = mpsc::channel();
+    let sink = buf.clone();
+    std::thread::spawn(move || {
+        let mut chunk = [0u8; 8192];
+        loop {
+            match pipe.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => sink.lock().unwrap().extend_from_slice(&chunk[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => break,
+            }
+        }
+        let _ = tx.send(());
+    });
+    Drain { buf, eof }
+}
+
+impl Drain {
+    /// Waits for end of file until `deadline`; returns the bytes and whether
+    /// end of file was reached.
+    fn finish(self, deadline: Instant) -> (Vec<u8>, bool) {
+        let complete = self
+            .eof
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .is_ok();
+        let bytes = std::mem::take(&mut *self.buf.lock().unwrap());
+        (bytes, complete)
+    }
+}
+
+/// Kills the child and everything it started (it leads its own process group).
+fn kill_tree(child: &mut Child) {
+    #[cfg(unix)]
+    {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", child.id())])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+    let _ = child.kill();
+}
+
+fn wait_with_timeout(child: &mut Child, deadline: Instant) -> (Option<i32>, bool) {
     loop {
         match child.try_wait() {
             Ok(Some(status)) => return (shell_status(status), false),
             Ok(None) if Instant::now() >= deadline => {
-                let _ = child.kill();
+                kill_tree(child);
                 let _ = child.wait();
                 return (None, true);
             }
@@ -175,24 +251,43 @@ fn shell_status(status: std::process::ExitStatus) -> Option<i32> {
 
 fn run_pyl(case: &Case) -> Result<Actual, String> {
     let cwd = TempDir::new();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pyl"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pyl"));
+    command
         .args(&case.flags)
         .arg(&case.script)
         .current_dir(&cwd.0)
         .env_remove("PYL_GIL")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::piped());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        command.process_group(0);
+    }
+    let mut child = command
         .spawn()
         .map_err(|e| format!("cannot start pyl: {e}"))?;
     let out = drain(child.stdout.take().unwrap());
     let err = drain(child.stderr.take().unwrap());
-    let (status, timed_out) = wait_with_timeout(&mut child);
-    // A grandchild that inherited the pipes could keep them open after a
-    // kill; the readers are joined only once the child itself is gone.
-    let stdout = out.join().unwrap_or_default();
-    let stderr = err.join().unwrap_or_default();
-    Ok(Actual { stdout, stderr, status, timed_out })
+    let deadline = Instant::now() + TIMEOUT;
+    let (status, timed_out) = wait_with_timeout(&mut child, deadline);
+    // Processes the script started may still hold the pipes: they get a
+    // short grace period, then are killed.
+    let grace = Instant::now() + PIPE_GRACE;
+    let (stdout, out_done) = out.finish(grace);
+    let (stderr, err_done) = err.finish(grace);
+    let leftover = !(out_done && err_done);
+    if leftover {
+        kill_tree(&mut child);
+    }
+    Ok(Actual {
+        stdout,
+        stderr,
+        status,
+        timed_out,
+        leftover,
+    })
 }
 
 fn last_nonempty_line(bytes: &[u8]) -> String {
@@ -212,16 +307,38 @@ fn short_diff(expected: &[u8], actual: &[u8]) -> String {
     let el: Vec<&str> = e.split_inclusive('\n').collect();
     let al: Vec<&str> = a.split_inclusive('\n').collect();
     let head = el.iter().zip(&al).take_while(|(x, y)| x == y).count();
-    let tail = el[head..].iter().rev().zip(al[head..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let tail = el[head..]
+        .iter()
+        .rev()
+        .zip(al[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     let mut s = String::new();
-    let _ = writeln!(s, "    first difference at stdout line {}:", head + 1);
-    for (sign, lines) in [('-', &el[head..el.len() - tail]), ('+', &al[head..al.len() - tail])] {
+    let _ = writeln!(
+        s,
+        "    first difference at stdout line {} (- expected, + actual):",
+        head + 1
+    );
+    for (sign, lines) in [
+        ('-', &el[head..el.len() - tail]),
+        ('+', &al[head..al.len() - tail]),
+    ] {
+        if lines.is_empty() {
+            let _ = writeln!(s, "    {sign} (no lines)");
+        }
         for line in lines.iter().take(DIFF_LINES) {
-            let shown = line.strip_suffix('\n').map_or_else(|| format!("{line:?} (no newline at end)"), |l| l.to_string());
+            let shown = line.strip_suffix('\n').map_or_else(
+                || format!("{line:?} (no newline at end)"),
+                |l| l.to_string(),
+            );
             let _ = writeln!(s, "    {sign} {shown}");
         }
         if lines.len() > DIFF_LINES {
-            let _ = writeln!(s, "    {sign} ... ({} more lines)", lines.len() - DIFF_LINES);
+            let _ = writeln!(
+                s,
+                "    {sign} ... ({} more lines)",
+                lines.len() - DIFF_LINES
+            );
         }
     }
     s
@@ -241,36 +358,65 @@ fn check(case: &Case) -> Option<String> {
     if actual.timed_out {
         let _ = writeln!(report, "  timed out after {}s (killed)", TIMEOUT.as_secs());
     }
+    if actual.leftover {
+        let _ = writeln!(
+            report,
+            "  a process started by the script still held stdout/stderr open {}s after exit (killed)",
+            PIPE_GRACE.as_secs()
+        );
+    }
     let actual_last = last_nonempty_line(&actual.stderr);
     if actual.status != Some(expected.status) && !actual.timed_out {
-        let got = actual.status.map_or_else(|| "no status".to_string(), |c| c.to_string());
-        let _ = writeln!(report, "  exit status: expected {}, got {got}", expected.status);
+        let got = actual
+            .status
+            .map_or_else(|| "no status".to_string(), |c| c.to_string());
+        let _ = writeln!(
+            report,
+            "  exit status: expected {}, got {got}",
+            expected.status
+        );
         if expected.status == 0 && !actual_last.is_empty() {
             let _ = writeln!(report, "    stderr ends with: {actual_last}");
         }
     }
     if expected.status != 0 && actual_last != expected.last_stderr {
-        let _ = writeln!(report, "  last stderr line:\n    - {}\n    + {actual_last}", expected.last_stderr);
+        let _ = writeln!(
+            report,
+            "  last stderr line:\n    - {}\n    + {actual_last}",
+            expected.last_stderr
+        );
     }
     if actual.stdout != expected.stdout {
         let _ = writeln!(report, "  stdout differs:");
         report.push_str(&short_diff(&expected.stdout, &actual.stdout));
     }
-    if report.is_empty() { None } else { Some(report) }
+    if report.is_empty() {
+        None
+    } else {
+        Some(report)
+    }
 }
 
 #[test]
 fn golden() {
     let root = golden_root();
-    let filter = std::env::var("PYL_GOLDEN_FILTER").ok().filter(|f| !f.is_empty());
+    let filter = std::env::var("PYL_GOLDEN_FILTER")
+        .ok()
+        .filter(|f| !f.is_empty());
     let cases = cases(&root, filter.as_deref());
     if filter.is_none() {
-        assert!(!cases.is_empty(), "no golden tests found under {}", root.display());
+        assert!(
+            !cases.is_empty(),
+            "no golden tests found under {}",
+            root.display()
+        );
     }
     let total = cases.len();
     let queue = Mutex::new(cases.into_iter().enumerate().collect::<VecDeque<_>>());
     let failures = Mutex::new(Vec::new());
-    let threads = std::thread::available_parallelism().map_or(4, |n| n.get()).clamp(2, 8);
+    let threads = std::thread::available_parallelism()
+        .map_or(4, |n| n.get())
+        .clamp(2, 8);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
@@ -290,7 +436,16 @@ fn golden() {
     for (_, label, report) in &failures {
         let _ = write!(summary, "FAIL {label}\n{report}");
     }
-    let _ = writeln!(summary, "golden: {} passed, {} failed, {total} run", total - failures.len(), failures.len());
+    let _ = writeln!(
+        summary,
+        "golden: {} passed, {} failed, {total} run",
+        total - failures.len(),
+        failures.len()
+    );
     println!("{summary}");
-    assert!(failures.is_empty(), "{} of {total} golden tests failed (listed above)", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {total} golden tests failed (listed above)",
+        failures.len()
+    );
 }
