@@ -177,6 +177,10 @@ pub enum Op {
     Reraise,
     /// ( -- ) pushes an exception handler block.
     SetupHandler(u32),
+    /// ( -- ) a `with` handler: like `SetupHandler`, but the recorded height
+    /// leaves out the `__enter__` result on top, which the body consumes, so
+    /// the handler finds its own `__exit__` on top of the cut-back stack.
+    SetupWith(u32),
     /// ( -- ) pops the innermost handler block.
     PopBlock,
     /// (exc -- prev exc): exc becomes the exception being handled.
@@ -212,8 +216,16 @@ impl Op {
     pub fn target(&self) -> Option<u32> {
         use Op::*;
         match *self {
-            Jump(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t)
-            | ForIter(t) | Send(t) | SetupHandler(t) | CompareJumpIfFalse(_, t) => Some(t),
+            Jump(t)
+            | PopJumpIfFalse(t)
+            | PopJumpIfTrue(t)
+            | JumpIfFalseOrPop(t)
+            | JumpIfTrueOrPop(t)
+            | ForIter(t)
+            | Send(t)
+            | SetupHandler(t)
+            | SetupWith(t)
+            | CompareJumpIfFalse(_, t) => Some(t),
             _ => None,
         }
     }
@@ -230,6 +242,7 @@ impl Op {
             ForIter(_) => ForIter(t),
             Send(_) => Send(t),
             SetupHandler(_) => SetupHandler(t),
+            SetupWith(_) => SetupWith(t),
             CompareJumpIfFalse(c, _) => CompareJumpIfFalse(c, t),
             other => other,
         }

@@ -85,8 +85,18 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::While { test, body, orelse } => self.while_stmt(test, body, orelse)?,
-            StmtKind::For { target, iter, body, orelse } => self.for_stmt(target, iter, body, orelse)?,
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => self.for_stmt(target, iter, body, orelse)?,
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
                 } else {
@@ -135,9 +145,16 @@ impl<'a> Compiler<'a> {
                     })?;
                 }
             }
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 self.load_const(Value::Int(*level as i64));
-                let fromlist: Vec<Value> = names.iter().map(|a| Value::Str(self.intern(&a.name))).collect();
+                let fromlist: Vec<Value> = names
+                    .iter()
+                    .map(|a| Value::Str(self.intern(&a.name)))
+                    .collect();
                 self.load_const(Value::tuple(fromlist));
                 let i = self.name_index(module.as_deref().unwrap_or(""));
                 self.emit(Op::ImportName(i));
@@ -196,20 +213,29 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => c.unpack(items),
-            ExprKind::Starred(_) => Err(error("starred assignment target must be in a list or tuple", t.span)),
+            ExprKind::Starred(_) => Err(error(
+                "starred assignment target must be in a list or tuple",
+                t.span,
+            )),
             _ => Err(error("cannot assign to expression", t.span)),
         })
     }
 
     fn unpack(&mut self, items: &'a [Expr]) -> R {
-        match items.iter().position(|e| matches!(e.kind, ExprKind::Starred(_))) {
+        match items
+            .iter()
+            .position(|e| matches!(e.kind, ExprKind::Starred(_)))
+        {
             None => {
                 self.emit(Op::UnpackSequence(items.len() as u32));
             }
             Some(star) => {
                 let after = items.len() - star - 1;
                 if star > 255 || after > 255 {
-                    return Err(error("too many expressions in star-unpacking assignment", items[0].span));
+                    return Err(error(
+                        "too many expressions in star-unpacking assignment",
+                        items[0].span,
+                    ));
                 }
                 self.emit(Op::UnpackEx(star as u16, after as u16));
             }
@@ -253,7 +279,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Swap(2));
                 self.at(target.span, |c| c.emit(Op::StoreSubscr));
             }
-            _ => return Err(error("illegal expression for augmented assignment", target.span)),
+            _ => {
+                return Err(error(
+                    "illegal expression for augmented assignment",
+                    target.span,
+                ));
+            }
         }
         Ok(())
     }
@@ -296,7 +327,10 @@ impl<'a> Compiler<'a> {
         if !always {
             self.jump_if(test, false, &mut to_else)?;
         }
-        self.unit().fblocks.push(FBlock::While { start, breaks: Vec::new() });
+        self.unit().fblocks.push(FBlock::While {
+            start,
+            breaks: Vec::new(),
+        });
         self.stmts(body)?;
         self.emit(Op::Jump(start as u32));
         let Some(FBlock::While { breaks, .. }) = self.unit().fblocks.pop() else {
@@ -308,13 +342,22 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn for_stmt(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> R {
+    fn for_stmt(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> R {
         self.expr(iter)?;
         self.at(iter.span, |c| c.emit(Op::GetIter));
         let start = self.here();
         let for_iter = self.at(iter.span, |c| c.emit(Op::ForIter(0)));
         self.store_target(target)?;
-        self.unit().fblocks.push(FBlock::For { start, breaks: Vec::new() });
+        self.unit().fblocks.push(FBlock::For {
+            start,
+            breaks: Vec::new(),
+        });
         self.stmts(body)?;
         self.emit(Op::Jump(start as u32));
         let Some(FBlock::For { breaks, .. }) = self.unit().fblocks.pop() else {
@@ -356,7 +399,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn innermost_loop(&mut self) -> Option<usize> {
-        self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::For { .. } | FBlock::While { .. }))
+        self.unit()
+            .fblocks
+            .iter()
+            .rposition(|b| matches!(b, FBlock::For { .. } | FBlock::While { .. }))
     }
 
     /// Undoes the blocks above `depth` for a jump out of them.
@@ -459,7 +505,10 @@ impl<'a> Compiler<'a> {
         let mut bare_seen = false;
         for (k, h) in handlers.iter().enumerate() {
             if bare_seen {
-                return Err(error("default 'except:' must be last", handlers[k - 1].span));
+                return Err(error(
+                    "default 'except:' must be last",
+                    handlers[k - 1].span,
+                ));
             }
             let saved = std::mem::replace(&mut self.unit().span, h.span);
             let mut next = None;
@@ -519,7 +568,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_finally(&mut self, body: &'a [Stmt], handlers: &'a [Handler], orelse: &'a [Stmt], finalbody: &'a [Stmt]) -> R {
+    fn try_finally(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [Handler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+    ) -> R {
         let setup = self.emit(Op::SetupHandler(0));
         self.unit().fblocks.push(FBlock::TryFinally(finalbody));
         if handlers.is_empty() {
@@ -554,7 +609,7 @@ impl<'a> Compiler<'a> {
         };
         self.expr(&item.context)?;
         self.at(item.context.span, |c| c.emit(Op::BeforeWith));
-        let setup = self.emit(Op::SetupHandler(0));
+        let setup = self.emit(Op::SetupWith(0));
         self.unit().fblocks.push(FBlock::With);
         match &item.target {
             Some(t) => self.store_target(t)?,
@@ -669,7 +724,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes the closure (if any), the code, and `MakeFunction`.
-    pub(super) fn closure_and_make(&mut self, code: std::sync::Arc<crate::bytecode::Code>, mut fn_flags: u8) {
+    pub(super) fn closure_and_make(
+        &mut self,
+        code: std::sync::Arc<crate::bytecode::Code>,
+        mut fn_flags: u8,
+    ) {
         if !code.freevars.is_empty() {
             for name in code.freevars.clone() {
                 let i = self.cell_index(name.as_str());

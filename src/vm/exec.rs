@@ -140,7 +140,11 @@ impl Vm {
                 let slot = &code.global_cache[i as usize];
                 let cached = {
                     let c = slot.lock();
-                    if c.globals == gid && c.globals_version == gv && c.builtins_version == bv && !c.value.is_undef() {
+                    if c.globals == gid
+                        && c.globals_version == gv
+                        && c.builtins_version == bv
+                        && !c.value.is_undef()
+                    {
                         Some(c.value.clone())
                     } else {
                         None
@@ -297,7 +301,8 @@ impl Vm {
             }
             Op::Binary(bop) => {
                 let len = self.stack.len();
-                if let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1]) {
+                if let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1])
+                {
                     if let Some(r) = int_fast(bop, *a, *b) {
                         // Two ints in, one int out: overwrite in place.
                         self.stack[len - 2] = Value::Int(r);
@@ -329,7 +334,8 @@ impl Vm {
             }
             Op::Inplace(bop) => {
                 let len = self.stack.len();
-                if let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1]) {
+                if let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1])
+                {
                     if let Some(r) = int_fast(bop, *a, *b) {
                         // Two ints in, one int out: overwrite in place.
                         self.stack[len - 2] = Value::Int(r);
@@ -399,8 +405,12 @@ impl Vm {
                     (Value::Int(x), Value::Int(y)) => cmp_i64(cop, *x, *y),
                     (Value::Float(x), Value::Float(y)) => cmp_f64(cop, *x, *y),
                     // Exact for ints below 2**53, as num_cmp is.
-                    (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => cmp_f64(cop, *x, *y as f64),
-                    (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => cmp_f64(cop, *x as f64, *y),
+                    (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => {
+                        cmp_f64(cop, *x, *y as f64)
+                    }
+                    (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => {
+                        cmp_f64(cop, *x as f64, *y)
+                    }
                     _ => {
                         let r = (self.compare_op(cop, &a, &b))?;
                         match r {
@@ -431,11 +441,19 @@ impl Vm {
                     (Value::List(l), Value::Int(i)) => {
                         let items = l.lock();
                         let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
-                        if idx >= 0 && (idx as usize) < items.len() { Some(items[idx as usize].clone()) } else { None }
+                        if idx >= 0 && (idx as usize) < items.len() {
+                            Some(items[idx as usize].clone())
+                        } else {
+                            None
+                        }
                     }
                     (Value::Tuple(t), Value::Int(i)) => {
                         let idx = if *i < 0 { *i + t.len() as i64 } else { *i };
-                        if idx >= 0 && (idx as usize) < t.len() { Some(t.items[idx as usize].clone()) } else { None }
+                        if idx >= 0 && (idx as usize) < t.len() {
+                            Some(t.items[idx as usize].clone())
+                        } else {
+                            None
+                        }
                     }
                     (Value::Dict(d), Value::Str(s)) => d.get_str(s),
                     _ => None,
@@ -585,7 +603,11 @@ impl Vm {
                 self.stack.extend(items.into_iter().rev());
             }
             Op::FormatValue(flags) => {
-                let spec = if flags & crate::bytecode::op::format::HAS_SPEC != 0 { Some(pop!()) } else { None };
+                let spec = if flags & crate::bytecode::op::format::HAS_SPEC != 0 {
+                    Some(pop!())
+                } else {
+                    None
+                };
                 let v = pop!();
                 let s = (self.format_value(v, flags, spec))?;
                 self.stack.push(s);
@@ -705,34 +727,34 @@ impl Vm {
                     }
                 }
             }
-            Op::Raise(n) => {
-                match n {
-                    0 => {
-                        match &self.exc_info {
-                            Value::Instance(i) => return Ok(Flow::Reraise(PyErr(i.clone()))),
-                            _ => return Err(super::error::runtime_error("No active exception to reraise")),
-                        }
-                    }
+            Op::Raise(n) => match n {
+                0 => match &self.exc_info {
+                    Value::Instance(i) => return Ok(Flow::Reraise(PyErr(i.clone()))),
                     _ => {
-                        let cause = if n == 2 { Some(pop!()) } else { None };
-                        let exc = pop!();
-                        let err = (self.make_raisable(&exc))?;
-                        if let Some(c) = cause {
-                            let c = match c {
-                                Value::None => Value::None,
-                                other => (self.make_raisable(&other))?.value(),
-                            };
-                            if let Some(d) = err.0.exc() {
-                                let mut d = d.lock();
-                                d.cause = c;
-                                d.suppress_context = true;
-                            }
-                        }
-                        self.link_context(&err);
-                        return Err(err);
+                        return Err(super::error::runtime_error(
+                            "No active exception to reraise",
+                        ));
                     }
+                },
+                _ => {
+                    let cause = if n == 2 { Some(pop!()) } else { None };
+                    let exc = pop!();
+                    let err = (self.make_raisable(&exc))?;
+                    if let Some(c) = cause {
+                        let c = match c {
+                            Value::None => Value::None,
+                            other => (self.make_raisable(&other))?.value(),
+                        };
+                        if let Some(d) = err.0.exc() {
+                            let mut d = d.lock();
+                            d.cause = c;
+                            d.suppress_context = true;
+                        }
+                    }
+                    self.link_context(&err);
+                    return Err(err);
                 }
-            }
+            },
             Op::Reraise => {
                 let exc = pop!();
                 match exc {
@@ -742,6 +764,10 @@ impl Vm {
             }
             Op::SetupHandler(t) => {
                 let level = (self.stack.len() - f.base) as u32;
+                f.blocks.push(Block { handler: t, level });
+            }
+            Op::SetupWith(t) => {
+                let level = (self.stack.len() - f.base - 1) as u32;
                 f.blocks.push(Block { handler: t, level });
             }
             Op::PopBlock => {
@@ -788,9 +814,21 @@ impl Vm {
             }
             Op::MakeFunction(flags) => {
                 let code_v = pop!();
-                let closure = if flags & make_fn::CLOSURE != 0 { pop!() } else { Value::None };
-                let kwdefaults = if flags & make_fn::KWDEFAULTS != 0 { pop!() } else { Value::None };
-                let defaults = if flags & make_fn::DEFAULTS != 0 { pop!() } else { Value::None };
+                let closure = if flags & make_fn::CLOSURE != 0 {
+                    pop!()
+                } else {
+                    Value::None
+                };
+                let kwdefaults = if flags & make_fn::KWDEFAULTS != 0 {
+                    pop!()
+                } else {
+                    Value::None
+                };
+                let defaults = if flags & make_fn::DEFAULTS != 0 {
+                    pop!()
+                } else {
+                    Value::None
+                };
                 let globals = f.func.globals.clone();
                 let Value::Code(fcode) = code_v else {
                     return Err(type_error("MakeFunction needs a code object"));
@@ -813,7 +851,12 @@ impl Vm {
                     Value::Int(l) => l as usize,
                     _ => 0,
                 };
-                let m = (self.import_name(code.names[i as usize].as_str(), level, &fromlist, &globals))?;
+                let m = (self.import_name(
+                    code.names[i as usize].as_str(),
+                    level,
+                    &fromlist,
+                    &globals,
+                ))?;
                 self.stack.push(m);
             }
             Op::ImportFrom(i) => {
@@ -827,7 +870,8 @@ impl Vm {
                 (self.import_star(&module, &ns))?;
             }
             Op::LoadAssertionError => {
-                self.stack.push(Value::Class(types().exc.assertion_error.clone()));
+                self.stack
+                    .push(Value::Class(types().exc.assertion_error.clone()));
             }
             Op::ReturnValue | Op::YieldValue => unreachable!("frame exits are handled by the loop"),
             Op::PrintExpr => {
@@ -843,7 +887,10 @@ impl Vm {
 pub(super) fn unbound_local(name: &PyStr) -> PyErr {
     PyErr::new(
         &types().exc.unbound_local_error,
-        format!("cannot access local variable '{}' where it is not associated with a value", name.as_str()),
+        format!(
+            "cannot access local variable '{}' where it is not associated with a value",
+            name.as_str()
+        ),
     )
 }
 
@@ -854,10 +901,11 @@ pub(super) fn free_var_error(code: &crate::bytecode::Code, i: usize) -> PyErr {
     }
     PyErr::new(
         &types().exc.name_error,
-        format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+        format!(
+            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+        ),
     )
 }
-
 
 /// Integer arithmetic that cannot overflow or fail; `None` sends the
 /// operation to the general path.
@@ -869,11 +917,19 @@ pub(super) fn int_fast(op: BinOp, a: i64, b: i64) -> Option<i64> {
         BinOp::Mul => a.checked_mul(b),
         BinOp::FloorDiv if b != 0 => {
             let q = a.checked_div(b)?;
-            Some(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q })
+            Some(if (a % b != 0) && ((a < 0) != (b < 0)) {
+                q - 1
+            } else {
+                q
+            })
         }
         BinOp::Mod if b != 0 => {
             let r = a.checked_rem(b)?;
-            Some(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+            Some(if r != 0 && ((r < 0) != (b < 0)) {
+                r + b
+            } else {
+                r
+            })
         }
         BinOp::BitAnd => Some(a & b),
         BinOp::BitOr => Some(a | b),
@@ -918,4 +974,3 @@ pub(super) fn cmp_f64(op: CmpOp, a: f64, b: f64) -> bool {
         _ => false,
     }
 }
-
