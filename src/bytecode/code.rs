@@ -51,6 +51,18 @@ pub struct GlobalCache {
     pub value: Value,
 }
 
+/// A remembered `LoadMethod` lookup: what the class (and its MRO) held
+/// under the name at a class epoch. The class is held weakly, so the cache
+/// makes no reference cycle, yet its address cannot be reused while the
+/// cache remembers it.
+#[derive(Default)]
+pub struct MethodCache {
+    pub class: std::sync::Weak<crate::runtime::class::Class>,
+    pub epoch: u64,
+    /// `Undef` when the lookup found nothing.
+    pub value: Value,
+}
+
 pub struct Code {
     pub name: Arc<PyStr>,
     pub qualname: Arc<PyStr>,
@@ -79,6 +91,8 @@ pub struct Code {
     pub doc: Value,
     /// One cache per entry of `names`, for `LoadGlobal`.
     pub global_cache: Box<[crate::runtime::sync::PyLock<GlobalCache>]>,
+    /// One cache per entry of `names`, for `LoadMethod`.
+    pub method_cache: Box<[crate::runtime::sync::PyLock<MethodCache>]>,
 }
 
 impl Code {

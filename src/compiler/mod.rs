@@ -206,6 +206,7 @@ impl<'a> Compiler<'a> {
             max_stack,
             doc: u.doc,
             global_cache: (0..u.names.len()).map(|_| Default::default()).collect(),
+            method_cache: (0..u.names.len()).map(|_| Default::default()).collect(),
         })
     }
 

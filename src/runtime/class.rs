@@ -48,6 +48,24 @@ impl ClassFlags {
     pub const NEW: u32 = 256;
 }
 
+/// Counts changes to class namespaces made after the classes were built
+/// (`Cls.attr = v`, `del Cls.attr`). Method caches remember the epoch of
+/// their lookup: any change to any class makes every cached lookup stale,
+/// which is simple and cheap because programs rarely change classes while
+/// they run.
+static CLASS_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// The current class epoch (never 0, so a zeroed cache never matches).
+#[inline]
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.load(Ordering::Acquire)
+}
+
+/// Invalidates every cached class lookup; call after changing a class dict.
+pub fn bump_class_epoch() {
+    CLASS_EPOCH.fetch_add(1, Ordering::AcqRel);
+}
+
 /// Builds a new instance for a call of the class (`int("3")`, `Foo()`).
 pub type NativeCtor = fn(&mut Vm, &Arc<Class>, &Args) -> PyResult<Value>;
 

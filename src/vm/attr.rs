@@ -305,6 +305,7 @@ impl Vm {
                     _ => {}
                 }
                 cls.dict.set_str(name.clone(), value);
+                crate::runtime::class::bump_class_epoch();
                 if name.as_str().starts_with("__") || is_data_descriptor(&cls.dict.get_str(name).unwrap_or_default()) {
                     cls.refresh_flags();
                 }
@@ -415,6 +416,7 @@ impl Vm {
             }
             Value::Class(cls) if !cls.builtin => match cls.dict.remove_str(name.as_str()) {
                 Some(_) => {
+                    crate::runtime::class::bump_class_epoch();
                     cls.refresh_flags();
                     Ok(())
                 }

@@ -108,6 +108,13 @@ impl Vm {
         if Arc::ptr_eq(cls, &t.type_type) {
             return crate::runtime::object::type_call(self, args, kwargs);
         }
+        // A builtin type (`int`, `str`, `list`...) makes its values itself:
+        // no Python-level __new__ or __init__ can be in the way.
+        if cls.builtin && cls.kind == ClassKind::Builtin && cls.metaclass.is_none() {
+            if let Some(ctor) = cls.ctor {
+                return ctor(self, cls, &Args { pos: args, kw: kwargs });
+            }
+        }
         // A metaclass with its own __call__ decides everything.
         if let Some(meta) = &cls.metaclass {
             if let Some(call @ Value::Function(_)) = meta.lookup_str("__call__") {

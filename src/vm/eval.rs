@@ -16,8 +16,11 @@ use super::error::type_error;
 use super::exec::{Flow, cmp_f64, cmp_i64, float_fast, int_fast, unbound_local};
 use super::frame::Frame;
 use super::{PyErr, PyResult, Vm};
+use crate::bytecode::code::MethodCache;
 use crate::bytecode::{Code, Op};
-use crate::runtime::class::ClassFlags;
+use crate::runtime::class::{Class, ClassFlags, class_epoch};
+use crate::runtime::str::PyStr;
+use crate::runtime::sync::PyLock;
 use crate::runtime::exception::TraceEntry;
 use crate::runtime::iter::IterState;
 use crate::runtime::value::Value;
@@ -309,20 +312,21 @@ impl Vm {
                     }
                     Op::LoadMethod(i) => {
                         let name = &code.names[i as usize];
+                        let cache = &code.method_cache[i as usize];
                         let method = match stack.last() {
                             Some(Value::Instance(inst)) => {
                                 let cls = inst.class_ref();
                                 if cls.has_flag(ClassFlags::GETATTRIBUTE) {
                                     None
                                 } else {
-                                    match cls.lookup(name) {
+                                    match cached_lookup(cache, cls, name) {
                                         Some(m @ Value::Function(_)) if inst.dict.get_str(name).is_none() => Some(m),
                                         _ => None,
                                     }
                                 }
                             }
                             Some(v) => match v.builtin_class() {
-                                Some(cls) => match cls.lookup(name) {
+                                Some(cls) => match cached_lookup(cache, cls, name) {
                                     Some(m @ Value::Builtin(_)) => Some(m),
                                     _ => None,
                                 },
@@ -363,12 +367,20 @@ impl Vm {
                         let argc = argc as usize;
                         let len = stack.len();
                         if !stack[len - argc - 1].is_undef() {
+                            let slot = len - argc - 2;
                             self.stack = std::mem::take(&mut stack);
-                            if self.push_simple_call(len - argc - 2) {
+                            if self.push_simple_call(slot) {
                                 self.frames[fi].pc = pc;
                                 continue 'frames;
                             }
+                            self.frames[fi].pc = pc;
+                            let r = self.call_native_at(slot);
                             stack = std::mem::take(&mut self.stack);
+                            match r {
+                                Some(Ok(())) => continue,
+                                Some(Err(e)) => break e,
+                                None => {}
+                            }
                         }
                         slow!(op);
                     }
@@ -379,8 +391,14 @@ impl Vm {
                             self.frames[fi].pc = pc;
                             continue 'frames;
                         }
+                        self.frames[fi].pc = pc;
+                        let r = self.call_native_at(slot);
                         stack = std::mem::take(&mut self.stack);
-                        slow!(op);
+                        match r {
+                            Some(Ok(())) => {}
+                            Some(Err(e)) => break e,
+                            None => slow!(op),
+                        }
                     }
                     Op::ForIter(t) => {
                         let next = match stack.last() {
@@ -463,4 +481,20 @@ impl Vm {
             pending = Some((err, origin));
         }
     }
+}
+
+/// `cls.lookup(name)` through the instruction's cache: a hit costs two
+/// compares while neither the class nor any other class changed.
+#[inline]
+fn cached_lookup(cache: &PyLock<MethodCache>, cls: &Arc<Class>, name: &PyStr) -> Option<Value> {
+    let epoch = class_epoch();
+    let mut c = cache.lock();
+    if std::ptr::eq(c.class.as_ptr(), Arc::as_ptr(cls)) && c.epoch == epoch {
+        return if c.value.is_undef() { None } else { Some(c.value.clone()) };
+    }
+    let found = cls.lookup(name);
+    c.class = Arc::downgrade(cls);
+    c.epoch = epoch;
+    c.value = found.clone().unwrap_or(Value::Undef);
+    found
 }

@@ -112,12 +112,63 @@ impl Vm {
         true
     }
 
+    /// Pops the top `n` values, in order, without touching their counts.
+    #[inline]
+    fn take_args(&mut self, n: usize) -> ArgVec {
+        let mut args = ArgVec::new();
+        args.reserve_exact(n);
+        let keep = self.stack.len() - n;
+        // SAFETY: the top `n` values are moved bit for bit into `args`
+        // (which has room for them) and the stack forgets them at once by
+        // shrinking its length, so each is owned exactly once.
+        unsafe {
+            std::ptr::copy_nonoverlapping(self.stack.as_ptr().add(keep), args.as_mut_ptr(), n);
+            args.set_len(n);
+            self.stack.set_len(keep);
+        }
+        args
+    }
+
+    /// The fast path of a call of a Rust function or of a builtin type
+    /// (`len(x)`, `parts.append(w)`, `str(n)`) with positional arguments:
+    /// the arguments move (no reference counting) from the stack above
+    /// `slot` into a small buffer, and the result replaces them and the
+    /// callee. Returns None, touching nothing, for any other callee.
+    #[inline]
+    pub(super) fn call_native_at(&mut self, slot: usize) -> Option<PyResult<()>> {
+        enum Native {
+            Func(crate::runtime::function::NativeFn),
+            Ctor(crate::runtime::class::NativeCtor, Arc<Class>),
+        }
+        let native = match &self.stack[slot] {
+            Value::Builtin(b) => Native::Func(b.func),
+            Value::Class(cls) if cls.builtin && cls.kind == crate::runtime::class::ClassKind::Builtin && cls.metaclass.is_none() => {
+                match cls.ctor {
+                    Some(ctor) if !Arc::ptr_eq(cls, &crate::runtime::types::types().type_type) => Native::Ctor(ctor, cls.clone()),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let args = self.take_args(self.stack.len() - slot - 1);
+        // The callee stays alive (in its slot) for the duration of the call.
+        let pos = crate::runtime::function::Args::new(&args);
+        let r = match &native {
+            Native::Func(f) => f(self, &pos),
+            Native::Ctor(ctor, cls) => ctor(self, cls, &pos),
+        };
+        drop(args);
+        Some(r.map(|v| {
+            let callee = std::mem::replace(&mut self.stack[slot], v);
+            callee.release();
+        }))
+    }
+
     /// Calls the callable below `argc` arguments on frame `fi`'s stack (the
     /// last `kwnames.len()` of them keywords). Pushes a frame for Python
     /// functions and returns true; otherwise pushes the result.
     pub(super) fn call_on_stack(&mut self, argc: usize, kwnames: Option<&[Value]>) -> PyResult<bool> {
-        let len = self.stack.len();
-        let args: ArgVec = self.stack.drain(len - argc..).collect();
+        let args = self.take_args(argc);
         let callee = self.stack.pop().unwrap_or_default();
         let (pos, kw) = match kwnames {
             None => (&args[..], Vec::new()),
