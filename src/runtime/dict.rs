@@ -7,8 +7,8 @@
 //! lock; keys that need a Python `__eq__` are compared after the lock is
 //! released, and the entry is checked again before it is used.
 
-use hashbrown::HashTable;
 use super::sync::PyLock;
+use hashbrown::HashTable;
 use smallvec::SmallVec;
 
 use super::compare::fast_eq;
@@ -101,7 +101,10 @@ impl Inner {
         }
         match &self.index {
             None => self.entries.iter().position(|e| same(e, key, hash)),
-            Some(index) => index.iter_hash(mix(hash)).map(|&i| i as usize).find(|&i| same(&self.entries[i], key, hash)),
+            Some(index) => index
+                .iter_hash(mix(hash))
+                .map(|&i| i as usize)
+                .find(|&i| same(&self.entries[i], key, hash)),
         }
     }
 
@@ -180,7 +183,10 @@ impl PyDict {
             self.mutations.fetch_add(1, Ordering::AcqRel);
         } else {
             // Only one thread can write: no atomic read-modify-write needed.
-            self.mutations.store(self.mutations.load(Ordering::Relaxed) + 1, Ordering::Release);
+            self.mutations.store(
+                self.mutations.load(Ordering::Relaxed) + 1,
+                Ordering::Release,
+            );
         }
     }
 
@@ -239,7 +245,13 @@ impl PyDict {
     }
 
     pub fn get_hashed(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
-        self.locate(vm, key, hash, |inner, i| Some(inner.entries[i].value.clone()), |_| None)
+        self.locate(
+            vm,
+            key,
+            hash,
+            |inner, i| Some(inner.entries[i].value.clone()),
+            |_| None,
+        )
     }
 
     /// Lookup by a str key, with no Python code involved.
@@ -254,14 +266,18 @@ impl PyDict {
     /// Lookup by a Rust string whose hash is known.
     pub fn get_hashed_str(&self, key: &str, hash: i64) -> Option<Value> {
         let inner = self.inner.lock();
-        inner.find_str(key, hash).map(|i| inner.entries[i].value.clone())
+        inner
+            .find_str(key, hash)
+            .map(|i| inner.entries[i].value.clone())
     }
 
     /// Lookup by a Rust string (hashes it first).
     pub fn get_item_str(&self, key: &str) -> Option<Value> {
         let inner = self.inner.lock();
         let hash = super::str::hash_bytes(key.as_bytes());
-        inner.find_str(key, hash).map(|i| inner.entries[i].value.clone())
+        inner
+            .find_str(key, hash)
+            .map(|i| inner.entries[i].value.clone())
     }
 
     pub fn contains(&self, vm: &mut Vm, key: &Value) -> PyResult<bool> {
@@ -318,7 +334,13 @@ impl PyDict {
 
     pub fn remove(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
         let hash = vm.hash(key)?;
-        let r = self.locate(vm, key, hash, |inner, i| Some(inner.remove_at(i).1), |_| None)?;
+        let r = self.locate(
+            vm,
+            key,
+            hash,
+            |inner, i| Some(inner.remove_at(i).1),
+            |_| None,
+        )?;
         self.bump();
         Ok(r)
     }
@@ -336,18 +358,36 @@ impl PyDict {
     pub fn clear(&self) {
         let mut inner = self.inner.lock();
         let version = inner.version + 1;
-        let old = std::mem::replace(&mut *inner, Inner { version, ..Inner::default() });
+        let old = std::mem::replace(
+            &mut *inner,
+            Inner {
+                version,
+                ..Inner::default()
+            },
+        );
         drop(inner);
         self.bump();
         drop(old);
     }
 
     pub fn keys(&self) -> Vec<Value> {
-        self.inner.lock().entries.iter().filter(|e| !e.key.is_undef()).map(|e| e.key.clone()).collect()
+        self.inner
+            .lock()
+            .entries
+            .iter()
+            .filter(|e| !e.key.is_undef())
+            .map(|e| e.key.clone())
+            .collect()
     }
 
     pub fn values(&self) -> Vec<Value> {
-        self.inner.lock().entries.iter().filter(|e| !e.key.is_undef()).map(|e| e.value.clone()).collect()
+        self.inner
+            .lock()
+            .entries
+            .iter()
+            .filter(|e| !e.key.is_undef())
+            .map(|e| e.value.clone())
+            .collect()
     }
 
     pub fn items(&self) -> Vec<(Value, Value)> {
@@ -372,15 +412,15 @@ impl PyDict {
     }
 
     /// The live entry at or after slot `pos`, for iterators: returns the
-    /// entry and the slot to continue from, and the dict's version.
-    pub fn entry_from(&self, pos: usize) -> (Option<(usize, Value, Value)>, u64) {
+    /// entry and the slot to continue from, and the dict's length.
+    pub fn entry_from(&self, pos: usize) -> (Option<(usize, Value, Value)>, usize) {
         let inner = self.inner.lock();
         let found = inner.entries[pos.min(inner.entries.len())..]
             .iter()
             .enumerate()
             .find(|(_, e)| !e.key.is_undef())
             .map(|(k, e)| (pos + k + 1, e.key.clone(), e.value.clone()));
-        (found, inner.version)
+        (found, inner.len)
     }
 
     /// Removes and returns the last inserted entry (`popitem`).
@@ -397,7 +437,10 @@ impl PyDict {
     pub fn copy(&self) -> PyDict {
         let mut inner = self.inner.lock().clone();
         inner.version = 0;
-        PyDict { inner: PyLock::new(inner), mutations: Default::default() }
+        PyDict {
+            inner: PyLock::new(inner),
+            mutations: Default::default(),
+        }
     }
 
     /// Inserts entries whose hashes are known (copying from another dict).

@@ -46,14 +46,19 @@ impl DictView {
             ViewKind::Values => DictIterKind::Values,
             ViewKind::Items => DictIterKind::Items,
         };
-        PyIter::value(IterState::Dict { dict: self.dict.clone(), pos: 0, version: self.dict.version(), kind })
+        PyIter::value(IterState::dict(self.dict.clone(), kind))
     }
 
     fn items(&self) -> Vec<Value> {
         match self.kind {
             ViewKind::Keys => self.dict.keys(),
             ViewKind::Values => self.dict.values(),
-            ViewKind::Items => self.dict.items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+            ViewKind::Items => self
+                .dict
+                .items()
+                .into_iter()
+                .map(|(k, v)| Value::tuple(vec![k, v]))
+                .collect(),
         }
     }
 }
@@ -67,6 +72,7 @@ pub fn view_methods() -> Vec<(&'static str, NativeFn)> {
     vec![
         ("__len__", view_len as NativeFn),
         ("__iter__", view_iter_method),
+        ("__reversed__", view_reversed),
         ("__contains__", view_contains),
         ("__repr__", view_repr),
         ("__eq__", view_eq),
@@ -79,7 +85,10 @@ pub fn view_methods() -> Vec<(&'static str, NativeFn)> {
 }
 
 fn this<'a>(args: &'a Args) -> PyResult<&'a DictView> {
-    args.pos.first().and_then(|v| v.as_native::<DictView>()).ok_or_else(|| type_error("descriptor requires a dict view"))
+    args.pos
+        .first()
+        .and_then(|v| v.as_native::<DictView>())
+        .ok_or_else(|| type_error("descriptor requires a dict view"))
 }
 
 fn view_len(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -88,6 +97,16 @@ fn view_len(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn view_iter_method(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(this(args)?.iter())
+}
+
+/// `reversed(view)`: a snapshot, newest entry first.
+fn view_reversed(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let mut items = this(args)?.items();
+    items.reverse();
+    Ok(PyIter::value(IterState::Tuple {
+        tuple: Arc::new(super::tuple::PyTuple::new(items)),
+        index: 0,
+    }))
 }
 
 fn view_contains(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -145,7 +164,12 @@ fn view_eq(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let a = as_set(vm, &args.pos[0])?;
     let b = match args.pos.get(1) {
-        Some(o) if o.as_native::<DictView>().is_some() || matches!(o, Value::Set(_) | Value::FrozenSet(_)) => as_set(vm, o)?,
+        Some(o)
+            if o.as_native::<DictView>().is_some()
+                || matches!(o, Value::Set(_) | Value::FrozenSet(_)) =>
+        {
+            as_set(vm, o)?
+        }
         _ => return Ok(Value::NotImplemented),
     };
     Ok(Value::Bool(vm.eq(&a, &b)?))

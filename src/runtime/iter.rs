@@ -7,7 +7,6 @@
 
 use std::sync::Arc;
 
-
 use super::class::Class;
 use super::dict::PyDict;
 use super::list::PyList;
@@ -25,23 +24,87 @@ pub enum DictIterKind {
 }
 
 pub enum IterState {
-    List { list: Arc<PyList>, index: usize },
-    ListReverse { list: Arc<PyList>, index: usize },
-    Tuple { tuple: Arc<PyTuple>, index: usize },
-    Range { next: i64, left: i64, step: i64 },
-    Str { s: Arc<PyStr>, byte: usize },
-    Bytes { b: Arc<PyBytes>, index: usize },
-    Dict { dict: Arc<PyDict>, pos: usize, version: u64, kind: DictIterKind },
-    Set { set: Arc<PySet>, pos: usize, len: usize },
-    Enumerate { iter: Value, count: i64 },
-    Zip { iters: Vec<Value>, strict: bool },
-    Map { func: Value, iters: Vec<Value> },
-    Filter { func: Value, iter: Value },
+    List {
+        list: Arc<PyList>,
+        index: usize,
+    },
+    ListReverse {
+        list: Arc<PyList>,
+        index: usize,
+    },
+    Tuple {
+        tuple: Arc<PyTuple>,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        left: i64,
+        step: i64,
+    },
+    Str {
+        s: Arc<PyStr>,
+        byte: usize,
+    },
+    Bytes {
+        b: Arc<PyBytes>,
+        index: usize,
+    },
+    /// `used` is the dict's length when iteration began and `left` the
+    /// entries still to come: CPython's checks for a dict changed during
+    /// iteration (size, then keys when more entries turn up than were left).
+    Dict {
+        dict: Arc<PyDict>,
+        pos: usize,
+        used: usize,
+        left: usize,
+        kind: DictIterKind,
+    },
+    Set {
+        set: Arc<PySet>,
+        pos: usize,
+        len: usize,
+    },
+    Enumerate {
+        iter: Value,
+        count: i64,
+    },
+    Zip {
+        iters: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        iter: Value,
+    },
     /// The old protocol: `obj[0]`, `obj[1]`... until IndexError.
-    Sequence { obj: Value, index: i64 },
+    Sequence {
+        obj: Value,
+        index: i64,
+    },
     /// `iter(callable, sentinel)`.
-    Callable { func: Value, sentinel: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     Exhausted,
+}
+
+impl IterState {
+    /// A fresh iterator over a dict's keys, values or items.
+    pub fn dict(dict: Arc<PyDict>, kind: DictIterKind) -> IterState {
+        let used = dict.len();
+        IterState::Dict {
+            dict,
+            pos: 0,
+            used,
+            left: used,
+            kind,
+        }
+    }
 }
 
 pub struct PyIter {
@@ -50,7 +113,9 @@ pub struct PyIter {
 
 impl PyIter {
     pub fn new(state: IterState) -> PyIter {
-        PyIter { state: super::sync::PyLock::new(state) }
+        PyIter {
+            state: super::sync::PyLock::new(state),
+        }
     }
 
     pub fn value(state: IterState) -> Value {
@@ -66,9 +131,18 @@ impl PyIter {
             IterState::Range { .. } => t.range_iterator_type.clone(),
             IterState::Str { .. } => t.str_iterator_type.clone(),
             IterState::Bytes { .. } => t.bytes_iterator_type.clone(),
-            IterState::Dict { kind: DictIterKind::Keys, .. } => t.dict_keyiterator_type.clone(),
-            IterState::Dict { kind: DictIterKind::Values, .. } => t.dict_valueiterator_type.clone(),
-            IterState::Dict { kind: DictIterKind::Items, .. } => t.dict_itemiterator_type.clone(),
+            IterState::Dict {
+                kind: DictIterKind::Keys,
+                ..
+            } => t.dict_keyiterator_type.clone(),
+            IterState::Dict {
+                kind: DictIterKind::Values,
+                ..
+            } => t.dict_valueiterator_type.clone(),
+            IterState::Dict {
+                kind: DictIterKind::Items,
+                ..
+            } => t.dict_itemiterator_type.clone(),
             IterState::Set { .. } => t.set_iterator_type.clone(),
             IterState::Enumerate { .. } => t.enumerate_type.clone(),
             IterState::Zip { .. } => t.zip_type.clone(),

@@ -14,13 +14,33 @@ impl Vm {
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         let state = match v {
-            Value::List(l) => IterState::List { list: l.clone(), index: 0 },
-            Value::Tuple(t) => IterState::Tuple { tuple: t.clone(), index: 0 },
-            Value::Range(r) => IterState::Range { next: r.start, left: r.len(), step: r.step },
-            Value::Str(s) => IterState::Str { s: s.clone(), byte: 0 },
-            Value::Bytes(b) => IterState::Bytes { b: b.clone(), index: 0 },
-            Value::Dict(d) => IterState::Dict { dict: d.clone(), pos: 0, version: d.version(), kind: DictIterKind::Keys },
-            Value::Set(s) | Value::FrozenSet(s) => IterState::Set { set: s.clone(), pos: 0, len: s.len() },
+            Value::List(l) => IterState::List {
+                list: l.clone(),
+                index: 0,
+            },
+            Value::Tuple(t) => IterState::Tuple {
+                tuple: t.clone(),
+                index: 0,
+            },
+            Value::Range(r) => IterState::Range {
+                next: r.start,
+                left: r.len(),
+                step: r.step,
+            },
+            Value::Str(s) => IterState::Str {
+                s: s.clone(),
+                byte: 0,
+            },
+            Value::Bytes(b) => IterState::Bytes {
+                b: b.clone(),
+                index: 0,
+            },
+            Value::Dict(d) => IterState::dict(d.clone(), DictIterKind::Keys),
+            Value::Set(s) | Value::FrozenSet(s) => IterState::Set {
+                set: s.clone(),
+                pos: 0,
+                len: s.len(),
+            },
             Value::Iter(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 if let Some(view) = crate::runtime::dict_view::view_iter(v) {
@@ -29,17 +49,31 @@ impl Vm {
                 if !matches!(v, Value::Class(_)) {
                     if let Some(it) = self.call_dunder(v, "__iter__", &[])? {
                         if !self.is_iterator(&it) {
-                            return Err(type_error(format!("iter() returned non-iterator of type '{}'", it.type_name())));
+                            return Err(type_error(format!(
+                                "iter() returned non-iterator of type '{}'",
+                                it.type_name()
+                            )));
                         }
                         return Ok(it);
                     }
                     if v.class().lookup_str("__getitem__").is_some() {
-                        return Ok(PyIter::value(IterState::Sequence { obj: v.clone(), index: 0 }));
+                        return Ok(PyIter::value(IterState::Sequence {
+                            obj: v.clone(),
+                            index: 0,
+                        }));
                     }
                 }
-                return Err(type_error(format!("'{}' object is not iterable", v.type_name())));
+                return Err(type_error(format!(
+                    "'{}' object is not iterable",
+                    v.type_name()
+                )));
             }
-            _ => return Err(type_error(format!("'{}' object is not iterable", v.type_name()))),
+            _ => {
+                return Err(type_error(format!(
+                    "'{}' object is not iterable",
+                    v.type_name()
+                )));
+            }
         };
         Ok(PyIter::value(state))
     }
@@ -61,7 +95,10 @@ impl Vm {
             },
             _ => match self.call_dunder(it, "__next__", &[]) {
                 Ok(Some(v)) => Ok(Some(v)),
-                Ok(None) => Err(type_error(format!("'{}' object is not an iterator", it.type_name()))),
+                Ok(None) => Err(type_error(format!(
+                    "'{}' object is not an iterator",
+                    it.type_name()
+                ))),
                 Err(e) if e.is(&types().exc.stop_iteration) => Ok(None),
                 Err(e) => Err(e),
             },
@@ -119,16 +156,33 @@ impl Vm {
                     *index += 1;
                     Some(v)
                 }
-                IterState::Dict { dict, pos, version, kind } => {
-                    let (found, now) = dict.entry_from(*pos);
-                    if now != *version {
-                        *version = now.wrapping_add(1);
+                IterState::Dict {
+                    dict,
+                    pos,
+                    used,
+                    left,
+                    kind,
+                } => {
+                    let (found, len) = dict.entry_from(*pos);
+                    if len != *used {
+                        // Stays broken, as CPython's iterator does.
+                        *used = usize::MAX;
                         drop(st);
-                        return Err(crate::vm::error::runtime_error("dictionary changed size during iteration"));
+                        return Err(crate::vm::error::runtime_error(
+                            "dictionary changed size during iteration",
+                        ));
                     }
                     match found {
+                        Some(_) if *left == 0 => {
+                            *st = IterState::Exhausted;
+                            drop(st);
+                            return Err(crate::vm::error::runtime_error(
+                                "dictionary keys changed during iteration",
+                            ));
+                        }
                         Some((next, k, v)) => {
                             *pos = next;
+                            *left -= 1;
                             Some(Some(match kind {
                                 DictIterKind::Keys => k,
                                 DictIterKind::Values => v,
@@ -142,7 +196,9 @@ impl Vm {
                     if set.len() != *len {
                         *len = usize::MAX;
                         drop(st);
-                        return Err(crate::vm::error::runtime_error("Set changed size during iteration"));
+                        return Err(crate::vm::error::runtime_error(
+                            "Set changed size during iteration",
+                        ));
                     }
                     match set.item_from(*pos) {
                         Some((next, v)) => {
@@ -168,11 +224,28 @@ impl Vm {
                 IterState::Map { func, iters } => Step::Map(func.clone(), iters.clone()),
                 IterState::Filter { func, iter } => Step::Filter(func.clone(), iter.clone()),
                 IterState::Sequence { obj, index } => Step::Sequence(obj.clone(), *index),
-                IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
+                IterState::Callable { func, sentinel } => {
+                    Step::Callable(func.clone(), sentinel.clone())
+                }
                 _ => return Ok(None),
             }
         };
-        let exhaust = |it: &Arc<PyIter>| *it.state.lock() = IterState::Exhausted;
+        // An exhausted zip or map keeps its type (`type(m).__name__`) and
+        // drops its iterators: with none left it yields nothing.
+        let exhaust = |it: &Arc<PyIter>| {
+            let mut st = it.state.lock();
+            *st = match &*st {
+                IterState::Zip { .. } => IterState::Zip {
+                    iters: Vec::new(),
+                    strict: false,
+                },
+                IterState::Map { .. } => IterState::Map {
+                    func: Value::None,
+                    iters: Vec::new(),
+                },
+                _ => IterState::Exhausted,
+            };
+        };
         match state {
             Step::Enumerate(inner, count) => match self.iter_next(&inner)? {
                 Some(v) => {
@@ -196,7 +269,11 @@ impl Vm {
                                         "zip() argument {} is shorter than argument{} 1{}",
                                         k + 1,
                                         if k > 1 { "s" } else { "" },
-                                        if k > 1 { format!("-{k}") } else { String::new() }
+                                        if k > 1 {
+                                            format!("-{k}")
+                                        } else {
+                                            String::new()
+                                        }
                                     )));
                                 }
                                 for (j, rest) in iters.iter().enumerate().skip(1) {
@@ -205,7 +282,11 @@ impl Vm {
                                             "zip() argument {} is longer than argument{} 1{}",
                                             j + 1,
                                             if j > 1 { "s" } else { "" },
-                                            if j > 1 { format!("-{j}") } else { String::new() }
+                                            if j > 1 {
+                                                format!("-{j}")
+                                            } else {
+                                                String::new()
+                                            }
                                         )));
                                     }
                                 }
@@ -220,6 +301,9 @@ impl Vm {
                 Ok(Some(Value::tuple(out)))
             }
             Step::Map(func, iters) => {
+                if iters.is_empty() {
+                    return Ok(None);
+                }
                 let mut args = Vec::with_capacity(iters.len());
                 for i in &iters {
                     match self.iter_next(i)? {
@@ -233,7 +317,9 @@ impl Vm {
                 self.call(&func, &args).map(Some)
             }
             Step::Filter(func, inner) => loop {
-                let Some(v) = self.iter_next(&inner)? else { return Ok(None) };
+                let Some(v) = self.iter_next(&inner)? else {
+                    return Ok(None);
+                };
                 let keep = if func.is_none() {
                     self.truthy(&v)?
                 } else {
@@ -303,8 +389,16 @@ impl Vm {
     /// `*x` in a call or display: like `iterate`, with CPython's message.
     pub(crate) fn iterate_for_unpack(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         self.iterate(v).map_err(|e| {
-            if e.is(&types().exc.type_error) && matches!(v, Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_)) {
-                type_error(format!("Value after * must be an iterable, not {}", v.type_name()))
+            if e.is(&types().exc.type_error)
+                && matches!(
+                    v,
+                    Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_)
+                )
+            {
+                type_error(format!(
+                    "Value after * must be an iterable, not {}",
+                    v.type_name()
+                ))
             } else {
                 e
             }
@@ -315,7 +409,10 @@ impl Vm {
     pub(crate) fn unpack_exact(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
         let it = self.get_iter(seq).map_err(|e| {
             if e.is(&types().exc.type_error) {
-                type_error(format!("cannot unpack non-iterable {} object", seq.type_name()))
+                type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    seq.type_name()
+                ))
             } else {
                 e
             }
@@ -333,16 +430,26 @@ impl Vm {
             }
         }
         if self.iter_next(&it)?.is_some() {
-            return Err(value_error(format!("too many values to unpack (expected {n})")));
+            return Err(value_error(format!(
+                "too many values to unpack (expected {n})"
+            )));
         }
         Ok(out)
     }
 
     /// `a, *b, c = seq`.
-    pub(crate) fn unpack_starred(&mut self, seq: &Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
+    pub(crate) fn unpack_starred(
+        &mut self,
+        seq: &Value,
+        before: usize,
+        after: usize,
+    ) -> PyResult<Vec<Value>> {
         let items = self.iterate(seq).map_err(|e| {
             if e.is(&types().exc.type_error) {
-                type_error(format!("cannot unpack non-iterable {} object", seq.type_name()))
+                type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    seq.type_name()
+                ))
             } else {
                 e
             }
@@ -363,7 +470,13 @@ impl Vm {
 
     /// `d.update(mapping)`; with `merge`, a repeated key is an error (`**`
     /// in a call to `callee`).
-    pub fn dict_update(&mut self, d: &PyDict, mapping: &Value, merge: bool, callee: Option<&Value>) -> PyResult<()> {
+    pub fn dict_update(
+        &mut self,
+        d: &PyDict,
+        mapping: &Value,
+        merge: bool,
+        callee: Option<&Value>,
+    ) -> PyResult<()> {
         let fname = |vm: &mut Vm| -> String {
             match callee {
                 Some(c) => crate::runtime::special::callable_name(vm, c),
@@ -382,7 +495,10 @@ impl Vm {
                             other.type_name()
                         )));
                     }
-                    return Err(type_error(format!("'{}' object is not a mapping", other.type_name())));
+                    return Err(type_error(format!(
+                        "'{}' object is not a mapping",
+                        other.type_name()
+                    )));
                 }
                 let keys = self.call_method(other, "keys", &[])?;
                 let keys = self.iterate(&keys)?;
@@ -403,7 +519,9 @@ impl Vm {
                 if d.contains(self, &k)? {
                     let name = fname(self);
                     let key = self.str(&k)?;
-                    return Err(type_error(format!("{name}() got multiple values for keyword argument '{key}'")));
+                    return Err(type_error(format!(
+                        "{name}() got multiple values for keyword argument '{key}'"
+                    )));
                 }
             }
             d.set(self, k, v)?;
@@ -438,11 +556,24 @@ impl Vm {
                 Some(Value::Int(_)) => return Err(value_error("__len__() should return >= 0")),
                 Some(Value::Bool(b)) => b as usize,
                 Some(other) => {
-                    return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())));
+                    return Err(type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        other.type_name()
+                    )));
                 }
-                None => return Err(type_error(format!("object of type '{}' has no len()", v.type_name()))),
+                None => {
+                    return Err(type_error(format!(
+                        "object of type '{}' has no len()",
+                        v.type_name()
+                    )));
+                }
             },
-            _ => return Err(type_error(format!("object of type '{}' has no len()", v.type_name()))),
+            _ => {
+                return Err(type_error(format!(
+                    "object of type '{}' has no len()",
+                    v.type_name()
+                )));
+            }
         })
     }
 }
