@@ -4,7 +4,13 @@
 //! first import by their init function.
 
 pub mod builtins;
+pub mod math;
+pub mod mt19937;
+pub mod os;
+pub mod os_path;
+pub mod random;
 pub mod sys;
+pub mod time;
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -19,7 +25,13 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 
 /// The importable Rust modules, by name.
 pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
-    let table: &[(&'static str, ModuleInit)] = &[];
+    let table: &[(&'static str, ModuleInit)] = &[
+        ("math", math::init),
+        ("os", os::init),
+        ("os.path", os::init_path),
+        ("random", random::init),
+        ("time", time::init),
+    ];
     table.iter().copied().collect()
 }
 

@@ -1,0 +1,1031 @@
+//! The `math` module, with CPython 3.11's results and errors.
+//!
+//! Contract: float functions take any real number (ints too large for a
+//! float raise "int too large to convert to float"), call the C library
+//! and turn a NaN from a non-NaN argument into `ValueError("math domain
+//! error")` and an infinity from a finite one into `OverflowError("math
+//! range error")` or a domain error, as CPython's `math_1`/`math_2` do.
+//! `log*` of huge ints, `fsum` (Shewchuk's exact partials), `hypot`/`dist`
+//! (CPython's compensated `vector_norm`), `gamma`/`lgamma` (CPython's
+//! Lanczos code) follow CPython's own algorithms so results agree to the
+//! last bit. Integer functions work on big ints.
+
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
+
+use crate::runtime::args::{to_f64, to_index};
+use crate::runtime::function::{Args, Builtin, NativeFn};
+use crate::runtime::module::Module;
+use crate::runtime::numeric::to_big;
+use crate::runtime::value::Value;
+use crate::syntax::ast::BinOp;
+use crate::vm::error::{overflow_error, type_error, value_error, zero_division};
+use crate::vm::{PyResult, Vm};
+
+unsafe extern "C" {
+    safe fn erf(x: f64) -> f64;
+    safe fn erfc(x: f64) -> f64;
+    safe fn ldexp(x: f64, exp: i32) -> f64;
+    safe fn remainder(x: f64, y: f64) -> f64;
+}
+
+fn domain() -> crate::vm::PyErr {
+    value_error("math domain error")
+}
+
+fn range() -> crate::vm::PyErr {
+    overflow_error("math range error")
+}
+
+/// The single argument of a one-argument function.
+fn one<'a>(args: &'a Args, name: &str) -> PyResult<&'a Value> {
+    if !args.kw.is_empty() {
+        return Err(type_error(format!(
+            "math.{name}() takes no keyword arguments"
+        )));
+    }
+    if args.len() != 1 {
+        return Err(type_error(format!(
+            "math.{name}() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    }
+    Ok(&args.pos[0])
+}
+
+/// The two arguments of a two-argument function.
+fn two<'a>(args: &'a Args, name: &str) -> PyResult<(&'a Value, &'a Value)> {
+    if !args.kw.is_empty() {
+        return Err(type_error(format!("{name}() takes no keyword arguments")));
+    }
+    if args.len() != 2 {
+        return Err(type_error(format!(
+            "{name} expected 2 arguments, got {}",
+            args.len()
+        )));
+    }
+    Ok((&args.pos[0], &args.pos[1]))
+}
+
+/// CPython's `math_1`: errors from the shape of the result.
+fn math_1(x: f64, r: f64, can_overflow: bool) -> PyResult<Value> {
+    if r.is_nan() && !x.is_nan() {
+        return Err(domain());
+    }
+    if r.is_infinite() && x.is_finite() {
+        return Err(if can_overflow { range() } else { domain() });
+    }
+    Ok(Value::Float(r))
+}
+
+/// CPython's `math_2` (atan2, fmod-like functions).
+fn math_2(x: f64, y: f64, r: f64) -> PyResult<Value> {
+    if r.is_nan() && !x.is_nan() && !y.is_nan() {
+        return Err(domain());
+    }
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(range());
+    }
+    Ok(Value::Float(r))
+}
+
+macro_rules! unary {
+    ($($fname:ident = $py:literal, $f:expr, $overflow:expr;)*) => {
+        $(fn $fname(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+            let x = to_f64(vm, one(args, $py)?)?;
+            let f: fn(f64) -> f64 = $f;
+            math_1(x, f(x), $overflow)
+        })*
+    };
+}
+
+unary! {
+    m_acos = "acos", f64::acos, false;
+    m_acosh = "acosh", f64::acosh, false;
+    m_asin = "asin", f64::asin, false;
+    m_asinh = "asinh", f64::asinh, false;
+    m_atan = "atan", f64::atan, false;
+    m_atanh = "atanh", f64::atanh, false;
+    m_cos = "cos", f64::cos, false;
+    m_cosh = "cosh", f64::cosh, true;
+    m_sin = "sin", f64::sin, false;
+    m_sinh = "sinh", f64::sinh, true;
+    m_tan = "tan", f64::tan, false;
+    m_tanh = "tanh", f64::tanh, false;
+    m_sqrt = "sqrt", f64::sqrt, false;
+    m_cbrt = "cbrt", f64::cbrt, false;
+    m_exp = "exp", f64::exp, true;
+    m_exp2 = "exp2", f64::exp2, true;
+    m_expm1 = "expm1", f64::exp_m1, true;
+    m_log1p = "log1p", f64::ln_1p, false;
+    m_fabs = "fabs", f64::abs, false;
+    m_erf = "erf", |x| erf(x), false;
+    m_erfc = "erfc", |x| erfc(x), false;
+}
+
+fn m_degrees(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let x = to_f64(vm, one(args, "degrees")?)?;
+    Ok(Value::Float(x * (180.0 / std::f64::consts::PI)))
+}
+
+fn m_radians(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let x = to_f64(vm, one(args, "radians")?)?;
+    Ok(Value::Float(x * (std::f64::consts::PI / 180.0)))
+}
+
+// --------------------------------------------------------------- logarithms
+
+/// `loghelper`: ints are taken exactly, even beyond the float range.
+fn log_of(vm: &mut Vm, v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
+    if let Some(n) = int_value(v) {
+        if !n.is_positive() {
+            return Err(domain());
+        }
+        if let Some(x) = n.to_f64().filter(|x| x.is_finite()) {
+            return Ok(f(x));
+        }
+        // n ~= m * 2**e with m in [0.5, 1): log(n) = log(m) + e*log(2).
+        let bits = n.bits();
+        let shift = bits - 64;
+        let top = (&n >> shift).to_u64().unwrap_or(u64::MAX);
+        // A sticky bit keeps the rounding of the 64 top bits to 53 exact.
+        let sticky = u64::from(!(&n & ((BigInt::one() << shift) - 1u32)).is_zero());
+        let m = (top | sticky) as f64 / 18_446_744_073_709_551_616.0;
+        return Ok(f(m) + f(2.0) * bits as f64);
+    }
+    let x = to_f64(vm, v)?;
+    match math_1(x, f(x), false)? {
+        Value::Float(r) => Ok(r),
+        _ => Err(domain()),
+    }
+}
+
+fn int_value(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => to_big(v),
+        _ => None,
+    }
+}
+
+fn m_log(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        return Err(type_error("log() takes no keyword arguments"));
+    }
+    if !(1..=2).contains(&args.len()) {
+        return Err(type_error("math.log requires 1 to 2 arguments"));
+    }
+    let num = log_of(vm, &args.pos[0], f64::ln)?;
+    let Some(base) = args.pos.get(1) else {
+        return Ok(Value::Float(num));
+    };
+    let den = log_of(vm, base, f64::ln)?;
+    if den == 0.0 {
+        return Err(zero_division("float division by zero"));
+    }
+    Ok(Value::Float(num / den))
+}
+
+fn m_log2(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let v = one(args, "log2")?;
+    log_of(vm, v, f64::log2).map(Value::Float)
+}
+
+fn m_log10(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let v = one(args, "log10")?;
+    log_of(vm, v, f64::log10).map(Value::Float)
+}
+
+// ------------------------------------------------------------ two floats
+
+fn m_atan2(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (a, b) = two(args, "atan2")?;
+    let (y, x) = (to_f64(vm, a)?, to_f64(vm, b)?);
+    math_2(y, x, y.atan2(x))
+}
+
+fn m_copysign(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (a, b) = two(args, "copysign")?;
+    let (x, y) = (to_f64(vm, a)?, to_f64(vm, b)?);
+    Ok(Value::Float(x.copysign(y)))
+}
+
+fn m_fmod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (a, b) = two(args, "fmod")?;
+    let (x, y) = (to_f64(vm, a)?, to_f64(vm, b)?);
+    if y.is_infinite() && x.is_finite() {
+        return Ok(Value::Float(x));
+    }
+    math_2(x, y, x % y)
+}
+
+fn m_remainder(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (a, b) = two(args, "remainder")?;
+    let (x, y) = (to_f64(vm, a)?, to_f64(vm, b)?);
+    math_2(x, y, remainder(x, y))
+}
+
+/// `math.pow`: IEEE special cases first, as CPython handles them itself.
+fn m_pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (a, b) = two(args, "pow")?;
+    let (x, y) = (to_f64(vm, a)?, to_f64(vm, b)?);
+    if !x.is_finite() || !y.is_finite() {
+        let r = if x.is_nan() {
+            if y == 0.0 { 1.0 } else { x }
+        } else if y.is_nan() {
+            if x == 1.0 { 1.0 } else { y }
+        } else if x.is_infinite() {
+            let odd_y = y.is_finite() && (y.abs() % 2.0) == 1.0;
+            if y > 0.0 {
+                if odd_y { x } else { x.abs() }
+            } else if y == 0.0 {
+                1.0
+            } else if odd_y {
+                0.0f64.copysign(x)
+            } else {
+                0.0
+            }
+        } else if x.abs() == 1.0 {
+            1.0
+        } else if (y > 0.0 && x.abs() > 1.0) || (y < 0.0 && x.abs() < 1.0) {
+            f64::INFINITY
+        } else {
+            0.0
+        };
+        return Ok(Value::Float(r));
+    }
+    let r = x.powf(y);
+    if r.is_nan() || (r.is_infinite() && x == 0.0) {
+        return Err(domain());
+    }
+    if r.is_infinite() {
+        return Err(range());
+    }
+    Ok(Value::Float(r))
+}
+
+fn m_nextafter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (a, b) = two(args, "nextafter")?;
+    let (x, y) = (to_f64(vm, a)?, to_f64(vm, b)?);
+    Ok(Value::Float(next_after(x, y)))
+}
+
+fn next_after(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return x + y;
+    }
+    if x == y {
+        return y;
+    }
+    if x == 0.0 {
+        return f64::from_bits(1).copysign(y);
+    }
+    let bits = x.to_bits();
+    let up = (y > x) == (x > 0.0);
+    f64::from_bits(if up { bits + 1 } else { bits - 1 })
+}
+
+fn m_ulp(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let x = to_f64(vm, one(args, "ulp")?)?.abs();
+    if !x.is_finite() {
+        return Ok(Value::Float(x));
+    }
+    let up = next_after(x, f64::INFINITY);
+    Ok(Value::Float(if up.is_infinite() {
+        x - next_after(x, 0.0)
+    } else {
+        up - x
+    }))
+}
+
+fn m_isclose(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.allow_kwargs("isclose", &["a", "b", "rel_tol", "abs_tol"])?;
+    if args.len() > 2 {
+        return Err(type_error(format!(
+            "isclose() takes exactly 2 positional arguments ({} given)",
+            args.len()
+        )));
+    }
+    let (Some(a), Some(b)) = (args.get(0, "a"), args.get(1, "b")) else {
+        let missing = if args.get(0, "a").is_none() { "a" } else { "b" };
+        let pos = if missing == "a" { 1 } else { 2 };
+        return Err(type_error(format!(
+            "isclose() missing required argument '{missing}' (pos {pos})"
+        )));
+    };
+    let (a, b) = (to_f64(vm, a)?, to_f64(vm, b)?);
+    let rel_tol = match args.kwarg("rel_tol") {
+        Some(v) => to_f64(vm, v)?,
+        None => 1e-9,
+    };
+    let abs_tol = match args.kwarg("abs_tol") {
+        Some(v) => to_f64(vm, v)?,
+        None => 0.0,
+    };
+    if rel_tol < 0.0 || abs_tol < 0.0 {
+        return Err(value_error("tolerances must be non-negative"));
+    }
+    if a == b {
+        return Ok(Value::Bool(true));
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(Value::Bool(false));
+    }
+    let diff = (b - a).abs();
+    Ok(Value::Bool(
+        diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol,
+    ))
+}
+
+fn m_isfinite(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(to_f64(vm, one(args, "isfinite")?)?.is_finite()))
+}
+
+fn m_isinf(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(to_f64(vm, one(args, "isinf")?)?.is_infinite()))
+}
+
+fn m_isnan(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(to_f64(vm, one(args, "isnan")?)?.is_nan()))
+}
+
+// --------------------------------------------------------- float <-> int
+
+/// `int(x)` of an integral float, with CPython's errors.
+fn float_to_int(x: f64) -> PyResult<Value> {
+    if x.is_nan() {
+        return Err(value_error("cannot convert float NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(overflow_error("cannot convert float infinity to integer"));
+    }
+    if x.abs() < 9.2e18 {
+        return Ok(Value::Int(x as i64));
+    }
+    Ok(Value::from_bigint(BigInt::from_f64(x).unwrap_or_default()))
+}
+
+/// floor/ceil/trunc: ints unchanged, `__floor__`-style hooks of Python
+/// classes, and floats rounded by `f`.
+fn rounding(
+    vm: &mut Vm,
+    args: &Args,
+    name: &str,
+    hook: &str,
+    f: fn(f64) -> f64,
+) -> PyResult<Value> {
+    let v = one(args, name)?;
+    match v {
+        Value::Int(_) | Value::BigInt(_) => return Ok(v.clone()),
+        Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+        Value::Float(x) => return float_to_int(f(*x)),
+        Value::Instance(_) => {
+            if let Some(r) = vm.call_dunder(v, hook, &[])? {
+                return Ok(r);
+            }
+        }
+        _ => {}
+    }
+    if name == "trunc" {
+        return Err(type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            v.type_name()
+        )));
+    }
+    float_to_int(f(to_f64(vm, v)?))
+}
+
+fn m_floor(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    rounding(vm, args, "floor", "__floor__", f64::floor)
+}
+
+fn m_ceil(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    rounding(vm, args, "ceil", "__ceil__", f64::ceil)
+}
+
+fn m_trunc(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    rounding(vm, args, "trunc", "__trunc__", f64::trunc)
+}
+
+fn m_modf(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let x = to_f64(vm, one(args, "modf")?)?;
+    let (frac, int) = if x.is_infinite() {
+        (0.0f64.copysign(x), x)
+    } else if x.is_nan() {
+        (x, x)
+    } else {
+        ((x - x.trunc()).copysign(x), x.trunc())
+    };
+    Ok(Value::tuple(vec![Value::Float(frac), Value::Float(int)]))
+}
+
+fn m_frexp(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let x = to_f64(vm, one(args, "frexp")?)?;
+    let (m, e) = frexp(x);
+    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+}
+
+/// `x = m * 2**e` with `0.5 <= |m| < 1` (zero, inf and nan unchanged).
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    // Subnormals are scaled into the normal range first.
+    let (x, adjust) = if x.abs() < f64::MIN_POSITIVE {
+        (x * 2f64.powi(54), -54)
+    } else {
+        (x, 0)
+    };
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32 - 1022;
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp + adjust)
+}
+
+fn m_ldexp(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (a, b) = two(args, "ldexp")?;
+    let x = to_f64(vm, a)?;
+    let exp = match b {
+        Value::Int(i) => *i,
+        Value::Bool(v) => *v as i64,
+        Value::BigInt(big) => {
+            if big.is_negative() {
+                i64::MIN
+            } else {
+                i64::MAX
+            }
+        }
+        _ => return Err(type_error("Expected an int as second argument to ldexp.")),
+    };
+    if x == 0.0 || !x.is_finite() {
+        return Ok(Value::Float(x));
+    }
+    if exp > i32::MAX as i64 {
+        return Err(range());
+    }
+    if exp < i32::MIN as i64 {
+        return Ok(Value::Float(0.0f64.copysign(x)));
+    }
+    let r = ldexp(x, exp as i32);
+    if r.is_infinite() {
+        return Err(range());
+    }
+    Ok(Value::Float(r))
+}
+
+// ------------------------------------------------------------------ sums
+
+/// `math.fsum`: Shewchuk's exactly rounded sum, as CPython's `math_fsum`.
+fn m_fsum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let seq = one(args, "fsum")?;
+    let it = vm.get_iter(seq)?;
+    let mut p: Vec<f64> = Vec::new();
+    let (mut special_sum, mut inf_sum) = (0.0f64, 0.0f64);
+    while let Some(item) = vm.iter_next(&it)? {
+        let mut x = to_f64(vm, &item)?;
+        let xsave = x;
+        let mut i = 0;
+        for j in 0..p.len() {
+            let mut y = p[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                p[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        p.truncate(i);
+        if x != 0.0 {
+            if !x.is_finite() {
+                // Either an inf/nan summand or an intermediate overflow.
+                if xsave.is_finite() {
+                    return Err(overflow_error("intermediate overflow in fsum"));
+                }
+                if xsave.is_infinite() {
+                    inf_sum += xsave;
+                }
+                special_sum += xsave;
+                p.clear();
+            } else {
+                p.push(x);
+            }
+        }
+    }
+    if special_sum != 0.0 {
+        if inf_sum.is_nan() {
+            return Err(value_error("-inf + inf in fsum"));
+        }
+        return Ok(Value::Float(special_sum));
+    }
+    let mut hi = 0.0;
+    if let Some(mut n) = p.len().checked_sub(1) {
+        hi = p[n];
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = p[n];
+            hi = x + y;
+            lo = y - (hi - x);
+            if lo != 0.0 {
+                break;
+            }
+        }
+        // Half-even rounding across several partials.
+        if n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            if y == x - hi {
+                hi = x;
+            }
+        }
+    }
+    Ok(Value::Float(hi))
+}
+
+fn m_prod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.allow_kwargs("prod", &["start"])?;
+    if args.len() != 1 {
+        return Err(type_error(format!(
+            "prod() takes exactly 1 positional argument ({} given)",
+            args.len()
+        )));
+    }
+    let mut acc = args.kwarg("start").cloned().unwrap_or(Value::Int(1));
+    let it = vm.get_iter(&args.pos[0])?;
+    while let Some(x) = vm.iter_next(&it)? {
+        acc = vm.binary_op(BinOp::Mul, &acc, &x)?;
+    }
+    Ok(acc)
+}
+
+/// An exact product `x*x` as a (high, low) pair (Dekker / Veltkamp).
+fn dl_mul(x: f64, y: f64) -> (f64, f64) {
+    let split = |v: f64| {
+        let t = v * 134_217_729.0;
+        let hi = t - (t - v);
+        (hi, v - hi)
+    };
+    let (xh, xl) = split(x);
+    let (yh, yl) = split(y);
+    let p = xh * yh;
+    let q = xh * yl + xl * yh;
+    let z = p + q;
+    (z, p - z + q + xl * yl)
+}
+
+/// CPython 3.11's `vector_norm`: the Euclidean norm of non-negative
+/// finite values (or inf/nan) with a correction step.
+fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
+    if max.is_infinite() {
+        return max;
+    }
+    if found_nan {
+        return f64::NAN;
+    }
+    if max == 0.0 || vec.len() <= 1 {
+        return max;
+    }
+    let (_, max_e) = frexp(max);
+    if max_e < -1023 {
+        // ldexp(1.0, -max_e) would overflow: rescale subnormals first.
+        for v in vec.iter_mut() {
+            *v /= f64::MIN_POSITIVE;
+        }
+        return f64::MIN_POSITIVE * vector_norm(vec, max / f64::MIN_POSITIVE, found_nan);
+    }
+    let scale = ldexp(1.0, -max_e);
+    let (mut csum, mut frac1, mut frac2) = (1.0f64, 0.0f64, 0.0f64);
+    for &v in vec.iter() {
+        let x = v * scale;
+        let (hi, lo) = dl_mul(x, x);
+        let sum = csum + hi;
+        frac2 += (csum - sum) + hi;
+        csum = sum;
+        frac1 += lo;
+    }
+    let mut h = (csum - 1.0 + (frac1 + frac2)).sqrt();
+    let (hi, lo) = dl_mul(-h, h);
+    let sum = csum + hi;
+    frac2 += (csum - sum) + hi;
+    csum = sum;
+    frac1 += lo;
+    let x = csum - 1.0 + (frac1 + frac2);
+    h += x / (2.0 * h);
+    h / scale
+}
+
+fn m_hypot(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.no_kwargs("hypot")?;
+    let mut v = Vec::with_capacity(args.len());
+    let (mut max, mut nan) = (0.0f64, false);
+    for a in args.pos {
+        let x = to_f64(vm, a)?.abs();
+        nan |= x.is_nan();
+        max = if x > max { x } else { max };
+        v.push(x);
+    }
+    Ok(Value::Float(vector_norm(&mut v, max, nan)))
+}
+
+fn m_dist(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (p, q) = two(args, "dist")?;
+    let (p, q) = (vm.iterate(p)?, vm.iterate(q)?);
+    if p.len() != q.len() {
+        return Err(value_error(
+            "both points must have the same number of dimensions",
+        ));
+    }
+    let mut v = Vec::with_capacity(p.len());
+    let (mut max, mut nan) = (0.0f64, false);
+    for (a, b) in p.iter().zip(&q) {
+        let x = (to_f64(vm, a)? - to_f64(vm, b)?).abs();
+        nan |= x.is_nan();
+        max = if x > max { x } else { max };
+        v.push(x);
+    }
+    Ok(Value::Float(vector_norm(&mut v, max, nan)))
+}
+
+// -------------------------------------------------------------- integers
+
+/// An integer argument (`__index__`), as a big int.
+fn big_index(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
+    match v {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(to_big(v).unwrap_or_default()),
+        Value::Instance(_) => match vm.call_dunder(v, "__index__", &[])? {
+            Some(r @ (Value::Int(_) | Value::BigInt(_))) => Ok(to_big(&r).unwrap_or_default()),
+            _ => Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                v.type_name()
+            ))),
+        },
+        _ => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.type_name()
+        ))),
+    }
+}
+
+/// The product of the integers in `lo..hi`, split in halves so the
+/// multiplications stay balanced.
+fn range_product(lo: u64, hi: u64) -> BigInt {
+    if hi - lo <= 8 {
+        return (lo..hi).fold(BigInt::one(), |acc, i| acc * i);
+    }
+    let mid = lo + (hi - lo) / 2;
+    range_product(lo, mid) * range_product(mid, hi)
+}
+
+fn m_factorial(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let v = one(args, "factorial")?;
+    let n = match v {
+        Value::Float(_) => {
+            return Err(type_error(
+                "'float' object cannot be interpreted as an integer",
+            ));
+        }
+        Value::BigInt(b) if b.is_positive() => {
+            return Err(overflow_error(
+                "factorial() argument should not exceed 9223372036854775807",
+            ));
+        }
+        Value::BigInt(_) => return Err(value_error("factorial() not defined for negative values")),
+        other => to_index(vm, other)?,
+    };
+    if n < 0 {
+        return Err(value_error("factorial() not defined for negative values"));
+    }
+    Ok(Value::from_bigint(range_product(1, n as u64 + 1)))
+}
+
+fn m_gcd(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.no_kwargs("gcd")?;
+    let mut g = BigInt::zero();
+    for a in args.pos {
+        let n = big_index(vm, a)?;
+        g = g.gcd(&n);
+    }
+    Ok(Value::from_bigint(g))
+}
+
+fn m_lcm(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.no_kwargs("lcm")?;
+    let mut l = BigInt::one();
+    for a in args.pos {
+        let n = big_index(vm, a)?;
+        l = if l.is_zero() || n.is_zero() {
+            BigInt::zero()
+        } else {
+            l.lcm(&n)
+        };
+    }
+    Ok(Value::from_bigint(l.abs()))
+}
+
+fn m_isqrt(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let n = big_index(vm, one(args, "isqrt")?)?;
+    if n.is_negative() {
+        return Err(value_error("isqrt() argument must be nonnegative"));
+    }
+    Ok(Value::from_bigint(n.sqrt()))
+}
+
+/// n * (n-1) * ... * (n-k+1) for `k` small enough to count.
+fn falling(n: &BigInt, k: u64) -> BigInt {
+    match n.to_u64() {
+        Some(small) => range_product(small - k + 1, small + 1),
+        None => (0..k).fold(BigInt::one(), |acc, i| acc * (n - i)),
+    }
+}
+
+fn comb_perm_args(vm: &mut Vm, n: &Value, k: &Value) -> PyResult<(BigInt, BigInt)> {
+    let n = big_index(vm, n)?;
+    let k = big_index(vm, k)?;
+    if n.is_negative() {
+        return Err(value_error("n must be a non-negative integer"));
+    }
+    if k.is_negative() {
+        return Err(value_error("k must be a non-negative integer"));
+    }
+    Ok((n, k))
+}
+
+fn m_comb(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (n, k) = two(args, "comb")?;
+    let (n, k) = comb_perm_args(vm, n, k)?;
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let k = std::cmp::min(k.clone(), &n - &k);
+    let Some(k) = k.to_u64().filter(|k| *k <= i64::MAX as u64) else {
+        return Err(overflow_error(
+            "min(n - k, k) must not exceed 9223372036854775807",
+        ));
+    };
+    // Exact at every step: the running product of i consecutive integers
+    // is divisible by i!.
+    let mut acc = BigInt::one();
+    for i in 0..k {
+        acc = acc * (&n - i) / (i + 1);
+    }
+    Ok(Value::from_bigint(acc))
+}
+
+fn m_perm(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.no_kwargs("perm")?;
+    args.between("perm", 1, 2, args.len())?;
+    let k = match args.pos.get(1) {
+        None | Some(Value::None) => return m_factorial(vm, &Args::new(&args.pos[..1])),
+        Some(k) => k,
+    };
+    let (n, k) = comb_perm_args(vm, &args.pos[0], k)?;
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let Some(k) = k.to_u64().filter(|k| *k <= i64::MAX as u64) else {
+        return Err(overflow_error("k must not exceed 9223372036854775807"));
+    };
+    Ok(Value::from_bigint(falling(&n, k)))
+}
+
+// ------------------------------------------------------------ gamma
+
+const LANCZOS_G: f64 = 6.024680040776729583740234375;
+const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
+const LANCZOS_NUM: [f64; 13] = [
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+];
+const LANCZOS_DEN: [f64; 13] = [
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
+];
+
+fn lanczos_sum(x: f64) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    if x < 5.0 {
+        for i in (0..13).rev() {
+            num = num * x + LANCZOS_NUM[i];
+            den = den * x + LANCZOS_DEN[i];
+        }
+    } else {
+        for i in 0..13 {
+            num = num / x + LANCZOS_NUM[i];
+            den = den / x + LANCZOS_DEN[i];
+        }
+    }
+    num / den
+}
+
+/// sin(pi * x), exact at integers and half-integers.
+fn sinpi(x: f64) -> f64 {
+    use std::f64::consts::PI;
+    let y = x.abs() % 2.0;
+    let r = match (2.0 * y).round() as i32 {
+        0 => (PI * y).sin(),
+        1 => (PI * (y - 0.5)).cos(),
+        2 => (PI * (1.0 - y)).sin(),
+        3 => -(PI * (y - 1.5)).cos(),
+        _ => (PI * (y - 2.0)).sin(),
+    };
+    1.0f64.copysign(x) * r
+}
+
+/// CPython's `m_tgamma`; Err(true) for a domain error, Err(false) for overflow.
+fn tgamma(x: f64) -> Result<f64, bool> {
+    use std::f64::consts::PI;
+    if !x.is_finite() {
+        return if x.is_nan() || x > 0.0 {
+            Ok(x)
+        } else {
+            Err(true)
+        };
+    }
+    if x == 0.0 {
+        return Err(true);
+    }
+    if x == x.floor() {
+        if x < 0.0 {
+            return Err(true);
+        }
+        if x <= 23.0 {
+            return Ok((1..x as u64).fold(1.0, |acc, i| acc * i as f64));
+        }
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        let r = 1.0 / x;
+        return if r.is_infinite() { Err(false) } else { Ok(r) };
+    }
+    if absx > 200.0 {
+        return if x < 0.0 {
+            Ok(0.0 / sinpi(x))
+        } else {
+            Err(false)
+        };
+    }
+    let y = absx + LANCZOS_G_MINUS_HALF;
+    let z = if absx > LANCZOS_G_MINUS_HALF {
+        (y - absx) - LANCZOS_G_MINUS_HALF
+    } else {
+        (y - LANCZOS_G_MINUS_HALF) - absx
+    };
+    let z = z * LANCZOS_G / y;
+    let r = if x < 0.0 {
+        let mut r = -PI / sinpi(absx) / absx * y.exp() / lanczos_sum(absx);
+        r -= z * r;
+        if absx < 140.0 {
+            r / y.powf(absx - 0.5)
+        } else {
+            let s = y.powf(absx / 2.0 - 0.25);
+            r / s / s
+        }
+    } else {
+        let mut r = lanczos_sum(absx) / y.exp();
+        r += z * r;
+        if absx < 140.0 {
+            r * y.powf(absx - 0.5)
+        } else {
+            let s = y.powf(absx / 2.0 - 0.25);
+            r * s * s
+        }
+    };
+    if r.is_infinite() { Err(false) } else { Ok(r) }
+}
+
+/// CPython's `m_lgamma`.
+fn lgamma(x: f64) -> Result<f64, bool> {
+    if !x.is_finite() {
+        return Ok(if x.is_nan() { x } else { f64::INFINITY });
+    }
+    if x == x.floor() && x <= 2.0 {
+        return if x <= 0.0 { Err(true) } else { Ok(0.0) };
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return Ok(-absx.ln());
+    }
+    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
+    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    if x < 0.0 {
+        let logpi = 1.144729885849400174143427351353058711647;
+        r = logpi - sinpi(absx).abs().ln() - absx.ln() - r;
+    }
+    if r.is_infinite() { Err(false) } else { Ok(r) }
+}
+
+fn gamma_result(r: Result<f64, bool>) -> PyResult<Value> {
+    match r {
+        Ok(x) => Ok(Value::Float(x)),
+        Err(true) => Err(domain()),
+        Err(false) => Err(range()),
+    }
+}
+
+fn m_gamma(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    gamma_result(tgamma(to_f64(vm, one(args, "gamma")?)?))
+}
+
+fn m_lgamma(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    gamma_result(lgamma(to_f64(vm, one(args, "lgamma")?)?))
+}
+
+/// Builds the module.
+pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
+    let m = Module::new("math");
+    let functions: Vec<(&'static str, NativeFn)> = vec![
+        ("acos", m_acos),
+        ("acosh", m_acosh),
+        ("asin", m_asin),
+        ("asinh", m_asinh),
+        ("atan", m_atan),
+        ("atan2", m_atan2),
+        ("atanh", m_atanh),
+        ("cbrt", m_cbrt),
+        ("ceil", m_ceil),
+        ("comb", m_comb),
+        ("copysign", m_copysign),
+        ("cos", m_cos),
+        ("cosh", m_cosh),
+        ("degrees", m_degrees),
+        ("dist", m_dist),
+        ("erf", m_erf),
+        ("erfc", m_erfc),
+        ("exp", m_exp),
+        ("exp2", m_exp2),
+        ("expm1", m_expm1),
+        ("fabs", m_fabs),
+        ("factorial", m_factorial),
+        ("floor", m_floor),
+        ("fmod", m_fmod),
+        ("frexp", m_frexp),
+        ("fsum", m_fsum),
+        ("gamma", m_gamma),
+        ("gcd", m_gcd),
+        ("hypot", m_hypot),
+        ("isclose", m_isclose),
+        ("isfinite", m_isfinite),
+        ("isinf", m_isinf),
+        ("isnan", m_isnan),
+        ("isqrt", m_isqrt),
+        ("lcm", m_lcm),
+        ("ldexp", m_ldexp),
+        ("lgamma", m_lgamma),
+        ("log", m_log),
+        ("log10", m_log10),
+        ("log1p", m_log1p),
+        ("log2", m_log2),
+        ("modf", m_modf),
+        ("nextafter", m_nextafter),
+        ("perm", m_perm),
+        ("pow", m_pow),
+        ("prod", m_prod),
+        ("radians", m_radians),
+        ("remainder", m_remainder),
+        ("sin", m_sin),
+        ("sinh", m_sinh),
+        ("sqrt", m_sqrt),
+        ("tan", m_tan),
+        ("tanh", m_tanh),
+        ("trunc", m_trunc),
+        ("ulp", m_ulp),
+    ];
+    for (name, f) in functions {
+        m.set(name, Value::Builtin(Arc::new(Builtin::new(name, f))));
+    }
+    m.set("pi", Value::Float(std::f64::consts::PI));
+    m.set("e", Value::Float(std::f64::consts::E));
+    m.set("tau", Value::Float(std::f64::consts::TAU));
+    m.set("inf", Value::Float(f64::INFINITY));
+    m.set("nan", Value::Float(f64::NAN));
+    Ok(Arc::new(m))
+}
