@@ -57,10 +57,16 @@ pub struct GlobalCache {
 /// cache remembers it.
 #[derive(Default)]
 pub struct MethodCache {
+    /// The class's address, compared on every use.
+    pub class_ptr: usize,
+    /// Keeps the class's allocation (not the class) alive.
     pub class: std::sync::Weak<crate::runtime::class::Class>,
     pub epoch: u64,
     /// `Undef` when the lookup found nothing.
     pub value: Value,
+    /// The value is a data descriptor (a property...), which takes
+    /// precedence over the instance dict.
+    pub data_descriptor: bool,
 }
 
 pub struct Code {

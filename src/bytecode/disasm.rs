@@ -53,6 +53,11 @@ fn describe(code: &Code, op: &Op) -> (String, String) {
             name_of(&code.varnames, p >> 16),
             name_of(&code.varnames, p & 0xffff)
         ),
+        Op::LoadFastAttr(l, n) | Op::StoreFastAttr(l, n) | Op::LoadFastMethod(l, n) => format!(
+            "{l} {n} ({}.{})",
+            name_of(&code.varnames, l as u32),
+            name_of(&code.names, n as u32)
+        ),
         Op::LoadDeref(i) | Op::StoreDeref(i) | Op::DeleteDeref(i) | Op::LoadClosure(i) | Op::LoadClassDeref(i) => {
             let n = if (i as usize) < code.ncells() { code.cell_name(i as usize).as_str().to_string() } else { "?".into() };
             format!("{i} ({n})")

@@ -45,6 +45,15 @@ pub enum Op {
     LoadFast(u32),
     /// Two locals at once: ( -- a b), operands packed as (a << 16) | b.
     LoadFastPair(u32),
+    /// `local.attr` in one step, without taking a reference to the local:
+    /// LoadFast(local) then LoadAttr(name), fused by the compiler.
+    /// ( -- local.names[name])
+    LoadFastAttr(u16, u16),
+    /// `local.attr = v`: LoadFast(local) then StoreAttr(name), fused. (v -- )
+    StoreFastAttr(u16, u16),
+    /// `local.method`: LoadFast(local) then LoadMethod(name), fused.
+    /// ( -- method self) like LoadMethod.
+    LoadFastMethod(u16, u16),
     /// (v -- )
     StoreFast(u32),
     /// ( -- )

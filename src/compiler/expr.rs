@@ -65,7 +65,11 @@ impl<'a> Compiler<'a> {
                 self.patch_all_here(&ends);
             }
             ExprKind::Compare { left, ops } => self.compare(left, ops)?,
-            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(func, args, keywords)?,
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let i = self.name_index(attr);
@@ -113,9 +117,18 @@ impl<'a> Compiler<'a> {
             ExprKind::GeneratorExp { elt, generators } => {
                 self.comprehension(e, "<genexpr>", CompKind::Generator, elt, None, generators)?
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, "<dictcomp>", CompKind::Dict, key, Some(value), generators)?
-            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(
+                e,
+                "<dictcomp>",
+                CompKind::Dict,
+                key,
+                Some(value),
+                generators,
+            )?,
             ExprKind::Lambda { params, body } => {
                 self.make_function("<lambda>", params, FunctionBody::Expr(body), e, e.span)?;
             }
@@ -157,9 +170,15 @@ impl<'a> Compiler<'a> {
     /// falls through otherwise.
     pub(super) fn jump_if(&mut self, e: &'a Expr, cond: bool, jumps: &mut Vec<usize>) -> R {
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => self.jump_if(operand, !cond, jumps),
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => self.jump_if(operand, !cond, jumps),
             ExprKind::BoolOp { op, values } => {
-                let short_circuits_to_target = matches!((op, cond), (BoolOpKind::And, false) | (BoolOpKind::Or, true));
+                let short_circuits_to_target = matches!(
+                    (op, cond),
+                    (BoolOpKind::And, false) | (BoolOpKind::Or, true)
+                );
                 if short_circuits_to_target {
                     for v in values {
                         self.jump_if(v, cond, jumps)?;
@@ -178,7 +197,10 @@ impl<'a> Compiler<'a> {
             ExprKind::Compare { left, ops }
                 if ops.len() == 1
                     && !cond
-                    && matches!(ops[0].0, CmpOp::Eq | CmpOp::NotEq | CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE) =>
+                    && matches!(
+                        ops[0].0,
+                        CmpOp::Eq | CmpOp::NotEq | CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE
+                    ) =>
             {
                 self.expr(left)?;
                 self.expr(&ops[0].1)?;
@@ -195,7 +217,11 @@ impl<'a> Compiler<'a> {
             }
             _ => {
                 self.expr(e)?;
-                jumps.push(self.emit(if cond { Op::PopJumpIfTrue(0) } else { Op::PopJumpIfFalse(0) }));
+                jumps.push(self.emit(if cond {
+                    Op::PopJumpIfTrue(0)
+                } else {
+                    Op::PopJumpIfFalse(0)
+                }));
                 Ok(())
             }
         }
@@ -239,7 +265,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> R {
-        let simple = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && keywords.is_empty();
+        let simple =
+            !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && keywords.is_empty();
         if let (ExprKind::Attribute { value, attr }, true) = (&func.kind, simple) {
             self.expr(value)?;
             let i = self.name_index(attr);
@@ -256,7 +283,12 @@ impl<'a> Compiler<'a> {
 
     /// Emits the arguments and the call, with `already` positional
     /// arguments pushed after the callable.
-    pub(super) fn call_args(&mut self, args: &'a [Expr], keywords: &'a [Keyword], already: u32) -> R {
+    pub(super) fn call_args(
+        &mut self,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+        already: u32,
+    ) -> R {
         let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
             || keywords.iter().any(|k| k.name.is_none());
         if !has_star {
@@ -270,14 +302,19 @@ impl<'a> Compiler<'a> {
                 for k in keywords {
                     self.expr(&k.value)?;
                 }
-                let names: Vec<Value> =
-                    keywords.iter().map(|k| Value::Str(self.intern(k.name.as_deref().unwrap_or("")))).collect();
+                let names: Vec<Value> = keywords
+                    .iter()
+                    .map(|k| Value::Str(self.intern(k.name.as_deref().unwrap_or(""))))
+                    .collect();
                 self.load_const(Value::tuple(names));
                 self.emit(Op::CallKw(n + keywords.len() as u32));
             }
             return Ok(());
         }
-        let prefix = args.iter().take_while(|a| !matches!(a.kind, ExprKind::Starred(_))).count();
+        let prefix = args
+            .iter()
+            .take_while(|a| !matches!(a.kind, ExprKind::Starred(_)))
+            .count();
         for a in &args[..prefix] {
             self.expr(a)?;
         }
@@ -328,7 +365,18 @@ impl<'a> Compiler<'a> {
     }
 
     fn sequence(&mut self, items: &'a [Expr], kind: SeqKind) -> R {
-        let prefix = items.iter().take_while(|a| !matches!(a.kind, ExprKind::Starred(_))).count();
+        if kind == SeqKind::Set && items.len() > 2 {
+            if let Some(frozen) = self.constant_frozenset(items) {
+                self.emit(Op::BuildSet(0));
+                self.load_const(frozen);
+                self.emit(Op::SetUpdate(1));
+                return Ok(());
+            }
+        }
+        let prefix = items
+            .iter()
+            .take_while(|a| !matches!(a.kind, ExprKind::Starred(_)))
+            .count();
         for i in &items[..prefix] {
             self.expr(i)?;
         }
@@ -349,11 +397,19 @@ impl<'a> Compiler<'a> {
             match &i.kind {
                 ExprKind::Starred(inner) => {
                     self.expr(inner)?;
-                    self.emit(if kind == SeqKind::Set { Op::SetUpdate(1) } else { Op::ListExtend(1) });
+                    self.emit(if kind == SeqKind::Set {
+                        Op::SetUpdate(1)
+                    } else {
+                        Op::ListExtend(1)
+                    });
                 }
                 _ => {
                     self.expr(i)?;
-                    self.emit(if kind == SeqKind::Set { Op::SetAdd(1) } else { Op::ListAppend(1) });
+                    self.emit(if kind == SeqKind::Set {
+                        Op::SetAdd(1)
+                    } else {
+                        Op::ListAppend(1)
+                    });
                 }
             }
         }
@@ -361,6 +417,38 @@ impl<'a> Compiler<'a> {
             self.emit(Op::ListToTuple);
         }
         Ok(())
+    }
+
+    /// A set display of constants is built from a frozenset constant, as
+    /// CPython builds it; its iteration order depends on that.
+    fn constant_frozenset(&mut self, items: &'a [Expr]) -> Option<Value> {
+        let mut hashed = Vec::with_capacity(items.len());
+        for e in items {
+            let v = self.constant_of(e)?;
+            hashed.push((crate::vm::convert::constant_hash(&v)?, v));
+        }
+        let set = crate::runtime::set::PySet::constant_frozenset(hashed);
+        Some(Value::FrozenSet(std::sync::Arc::new(set)))
+    }
+
+    /// The value of a constant expression: a literal (negated or not) or a
+    /// tuple of them.
+    fn constant_of(&mut self, e: &Expr) -> Option<Value> {
+        match &e.kind {
+            ExprKind::Const(c) => Some(self.const_value(c)),
+            ExprKind::UnaryOp {
+                op: UnaryOp::Neg,
+                operand,
+            } => match &operand.kind {
+                ExprKind::Const(c) => negate_const(c),
+                _ => None,
+            },
+            ExprKind::Tuple(items) => {
+                let vals: Option<Vec<Value>> = items.iter().map(|i| self.constant_of(i)).collect();
+                Some(Value::tuple(vals?))
+            }
+            _ => None,
+        }
     }
 
     fn dict(&mut self, items: &'a [(Option<Expr>, Expr)]) -> R {
@@ -400,7 +488,11 @@ impl<'a> Compiler<'a> {
                     let v = Value::Str(self.intern(s));
                     self.load_const(v);
                 }
-                FPart::Value { expr, conversion, spec } => {
+                FPart::Value {
+                    expr,
+                    conversion,
+                    spec,
+                } => {
                     self.expr(expr)?;
                     let mut flags = match conversion {
                         Some('s') => format::STR,

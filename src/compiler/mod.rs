@@ -91,6 +91,8 @@ struct Unit<'a> {
     kwonlyargcount: u32,
     doc: Value,
     first_line: u32,
+    /// The last position handed out as a possible jump target.
+    label: usize,
 }
 
 struct Compiler<'a> {
@@ -164,6 +166,7 @@ impl<'a> Compiler<'a> {
             kwonlyargcount: 0,
             doc: Value::None,
             first_line,
+            label: usize::MAX,
         });
     }
 
@@ -213,13 +216,23 @@ impl<'a> Compiler<'a> {
     /// Emits an instruction at the current span; returns its index.
     fn emit(&mut self, op: Op) -> usize {
         let u = self.unit();
+        if let Some(fused) = fuse(u, op) {
+            let at = u.ops.len() - 1;
+            u.ops[at] = fused;
+            u.spans[at] = u.span;
+            return at;
+        }
         u.ops.push(op);
         u.spans.push(u.span);
         u.ops.len() - 1
     }
 
     fn here(&mut self) -> usize {
-        self.unit().ops.len()
+        let u = self.unit();
+        // This position may become a jump target: the next instruction must
+        // stay an instruction of its own.
+        u.label = u.ops.len();
+        u.label
     }
 
     /// Points the jump at `at` to the current position.
@@ -230,6 +243,9 @@ impl<'a> Compiler<'a> {
 
     fn patch(&mut self, at: usize, target: u32) {
         let u = self.unit();
+        if target as usize == u.ops.len() {
+            u.label = u.ops.len();
+        }
         u.ops[at] = u.ops[at].with_target(target);
     }
 
@@ -388,6 +404,23 @@ impl<'a> Compiler<'a> {
     }
 }
 
+/// Fuses `op` with the instruction before it into a superinstruction,
+/// unless a jump may land between them.
+fn fuse(u: &Unit, op: Op) -> Option<Op> {
+    let last = *u.ops.last()?;
+    if u.label == u.ops.len() {
+        return None;
+    }
+    let Op::LoadFast(local) = last else { return None };
+    let local = u16::try_from(local).ok()?;
+    match op {
+        Op::LoadAttr(n) => Some(Op::LoadFastAttr(local, u16::try_from(n).ok()?)),
+        Op::StoreAttr(n) => Some(Op::StoreFastAttr(local, u16::try_from(n).ok()?)),
+        Op::LoadMethod(n) => Some(Op::LoadFastMethod(local, u16::try_from(n).ok()?)),
+        _ => None,
+    }
+}
+
 /// A rough bound on stack use, to size frames (they grow if it is short).
 fn estimate_stack(ops: &[Op]) -> u32 {
     let mut depth: i64 = 0;
@@ -397,7 +430,9 @@ fn estimate_stack(ops: &[Op]) -> u32 {
             Op::LoadConst(_) | Op::LoadFast(_) | Op::LoadDeref(_) | Op::LoadGlobal(_) | Op::LoadName(_)
             | Op::LoadClosure(_) | Op::LoadClassDeref(_) | Op::Copy(_) | Op::LoadBuildClass
             | Op::LoadAssertionError | Op::LoadMethod(_) | Op::ImportFrom(_) | Op::BeforeWith | Op::PushExcInfo => 1,
-            Op::LoadFastPair(_) => 2,
+            Op::LoadFastPair(_) | Op::LoadFastMethod(..) => 2,
+            Op::LoadFastAttr(..) => 1,
+            Op::StoreFastAttr(..) => -1,
             Op::Binary(_) | Op::Inplace(_) | Op::Compare(_) | Op::Is(_) | Op::Contains(_) | Op::Subscr
             | Op::PopTop | Op::StoreFast(_) | Op::StoreGlobal(_) | Op::StoreName(_) | Op::StoreDeref(_) => -1,
             Op::BuildTuple(n) | Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) | Op::Call(n) => {

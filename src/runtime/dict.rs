@@ -101,10 +101,9 @@ impl Inner {
         }
         match &self.index {
             None => self.entries.iter().position(|e| same(e, key, hash)),
-            Some(index) => index
-                .iter_hash(mix(hash))
-                .map(|&i| i as usize)
-                .find(|&i| same(&self.entries[i], key, hash)),
+            // `find` probes with the table's SIMD groups directly, much
+            // cheaper than walking `iter_hash`.
+            Some(index) => index.find(mix(hash), |&i| same(&self.entries[i as usize], key, hash)).map(|&i| i as usize),
         }
     }
 
@@ -323,6 +322,19 @@ impl PyDict {
         match inner.find_str(key.as_str(), hash) {
             Some(i) => inner.entries[i].value = value,
             None => inner.insert_new(hash, Value::Str(key), value),
+        }
+        drop(inner);
+        self.bump();
+    }
+
+    /// `set_str` that takes a reference to the key from the caller
+    /// (an attribute name) only when the key is new.
+    pub fn set_str_ref(&self, key: &std::sync::Arc<PyStr>, value: Value) {
+        let hash = key.hash();
+        let mut inner = self.inner.lock();
+        match inner.find_str(key.as_str(), hash) {
+            Some(i) => inner.entries[i].value = value,
+            None => inner.insert_new(hash, Value::Str(key.clone()), value),
         }
         drop(inner);
         self.bump();

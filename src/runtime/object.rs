@@ -19,6 +19,9 @@ pub fn object_ctor(_vm: &mut Vm, cls: &Arc<Class>, args: &Args) -> PyResult<Valu
     if !args.is_empty() || !args.kw.is_empty() {
         return Err(type_error("object() takes no arguments"));
     }
+    if Arc::ptr_eq(cls, &types().object_type) {
+        return Ok(bare_object());
+    }
     Ok(Value::Instance(Arc::new(super::instance::Instance::new(
         cls.clone(),
     ))))
@@ -42,6 +45,24 @@ pub fn object_methods() -> Vec<(&'static str, NativeFn)> {
     ]
 }
 
+/// An instance of `object` itself: identity only, no `__dict__`, so
+/// `object().x = 1` fails as in CPython (the usual sentinel object).
+struct BareObject;
+
+impl super::value::NativeObject for BareObject {
+    fn class(&self) -> Arc<Class> {
+        types().object_type.clone()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn bare_object() -> Value {
+    Value::native(Arc::new(BareObject))
+}
+
 fn object_init(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
@@ -51,6 +72,7 @@ fn object_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(Value::Class(c)) => {
             let c = c.clone();
             match c.ctor {
+                _ if Arc::ptr_eq(&c, &types().object_type) => Ok(bare_object()),
                 Some(ctor) if c.kind != super::class::ClassKind::Object => {
                     ctor(vm, &c, &Args::new(&[]))
                 }

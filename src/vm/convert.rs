@@ -170,23 +170,11 @@ impl Vm {
             Value::BigInt(b) => hash_bigint(b),
             Value::Bytes(b) => b.hash(),
             Value::Tuple(t) => {
-                // CPython's xxHash-based tuple hash.
-                const P1: u64 = 11400714785074694791;
-                const P2: u64 = 14029467366897019727;
-                const P5: u64 = 2870177450012600261;
-                let mut acc: u64 = P5;
+                let mut lanes = Vec::with_capacity(t.len());
                 for x in t.items.iter() {
-                    let lane = self.hash(x)? as u64;
-                    acc = acc.wrapping_add(lane.wrapping_mul(P2));
-                    acc = acc.rotate_left(31);
-                    acc = acc.wrapping_mul(P1);
+                    lanes.push(self.hash(x)?);
                 }
-                acc = acc.wrapping_add((t.len() as u64) ^ (P5 ^ 3527539));
-                if acc == u64::MAX {
-                    1546275796
-                } else {
-                    acc as i64
-                }
+                tuple_hash(&lanes)
             }
             Value::FrozenSet(s) => frozenset_hash(&s.hashed_items()),
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
@@ -286,6 +274,43 @@ pub fn default_repr(v: &Value) -> String {
         cls.qualname().as_str(),
         v.id()
     )
+}
+
+/// CPython's xxHash-based tuple hash, from the items' hashes.
+pub fn tuple_hash(lanes: &[i64]) -> i64 {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let mut acc: u64 = P5;
+    for &lane in lanes {
+        acc = acc.wrapping_add((lane as u64).wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add((lanes.len() as u64) ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        1546275796
+    } else {
+        acc as i64
+    }
+}
+
+/// The hash of a value whose hash needs no Python code (numbers, strings,
+/// bytes, None, tuples of those), as the compiler needs for constants.
+pub fn constant_hash(v: &Value) -> Option<i64> {
+    Some(match v {
+        Value::Int(i) => hash_int(*i),
+        Value::Bool(b) => *b as i64,
+        Value::Float(f) => hash_float(*f),
+        Value::BigInt(b) => hash_bigint(b),
+        Value::Str(s) => s.hash(),
+        Value::Bytes(b) => b.hash(),
+        Value::Tuple(t) => {
+            let lanes: Option<Vec<i64>> = t.items.iter().map(constant_hash).collect();
+            tuple_hash(&lanes?)
+        }
+        _ => return None,
+    })
 }
 
 fn identity_hash(v: &Value) -> i64 {

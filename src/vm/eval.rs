@@ -18,9 +18,9 @@ use super::frame::Frame;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::code::MethodCache;
 use crate::bytecode::{Code, Op};
-use crate::runtime::class::{Class, ClassFlags, class_epoch};
+use crate::runtime::class::{Class, ClassFlags, class_epoch, is_data_descriptor};
 use crate::runtime::str::PyStr;
-use crate::runtime::sync::PyLock;
+use crate::runtime::sync::{PyGuard, PyLock};
 use crate::runtime::exception::TraceEntry;
 use crate::runtime::iter::IterState;
 use crate::runtime::value::Value;
@@ -297,7 +297,7 @@ impl Vm {
                         let found = match stack.last() {
                             Some(Value::Instance(inst)) => {
                                 let cls = inst.class_ref();
-                                if !cls.has_flag(ClassFlags::GETATTRIBUTE) && !cls.is_descriptor_name(name) {
+                                if !cls.has_flag(ClassFlags::GETATTRIBUTE) && !class_lookup(&code.method_cache[i as usize], cls, name).data_descriptor {
                                     inst.dict.get_str(name)
                                 } else {
                                     None
@@ -319,15 +319,16 @@ impl Vm {
                                 if cls.has_flag(ClassFlags::GETATTRIBUTE) {
                                     None
                                 } else {
-                                    match cached_lookup(cache, cls, name) {
-                                        Some(m @ Value::Function(_)) if inst.dict.get_str(name).is_none() => Some(m),
+                                    let c = class_lookup(cache, cls, name);
+                                    match &c.value {
+                                        m @ Value::Function(_) if inst.dict.get_str(name).is_none() => Some(m.clone()),
                                         _ => None,
                                     }
                                 }
                             }
                             Some(v) => match v.builtin_class() {
-                                Some(cls) => match cached_lookup(cache, cls, name) {
-                                    Some(m @ Value::Builtin(_)) => Some(m),
+                                Some(cls) => match &class_lookup(cache, cls, name).value {
+                                    m @ Value::Builtin(_) => Some(m.clone()),
                                     _ => None,
                                 },
                                 None => None,
@@ -343,13 +344,97 @@ impl Vm {
                             None => slow!(op),
                         }
                     }
+                    Op::LoadFastAttr(local, n) => {
+                        let name = &code.names[n as usize];
+                        let found = match &stack[base + local as usize] {
+                            Value::Instance(inst) => {
+                                let cls = inst.class_ref();
+                                if !cls.has_flag(ClassFlags::GETATTRIBUTE)
+                                    && !class_lookup(&code.method_cache[n as usize], cls, name).data_descriptor
+                                {
+                                    inst.dict.get_str(name)
+                                } else {
+                                    None
+                                }
+                            }
+                            _ => None,
+                        };
+                        match found {
+                            Some(v) => stack.push(v),
+                            None => slow!(op),
+                        }
+                    }
+                    Op::StoreFastAttr(local, n) => {
+                        let name = &code.names[n as usize];
+                        let target = match &stack[base + local as usize] {
+                            Value::Instance(inst) => {
+                                let cls = inst.class_ref();
+                                if !cls.has_flag(ClassFlags::SETATTR)
+                                    && inst.exc().is_none()
+                                    && !class_lookup(&code.method_cache[n as usize], cls, name).data_descriptor
+                                {
+                                    Some(&*inst.dict as *const crate::runtime::dict::PyDict)
+                                } else {
+                                    None
+                                }
+                            }
+                            _ => None,
+                        };
+                        match target {
+                            Some(dict) => {
+                                let v = stack.pop().unwrap_or_default();
+                                // SAFETY: the dict belongs to the instance in
+                                // local slot `local`, which lies below the
+                                // popped temporary and still holds its
+                                // reference: the dict outlives this call.
+                                unsafe { (*dict).set_str_ref(name, v) };
+                            }
+                            None => slow!(op),
+                        }
+                    }
+                    Op::LoadFastMethod(local, n) => {
+                        let name = &code.names[n as usize];
+                        let cache = &code.method_cache[n as usize];
+                        let obj = &stack[base + local as usize];
+                        let method = match obj {
+                            Value::Instance(inst) => {
+                                let cls = inst.class_ref();
+                                if cls.has_flag(ClassFlags::GETATTRIBUTE) {
+                                    None
+                                } else {
+                                    let c = class_lookup(cache, cls, name);
+                                    match &c.value {
+                                        m @ Value::Function(_) if inst.dict.get_str(name).is_none() => Some(m.clone()),
+                                        _ => None,
+                                    }
+                                }
+                            }
+                            v => match v.builtin_class() {
+                                Some(cls) => match &class_lookup(cache, cls, name).value {
+                                    m @ Value::Builtin(_) => Some(m.clone()),
+                                    _ => None,
+                                },
+                                None => None,
+                            },
+                        };
+                        match method {
+                            Some(m) => {
+                                let obj = stack[base + local as usize].clone();
+                                stack.push(m);
+                                stack.push(obj);
+                            }
+                            None => slow!(op),
+                        }
+                    }
                     Op::StoreAttr(i) => {
                         let name = &code.names[i as usize];
                         let len = stack.len();
                         let plain = match &stack[len - 1] {
                             Value::Instance(inst) => {
                                 let cls = inst.class_ref();
-                                !cls.has_flag(ClassFlags::SETATTR) && inst.exc().is_none() && !cls.is_descriptor_name(name)
+                                !cls.has_flag(ClassFlags::SETATTR)
+                                    && inst.exc().is_none()
+                                    && !class_lookup(&code.method_cache[i as usize], cls, name).data_descriptor
                             }
                             _ => false,
                         };
@@ -483,18 +568,19 @@ impl Vm {
     }
 }
 
-/// `cls.lookup(name)` through the instruction's cache: a hit costs two
-/// compares while neither the class nor any other class changed.
-#[inline]
-fn cached_lookup(cache: &PyLock<MethodCache>, cls: &Arc<Class>, name: &PyStr) -> Option<Value> {
+/// `cls.lookup(name)` through the name's cache: a hit costs two compares
+/// while neither the class nor any other class changed.
+#[inline(always)]
+fn class_lookup<'a>(cache: &'a PyLock<MethodCache>, cls: &Arc<Class>, name: &PyStr) -> PyGuard<'a, MethodCache> {
     let epoch = class_epoch();
     let mut c = cache.lock();
-    if std::ptr::eq(c.class.as_ptr(), Arc::as_ptr(cls)) && c.epoch == epoch {
-        return if c.value.is_undef() { None } else { Some(c.value.clone()) };
+    if c.class_ptr != Arc::as_ptr(cls) as usize || c.epoch != epoch {
+        let found = cls.lookup(name);
+        c.data_descriptor = found.as_ref().is_some_and(is_data_descriptor);
+        c.class = Arc::downgrade(cls);
+        c.class_ptr = Arc::as_ptr(cls) as usize;
+        c.epoch = epoch;
+        c.value = found.unwrap_or(Value::Undef);
     }
-    let found = cls.lookup(name);
-    c.class = Arc::downgrade(cls);
-    c.epoch = epoch;
-    c.value = found.clone().unwrap_or(Value::Undef);
-    found
+    c
 }

@@ -206,6 +206,19 @@ impl Vm {
                     return Err(name_error(name.as_str()));
                 }
             }
+            // The fused forms: push the local, then do the second half.
+            Op::LoadFastAttr(local, name) => {
+                self.exec_op(Op::LoadFast(local as u32), fi, code)?;
+                return self.exec_op(Op::LoadAttr(name as u32), fi, code);
+            }
+            Op::StoreFastAttr(local, name) => {
+                self.exec_op(Op::LoadFast(local as u32), fi, code)?;
+                return self.exec_op(Op::StoreAttr(name as u32), fi, code);
+            }
+            Op::LoadFastMethod(local, name) => {
+                self.exec_op(Op::LoadFast(local as u32), fi, code)?;
+                return self.exec_op(Op::LoadMethod(name as u32), fi, code);
+            }
             Op::LoadAttr(i) => {
                 let name = &code.names[i as usize];
                 // An attribute in the instance dict, with no hook or
@@ -552,6 +565,11 @@ impl Vm {
             Op::SetUpdate(n) => {
                 let iterable = pop!();
                 let target = peek!(n as usize).clone();
+                // Sets merge tables as CPython's set_update does (order).
+                if let (Value::Set(s), Value::Set(o) | Value::FrozenSet(o)) = (&target, &iterable) {
+                    s.update_from_set(self, o)?;
+                    return Ok(Flow::Next);
+                }
                 let items = (self.iterate_for_unpack(&iterable))?;
                 if let Value::Set(s) = target {
                     (add_all(self, &s, items))?;
