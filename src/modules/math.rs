@@ -25,12 +25,7 @@ use crate::syntax::ast::BinOp;
 use crate::vm::error::{overflow_error, type_error, value_error, zero_division};
 use crate::vm::{PyResult, Vm};
 
-unsafe extern "C" {
-    safe fn erf(x: f64) -> f64;
-    safe fn erfc(x: f64) -> f64;
-    safe fn ldexp(x: f64, exp: i32) -> f64;
-    safe fn remainder(x: f64, y: f64) -> f64;
-}
+use super::math_float::{Fsum, cbrt, frexp, ldexp, lgamma, libm, next_after, tgamma, vector_norm};
 
 fn domain() -> crate::vm::PyErr {
     value_error("math domain error")
@@ -96,34 +91,34 @@ macro_rules! unary {
     ($($fname:ident = $py:literal, $f:expr, $overflow:expr;)*) => {
         $(fn $fname(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             let x = to_f64(vm, one(args, $py)?)?;
-            let f: fn(f64) -> f64 = $f;
+            let f: fn(f64) -> f64 = |x| $f(x);
             math_1(x, f(x), $overflow)
         })*
     };
 }
 
 unary! {
-    m_acos = "acos", f64::acos, false;
-    m_acosh = "acosh", f64::acosh, false;
-    m_asin = "asin", f64::asin, false;
-    m_asinh = "asinh", f64::asinh, false;
-    m_atan = "atan", f64::atan, false;
-    m_atanh = "atanh", f64::atanh, false;
-    m_cos = "cos", f64::cos, false;
-    m_cosh = "cosh", f64::cosh, true;
-    m_sin = "sin", f64::sin, false;
-    m_sinh = "sinh", f64::sinh, true;
-    m_tan = "tan", f64::tan, false;
-    m_tanh = "tanh", f64::tanh, false;
+    m_acos = "acos", libm::acos, false;
+    m_acosh = "acosh", libm::acosh, false;
+    m_asin = "asin", libm::asin, false;
+    m_asinh = "asinh", libm::asinh, false;
+    m_atan = "atan", libm::atan, false;
+    m_atanh = "atanh", libm::atanh, false;
+    m_cos = "cos", libm::cos, false;
+    m_cosh = "cosh", libm::cosh, true;
+    m_sin = "sin", libm::sin, false;
+    m_sinh = "sinh", libm::sinh, true;
+    m_tan = "tan", libm::tan, false;
+    m_tanh = "tanh", libm::tanh, false;
     m_sqrt = "sqrt", f64::sqrt, false;
-    m_cbrt = "cbrt", f64::cbrt, false;
-    m_exp = "exp", f64::exp, true;
-    m_exp2 = "exp2", f64::exp2, true;
-    m_expm1 = "expm1", f64::exp_m1, true;
-    m_log1p = "log1p", f64::ln_1p, false;
+    m_cbrt = "cbrt", cbrt, false;
+    m_exp = "exp", libm::exp, true;
+    m_exp2 = "exp2", libm::exp2, true;
+    m_expm1 = "expm1", libm::expm1, true;
+    m_log1p = "log1p", libm::log1p, false;
     m_fabs = "fabs", f64::abs, false;
-    m_erf = "erf", |x| erf(x), false;
-    m_erfc = "erfc", |x| erfc(x), false;
+    m_erf = "erf", libm::erf, false;
+    m_erfc = "erfc", libm::erfc, false;
 }
 
 fn m_degrees(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -177,11 +172,11 @@ fn m_log(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if !(1..=2).contains(&args.len()) {
         return Err(type_error("math.log requires 1 to 2 arguments"));
     }
-    let num = log_of(vm, &args.pos[0], f64::ln)?;
+    let num = log_of(vm, &args.pos[0], |x| libm::log(x))?;
     let Some(base) = args.pos.get(1) else {
         return Ok(Value::Float(num));
     };
-    let den = log_of(vm, base, f64::ln)?;
+    let den = log_of(vm, base, |x| libm::log(x))?;
     if den == 0.0 {
         return Err(zero_division("float division by zero"));
     }
@@ -190,12 +185,12 @@ fn m_log(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn m_log2(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = one(args, "log2")?;
-    log_of(vm, v, f64::log2).map(Value::Float)
+    log_of(vm, v, |x| libm::log2(x)).map(Value::Float)
 }
 
 fn m_log10(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = one(args, "log10")?;
-    log_of(vm, v, f64::log10).map(Value::Float)
+    log_of(vm, v, |x| libm::log10(x)).map(Value::Float)
 }
 
 // ------------------------------------------------------------ two floats
@@ -203,7 +198,7 @@ fn m_log10(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn m_atan2(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (a, b) = two(args, "atan2")?;
     let (y, x) = (to_f64(vm, a)?, to_f64(vm, b)?);
-    math_2(y, x, y.atan2(x))
+    math_2(y, x, libm::atan2(y, x))
 }
 
 fn m_copysign(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -224,7 +219,7 @@ fn m_fmod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn m_remainder(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (a, b) = two(args, "remainder")?;
     let (x, y) = (to_f64(vm, a)?, to_f64(vm, b)?);
-    math_2(x, y, remainder(x, y))
+    math_2(x, y, libm::remainder(x, y))
 }
 
 /// `math.pow`: IEEE special cases first, as CPython handles them itself.
@@ -256,7 +251,7 @@ fn m_pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         };
         return Ok(Value::Float(r));
     }
-    let r = x.powf(y);
+    let r = libm::pow(x, y);
     if r.is_nan() || (r.is_infinite() && x == 0.0) {
         return Err(domain());
     }
@@ -270,21 +265,6 @@ fn m_nextafter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (a, b) = two(args, "nextafter")?;
     let (x, y) = (to_f64(vm, a)?, to_f64(vm, b)?);
     Ok(Value::Float(next_after(x, y)))
-}
-
-fn next_after(x: f64, y: f64) -> f64 {
-    if x.is_nan() || y.is_nan() {
-        return x + y;
-    }
-    if x == y {
-        return y;
-    }
-    if x == 0.0 {
-        return f64::from_bits(1).copysign(y);
-    }
-    let bits = x.to_bits();
-    let up = (y > x) == (x > 0.0);
-    f64::from_bits(if up { bits + 1 } else { bits - 1 })
 }
 
 fn m_ulp(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -427,23 +407,6 @@ fn m_frexp(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
 }
 
-/// `x = m * 2**e` with `0.5 <= |m| < 1` (zero, inf and nan unchanged).
-fn frexp(x: f64) -> (f64, i32) {
-    if x == 0.0 || !x.is_finite() {
-        return (x, 0);
-    }
-    // Subnormals are scaled into the normal range first.
-    let (x, adjust) = if x.abs() < f64::MIN_POSITIVE {
-        (x * 2f64.powi(54), -54)
-    } else {
-        (x, 0)
-    };
-    let bits = x.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32 - 1022;
-    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
-    (m, exp + adjust)
-}
-
 fn m_ldexp(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (a, b) = two(args, "ldexp")?;
     let x = to_f64(vm, a)?;
@@ -481,72 +444,12 @@ fn m_ldexp(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn m_fsum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let seq = one(args, "fsum")?;
     let it = vm.get_iter(seq)?;
-    let mut p: Vec<f64> = Vec::new();
-    let (mut special_sum, mut inf_sum) = (0.0f64, 0.0f64);
+    let mut sum = Fsum::default();
     while let Some(item) = vm.iter_next(&it)? {
-        let mut x = to_f64(vm, &item)?;
-        let xsave = x;
-        let mut i = 0;
-        for j in 0..p.len() {
-            let mut y = p[j];
-            if x.abs() < y.abs() {
-                std::mem::swap(&mut x, &mut y);
-            }
-            let hi = x + y;
-            let lo = y - (hi - x);
-            if lo != 0.0 {
-                p[i] = lo;
-                i += 1;
-            }
-            x = hi;
-        }
-        p.truncate(i);
-        if x != 0.0 {
-            if !x.is_finite() {
-                // Either an inf/nan summand or an intermediate overflow.
-                if xsave.is_finite() {
-                    return Err(overflow_error("intermediate overflow in fsum"));
-                }
-                if xsave.is_infinite() {
-                    inf_sum += xsave;
-                }
-                special_sum += xsave;
-                p.clear();
-            } else {
-                p.push(x);
-            }
-        }
+        let x = to_f64(vm, &item)?;
+        sum.add(x).map_err(overflow_error)?;
     }
-    if special_sum != 0.0 {
-        if inf_sum.is_nan() {
-            return Err(value_error("-inf + inf in fsum"));
-        }
-        return Ok(Value::Float(special_sum));
-    }
-    let mut hi = 0.0;
-    if let Some(mut n) = p.len().checked_sub(1) {
-        hi = p[n];
-        let mut lo = 0.0;
-        while n > 0 {
-            let x = hi;
-            n -= 1;
-            let y = p[n];
-            hi = x + y;
-            lo = y - (hi - x);
-            if lo != 0.0 {
-                break;
-            }
-        }
-        // Half-even rounding across several partials.
-        if n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0)) {
-            let y = lo * 2.0;
-            let x = hi + y;
-            if y == x - hi {
-                hi = x;
-            }
-        }
-    }
-    Ok(Value::Float(hi))
+    sum.total().map(Value::Float).map_err(value_error)
 }
 
 fn m_prod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -563,62 +466,6 @@ fn m_prod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         acc = vm.binary_op(BinOp::Mul, &acc, &x)?;
     }
     Ok(acc)
-}
-
-/// An exact product `x*x` as a (high, low) pair (Dekker / Veltkamp).
-fn dl_mul(x: f64, y: f64) -> (f64, f64) {
-    let split = |v: f64| {
-        let t = v * 134_217_729.0;
-        let hi = t - (t - v);
-        (hi, v - hi)
-    };
-    let (xh, xl) = split(x);
-    let (yh, yl) = split(y);
-    let p = xh * yh;
-    let q = xh * yl + xl * yh;
-    let z = p + q;
-    (z, p - z + q + xl * yl)
-}
-
-/// CPython 3.11's `vector_norm`: the Euclidean norm of non-negative
-/// finite values (or inf/nan) with a correction step.
-fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
-    if max.is_infinite() {
-        return max;
-    }
-    if found_nan {
-        return f64::NAN;
-    }
-    if max == 0.0 || vec.len() <= 1 {
-        return max;
-    }
-    let (_, max_e) = frexp(max);
-    if max_e < -1023 {
-        // ldexp(1.0, -max_e) would overflow: rescale subnormals first.
-        for v in vec.iter_mut() {
-            *v /= f64::MIN_POSITIVE;
-        }
-        return f64::MIN_POSITIVE * vector_norm(vec, max / f64::MIN_POSITIVE, found_nan);
-    }
-    let scale = ldexp(1.0, -max_e);
-    let (mut csum, mut frac1, mut frac2) = (1.0f64, 0.0f64, 0.0f64);
-    for &v in vec.iter() {
-        let x = v * scale;
-        let (hi, lo) = dl_mul(x, x);
-        let sum = csum + hi;
-        frac2 += (csum - sum) + hi;
-        csum = sum;
-        frac1 += lo;
-    }
-    let mut h = (csum - 1.0 + (frac1 + frac2)).sqrt();
-    let (hi, lo) = dl_mul(-h, h);
-    let sum = csum + hi;
-    frac2 += (csum - sum) + hi;
-    csum = sum;
-    frac1 += lo;
-    let x = csum - 1.0 + (frac1 + frac2);
-    h += x / (2.0 * h);
-    h / scale
 }
 
 fn m_hypot(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -796,152 +643,6 @@ fn m_perm(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 // ------------------------------------------------------------ gamma
-
-const LANCZOS_G: f64 = 6.024680040776729583740234375;
-const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
-const LANCZOS_NUM: [f64; 13] = [
-    23531376880.410759688572007674451636754734846804940,
-    42919803642.649098768957899047001988850926355848959,
-    35711959237.355668049440185451547166705960488635843,
-    17921034426.037209699919755754458931112671403265390,
-    6039542586.3520280050642916443072979210699388420708,
-    1439720407.3117216736632230727949123939715485786772,
-    248874557.86205415651146038641322942321632125127801,
-    31426415.585400194380614231628318205362874684987640,
-    2876370.6289353724412254090516208496135991145378768,
-    186056.26539522349504029498971604569928220784236328,
-    8071.6720023658162106380029022722506138218516325024,
-    210.82427775157934587250973392071336271166969580291,
-    2.5066282746310002701649081771338373386264310793408,
-];
-const LANCZOS_DEN: [f64; 13] = [
-    0.0,
-    39916800.0,
-    120543840.0,
-    150917976.0,
-    105258076.0,
-    45995730.0,
-    13339535.0,
-    2637558.0,
-    357423.0,
-    32670.0,
-    1925.0,
-    66.0,
-    1.0,
-];
-
-fn lanczos_sum(x: f64) -> f64 {
-    let (mut num, mut den) = (0.0, 0.0);
-    if x < 5.0 {
-        for i in (0..13).rev() {
-            num = num * x + LANCZOS_NUM[i];
-            den = den * x + LANCZOS_DEN[i];
-        }
-    } else {
-        for i in 0..13 {
-            num = num / x + LANCZOS_NUM[i];
-            den = den / x + LANCZOS_DEN[i];
-        }
-    }
-    num / den
-}
-
-/// sin(pi * x), exact at integers and half-integers.
-fn sinpi(x: f64) -> f64 {
-    use std::f64::consts::PI;
-    let y = x.abs() % 2.0;
-    let r = match (2.0 * y).round() as i32 {
-        0 => (PI * y).sin(),
-        1 => (PI * (y - 0.5)).cos(),
-        2 => (PI * (1.0 - y)).sin(),
-        3 => -(PI * (y - 1.5)).cos(),
-        _ => (PI * (y - 2.0)).sin(),
-    };
-    1.0f64.copysign(x) * r
-}
-
-/// CPython's `m_tgamma`; Err(true) for a domain error, Err(false) for overflow.
-fn tgamma(x: f64) -> Result<f64, bool> {
-    use std::f64::consts::PI;
-    if !x.is_finite() {
-        return if x.is_nan() || x > 0.0 {
-            Ok(x)
-        } else {
-            Err(true)
-        };
-    }
-    if x == 0.0 {
-        return Err(true);
-    }
-    if x == x.floor() {
-        if x < 0.0 {
-            return Err(true);
-        }
-        if x <= 23.0 {
-            return Ok((1..x as u64).fold(1.0, |acc, i| acc * i as f64));
-        }
-    }
-    let absx = x.abs();
-    if absx < 1e-20 {
-        let r = 1.0 / x;
-        return if r.is_infinite() { Err(false) } else { Ok(r) };
-    }
-    if absx > 200.0 {
-        return if x < 0.0 {
-            Ok(0.0 / sinpi(x))
-        } else {
-            Err(false)
-        };
-    }
-    let y = absx + LANCZOS_G_MINUS_HALF;
-    let z = if absx > LANCZOS_G_MINUS_HALF {
-        (y - absx) - LANCZOS_G_MINUS_HALF
-    } else {
-        (y - LANCZOS_G_MINUS_HALF) - absx
-    };
-    let z = z * LANCZOS_G / y;
-    let r = if x < 0.0 {
-        let mut r = -PI / sinpi(absx) / absx * y.exp() / lanczos_sum(absx);
-        r -= z * r;
-        if absx < 140.0 {
-            r / y.powf(absx - 0.5)
-        } else {
-            let s = y.powf(absx / 2.0 - 0.25);
-            r / s / s
-        }
-    } else {
-        let mut r = lanczos_sum(absx) / y.exp();
-        r += z * r;
-        if absx < 140.0 {
-            r * y.powf(absx - 0.5)
-        } else {
-            let s = y.powf(absx / 2.0 - 0.25);
-            r * s * s
-        }
-    };
-    if r.is_infinite() { Err(false) } else { Ok(r) }
-}
-
-/// CPython's `m_lgamma`.
-fn lgamma(x: f64) -> Result<f64, bool> {
-    if !x.is_finite() {
-        return Ok(if x.is_nan() { x } else { f64::INFINITY });
-    }
-    if x == x.floor() && x <= 2.0 {
-        return if x <= 0.0 { Err(true) } else { Ok(0.0) };
-    }
-    let absx = x.abs();
-    if absx < 1e-20 {
-        return Ok(-absx.ln());
-    }
-    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
-    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
-    if x < 0.0 {
-        let logpi = 1.144729885849400174143427351353058711647;
-        r = logpi - sinpi(absx).abs().ln() - absx.ln() - r;
-    }
-    if r.is_infinite() { Err(false) } else { Ok(r) }
-}
 
 fn gamma_result(r: Result<f64, bool>) -> PyResult<Value> {
     match r {

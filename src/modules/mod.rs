@@ -5,6 +5,7 @@
 
 pub mod builtins;
 pub mod math;
+pub mod math_float;
 pub mod mt19937;
 pub mod os;
 pub mod os_path;
