@@ -477,10 +477,24 @@ impl Vm {
         merge: bool,
         callee: Option<&Value>,
     ) -> PyResult<()> {
+        // CPython names the callee as `_PyObject_FunctionStr` does:
+        // `module.qualname` unless the module is builtins.
         let fname = |vm: &mut Vm| -> String {
-            match callee {
+            let name = match callee {
                 Some(c) => crate::runtime::special::callable_name(vm, c),
-                None => "function".into(),
+                None => return "function".into(),
+            };
+            let func = match callee {
+                Some(Value::BoundMethod(m)) => &m.func,
+                Some(c) => c,
+                None => return name,
+            };
+            match func {
+                Value::Function(f) => match &f.module {
+                    Value::Str(m) if m.as_str() != "builtins" => format!("{}.{name}", m.as_str()),
+                    _ => name,
+                },
+                _ => name,
             }
         };
         let pairs: Vec<(Value, Value)> = match mapping {
