@@ -5,7 +5,10 @@
 //! words of `abs(n)`, least significant first); `next_u32` is
 //! `genrand_uint32`; `random` is `random_random` (53 bits from two draws);
 //! `getrandbits` fills 32-bit words least significant first, as
-//! `_random_Random_getrandbits_impl` does.
+//! `_random_Random_getrandbits_impl` does. `Generator` adds the parts of
+//! `Lib/random.py` that only need the generator (`_randbelow`, `sample`'s
+//! index choice, the normal/gamma/von Mises draws), and the seeds made
+//! from strings.
 
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::ToPrimitive;
@@ -324,6 +327,25 @@ impl Generator {
         self.gauss_next = Some(x2pi.sin() * g2rad);
         x2pi.cos() * g2rad
     }
+}
+
+/// The integer `seed(str or bytes)` (version 2) seeds with:
+/// `int.from_bytes(a + sha512(a).digest())`, big-endian.
+pub fn seed_v2(data: &[u8]) -> BigInt {
+    use sha2::{Digest, Sha512};
+    let mut all = data.to_vec();
+    all.extend_from_slice(Sha512::digest(data).as_slice());
+    BigInt::from_bytes_be(Sign::Plus, &all)
+}
+
+/// The version-1 string hash of Python 2 days, over the code points.
+pub fn seed_v1(codes: &[u64]) -> BigInt {
+    let mut x: u64 = codes.first().map(|c| c << 7).unwrap_or(0);
+    for c in codes {
+        x = 1_000_003u64.wrapping_mul(x) ^ c;
+    }
+    x ^= codes.len() as u64;
+    BigInt::from(x)
 }
 
 /// Python's float `%` (the result takes the divisor's sign).

@@ -14,11 +14,11 @@
 use std::any::Any;
 use std::sync::{Arc, OnceLock};
 
-use num_bigint::{BigInt, Sign};
+use num_bigint::BigInt;
 use num_traits::Signed;
 use parking_lot::Mutex;
 
-use super::mt19937::{Generator, Mt19937, fill_os_random};
+use super::mt19937::{Generator, Mt19937, fill_os_random, seed_v1, seed_v2};
 use crate::runtime::args::{to_f64, to_index};
 use crate::runtime::class::Class;
 use crate::runtime::function::{Args, BoundMethod, NativeFn};
@@ -177,21 +177,14 @@ fn seed_gen(vm: &mut Vm, obj: &RandomObject, a: &Value, version: i64) -> PyResul
         Value::Int(i) => BigInt::from(*i).abs(),
         Value::BigInt(b) => b.abs(),
         Value::Bool(b) => BigInt::from(*b as u8),
-        Value::Str(_) | Value::Bytes(_) => {
-            let data: &[u8] = match a {
-                Value::Str(s) => s.as_str().as_bytes(),
-                Value::Bytes(b) => &b.data,
-                _ => &[],
-            };
-            if version == 1 {
-                seed_v1(a, data)
-            } else {
-                use sha2::{Digest, Sha512};
-                let mut all = data.to_vec();
-                all.extend_from_slice(Sha512::digest(data).as_slice());
-                BigInt::from_bytes_be(Sign::Plus, &all)
-            }
+        Value::Str(s) if version == 1 => {
+            seed_v1(&s.as_str().chars().map(|c| c as u64).collect::<Vec<_>>())
         }
+        Value::Bytes(b) if version == 1 => {
+            seed_v1(&b.data.iter().map(|c| *c as u64).collect::<Vec<_>>())
+        }
+        Value::Str(s) => seed_v2(s.as_str().as_bytes()),
+        Value::Bytes(b) => seed_v2(&b.data),
         Value::Float(_) => {
             // CPython seeds non-int objects with hash(a) read as a size_t.
             let h = vm.hash(a)?;
@@ -207,20 +200,6 @@ fn seed_gen(vm: &mut Vm, obj: &RandomObject, a: &Value, version: i64) -> PyResul
     g.mt.seed_int(&n);
     g.gauss_next = None;
     Ok(())
-}
-
-/// The version-1 string hash of Python 2 days.
-fn seed_v1(a: &Value, data: &[u8]) -> BigInt {
-    let codes: Vec<u64> = match a {
-        Value::Str(s) => s.as_str().chars().map(|c| c as u64).collect(),
-        _ => data.iter().map(|b| *b as u64).collect(),
-    };
-    let mut x: u64 = codes.first().map(|c| c << 7).unwrap_or(0);
-    for c in &codes {
-        x = 1_000_003u64.wrapping_mul(x) ^ c;
-    }
-    x ^= codes.len() as u64;
-    BigInt::from(x)
 }
 
 fn r_seed(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -526,16 +505,13 @@ fn r_choices(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let weights = arg(args, 1, "weights").filter(|w| !w.is_none());
     let cum = match (args.kwarg("cum_weights").filter(|w| !w.is_none()), weights) {
         (None, None) => {
-            let picks: Vec<i64> = {
-                let mut g = obj.state.lock();
-                (0..k)
-                    .map(|_| (g.mt.random() * n as f64).floor() as i64)
-                    .collect()
-            };
-            let out = picks
-                .into_iter()
-                .map(|i| vm.get_item(population, &Value::Int(i)))
-                .collect::<PyResult<_>>()?;
+            // One draw per pick, each followed by its lookup, so that an
+            // empty population fails after one draw, as in CPython.
+            let mut out = Vec::with_capacity(k);
+            for _ in 0..k {
+                let i = (obj.state.lock().mt.random() * n as f64).floor() as i64;
+                out.push(vm.get_item(population, &Value::Int(i))?);
+            }
             return Ok(Value::list(out));
         }
         (None, Some(w)) => {
@@ -623,12 +599,12 @@ fn r_choices(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn r_uniform(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let a = required(args, 0, "a", "uniform")?;
     let b = required(args, 1, "b", "uniform")?;
-    let u = draw(args)?;
     if let (Value::Float(x), Value::Float(y)) = (a, b) {
-        return Ok(Value::Float(x + (y - x) * u));
+        return Ok(Value::Float(x + (y - x) * draw(args)?));
     }
+    // `b - a` is evaluated before the draw, as in CPython.
     let width = vm.binary_op(BinOp::Sub, b, a)?;
-    let scaled = vm.binary_op(BinOp::Mul, &width, &Value::Float(u))?;
+    let scaled = vm.binary_op(BinOp::Mul, &width, &Value::Float(draw(args)?))?;
     vm.binary_op(BinOp::Add, a, &scaled)
 }
 
@@ -642,7 +618,10 @@ fn r_triangular(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut u = draw(args)?;
     let mut c = match mode {
         None => 0.5,
-        Some(_) if high == low => return Ok(Value::Float(low)),
+        // CPython catches the ZeroDivisionError and returns `low` as given.
+        Some(_) if high == low => {
+            return Ok(arg(args, 0, "low").cloned().unwrap_or(Value::Float(low)));
+        }
         Some(m) => (m - low) / (high - low),
     };
     if u > c {
