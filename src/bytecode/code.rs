@@ -67,6 +67,8 @@ pub struct MethodCache {
     /// The value is a data descriptor (a property...), which takes
     /// precedence over the instance dict.
     pub data_descriptor: bool,
+    /// Where the name was last found in an instance dict.
+    pub hint: u32,
 }
 
 pub struct Code {

@@ -262,6 +262,51 @@ impl PyDict {
         Some(inner.entries[i].value.clone())
     }
 
+    /// `get_str` trying entry `hint` first: attributes of instances of one
+    /// class sit at the same position in each instance's dict, and names
+    /// are interned, so one pointer compare usually finds the entry. On a
+    /// miss `hint` learns the new position.
+    #[inline]
+    pub fn get_str_at(&self, key: &PyStr, hint: &mut u32) -> Option<Value> {
+        let inner = self.inner.lock();
+        if let Some(Entry { key: Value::Str(s), value, .. }) = inner.entries.get(*hint as usize) {
+            if std::ptr::eq(&**s, key) {
+                return Some(value.clone());
+            }
+        }
+        let i = inner.find_str(key.as_str(), key.hash())?;
+        *hint = i as u32;
+        Some(inner.entries[i].value.clone())
+    }
+
+    /// `set_str_ref` trying entry `hint` first (see `get_str_at`).
+    #[inline]
+    pub fn set_str_at(&self, key: &std::sync::Arc<PyStr>, value: Value, hint: &mut u32) {
+        let mut inner = self.inner.lock();
+        let at = *hint as usize;
+        if let Some(Entry { key: Value::Str(s), .. }) = inner.entries.get(at) {
+            if std::sync::Arc::ptr_eq(s, key) {
+                inner.entries[at].value = value;
+                drop(inner);
+                self.bump();
+                return;
+            }
+        }
+        let hash = key.hash();
+        match inner.find_str(key.as_str(), hash) {
+            Some(i) => {
+                *hint = i as u32;
+                inner.entries[i].value = value;
+            }
+            None => {
+                *hint = inner.entries.len() as u32;
+                inner.insert_new(hash, Value::Str(key.clone()), value);
+            }
+        }
+        drop(inner);
+        self.bump();
+    }
+
     /// Lookup by a Rust string whose hash is known.
     pub fn get_hashed_str(&self, key: &str, hash: i64) -> Option<Value> {
         let inner = self.inner.lock();

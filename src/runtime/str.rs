@@ -11,7 +11,9 @@ use std::sync::atomic::{AtomicI64, Ordering};
 const NO_HASH: i64 = -1;
 
 pub struct PyStr {
-    s: Box<str>,
+    /// A `String` rather than a `Box<str>`: converting would reallocate
+    /// to drop spare capacity, which costs more than the spare bytes.
+    s: String,
     chars: usize,
     hash: AtomicI64,
     offsets: OnceLock<Box<[u32]>>,
@@ -20,7 +22,7 @@ pub struct PyStr {
 impl PyStr {
     pub fn new(s: String) -> PyStr {
         let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { s: s.into_boxed_str(), chars, hash: AtomicI64::new(NO_HASH), offsets: OnceLock::new() }
+        PyStr { s, chars, hash: AtomicI64::new(NO_HASH), offsets: OnceLock::new() }
     }
 
     pub fn as_str(&self) -> &str {

@@ -15,6 +15,14 @@ use crate::vm::error::{type_error, value_error};
 use crate::vm::{PyResult, Vm};
 
 pub fn str_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    // `str(n)` and `str(s)`, the common cases, without the general route.
+    if let ([x], []) = (args.pos, args.kw) {
+        match x {
+            Value::Int(i) => return Ok(Value::str(i.to_string())),
+            Value::Str(_) => return Ok(x.clone()),
+            _ => {}
+        }
+    }
     args.allow_kwargs("str", &["object", "encoding", "errors"])?;
     let Some(x) = args.get(0, "object") else { return Ok(Value::str("")) };
     if let (Value::Bytes(b), Some(_)) = (x, args.get(1, "encoding")) {

@@ -210,6 +210,68 @@ impl Vm {
                         }
                     }
                     Op::Jump(t) => pc = t as usize,
+                    Op::Copy(n) => {
+                        let v = stack[stack.len() - n as usize].clone();
+                        stack.push(v);
+                    }
+                    Op::Swap(n) => {
+                        let len = stack.len();
+                        stack.swap(len - 1, len - n as usize);
+                    }
+                    Op::StoreGlobal(i) => {
+                        let v = stack.pop().unwrap_or_default();
+                        self.frames[fi].func.globals.set_str_ref(&code.names[i as usize], v);
+                    }
+                    Op::Compare(cop) => {
+                        let len = stack.len();
+                        let quick = match (&stack[len - 2], &stack[len - 1]) {
+                            (Value::Int(x), Value::Int(y)) => Some(cmp_i64(cop, *x, *y)),
+                            (Value::Float(x), Value::Float(y)) => Some(cmp_f64(cop, *x, *y)),
+                            _ => None,
+                        };
+                        match quick {
+                            Some(truth) => {
+                                // SAFETY: both operands are ints or floats,
+                                // which own nothing: dropping is a no-op.
+                                unsafe { stack.set_len(len - 1) };
+                                stack[len - 2] = Value::Bool(truth);
+                            }
+                            None => slow!(op),
+                        }
+                    }
+                    Op::UnaryNeg => match stack.last_mut() {
+                        Some(Value::Int(i)) if *i != i64::MIN => *i = -*i,
+                        Some(Value::Float(x)) => *x = -*x,
+                        _ => slow!(op),
+                    },
+                    Op::Subscr => {
+                        let len = stack.len();
+                        let found = match (&stack[len - 2], &stack[len - 1]) {
+                            (Value::List(l), Value::Int(i)) => {
+                                let items = l.lock();
+                                let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
+                                if idx >= 0 && (idx as usize) < items.len() { Some(items[idx as usize].clone()) } else { None }
+                            }
+                            (Value::Tuple(t), Value::Int(i)) => {
+                                let idx = if *i < 0 { *i + t.items.len() as i64 } else { *i };
+                                if idx >= 0 && (idx as usize) < t.items.len() { Some(t.items[idx as usize].clone()) } else { None }
+                            }
+                            (Value::Dict(d), Value::Str(k)) => d.get_str(k),
+                            _ => None,
+                        };
+                        match found {
+                            Some(v) => {
+                                // The index needs no drop when it is an int;
+                                // a str key does.
+                                if let Some(k) = stack.pop() {
+                                    k.release();
+                                }
+                                let obj = std::mem::replace(&mut stack[len - 2], v);
+                                obj.release();
+                            }
+                            None => slow!(op),
+                        }
+                    }
                     Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
                         let truth = match stack.last() {
                             Some(Value::Bool(b)) => Some(*b),
@@ -297,10 +359,11 @@ impl Vm {
                         let found = match stack.last() {
                             Some(Value::Instance(inst)) => {
                                 let cls = inst.class_ref();
-                                if !cls.has_flag(ClassFlags::GETATTRIBUTE) && !class_lookup(&code.method_cache[i as usize], cls, name).data_descriptor {
-                                    inst.dict.get_str(name)
-                                } else {
+                                if cls.has_flag(ClassFlags::GETATTRIBUTE) {
                                     None
+                                } else {
+                                    let mut c = class_lookup(&code.method_cache[i as usize], cls, name);
+                                    if c.data_descriptor { None } else { inst.dict.get_str_at(name, &mut c.hint) }
                                 }
                             }
                             _ => None,
@@ -349,12 +412,11 @@ impl Vm {
                         let found = match &stack[base + local as usize] {
                             Value::Instance(inst) => {
                                 let cls = inst.class_ref();
-                                if !cls.has_flag(ClassFlags::GETATTRIBUTE)
-                                    && !class_lookup(&code.method_cache[n as usize], cls, name).data_descriptor
-                                {
-                                    inst.dict.get_str(name)
-                                } else {
+                                if cls.has_flag(ClassFlags::GETATTRIBUTE) {
                                     None
+                                } else {
+                                    let mut c = class_lookup(&code.method_cache[n as usize], cls, name);
+                                    if c.data_descriptor { None } else { inst.dict.get_str_at(name, &mut c.hint) }
                                 }
                             }
                             _ => None,
@@ -383,11 +445,12 @@ impl Vm {
                         match target {
                             Some(dict) => {
                                 let v = stack.pop().unwrap_or_default();
+                                let mut c = code.method_cache[n as usize].lock();
                                 // SAFETY: the dict belongs to the instance in
                                 // local slot `local`, which lies below the
                                 // popped temporary and still holds its
                                 // reference: the dict outlives this call.
-                                unsafe { (*dict).set_str_ref(name, v) };
+                                unsafe { (*dict).set_str_at(name, v, &mut c.hint) };
                             }
                             None => slow!(op),
                         }

@@ -19,6 +19,10 @@ use crate::runtime::value::Value;
 /// Values popped for a call, kept on the Rust stack when few.
 pub type ArgVec = SmallVec<[Value; 8]>;
 
+/// Calls of Rust functions with up to this many arguments pass them in a
+/// plain buffer on the Rust stack.
+const SHORT_ARGS: usize = 4;
+
 impl Vm {
     /// The fast path of a call: when the callable at `stack[slot]` is a
     /// plain Python function whose parameters are exactly the
@@ -150,14 +154,37 @@ impl Vm {
             }
             _ => return None,
         };
-        let args = self.take_args(self.stack.len() - slot - 1);
-        // The callee stays alive (in its slot) for the duration of the call.
-        let pos = crate::runtime::function::Args::new(&args);
-        let r = match &native {
-            Native::Func(f) => f(self, &pos),
-            Native::Ctor(ctor, cls) => ctor(self, cls, &pos),
+        let n = self.stack.len() - slot - 1;
+        let call = |vm: &mut Vm, args: &[Value]| {
+            let pos = crate::runtime::function::Args::new(args);
+            match &native {
+                Native::Func(f) => f(vm, &pos),
+                Native::Ctor(ctor, cls) => ctor(vm, cls, &pos),
+            }
         };
-        drop(args);
+        // The callee stays alive (in its slot) for the duration of the call.
+        let r = if n <= SHORT_ARGS {
+            // The arguments move into a buffer on the Rust stack: cheaper
+            // than any vector for the one, two or three arguments of most
+            // calls.
+            let mut buf: [std::mem::MaybeUninit<Value>; SHORT_ARGS] = [const { std::mem::MaybeUninit::uninit() }; SHORT_ARGS];
+            let keep = self.stack.len() - n;
+            // SAFETY: the top `n` values are moved bit for bit into the
+            // buffer and the stack forgets them at once; the buffer's first
+            // `n` slots are then initialised, viewed as a slice, and dropped
+            // in place exactly once after the call.
+            unsafe {
+                std::ptr::copy_nonoverlapping(self.stack.as_ptr().add(keep), buf.as_mut_ptr().cast::<Value>(), n);
+                self.stack.set_len(keep);
+                let args = std::slice::from_raw_parts_mut(buf.as_mut_ptr().cast::<Value>(), n);
+                let r = call(self, args);
+                std::ptr::drop_in_place(args);
+                r
+            }
+        } else {
+            let args = self.take_args(n);
+            call(self, &args)
+        };
         Some(r.map(|v| {
             let callee = std::mem::replace(&mut self.stack[slot], v);
             callee.release();
