@@ -52,9 +52,7 @@ fn path(vm: &mut Vm, v: &Value, func: &str) -> PyResult<String> {
         }
     };
     if s.contains('\0') {
-        return Err(value_error(format!(
-            "{func}: embedded null character in path"
-        )));
+        return Err(value_error("embedded null byte"));
     }
     Ok(s)
 }
@@ -374,7 +372,8 @@ fn env_name(v: &Value, what: &str) -> PyResult<std::ffi::CString> {
     let Value::Str(s) = v else {
         return Err(type_error(format!("str expected, not {}", v.type_name())));
     };
-    if what == "name" && (s.as_str().is_empty() || s.as_str().contains('=')) {
+    // An empty name is left to the C library (EINVAL), as in CPython.
+    if what == "name" && s.as_str().contains('=') {
         return Err(value_error("illegal environment variable name"));
     }
     std::ffi::CString::new(s.as_str()).map_err(|_| value_error("embedded null byte"))
@@ -394,7 +393,7 @@ fn os_putenv(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn os_unsetenv(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.exactly("unsetenv", 1, args.len())?;
-    let name = env_name(&args.pos[0], "name")?;
+    let name = env_name(&args.pos[0], "key")?;
     // SAFETY: as in putenv.
     if unsafe { libc::unsetenv(name.as_ptr()) } != 0 {
         return Err(last_error(None));

@@ -482,6 +482,9 @@ fn p_islink(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// The metadata or CPython's OSError naming the file.
 fn stat_or_raise(vm: &mut Vm, args: &Args, name: &str) -> PyResult<std::fs::Metadata> {
     let p = path_arg(vm, args, name)?;
+    if p.contains('\0') {
+        return Err(value_error("embedded null byte"));
+    }
     std::fs::metadata(&p).map_err(|e| os_error_from_io(&e, Some(&p)))
 }
 

@@ -97,6 +97,8 @@ pub fn structseq_class(ty: &'static StructSeqType, ctor: Option<NativeCtor>) -> 
         ("__le__", seq_le),
         ("__gt__", seq_gt),
         ("__ge__", seq_ge),
+        // Explicit: `object.__repr__` would be found first otherwise.
+        ("__repr__", seq_repr),
     ];
     // Based on object, not tuple: tuple's own methods expect a real tuple.
     let cls = make(ty.name, &types().object_type, ctor, &methods);
@@ -134,6 +136,11 @@ fn seq_field(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
         _ => 0,
     };
     Ok(s.values.get(i).cloned().unwrap_or(Value::None))
+}
+
+fn seq_repr(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let s = seq_of(args.pos.first())?;
+    Ok(Value::str(s.repr().unwrap_or_default()))
 }
 
 fn seq_getitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
