@@ -59,6 +59,7 @@ pub struct Types {
     pub dict_keys_type: Arc<Class>,
     pub dict_values_type: Arc<Class>,
     pub dict_items_type: Arc<Class>,
+    pub mappingproxy_type: Arc<Class>,
     pub exc: Exceptions,
 }
 
@@ -70,17 +71,43 @@ pub fn types() -> &'static Types {
 }
 
 /// A builtin type deriving from `base`.
-pub fn make(name: &str, base: &Arc<Class>, ctor: Option<NativeCtor>, methods: &[(&'static str, NativeFn)]) -> Arc<Class> {
+pub fn make(
+    name: &str,
+    base: &Arc<Class>,
+    ctor: Option<NativeCtor>,
+    methods: &[(&'static str, NativeFn)],
+) -> Arc<Class> {
     let owner: &'static str = Box::leak(name.to_string().into_boxed_str());
-    Class::builtin(name, vec![base.clone()], ClassKind::Builtin, ctor, methods, owner)
+    Class::builtin(
+        name,
+        vec![base.clone()],
+        ClassKind::Builtin,
+        ctor,
+        methods,
+        owner,
+    )
 }
 
 fn build() -> Types {
-    use super::{dict_methods, iter_methods, list_methods, number_methods, object, set_methods, str_methods};
-    let object_type = Class::builtin("object", vec![], ClassKind::Builtin, Some(object::object_ctor), &object::object_methods(), "object");
+    use super::{
+        dict_methods, iter_methods, list_methods, number_methods, object, set_methods, str_methods,
+    };
+    let object_type = Class::builtin(
+        "object",
+        vec![],
+        ClassKind::Builtin,
+        Some(object::object_ctor),
+        &object::object_methods(),
+        "object",
+    );
     let o = &object_type;
     let type_type = make("type", o, None, &object::type_methods());
-    let int_type = make("int", o, Some(number_methods::int_ctor), &number_methods::int_methods());
+    let int_type = make(
+        "int",
+        o,
+        Some(number_methods::int_ctor),
+        &number_methods::int_methods(),
+    );
     let bool_type = make("bool", &int_type, Some(number_methods::bool_ctor), &[]);
     let iter_type = |name: &str| make(name, o, None, &iter_methods::iterator_methods());
     let exc = Exceptions::build(o);
@@ -88,22 +115,77 @@ fn build() -> Types {
         none_type: make("NoneType", o, Some(object::none_ctor), &[]),
         not_implemented_type: make("NotImplementedType", o, None, &[]),
         ellipsis_type: make("ellipsis", o, None, &[]),
-        float_type: make("float", o, Some(number_methods::float_ctor), &number_methods::float_methods()),
-        str_type: make("str", o, Some(str_methods::str_ctor), &str_methods::str_methods()),
-        bytes_type: make("bytes", o, Some(str_methods::bytes_ctor), &str_methods::bytes_methods()),
-        list_type: make("list", o, Some(list_methods::list_ctor), &list_methods::list_methods()),
-        tuple_type: make("tuple", o, Some(list_methods::tuple_ctor), &list_methods::tuple_methods()),
-        dict_type: make("dict", o, Some(dict_methods::dict_ctor), &dict_methods::dict_methods()),
-        set_type: make("set", o, Some(set_methods::set_ctor), &set_methods::set_methods()),
-        frozenset_type: make("frozenset", o, Some(set_methods::frozenset_ctor), &set_methods::frozenset_methods()),
-        range_type: make("range", o, Some(list_methods::range_ctor), &list_methods::range_methods()),
-        slice_type: make("slice", o, Some(object::slice_ctor), &object::slice_methods()),
+        float_type: make(
+            "float",
+            o,
+            Some(number_methods::float_ctor),
+            &number_methods::float_methods(),
+        ),
+        str_type: make(
+            "str",
+            o,
+            Some(str_methods::str_ctor),
+            &str_methods::str_methods(),
+        ),
+        bytes_type: make(
+            "bytes",
+            o,
+            Some(str_methods::bytes_ctor),
+            &str_methods::bytes_methods(),
+        ),
+        list_type: make(
+            "list",
+            o,
+            Some(list_methods::list_ctor),
+            &list_methods::list_methods(),
+        ),
+        tuple_type: make(
+            "tuple",
+            o,
+            Some(list_methods::tuple_ctor),
+            &list_methods::tuple_methods(),
+        ),
+        dict_type: make(
+            "dict",
+            o,
+            Some(dict_methods::dict_ctor),
+            &dict_methods::dict_methods(),
+        ),
+        set_type: make(
+            "set",
+            o,
+            Some(set_methods::set_ctor),
+            &set_methods::set_methods(),
+        ),
+        frozenset_type: make(
+            "frozenset",
+            o,
+            Some(set_methods::frozenset_ctor),
+            &set_methods::frozenset_methods(),
+        ),
+        range_type: make(
+            "range",
+            o,
+            Some(list_methods::range_ctor),
+            &list_methods::range_methods(),
+        ),
+        slice_type: make(
+            "slice",
+            o,
+            Some(object::slice_ctor),
+            &object::slice_methods(),
+        ),
         function_type: make("function", o, None, &object::function_methods()),
         builtin_function_type: make("builtin_function_or_method", o, None, &[]),
         method_type: make("method", o, None, &[]),
         module_type: make("module", o, None, &[]),
         generator_type: make("generator", o, None, &iter_methods::generator_methods()),
-        property_type: make("property", o, Some(object::property_ctor), &object::property_methods()),
+        property_type: make(
+            "property",
+            o,
+            Some(object::property_ctor),
+            &object::property_methods(),
+        ),
         staticmethod_type: make("staticmethod", o, Some(object::staticmethod_ctor), &[]),
         classmethod_type: make("classmethod", o, Some(object::classmethod_ctor), &[]),
         super_type: make("super", o, Some(object::super_ctor), &[]),
@@ -119,16 +201,47 @@ fn build() -> Types {
         dict_valueiterator_type: iter_type("dict_valueiterator"),
         dict_itemiterator_type: iter_type("dict_itemiterator"),
         set_iterator_type: iter_type("set_iterator"),
-        enumerate_type: make("enumerate", o, Some(iter_methods::enumerate_ctor), &iter_methods::iterator_methods()),
-        zip_type: make("zip", o, Some(iter_methods::zip_ctor), &iter_methods::iterator_methods()),
-        map_type: make("map", o, Some(iter_methods::map_ctor), &iter_methods::iterator_methods()),
-        filter_type: make("filter", o, Some(iter_methods::filter_ctor), &iter_methods::iterator_methods()),
-        reversed_type: make("reversed", o, Some(iter_methods::reversed_ctor), &iter_methods::iterator_methods()),
+        enumerate_type: make(
+            "enumerate",
+            o,
+            Some(iter_methods::enumerate_ctor),
+            &iter_methods::iterator_methods(),
+        ),
+        zip_type: make(
+            "zip",
+            o,
+            Some(iter_methods::zip_ctor),
+            &iter_methods::iterator_methods(),
+        ),
+        map_type: make(
+            "map",
+            o,
+            Some(iter_methods::map_ctor),
+            &iter_methods::iterator_methods(),
+        ),
+        filter_type: make(
+            "filter",
+            o,
+            Some(iter_methods::filter_ctor),
+            &iter_methods::iterator_methods(),
+        ),
+        reversed_type: make(
+            "reversed",
+            o,
+            Some(iter_methods::reversed_ctor),
+            &iter_methods::iterator_methods(),
+        ),
         iterator_type: iter_type("iterator"),
         callable_iterator_type: iter_type("callable_iterator"),
         dict_keys_type: make("dict_keys", o, None, &super::dict_view::view_methods()),
         dict_values_type: make("dict_values", o, None, &super::dict_view::view_methods()),
         dict_items_type: make("dict_items", o, None, &super::dict_view::view_methods()),
+        mappingproxy_type: make(
+            "mappingproxy",
+            o,
+            None,
+            &super::mapping_proxy::mapping_proxy_methods(),
+        ),
         exc,
         int_type,
         bool_type,
