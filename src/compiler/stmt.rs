@@ -39,6 +39,20 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::PopTop);
                 }
             }
+            StmtKind::Assign { targets, value } if Self::is_swap(targets, value) => {
+                // `a, b = b, a` (and three names): the values stay on the
+                // stack, reversed, instead of going through a tuple, as
+                // CPython does.
+                let ExprKind::Tuple(items) = &value.kind else { unreachable!("checked by is_swap") };
+                for v in items {
+                    self.expr(v)?;
+                }
+                self.emit(Op::Swap(items.len() as u32));
+                let (ExprKind::Tuple(ts) | ExprKind::List(ts)) = &targets[0].kind else { unreachable!("checked by is_swap") };
+                for t in ts {
+                    self.store_target(t)?;
+                }
+            }
             StmtKind::Assign { targets, value } => {
                 self.expr(value)?;
                 for (i, t) in targets.iter().enumerate() {
@@ -193,6 +207,19 @@ impl<'a> Compiler<'a> {
     }
 
     // ------------------------------------------------------------ assignment
+
+    /// An assignment of a tuple display of two or three values to as many
+    /// targets, none starred.
+    fn is_swap(targets: &[Expr], value: &Expr) -> bool {
+        let plain = |items: &[Expr]| (2..=3).contains(&items.len()) && !items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)));
+        match (targets, &value.kind) {
+            ([t], ExprKind::Tuple(vs)) => match &t.kind {
+                ExprKind::Tuple(ts) | ExprKind::List(ts) => plain(ts) && plain(vs) && ts.len() == vs.len(),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
 
     pub(super) fn store_target(&mut self, t: &'a Expr) -> R {
         self.at(t.span, |c| match &t.kind {

@@ -233,8 +233,11 @@ impl Vm {
                             Some(truth) => {
                                 // SAFETY: both operands are ints or floats,
                                 // which own nothing: dropping is a no-op.
-                                unsafe { stack.set_len(len - 1) };
-                                stack[len - 2] = Value::Bool(truth);
+                                // and need no drop when overwritten.
+                                unsafe {
+                                    stack.set_len(len - 1);
+                                    std::ptr::write(stack.as_mut_ptr().add(len - 2), Value::Bool(truth));
+                                }
                             }
                             None => slow!(op),
                         }
@@ -324,10 +327,13 @@ impl Vm {
                         };
                         match r {
                             Some(r) => {
-                                stack[len - 2] = r;
-                                // SAFETY: the top is an int or a float,
-                                // which own nothing: dropping is a no-op.
-                                unsafe { stack.set_len(len - 1) };
+                                // SAFETY: both operands are ints or floats,
+                                // which own nothing: overwriting the first
+                                // and forgetting the second drops nothing.
+                                unsafe {
+                                    std::ptr::write(stack.as_mut_ptr().add(len - 2), r);
+                                    stack.set_len(len - 1);
+                                }
                             }
                             None => slow!(op),
                         }
