@@ -242,8 +242,13 @@ pub fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
     h / scale
 }
 
+// CPython's constants digit for digit, so they can be checked against
+// `mathmodule.c`; the compiler rounds them exactly as C does.
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024680040776729583740234375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [
     23531376880.410759688572007674451636754734846804940,
     42919803642.649098768957899047001988850926355848959,
@@ -382,6 +387,7 @@ pub fn lgamma(x: f64) -> Result<f64, bool> {
     let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
     r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
     if x < 0.0 {
+        #[allow(clippy::excessive_precision)]
         let logpi = 1.144729885849400174143427351353058711647;
         r = logpi - sinpi(absx).abs().ln() - absx.ln() - r;
     }

@@ -72,13 +72,13 @@ pub fn split(p: &str) -> (String, String) {
 
 pub fn splitext(p: &str) -> (String, String) {
     let sep_index = p.rfind('/').map(|i| i as isize).unwrap_or(-1);
-    if let Some(dot) = p.rfind('.') {
-        if dot as isize > sep_index {
-            // A name made only of leading dots has no extension.
-            let start = (sep_index + 1) as usize;
-            if p[start..dot].bytes().any(|b| b != b'.') {
-                return (p[..dot].to_string(), p[dot..].to_string());
-            }
+    if let Some(dot) = p.rfind('.')
+        && dot as isize > sep_index
+    {
+        // A name made only of leading dots has no extension.
+        let start = (sep_index + 1) as usize;
+        if p[start..dot].bytes().any(|b| b != b'.') {
+            return (p[..dot].to_string(), p[dot..].to_string());
         }
     }
     (p.to_string(), String::new())
@@ -331,13 +331,13 @@ fn p_commonprefix(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// The environment as `os.environ` holds it, else the process's.
 fn env_var(vm: &mut Vm, name: &str) -> PyResult<Option<String>> {
-    if let Some(Value::Module(os)) = vm.shared.modules.get_item_str("os") {
-        if let Some(Value::Dict(d)) = os.get("environ") {
-            return Ok(match d.get(vm, &Value::str(name))? {
-                Some(Value::Str(s)) => Some(s.as_str().to_string()),
-                _ => None,
-            });
-        }
+    if let Some(Value::Module(os)) = vm.shared.modules.get_item_str("os")
+        && let Some(Value::Dict(d)) = os.get("environ")
+    {
+        return Ok(match d.get(vm, &Value::str(name))? {
+            Some(Value::Str(s)) => Some(s.as_str().to_string()),
+            _ => None,
+        });
     }
     Ok(std::env::var(name).ok())
 }
