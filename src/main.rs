@@ -5,6 +5,13 @@ use std::io::{IsTerminal, Read};
 
 use pyl::{Config, Interpreter};
 
+/// Python programs allocate and free small objects at a furious rate;
+/// mimalloc's thread-local free lists serve them several times faster than
+/// the system allocator, and it is fork-safe. The library leaves the choice
+/// of allocator to whoever embeds it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const HELP: &str = "usage: pyl [option] ... [-c cmd | file | -] [arg] ...
 Options:
   -c cmd     program passed in as string (terminates option list)

@@ -49,6 +49,11 @@ pub struct GlobalCache {
     pub builtins_version: u64,
     /// `Undef` while nothing is cached.
     pub value: Value,
+    /// The name was found in globals, at this entry: when other globals
+    /// change (module-level loops store globals all the time) the value
+    /// is read again from there without a lookup.
+    pub in_globals: bool,
+    pub index: u32,
 }
 
 /// A remembered `LoadMethod` lookup: what the class (and its MRO) held

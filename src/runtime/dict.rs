@@ -103,7 +103,9 @@ impl Inner {
             None => self.entries.iter().position(|e| same(e, key, hash)),
             // `find` probes with the table's SIMD groups directly, much
             // cheaper than walking `iter_hash`.
-            Some(index) => index.find(mix(hash), |&i| same(&self.entries[i as usize], key, hash)).map(|&i| i as usize),
+            Some(index) => index
+                .find(mix(hash), |&i| same(&self.entries[i as usize], key, hash))
+                .map(|&i| i as usize),
         }
     }
 
@@ -262,6 +264,26 @@ impl PyDict {
         Some(inner.entries[i].value.clone())
     }
 
+    /// The value of entry `index` if its key is `key` (compared by address
+    /// first: names are interned).
+    #[inline]
+    pub fn value_at_key(&self, index: u32, key: &PyStr) -> Option<Value> {
+        let inner = self.inner.lock();
+        match inner.entries.get(index as usize) {
+            Some(Entry { key: Value::Str(s), value, .. }) if std::ptr::eq(&**s, key) || s.as_str() == key.as_str() => {
+                Some(value.clone())
+            }
+            _ => None,
+        }
+    }
+
+    /// `get_str` that also tells the entry's position.
+    pub fn get_str_index(&self, key: &PyStr) -> Option<(u32, Value)> {
+        let inner = self.inner.lock();
+        let i = inner.find_str(key.as_str(), key.hash())?;
+        Some((i as u32, inner.entries[i].value.clone()))
+    }
+
     /// `get_str` trying entry `hint` first: attributes of instances of one
     /// class sit at the same position in each instance's dict, and names
     /// are interned, so one pointer compare usually finds the entry. On a
@@ -269,7 +291,12 @@ impl PyDict {
     #[inline]
     pub fn get_str_at(&self, key: &PyStr, hint: &mut u32) -> Option<Value> {
         let inner = self.inner.lock();
-        if let Some(Entry { key: Value::Str(s), value, .. }) = inner.entries.get(*hint as usize) {
+        if let Some(Entry {
+            key: Value::Str(s),
+            value,
+            ..
+        }) = inner.entries.get(*hint as usize)
+        {
             if std::ptr::eq(&**s, key) {
                 return Some(value.clone());
             }
@@ -284,7 +311,10 @@ impl PyDict {
     pub fn set_str_at(&self, key: &std::sync::Arc<PyStr>, value: Value, hint: &mut u32) {
         let mut inner = self.inner.lock();
         let at = *hint as usize;
-        if let Some(Entry { key: Value::Str(s), .. }) = inner.entries.get(at) {
+        if let Some(Entry {
+            key: Value::Str(s), ..
+        }) = inner.entries.get(at)
+        {
             if std::sync::Arc::ptr_eq(s, key) {
                 inner.entries[at].value = value;
                 drop(inner);

@@ -18,6 +18,7 @@ use super::frame::Frame;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::code::MethodCache;
 use crate::bytecode::{Code, Op};
+use crate::syntax::ast::BinOp;
 use crate::runtime::class::{Class, ClassFlags, class_epoch, is_data_descriptor};
 use crate::runtime::str::PyStr;
 use crate::runtime::sync::{PyGuard, PyLock};
@@ -335,7 +336,20 @@ impl Vm {
                                     stack.set_len(len - 1);
                                 }
                             }
-                            None => slow!(op),
+                            None => match (bop, &stack[len - 2], &stack[len - 1]) {
+                                // str + str, the other common case.
+                                (BinOp::Add, Value::Str(a), Value::Str(b)) => {
+                                    let mut s = String::with_capacity(a.as_str().len() + b.as_str().len());
+                                    s.push_str(a.as_str());
+                                    s.push_str(b.as_str());
+                                    let r = Value::str(s);
+                                    if let Some(b) = stack.pop() {
+                                        b.release();
+                                    }
+                                    std::mem::replace(&mut stack[len - 2], r).release();
+                                }
+                                _ => slow!(op),
+                            },
                         }
                     }
                     Op::LoadGlobal(i) => {
@@ -343,12 +357,17 @@ impl Vm {
                         let slot = &code.global_cache[i as usize];
                         let cached = {
                             let c = slot.lock();
-                            if c.globals == Arc::as_ptr(globals) as usize
-                                && c.globals_version == globals.mutations()
+                            if c.globals != Arc::as_ptr(globals) as usize {
+                                None
+                            } else if c.globals_version == globals.mutations()
                                 && c.builtins_version == self.shared.builtins.mutations()
                                 && !c.value.is_undef()
                             {
                                 Some(c.value.clone())
+                            } else if c.in_globals {
+                                // Some global changed: if the name is still
+                                // where it was, its value is read from there.
+                                globals.value_at_key(c.index, &code.names[i as usize])
                             } else {
                                 None
                             }

@@ -154,10 +154,10 @@ impl Vm {
                     Some(v) => v,
                     None => {
                         let name = &code.names[i as usize];
-                        let v = match globals.get_str(name) {
-                            Some(v) => v,
+                        let (v, found) = match globals.get_str_index(name) {
+                            Some((index, v)) => (v, Some(index)),
                             None => match self.shared.builtins.get_str(name) {
-                                Some(v) => v,
+                                Some(v) => (v, None),
                                 None => return Err(name_error(name.as_str())),
                             },
                         };
@@ -166,6 +166,8 @@ impl Vm {
                             globals_version: gv,
                             builtins_version: bv,
                             value: v.clone(),
+                            in_globals: found.is_some(),
+                            index: found.unwrap_or(0),
                         };
                         v
                     }
