@@ -175,6 +175,10 @@ pub struct Generator {
 impl Generator {
     /// `_randbelow(n)` for `0 < n < 2**64`.
     pub fn below(&mut self, n: u64) -> u64 {
+        // Callers check for empty ranges; CPython would loop forever on 0.
+        if n == 0 {
+            return 0;
+        }
         let k = 64 - n.leading_zeros();
         loop {
             let r = self.mt.getrandbits_u64(k);
