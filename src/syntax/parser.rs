@@ -14,11 +14,60 @@ use super::token::Tok;
 /// Parses a whole module.
 pub fn parse_module(source: &str) -> Result<Vec<Stmt>, SyntaxError> {
     let stream = tokenize(source);
-    let TokenStream { tokens, error } = stream;
+    let TokenStream { mut tokens, error } = stream;
+    unparenthesize_with_items(&mut tokens);
     let input = tokens.iter().cloned().map(Ok).chain(error.clone().map(Err));
     ModuleParser::new()
         .parse(input)
         .map_err(|e| explain(e, &tokens, error, source))
+}
+
+/// `with (a as x, b as y,):` lists its items in parentheses (3.10+). An LR
+/// grammar cannot tell that from a parenthesized expression before the
+/// `as`, so the brackets go here: as CPython's parser tries the item list
+/// first, `with (...)` directly followed by `:` loses its parentheses (and a
+/// trailing comma) unless what is inside can only be an expression (a
+/// generator, a `yield`, a walrus).
+fn unparenthesize_with_items(tokens: &mut Vec<Spanned>) {
+    let mut drop = Vec::new();
+    for i in 0..tokens.len().saturating_sub(1) {
+        if tokens[i].1 != Tok::With || tokens[i + 1].1 != Tok::LPar {
+            continue;
+        }
+        let mut depth = 0usize;
+        let mut expression_only = false;
+        let mut close = None;
+        for (j, (_, t, _)) in tokens.iter().enumerate().skip(i + 1) {
+            match t {
+                Tok::LPar | Tok::LSqb | Tok::LBrace => depth += 1,
+                Tok::RPar | Tok::RSqb | Tok::RBrace => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(j);
+                        break;
+                    }
+                }
+                Tok::For | Tok::Yield | Tok::ColonEqual if depth == 1 => expression_only = true,
+                Tok::Newline => break,
+                _ => {}
+            }
+        }
+        let Some(close) = close else { continue };
+        let followed_by_colon = matches!(tokens.get(close + 1), Some((_, Tok::Colon, _)));
+        if !followed_by_colon || expression_only || close == i + 2 {
+            continue;
+        }
+        drop.push(i + 1);
+        if tokens[close - 1].1 == Tok::Comma && close - 1 > i + 2 {
+            drop.push(close - 1);
+        }
+        drop.push(close);
+    }
+    let mut k = 0;
+    tokens.retain(|_| {
+        k += 1;
+        !drop.contains(&(k - 1))
+    });
 }
 
 /// Parses the expression of an f-string field from its tokens.
@@ -27,9 +76,9 @@ pub fn parse_expression_tokens(stream: TokenStream, end: usize) -> Result<Expr, 
     let input = tokens.iter().cloned().map(Ok).chain(error.clone().map(Err));
     ExpressionParser::new().parse(input).map_err(|e| match e {
         ParseError::User { error } => error,
-        ParseError::UnrecognizedToken { token: (l, _, r), .. } => {
-            SyntaxError::new("f-string: invalid syntax", Span::new(l, r))
-        }
+        ParseError::UnrecognizedToken {
+            token: (l, _, r), ..
+        } => SyntaxError::new("f-string: invalid syntax", Span::new(l, r)),
         _ => SyntaxError::new("f-string: invalid syntax", Span::new(end, end)),
     })
 }
@@ -37,11 +86,22 @@ pub fn parse_expression_tokens(stream: TokenStream, end: usize) -> Result<Expr, 
 type RawError = ParseError<usize, Tok, SyntaxError>;
 
 /// Finds CPython's wording for a parse failure at `token`.
-fn explain(err: RawError, tokens: &[Spanned], lex_error: Option<SyntaxError>, source: &str) -> SyntaxError {
+fn explain(
+    err: RawError,
+    tokens: &[Spanned],
+    lex_error: Option<SyntaxError>,
+    source: &str,
+) -> SyntaxError {
     let (at, bad, expected) = match err.clone() {
         ParseError::User { error } => return error,
-        ParseError::UnrecognizedToken { token: (l, tok, r), expected } => {
-            let index = tokens.iter().position(|(tl, t, _)| *tl == l && *t == tok).unwrap_or(tokens.len());
+        ParseError::UnrecognizedToken {
+            token: (l, tok, r),
+            expected,
+        } => {
+            let index = tokens
+                .iter()
+                .position(|(tl, t, _)| *tl == l && *t == tok)
+                .unwrap_or(tokens.len());
             (index, Some((l, tok, r)), expected)
         }
         ParseError::UnrecognizedEof { expected, .. } => (tokens.len(), None, expected),
@@ -59,7 +119,9 @@ fn explain(err: RawError, tokens: &[Spanned], lex_error: Option<SyntaxError>, so
         let lines = LineIndex::new(source);
         let unclosed = e.msg.ends_with("was never closed");
         let at_line = match &err {
-            ParseError::UnrecognizedToken { token: (l, _, _), .. } => lines.line(*l as u32),
+            ParseError::UnrecognizedToken {
+                token: (l, _, _), ..
+            } => lines.line(*l as u32),
             _ => usize::MAX,
         };
         if !unclosed || at_line > lines.line(e.span.start) {
@@ -98,16 +160,40 @@ fn explain(err: RawError, tokens: &[Spanned], lex_error: Option<SyntaxError>, so
     let header = tokens.get(start).map(|t| &t.1);
     let compound = matches!(
         header,
-        Some(Tok::If | Tok::Elif | Tok::Else | Tok::While | Tok::For | Tok::Try | Tok::Except | Tok::Finally | Tok::With | Tok::Class | Tok::Def)
+        Some(
+            Tok::If
+                | Tok::Elif
+                | Tok::Else
+                | Tok::While
+                | Tok::For
+                | Tok::Try
+                | Tok::Except
+                | Tok::Finally
+                | Tok::With
+                | Tok::Class
+                | Tok::Def
+        )
     );
     if tok == Tok::Equal && matches!(header, Some(Tok::If | Tok::Elif | Tok::While)) {
-        return SyntaxError::new("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", span);
+        return SyntaxError::new(
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            span,
+        );
     }
     if expects("\"else\"") && tok == Tok::Newline {
-        let if_at = tokens[start..at].iter().rposition(|t| t.1 == Tok::If).map(|i| i + start);
+        let if_at = tokens[start..at]
+            .iter()
+            .rposition(|t| t.1 == Tok::If)
+            .map(|i| i + start);
         if let Some(i) = if_at.and_then(|i| expression_start(tokens, start, i)) {
-            return SyntaxError::new("expected 'else' after 'if' expression", Span::new(tokens[i].0, l));
+            return SyntaxError::new(
+                "expected 'else' after 'if' expression",
+                Span::new(tokens[i].0, l),
+            );
         }
+    }
+    if let Some(e) = dict_item_error(tokens, at, &tok, expects("\":\"")) {
+        return e;
     }
     if expects("\":\"") && compound && (tok == Tok::Newline || !starts_expression(&tok)) {
         let prev_end = at.checked_sub(1).map(|p| tokens[p].2).unwrap_or(l);
@@ -116,15 +202,27 @@ fn explain(err: RawError, tokens: &[Spanned], lex_error: Option<SyntaxError>, so
     if expects("\"(\"") && expected.len() == 1 {
         return SyntaxError::new("expected '('", span);
     }
-    if (expects("\"except\"") || expects("\"finally\"")) && matches!(tokens.get(start), Some((_, Tok::Try, _)) | None) {
+    if (expects("\"except\"") || expects("\"finally\""))
+        && matches!(tokens.get(start), Some((_, Tok::Try, _)) | None)
+    {
         return SyntaxError::new("expected 'except' or 'finally' block", span);
     }
     if (expects("\"except\"") || expects("\"finally\"")) && after_try_body(tokens, at) {
         return SyntaxError::new("expected 'except' or 'finally' block", span);
     }
-    if bad.is_some() && starts_expression(&tok) && at > 0 && ends_expression(&tokens[at - 1].1) && inside_brackets(tokens, at) {
-        let from = expression_start(tokens, start, at - 1).map(|i| tokens[i].0).unwrap_or(tokens[at - 1].0);
-        return SyntaxError::new("invalid syntax. Perhaps you forgot a comma?", Span::new(from, r));
+    if bad.is_some()
+        && starts_expression(&tok)
+        && at > 0
+        && ends_expression(&tokens[at - 1].1)
+        && inside_brackets(tokens, at)
+    {
+        let from = expression_start(tokens, start, at - 1)
+            .map(|i| tokens[i].0)
+            .unwrap_or(tokens[at - 1].0);
+        return SyntaxError::new(
+            "invalid syntax. Perhaps you forgot a comma?",
+            Span::new(from, r),
+        );
     }
     if bad.is_none() {
         return SyntaxError::new("unexpected EOF while parsing", Span::new(end, end));
@@ -167,14 +265,32 @@ fn block_header(tokens: &[Spanned], at: usize, lines: &LineIndex) -> Option<Stri
     let mut i = statement_start(tokens, colon);
     // Skip decorators, which are lines of their own.
     while matches!(tokens.get(i), Some((_, Tok::At, _))) {
-        i = tokens[i..].iter().position(|t| t.1 == Tok::Newline).map(|p| i + p + 1)?;
+        i = tokens[i..]
+            .iter()
+            .position(|t| t.1 == Tok::Newline)
+            .map(|p| i + p + 1)?;
     }
     // A compound statement may follow an inline `else:`/`try:` on one line;
     // the header is the last keyword that opens a block before the colon.
-    let (pos, tok, _) = tokens[i..=colon]
-        .iter()
+    let (pos, tok, _) = (i..=colon)
         .rev()
-        .find(|t| matches!(t.1, Tok::If | Tok::Elif | Tok::Else | Tok::While | Tok::For | Tok::Try | Tok::Except | Tok::Finally | Tok::With | Tok::Def | Tok::Class) && is_header_keyword(tokens, t.0, i))?;
+        .find(|&k| {
+            matches!(
+                tokens[k].1,
+                Tok::If
+                    | Tok::Elif
+                    | Tok::Else
+                    | Tok::While
+                    | Tok::For
+                    | Tok::Try
+                    | Tok::Except
+                    | Tok::Finally
+                    | Tok::With
+                    | Tok::Def
+                    | Tok::Class
+            ) && is_header_keyword(tokens, k, i)
+        })
+        .map(|k| &tokens[k])?;
     let what = match tok {
         Tok::If => "'if' statement",
         Tok::Elif => "'elif' statement",
@@ -189,14 +305,21 @@ fn block_header(tokens: &[Spanned], at: usize, lines: &LineIndex) -> Option<Stri
         Tok::Class => "class definition",
         _ => return None,
     };
-    Some(format!("expected an indented block after {what} on line {}", lines.line(*pos as u32)))
+    Some(format!(
+        "expected an indented block after {what} on line {}",
+        lines.line(*pos as u32)
+    ))
 }
 
 /// A keyword opens the block only if it starts the statement (an `if` in a
 /// conditional expression or comprehension does not).
-fn is_header_keyword(tokens: &[Spanned], offset: usize, start: usize) -> bool {
-    let idx = tokens.iter().position(|t| t.0 == offset).unwrap_or(0);
-    idx == start || matches!(tokens.get(idx.wrapping_sub(1)).map(|t| &t.1), Some(Tok::Colon))
+fn is_header_keyword(tokens: &[Spanned], idx: usize, start: usize) -> bool {
+    // By index: a DEDENT before the keyword has the same offset.
+    idx == start
+        || matches!(
+            tokens.get(idx.wrapping_sub(1)).map(|t| &t.1),
+            Some(Tok::Colon)
+        )
 }
 
 /// True if the error token follows the dedent that closes a `try:` body.
@@ -241,6 +364,55 @@ fn expression_start(tokens: &[Spanned], floor: usize, end: usize) -> Option<usiz
         }
         i -= 1;
     }
+}
+
+/// CPython's messages for a dict display item without its value
+/// (`{'a': 1, 'b'}`) or with nothing after the colon (`{'a':}`).
+fn dict_item_error(
+    tokens: &[Spanned],
+    at: usize,
+    tok: &Tok,
+    colon_expected: bool,
+) -> Option<SyntaxError> {
+    let prev = tokens.get(at.checked_sub(1)?)?;
+    // The innermost open bracket, and the separators directly inside it.
+    let mut depth = 0i32;
+    let mut colons = 0;
+    let mut last_comma = None;
+    let mut open = None;
+    for k in (0..at).rev() {
+        match tokens[k].1 {
+            Tok::RPar | Tok::RSqb | Tok::RBrace => depth += 1,
+            Tok::LPar | Tok::LSqb | Tok::LBrace if depth > 0 => depth -= 1,
+            Tok::LPar | Tok::LSqb | Tok::LBrace => {
+                open = Some(k);
+                break;
+            }
+            Tok::Colon if depth == 0 => colons += 1,
+            Tok::Comma if depth == 0 => last_comma = last_comma.or(Some(k)),
+            Tok::Newline | Tok::Indent | Tok::Dedent => return None,
+            _ => {}
+        }
+    }
+    if tokens[open?].1 != Tok::LBrace || colons == 0 {
+        return None;
+    }
+    if prev.1 == Tok::Colon && matches!(tok, Tok::RBrace | Tok::Comma) {
+        return Some(SyntaxError::new(
+            "expression expected after dictionary key and ':'",
+            Span::new(prev.0, prev.2),
+        ));
+    }
+    // A key after a comma whose colon is missing.
+    let after_comma = last_comma.is_some_and(|c| !tokens[c..at].iter().any(|t| t.1 == Tok::Colon));
+    if colon_expected && after_comma && *tok != Tok::Colon && last_comma != Some(at - 1) {
+        let end = prev.2.max(1);
+        return Some(SyntaxError::new(
+            "':' expected after dictionary key",
+            Span::new(end - 1, end),
+        ));
+    }
+    None
 }
 
 fn inside_brackets(tokens: &[Spanned], at: usize) -> bool {
@@ -309,7 +481,8 @@ mod tests {
 
     #[test]
     fn parses_a_small_program() {
-        let m = parse_module("def f(a, b=1, *c, d, **e):\n    return a + b\nx = f(1, *[2], d=3)\n").unwrap();
+        let m = parse_module("def f(a, b=1, *c, d, **e):\n    return a + b\nx = f(1, *[2], d=3)\n")
+            .unwrap();
         assert_eq!(m.len(), 2);
         assert!(matches!(m[0].kind, StmtKind::FunctionDef(_)));
         match &m[1].kind {
@@ -324,36 +497,77 @@ mod tests {
     #[test]
     fn precedence() {
         let m = parse_module("x = 1 + 2 * 3 ** -4\n").unwrap();
-        let StmtKind::Assign { value, .. } = &m[0].kind else { panic!() };
-        let ExprKind::BinOp { op, right, .. } = &value.kind else { panic!() };
+        let StmtKind::Assign { value, .. } = &m[0].kind else {
+            panic!()
+        };
+        let ExprKind::BinOp { op, right, .. } = &value.kind else {
+            panic!()
+        };
         assert_eq!(*op, crate::syntax::ast::BinOp::Add);
-        assert!(matches!(right.kind, ExprKind::BinOp { op: crate::syntax::ast::BinOp::Mul, .. }));
+        assert!(matches!(
+            right.kind,
+            ExprKind::BinOp {
+                op: crate::syntax::ast::BinOp::Mul,
+                ..
+            }
+        ));
     }
 
     #[test]
     fn fstrings() {
         let m = parse_module("f'a{x!r:>{w}}b{y=}'\n").unwrap();
-        let StmtKind::Expr(e) = &m[0].kind else { panic!() };
-        let ExprKind::FString(parts) = &e.kind else { panic!() };
+        let StmtKind::Expr(e) = &m[0].kind else {
+            panic!()
+        };
+        let ExprKind::FString(parts) = &e.kind else {
+            panic!()
+        };
         assert_eq!(parts.len(), 4);
     }
 
     #[test]
     fn cpython_messages() {
-        assert_eq!(err("print 'hi'\n"), "Missing parentheses in call to 'print'. Did you mean print(...)?");
-        assert_eq!(err("if x:\npass\n"), "expected an indented block after 'if' statement on line 1");
-        assert_eq!(err("def f():\nreturn 1"), "expected an indented block after function definition on line 1");
+        assert_eq!(
+            err("print 'hi'\n"),
+            "Missing parentheses in call to 'print'. Did you mean print(...)?"
+        );
+        assert_eq!(
+            err("if x:\npass\n"),
+            "expected an indented block after 'if' statement on line 1"
+        );
+        assert_eq!(
+            err("def f():\nreturn 1"),
+            "expected an indented block after function definition on line 1"
+        );
         assert_eq!(err("  x = 1\n"), "unexpected indent");
         assert_eq!(err("if x\n  pass\n"), "expected ':'");
-        assert_eq!(err("f(a b)\n"), "invalid syntax. Perhaps you forgot a comma?");
+        assert_eq!(
+            err("f(a b)\n"),
+            "invalid syntax. Perhaps you forgot a comma?"
+        );
         assert_eq!(err("x = 1 y = 2\n"), "invalid syntax");
-        assert_eq!(err("1 = x\n"), "cannot assign to literal here. Maybe you meant '==' instead of '='?");
-        assert_eq!(err("def f(a=1, b): pass\n"), "non-default argument follows default argument");
-        assert_eq!(err("f(a=1, b)\n"), "positional argument follows keyword argument");
+        assert_eq!(
+            err("1 = x\n"),
+            "cannot assign to literal here. Maybe you meant '==' instead of '='?"
+        );
+        assert_eq!(
+            err("def f(a=1, b): pass\n"),
+            "non-default argument follows default argument"
+        );
+        assert_eq!(
+            err("f(a=1, b)\n"),
+            "positional argument follows keyword argument"
+        );
         assert_eq!(err("x = [1, 2\ny = 3\n"), "'[' was never closed");
-        assert_eq!(err("if x = 1:\n pass\n"), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        assert_eq!(
+            err("if x = 1:\n pass\n"),
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"
+        );
         assert_eq!(err("x = 1 if 2\n"), "expected 'else' after 'if' expression");
-        assert_eq!(err("try:\n pass\nx=1\n"), "expected 'except' or 'finally' block");
+        assert_eq!(
+            err("try:\n pass\nx=1\n"),
+            "expected 'except' or 'finally' block"
+        );
         assert_eq!(err("f'{}'\n"), "f-string: empty expression not allowed");
     }
 }
