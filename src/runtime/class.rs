@@ -88,6 +88,12 @@ pub struct Class {
     descriptor_names: super::sync::PyLock<Vec<Arc<PyStr>>>,
     /// Bit `hash % 64` set for each name in `descriptor_names`.
     descriptor_bits: std::sync::atomic::AtomicU64,
+    /// `lookup("__init__")` as of a class epoch (see `class_epoch`), for
+    /// the instantiation fast path.
+    init_cache: super::sync::PyLock<(u64, Option<Value>)>,
+    /// How many attributes instances have been seen to get: new instances'
+    /// dicts start with that much room.
+    attr_hint: AtomicU32,
 }
 
 impl Class {
@@ -125,6 +131,8 @@ impl Class {
             flags: AtomicU32::new(0),
             descriptor_names: super::sync::PyLock::new(Vec::new()),
             descriptor_bits: std::sync::atomic::AtomicU64::new(0),
+            init_cache: super::sync::PyLock::new((0, None)),
+            attr_hint: AtomicU32::new(0),
         };
         Arc::new(c)
     }
@@ -155,6 +163,8 @@ impl Class {
             flags: AtomicU32::new(0),
             descriptor_names: super::sync::PyLock::new(Vec::new()),
             descriptor_bits: std::sync::atomic::AtomicU64::new(0),
+            init_cache: super::sync::PyLock::new((0, None)),
+            attr_hint: AtomicU32::new(0),
         };
         let c = Arc::new(c);
         c.refresh_flags();
@@ -178,6 +188,30 @@ impl Class {
             return Some(v);
         }
         self.mro.iter().find_map(|c| c.dict.get_str(name))
+    }
+
+    /// Room to give a new instance's dict.
+    pub fn attr_hint(&self) -> usize {
+        self.attr_hint.load(Ordering::Relaxed) as usize
+    }
+
+    /// An instance of this class now has `n` attributes.
+    pub fn note_attrs(&self, n: usize) {
+        // Capped so one odd instance cannot make every later one large.
+        let n = n.min(16) as u32;
+        if n > self.attr_hint.load(Ordering::Relaxed) {
+            self.attr_hint.fetch_max(n, Ordering::Relaxed);
+        }
+    }
+
+    /// `lookup("__init__")`, remembered until some class changes.
+    pub fn lookup_init(&self) -> Option<Value> {
+        let epoch = class_epoch();
+        let mut c = self.init_cache.lock();
+        if c.0 != epoch {
+            *c = (epoch, self.lookup(&super::names::names().init));
+        }
+        c.1.clone()
     }
 
     /// Like `lookup`, for a Rust string (hashed once, no allocation).

@@ -168,6 +168,12 @@ impl PyDict {
         PyDict::default()
     }
 
+    /// An empty dict with room for `n` entries before it must grow.
+    pub fn with_capacity(n: usize) -> PyDict {
+        let inner = Inner { entries: Vec::with_capacity(n), ..Inner::default() };
+        PyDict { inner: PyLock::new(inner), mutations: Default::default() }
+    }
+
     pub fn len(&self) -> usize {
         self.inner.lock().len
     }
@@ -308,7 +314,8 @@ impl PyDict {
 
     /// `set_str_ref` trying entry `hint` first (see `get_str_at`).
     #[inline]
-    pub fn set_str_at(&self, key: &std::sync::Arc<PyStr>, value: Value, hint: &mut u32) {
+    /// Returns the new number of entries when the key was new.
+    pub fn set_str_at(&self, key: &std::sync::Arc<PyStr>, value: Value, hint: &mut u32) -> Option<usize> {
         let mut inner = self.inner.lock();
         let at = *hint as usize;
         if let Some(Entry {
@@ -319,22 +326,25 @@ impl PyDict {
                 inner.entries[at].value = value;
                 drop(inner);
                 self.bump();
-                return;
+                return None;
             }
         }
         let hash = key.hash();
-        match inner.find_str(key.as_str(), hash) {
+        let grown = match inner.find_str(key.as_str(), hash) {
             Some(i) => {
                 *hint = i as u32;
                 inner.entries[i].value = value;
+                None
             }
             None => {
                 *hint = inner.entries.len() as u32;
                 inner.insert_new(hash, Value::Str(key.clone()), value);
+                Some(inner.entries.len())
             }
-        }
+        };
         drop(inner);
         self.bump();
+        grown
     }
 
     /// Lookup by a Rust string whose hash is known.

@@ -460,7 +460,7 @@ impl Vm {
                                     && inst.exc().is_none()
                                     && !class_lookup(&code.method_cache[n as usize], cls, name).data_descriptor
                                 {
-                                    Some(&*inst.dict as *const crate::runtime::dict::PyDict)
+                                    Some((&*inst.dict as *const crate::runtime::dict::PyDict, &**cls as *const Class))
                                 } else {
                                     None
                                 }
@@ -468,14 +468,18 @@ impl Vm {
                             _ => None,
                         };
                         match target {
-                            Some(dict) => {
+                            Some((dict, cls)) => {
                                 let v = stack.pop().unwrap_or_default();
                                 let mut c = code.method_cache[n as usize].lock();
-                                // SAFETY: the dict belongs to the instance in
-                                // local slot `local`, which lies below the
-                                // popped temporary and still holds its
-                                // reference: the dict outlives this call.
-                                unsafe { (*dict).set_str_at(name, v, &mut c.hint) };
+                                // SAFETY: the dict and the class belong to the
+                                // instance in local slot `local`, which lies
+                                // below the popped temporary and still holds
+                                // its reference: both outlive this block.
+                                unsafe {
+                                    if let Some(len) = (*dict).set_str_at(name, v, &mut c.hint) {
+                                        (*cls).note_attrs(len);
+                                    }
+                                }
                             }
                             None => slow!(op),
                         }

@@ -265,7 +265,7 @@ impl Vm {
         if cls.has_flag(ClassFlags::NEW) {
             return None;
         }
-        match cls.lookup(&crate::runtime::names::names().init) {
+        match cls.lookup_init() {
             Some(Value::Function(f)) if !f.code.is_generator() => Some(f),
             _ => None,
         }
