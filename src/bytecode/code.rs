@@ -54,6 +54,10 @@ pub struct GlobalCache {
     /// is read again from there without a lookup.
     pub in_globals: bool,
     pub index: u32,
+    /// For a builtin: the globals' key-set version (`PyDict::version`)
+    /// when the name was missing from them. While it holds, the name is
+    /// still missing however the values of other globals change.
+    pub globals_keys: u64,
 }
 
 /// A remembered `LoadMethod` lookup: what the class (and its MRO) held

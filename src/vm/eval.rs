@@ -248,6 +248,44 @@ impl Vm {
                         Some(Value::Float(x)) => *x = -*x,
                         _ => slow!(op),
                     },
+                    Op::StoreSubscr => {
+                        // (v obj key -- ): dict[str] and list[int] here.
+                        let len = stack.len();
+                        let done = match (&stack[len - 2], &stack[len - 1]) {
+                            (Value::Dict(_), Value::Str(_)) => {
+                                let key = stack.pop().unwrap_or_default();
+                                let obj = stack.pop().unwrap_or_default();
+                                let v = stack.pop().unwrap_or_default();
+                                if let (Value::Dict(d), Value::Str(k)) = (&obj, key) {
+                                    d.set_str(k, v);
+                                }
+                                true
+                            }
+                            (Value::List(_), Value::Int(_)) => {
+                                let (below, top) = stack.split_at_mut(len - 2);
+                                let (Value::List(l), Value::Int(i)) = (&top[0], &top[1]) else { unreachable!("matched above") };
+                                let mut items = l.lock();
+                                let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
+                                if idx >= 0 && (idx as usize) < items.len() {
+                                    let v = std::mem::take(&mut below[len - 3]);
+                                    let old = std::mem::replace(&mut items[idx as usize], v);
+                                    drop(items);
+                                    old.release();
+                                    true
+                                } else {
+                                    false
+                                }
+                            }
+                            _ => false,
+                        };
+                        if done && stack.len() == len {
+                            // The list store left its three slots to clear.
+                            stack.truncate(len - 3);
+                        }
+                        if !done {
+                            slow!(op);
+                        }
+                    }
                     Op::Subscr => {
                         let len = stack.len();
                         let found = match (&stack[len - 2], &stack[len - 1]) {
@@ -368,6 +406,12 @@ impl Vm {
                                 // Some global changed: if the name is still
                                 // where it was, its value is read from there.
                                 globals.value_at_key(c.index, &code.names[i as usize])
+                            } else if c.builtins_version == self.shared.builtins.mutations()
+                                && c.globals_keys == globals.version()
+                                && !c.value.is_undef()
+                            {
+                                // A builtin, and no global was added since.
+                                Some(c.value.clone())
                             } else {
                                 None
                             }

@@ -168,6 +168,7 @@ impl Vm {
                             value: v.clone(),
                             in_globals: found.is_some(),
                             index: found.unwrap_or(0),
+                            globals_keys: globals.version(),
                         };
                         v
                     }
