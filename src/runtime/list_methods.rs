@@ -19,7 +19,10 @@ pub fn list_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value>
     match args.pos {
         [] => Ok(Value::list(vec![])),
         [x] => Ok(Value::list(vm.iterate(x)?)),
-        _ => Err(type_error(format!("list expected at most 1 argument, got {}", args.len()))),
+        _ => Err(type_error(format!(
+            "list expected at most 1 argument, got {}",
+            args.len()
+        ))),
     }
 }
 
@@ -29,7 +32,10 @@ pub fn tuple_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value
         [] => Ok(Value::tuple(vec![])),
         [x @ Value::Tuple(_)] => Ok(x.clone()),
         [x] => Ok(Value::tuple(vm.iterate(x)?)),
-        _ => Err(type_error(format!("tuple expected at most 1 argument, got {}", args.len()))),
+        _ => Err(type_error(format!(
+            "tuple expected at most 1 argument, got {}",
+            args.len()
+        ))),
     }
 }
 
@@ -72,7 +78,9 @@ fn list_this<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<PyList>> {
             "descriptor '{name}' for 'list' objects doesn't apply to a '{}' object",
             other.type_name()
         ))),
-        None => Err(type_error(format!("unbound method list.{name}() needs an argument"))),
+        None => Err(type_error(format!(
+            "unbound method list.{name}() needs an argument"
+        ))),
     }
 }
 
@@ -111,7 +119,7 @@ fn seq_iter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     vm.get_iter(&args.pos[0])
 }
 
-fn list_append(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+pub(crate) fn list_append(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = list_this(args, "append")?;
     args.exactly("list.append", 1, args.len() - 1)?;
     l.push(args.pos[1].clone());
@@ -132,7 +140,10 @@ fn list_extend(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn list_insert(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = list_this(args, "insert")?.clone();
     if args.len() != 3 {
-        return Err(type_error(format!("insert expected 2 arguments, got {}", args.len() - 1)));
+        return Err(type_error(format!(
+            "insert expected 2 arguments, got {}",
+            args.len() - 1
+        )));
     }
     let i = to_index(vm, &args.pos[1])?;
     let mut items = l.lock();
@@ -270,7 +281,12 @@ fn list_sort(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// Stable sort with an optional key; on error returns the items unsorted.
-pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -> Result<Vec<Value>, (Vec<Value>, crate::vm::PyErr)> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: &Value,
+    reverse: bool,
+) -> Result<Vec<Value>, (Vec<Value>, crate::vm::PyErr)> {
     let keys: Vec<Value> = if key.is_none() {
         items.clone()
     } else {
@@ -298,7 +314,10 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -
         order.reverse();
     }
     let mut slots: Vec<Option<Value>> = items.into_iter().map(Some).collect();
-    Ok(order.into_iter().map(|i| slots[i].take().unwrap_or_default()).collect())
+    Ok(order
+        .into_iter()
+        .map(|i| slots[i].take().unwrap_or_default())
+        .collect())
 }
 
 type NativeCmp = fn(&Value, &Value) -> Ordering;
@@ -317,7 +336,10 @@ fn native_order(keys: &[Value]) -> Option<NativeCmp> {
             _ => Ordering::Equal,
         });
     }
-    if keys.iter().all(|k| matches!(k, Value::Float(f) if !f.is_nan())) {
+    if keys
+        .iter()
+        .all(|k| matches!(k, Value::Float(f) if !f.is_nan()))
+    {
         return Some(|a, b| match (a, b) {
             (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
             _ => Ordering::Equal,
@@ -387,13 +409,22 @@ fn merge_sort(vm: &mut Vm, order: &mut [usize], keys: &[Value]) -> PyResult<()> 
 
 pub fn range_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("range")?;
-    let ints: Vec<i64> = args.pos.iter().map(|v| to_index(vm, v)).collect::<PyResult<_>>()?;
+    let ints: Vec<i64> = args
+        .pos
+        .iter()
+        .map(|v| to_index(vm, v))
+        .collect::<PyResult<_>>()?;
     let (start, stop, step) = match ints[..] {
         [stop] => (0, stop, 1),
         [start, stop] => (start, stop, 1),
         [start, stop, step] => (start, stop, step),
         [] => return Err(type_error("range expected at least 1 argument, got 0")),
-        _ => return Err(type_error(format!("range expected at most 3 arguments, got {}", ints.len()))),
+        _ => {
+            return Err(type_error(format!(
+                "range expected at most 3 arguments, got {}",
+                ints.len()
+            )));
+        }
     };
     if step == 0 {
         return Err(value_error("range() arg 3 must not be zero"));
