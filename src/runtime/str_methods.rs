@@ -24,7 +24,9 @@ pub fn str_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> 
         }
     }
     args.allow_kwargs("str", &["object", "encoding", "errors"])?;
-    let Some(x) = args.get(0, "object") else { return Ok(Value::str("")) };
+    let Some(x) = args.get(0, "object") else {
+        return Ok(Value::str(""));
+    };
     if let (Value::Bytes(b), Some(_)) = (x, args.get(1, "encoding")) {
         return decode(&b.data, args.get(2, "errors"));
     }
@@ -37,7 +39,11 @@ fn decode(data: &[u8], errors: Option<&Value>) -> PyResult<Value> {
         Err(e) => match errors {
             Some(Value::Str(mode)) if matches!(mode.as_str(), "replace" | "ignore") => {
                 let s = String::from_utf8_lossy(data);
-                Ok(Value::str(if mode.as_str() == "ignore" { s.replace('\u{fffd}', "") } else { s.into_owned() }))
+                Ok(Value::str(if mode.as_str() == "ignore" {
+                    s.replace('\u{fffd}', "")
+                } else {
+                    s.into_owned()
+                }))
             }
             _ => {
                 let pos = e.valid_up_to();
@@ -122,15 +128,23 @@ fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<PyStr>> {
             "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
             other.type_name()
         ))),
-        None => Err(type_error(format!("unbound method str.{name}() needs an argument"))),
+        None => Err(type_error(format!(
+            "unbound method str.{name}() needs an argument"
+        ))),
     }
 }
 
 fn arg_str<'a>(args: &'a Args, i: usize, method: &str) -> PyResult<&'a Arc<PyStr>> {
     match args.pos.get(i) {
         Some(Value::Str(s)) => Ok(s),
-        Some(other) => Err(type_error(format!("{method}() argument {i} must be str, not {}", other.type_name()))),
-        None => Err(type_error(format!("{method}() takes at least {i} argument ({} given)", args.len() - 1))),
+        Some(other) => Err(type_error(format!(
+            "{method}() argument {i} must be str, not {}",
+            other.type_name()
+        ))),
+        None => Err(type_error(format!(
+            "{method}() takes at least {i} argument ({} given)",
+            args.len() - 1
+        ))),
     }
 }
 
@@ -227,8 +241,13 @@ fn fill_char(args: &Args, i: usize, method: &str) -> PyResult<char> {
     match args.pos.get(i) {
         None => Ok(' '),
         Some(Value::Str(f)) if f.char_len() == 1 => Ok(f.char_at(0)),
-        Some(Value::Str(_)) => Err(type_error("The fill character must be exactly one character long")),
-        Some(other) => Err(type_error(format!("{method}() argument 2 must be str, not {}", other.type_name()))),
+        Some(Value::Str(_)) => Err(type_error(
+            "The fill character must be exactly one character long",
+        )),
+        Some(other) => Err(type_error(format!(
+            "{method}() argument 2 must be str, not {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -287,7 +306,11 @@ fn str_zfill(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// The (start, end) code point range given by optional arguments.
 fn range_args(vm: &mut Vm, args: &Args, first: usize, len: usize) -> PyResult<(usize, usize)> {
     let clamp = |v: i64| -> usize {
-        if v < 0 { (v + len as i64).max(0) as usize } else { (v as usize).min(len) }
+        if v < 0 {
+            (v + len as i64).max(0) as usize
+        } else {
+            (v as usize).min(len)
+        }
     };
     let start = match args.pos.get(first) {
         None | Some(Value::None) => 0,
@@ -302,7 +325,11 @@ fn range_args(vm: &mut Vm, args: &Args, first: usize, len: usize) -> PyResult<(u
 
 /// Code point index of a byte offset.
 fn char_index(t: &PyStr, byte: usize) -> usize {
-    if t.is_ascii() { byte } else { t.as_str()[..byte].chars().count() }
+    if t.is_ascii() {
+        byte
+    } else {
+        t.as_str()[..byte].chars().count()
+    }
 }
 
 fn find_impl(vm: &mut Vm, args: &Args, method: &str, reverse: bool) -> PyResult<Option<usize>> {
@@ -315,16 +342,28 @@ fn find_impl(vm: &mut Vm, args: &Args, method: &str, reverse: bool) -> PyResult<
     }
     let (b0, b1) = (t.byte_offset(start), t.byte_offset(end));
     let hay = &t.as_str()[b0..b1];
-    let found = if reverse { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+    let found = if reverse {
+        hay.rfind(sub.as_str())
+    } else {
+        hay.find(sub.as_str())
+    };
     Ok(found.map(|b| char_index(&t, b0 + b)))
 }
 
 fn str_find(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(vm, args, "find", false)?.map(|i| i as i64).unwrap_or(-1)))
+    Ok(Value::Int(
+        find_impl(vm, args, "find", false)?
+            .map(|i| i as i64)
+            .unwrap_or(-1),
+    ))
 }
 
 fn str_rfind(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(vm, args, "rfind", true)?.map(|i| i as i64).unwrap_or(-1)))
+    Ok(Value::Int(
+        find_impl(vm, args, "rfind", true)?
+            .map(|i| i as i64)
+            .unwrap_or(-1),
+    ))
 }
 
 fn str_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -350,7 +389,11 @@ fn str_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(Value::Int(0));
     }
     let hay = &t.as_str()[t.byte_offset(start)..t.byte_offset(end)];
-    let n = if sub.as_str().is_empty() { hay.chars().count() + 1 } else { hay.matches(sub.as_str()).count() };
+    let n = if sub.as_str().is_empty() {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(sub.as_str()).count()
+    };
     Ok(Value::Int(n as i64))
 }
 
@@ -358,7 +401,11 @@ fn affix_impl(vm: &mut Vm, args: &Args, method: &str, suffix: bool) -> PyResult<
     let t = this(args, method)?.clone();
     args.between(method, 1, 3, args.len().saturating_sub(1))?;
     let (start, end) = range_args(vm, args, 2, t.char_len())?;
-    let hay = if start <= end { &t.as_str()[t.byte_offset(start)..t.byte_offset(end)] } else { "" };
+    let hay = if start <= end {
+        &t.as_str()[t.byte_offset(start)..t.byte_offset(end)]
+    } else {
+        ""
+    };
     let check = |p: &str| if suffix { hay.ends_with(p) } else { hay.starts_with(p) } && start <= end;
     match &args.pos[1] {
         Value::Str(p) => Ok(Value::Bool(check(p.as_str()))),
@@ -430,7 +477,12 @@ fn str_encode(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
             out
         }
-        other => return Err(crate::vm::PyErr::new(&super::types::types().exc.lookup_error, format!("unknown encoding: {other}"))),
+        other => {
+            return Err(crate::vm::PyErr::new(
+                &super::types::types().exc.lookup_error,
+                format!("unknown encoding: {other}"),
+            ));
+        }
     };
     Ok(Value::Bytes(Arc::new(PyBytes::new(bytes))))
 }
@@ -467,7 +519,12 @@ fn str_expandtabs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn str_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let t = this(args, "format")?.clone();
-    s(super::format::str_format(vm, t.as_str(), args.rest(), args.kw)?)
+    s(super::format::str_format(
+        vm,
+        t.as_str(),
+        args.rest(),
+        args.kw,
+    )?)
 }
 
 fn str_format_map(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -508,7 +565,9 @@ fn str_isascii(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn str_isdecimal(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    predicate(args, "isdecimal", false, |c| c.to_digit(10).is_some() || is_unicode_decimal(c))
+    predicate(args, "isdecimal", false, |c| {
+        c.to_digit(10).is_some() || is_unicode_decimal(c)
+    })
 }
 
 fn is_unicode_decimal(c: char) -> bool {
@@ -516,7 +575,11 @@ fn is_unicode_decimal(c: char) -> bool {
 }
 
 fn str_isdigit(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    predicate(args, "isdigit", false, |c| c.is_ascii_digit() || is_unicode_decimal(c) || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉'))
+    predicate(args, "isdigit", false, |c| {
+        c.is_ascii_digit()
+            || is_unicode_decimal(c)
+            || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉')
+    })
 }
 
 fn str_isnumeric(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -565,7 +628,9 @@ fn str_isprintable(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn str_isspace(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    predicate(args, "isspace", false, |c| c.is_whitespace() || matches!(c, '\x1c'..='\x1f'))
+    predicate(args, "isspace", false, |c| {
+        c.is_whitespace() || matches!(c, '\x1c'..='\x1f')
+    })
 }
 
 fn str_istitle(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -615,11 +680,14 @@ fn str_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn str_lower(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    s(this(args, "lower")?.as_str().to_lowercase())
+    let t = this(args, "lower")?;
+    // ASCII text needs no Unicode tables.
+    s(if t.is_ascii() { t.as_str().to_ascii_lowercase() } else { t.as_str().to_lowercase() })
 }
 
 fn str_upper(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    s(this(args, "upper")?.as_str().to_uppercase())
+    let t = this(args, "upper")?;
+    s(if t.is_ascii() { t.as_str().to_ascii_uppercase() } else { t.as_str().to_uppercase() })
 }
 
 fn str_swapcase(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -660,7 +728,10 @@ fn strip_set(args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
     match args.pos.get(1) {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(c)) => Ok(Some(c.as_str().chars().collect())),
-        Some(other) => Err(type_error(format!("{name} arg must be None or str, not {}", other.type_name()))),
+        Some(other) => Err(type_error(format!(
+            "{name} arg must be None or str, not {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -705,14 +776,20 @@ fn str_maketrans(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 let key = match k {
                     Value::Str(c) if c.char_len() == 1 => Value::Int(c.char_at(0) as i64),
                     Value::Int(_) => k,
-                    _ => return Err(value_error("string keys in translate table must be of length 1")),
+                    _ => {
+                        return Err(value_error(
+                            "string keys in translate table must be of length 1",
+                        ));
+                    }
                 };
                 d.set(vm, key, v)?;
             }
         }
         [Value::Str(a), Value::Str(b), rest @ ..] => {
             if a.char_len() != b.char_len() {
-                return Err(value_error("the first two maketrans arguments must have equal length"));
+                return Err(value_error(
+                    "the first two maketrans arguments must have equal length",
+                ));
             }
             for (x, y) in a.as_str().chars().zip(b.as_str().chars()) {
                 d.set(vm, Value::Int(x as i64), Value::Int(y as i64))?;
@@ -737,7 +814,11 @@ fn str_translate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             Ok(Value::None) => {}
             Ok(Value::Int(n)) => out.push(char::from_u32(n as u32).unwrap_or(c)),
             Ok(Value::Str(r)) => out.push_str(r.as_str()),
-            Ok(_) => return Err(type_error("character mapping must return integer, None or str")),
+            Ok(_) => {
+                return Err(type_error(
+                    "character mapping must return integer, None or str",
+                ));
+            }
             Err(e) if e.is(&super::types::types().exc.lookup_error) => out.push(c),
             Err(e) => return Err(e),
         }
@@ -752,7 +833,11 @@ fn partition_impl(args: &Args, name: &str, reverse: bool) -> PyResult<Value> {
         return Err(value_error("empty separator"));
     }
     let text = t.as_str();
-    let found = if reverse { text.rfind(sep.as_str()) } else { text.find(sep.as_str()) };
+    let found = if reverse {
+        text.rfind(sep.as_str())
+    } else {
+        text.find(sep.as_str())
+    };
     let parts = match found {
         Some(i) => vec![
             Value::str(&text[..i]),
@@ -821,7 +906,8 @@ fn str_replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
         return s(out);
     }
-    s(t.as_str().replacen(old.as_str(), new.as_str(), count as usize))
+    s(t.as_str()
+        .replacen(old.as_str(), new.as_str(), count as usize))
 }
 
 /// Arguments of split/rsplit: (separator, maxsplit).
@@ -835,7 +921,12 @@ fn split_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Option<Arc<PySt
             }
             Some(p.clone())
         }
-        Some(other) => return Err(type_error(format!("must be str or None, not {}", other.type_name()))),
+        Some(other) => {
+            return Err(type_error(format!(
+                "must be str or None, not {}",
+                other.type_name()
+            )));
+        }
     };
     let maxsplit = match args.get(2, "maxsplit") {
         Some(v) => to_index(vm, v)?,
@@ -853,12 +944,23 @@ fn str_split(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             if maxsplit < 0 {
                 text.split(sep.as_str()).map(Value::str).collect()
             } else {
-                text.splitn(maxsplit as usize + 1, sep.as_str()).map(Value::str).collect()
+                text.splitn(maxsplit as usize + 1, sep.as_str())
+                    .map(Value::str)
+                    .collect()
             }
         }
-        None => split_whitespace(text, maxsplit).into_iter().map(Value::str).collect(),
+        None => split_whitespace(text, maxsplit)
+            .into_iter()
+            .map(Value::str)
+            .collect(),
     };
     Ok(Value::list(parts))
+}
+
+/// Whitespace as `str.isspace` sees it: Rust's plus the ASCII
+/// separators U+001C..U+001F.
+fn py_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1f') || (!c.is_ascii() && c.is_whitespace())
 }
 
 /// `str.split()` with no separator: runs of whitespace, leading and
@@ -866,16 +968,16 @@ fn str_split(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// `maxsplit` stops the splitting.
 fn split_whitespace(text: &str, maxsplit: i64) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut rest = text.trim_start();
+    let mut rest = text.trim_start_matches(py_space);
     while !rest.is_empty() {
         if maxsplit >= 0 && out.len() as i64 == maxsplit {
             out.push(rest);
             break;
         }
-        match rest.find(char::is_whitespace) {
+        match rest.find(py_space) {
             Some(i) => {
                 out.push(&rest[..i]);
-                rest = rest[i..].trim_start();
+                rest = rest[i..].trim_start_matches(py_space);
             }
             None => {
                 out.push(rest);
@@ -895,7 +997,9 @@ fn str_rsplit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             if maxsplit < 0 {
                 text.rsplit(sep.as_str()).map(Value::str).collect()
             } else {
-                text.rsplitn(maxsplit as usize + 1, sep.as_str()).map(Value::str).collect()
+                text.rsplitn(maxsplit as usize + 1, sep.as_str())
+                    .map(Value::str)
+                    .collect()
             }
         }
         None => {
@@ -938,14 +1042,29 @@ fn str_splitlines(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut i = 0;
     while i < chars.len() {
         let (b, c) = chars[i];
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if is_break {
             let mut end = b + c.len_utf8();
             if c == '\r' && chars.get(i + 1).map(|x| x.1) == Some('\n') {
                 end += 1;
                 i += 1;
             }
-            out.push(Value::str(if keep { &text[start..end] } else { &text[start..b] }));
+            out.push(Value::str(if keep {
+                &text[start..end]
+            } else {
+                &text[start..b]
+            }));
             start = end;
         }
         i += 1;
@@ -1018,7 +1137,10 @@ fn bytes_this<'a>(args: &'a Args) -> PyResult<&'a Arc<PyBytes>> {
 fn bytes_arg<'a>(args: &'a Args, i: usize) -> PyResult<&'a [u8]> {
     match args.pos.get(i) {
         Some(Value::Bytes(b)) => Ok(&b.data),
-        Some(other) => Err(type_error(format!("a bytes-like object is required, not '{}'", other.type_name()))),
+        Some(other) => Err(type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            other.type_name()
+        ))),
         None => Err(type_error("missing argument")),
     }
 }
@@ -1038,7 +1160,10 @@ fn bytes_decode(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn bytes_hex(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let b = bytes_this(args)?;
-    s(b.data.iter().map(|x| format!("{x:02x}")).collect::<String>())
+    s(b.data
+        .iter()
+        .map(|x| format!("{x:02x}"))
+        .collect::<String>())
 }
 
 fn bytes_upper(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -1056,16 +1181,24 @@ fn bytes_strip(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
         _ => b" \t\n\r\x0b\x0c".to_vec(),
     };
     let start = b.iter().position(|x| !set.contains(x)).unwrap_or(b.len());
-    let end = b.iter().rposition(|x| !set.contains(x)).map(|p| p + 1).unwrap_or(start);
+    let end = b
+        .iter()
+        .rposition(|x| !set.contains(x))
+        .map(|p| p + 1)
+        .unwrap_or(start);
     bytes_val(b[start..end.max(start)].to_vec())
 }
 
 fn bytes_startswith(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Bool(bytes_this(args)?.data.starts_with(bytes_arg(args, 1)?)))
+    Ok(Value::Bool(
+        bytes_this(args)?.data.starts_with(bytes_arg(args, 1)?),
+    ))
 }
 
 fn bytes_endswith(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Bool(bytes_this(args)?.data.ends_with(bytes_arg(args, 1)?)))
+    Ok(Value::Bool(
+        bytes_this(args)?.data.ends_with(bytes_arg(args, 1)?),
+    ))
 }
 
 fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -1077,7 +1210,11 @@ fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 fn bytes_find(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let b = bytes_this(args)?;
-    Ok(Value::Int(find_bytes(&b.data, bytes_arg(args, 1)?).map(|i| i as i64).unwrap_or(-1)))
+    Ok(Value::Int(
+        find_bytes(&b.data, bytes_arg(args, 1)?)
+            .map(|i| i as i64)
+            .unwrap_or(-1),
+    ))
 }
 
 fn bytes_count(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
