@@ -65,7 +65,9 @@ impl Interpreter {
             exit_hooks: Mutex::new(Vec::new()),
             config,
         };
-        Interpreter { shared: Arc::new(shared) }
+        Interpreter {
+            shared: Arc::new(shared),
+        }
     }
 
     pub fn config(&self) -> &Config {
@@ -113,8 +115,13 @@ fn run_main(shared: Arc<Shared>, source: &str, filename: &str) -> i32 {
     let mut vm = Vm::new(shared.clone(), MAIN_STACK);
     let main = Arc::new(runtime::module::Module::new("__main__"));
     main.set("__file__", Value::str(filename));
-    main.set("__builtins__", Value::Module(shared.builtins_module.clone()));
-    shared.modules.set_item_str("__main__", Value::Module(main.clone()));
+    main.set(
+        "__builtins__",
+        Value::Module(shared.builtins_module.clone()),
+    );
+    shared
+        .modules
+        .set_item_str("__main__", Value::Module(main.clone()));
     let code = match compiler::compile_source(source, filename, compiler::Mode::Exec) {
         Ok(c) => c,
         Err(e) => {
@@ -160,6 +167,10 @@ pub fn exit_status(vm: &mut Vm, e: &PyErr) -> i32 {
         };
     }
     vm.print_exception(e);
+    // CPython dies by SIGINT here; a shell reports that as 128 + 2.
+    if e.is(&runtime::types::types().exc.keyboard_interrupt) {
+        return 130;
+    }
     1
 }
 
