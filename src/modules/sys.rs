@@ -189,7 +189,10 @@ fn setrecursionlimit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn exc_info(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     Ok(match &vm.exc_info {
-        Value::Instance(i) => Value::tuple(vec![Value::Class(i.class()), vm.exc_info.clone(), Value::None]),
+        Value::Instance(i) => {
+            let tb = i.exc().map(|d| crate::runtime::traceback::traceback_of(&mut d.lock())).unwrap_or_default();
+            Value::tuple(vec![Value::Class(i.class()), vm.exc_info.clone(), tb])
+        }
         _ => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })
 }

@@ -24,11 +24,20 @@ pub struct ExcData {
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+    /// The `traceback` object last handed out (see `traceback.rs`).
+    pub tb_object: Value,
 }
 
 impl ExcData {
     pub fn new(args: Value) -> ExcData {
-        ExcData { args, traceback: Vec::new(), cause: Value::None, context: Value::None, suppress_context: false }
+        ExcData {
+            args,
+            traceback: Vec::new(),
+            cause: Value::None,
+            context: Value::None,
+            suppress_context: false,
+            tb_object: Value::None,
+        }
     }
 }
 
@@ -233,7 +242,14 @@ fn exc_repr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn exc_with_traceback(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(args.pos.first().cloned().unwrap_or(Value::None))
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    if let Some(d) = exc_data(&this) {
+        let tb = args.pos.get(1).cloned().unwrap_or(Value::None);
+        if !super::traceback::set_traceback(&mut d.lock(), &tb) {
+            return Err(crate::vm::error::type_error("__traceback__ must be a traceback or None"));
+        }
+    }
+    Ok(this)
 }
 
 fn exc_add_note(vm: &mut Vm, args: &Args) -> PyResult<Value> {

@@ -40,6 +40,7 @@ pub mod str;
 pub mod str_methods;
 pub mod super_obj;
 pub mod sync;
+pub mod traceback;
 pub mod tuple;
 pub mod types;
 pub mod value;

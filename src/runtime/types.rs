@@ -60,6 +60,8 @@ pub struct Types {
     pub dict_values_type: Arc<Class>,
     pub dict_items_type: Arc<Class>,
     pub mappingproxy_type: Arc<Class>,
+    pub traceback_type: Arc<Class>,
+    pub frame_type: Arc<Class>,
     pub exc: Exceptions,
 }
 
@@ -242,6 +244,8 @@ fn build() -> Types {
             None,
             &super::mapping_proxy::mapping_proxy_methods(),
         ),
+        traceback_type: make("traceback", o, None, &[]),
+        frame_type: make("frame", o, None, &[]),
         exc,
         int_type,
         bool_type,

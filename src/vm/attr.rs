@@ -134,18 +134,14 @@ impl Vm {
             }
         }
         if let Some(d) = inst.exc() {
-            let d = d.lock();
+            let mut d = d.lock();
             match n {
                 "args" => return Ok(Some(d.args.clone())),
                 "__cause__" => return Ok(Some(d.cause.clone())),
                 "__context__" => return Ok(Some(d.context.clone())),
                 "__suppress_context__" => return Ok(Some(Value::Bool(d.suppress_context))),
                 "__traceback__" => {
-                    return Ok(Some(if d.traceback.is_empty() {
-                        Value::None
-                    } else {
-                        Value::Bool(true)
-                    }));
+                    return Ok(Some(crate::runtime::traceback::traceback_of(&mut d)));
                 }
                 _ => {}
             }
@@ -443,7 +439,12 @@ impl Vm {
                     d.suppress_context = matches!(value, Value::Bool(true));
                     return Ok(());
                 }
-                "__traceback__" => return Ok(()),
+                "__traceback__" => {
+                    if !crate::runtime::traceback::set_traceback(&mut d, &value) {
+                        return Err(type_error("__traceback__ must be a traceback or None"));
+                    }
+                    return Ok(());
+                }
                 _ => {}
             }
         }

@@ -830,7 +830,11 @@ impl Vm {
                 let exc = peek!(1).clone();
                 let exit = peek!(3).clone();
                 let typ = Value::Class(exc.class());
-                let r = (self.call_value(&exit, &[typ, exc, Value::None], &[]))?;
+                let tb = match &exc {
+                    Value::Instance(i) => i.exc().map(|d| crate::runtime::traceback::traceback_of(&mut d.lock())),
+                    _ => None,
+                };
+                let r = (self.call_value(&exit, &[typ, exc, tb.unwrap_or_default()], &[]))?;
                 self.stack.push(r);
             }
             Op::MakeFunction(flags) => {
