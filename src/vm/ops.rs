@@ -333,7 +333,7 @@ impl Vm {
                     Ok(Value::Range(Arc::new(crate::runtime::range::PyRange { start, stop, step })))
                 }
                 _ => {
-                    let i = self.index_value(key, "range object")?;
+                    let i = self.index_value(key, "range")?;
                     match index_of(i, r.len() as usize) {
                         Some(i) => Ok(Value::Int(r.get(i as i64))),
                         None => Err(index_error("range object index out of range")),
@@ -465,12 +465,9 @@ impl Vm {
             Value::BigInt(_) => Err(index_error(format!("cannot fit 'int' into an index-sized integer"))),
             Value::Instance(_) => match self.call_dunder(key, "__index__", &[])? {
                 Some(Value::Int(i)) => Ok(i),
-                _ => Err(type_error(format!("{what} indices must be integers or slices, not {}", key.type_name()))),
+                _ => Err(bad_index(what, key)),
             },
-            _ => {
-                let what = if what == "string" { "string" } else { what };
-                Err(type_error(format!("{what} indices must be integers or slices, not {}", key.type_name())))
-            }
+            _ => Err(bad_index(what, key)),
         }
     }
 
@@ -542,4 +539,12 @@ fn unsupported_inplace(op: BinOp, a: &Value, b: &Value) -> Option<crate::vm::PyE
     }
     let sym = if op == BinOp::Pow { "**=".to_string() } else { format!("{}=", op.symbol()) };
     Some(type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", a.type_name(), b.type_name())))
+}
+
+/// CPython words the str case differently from every other sequence.
+fn bad_index(what: &str, key: &Value) -> super::PyErr {
+    if what == "string" {
+        return type_error(format!("string indices must be integers, not '{}'", key.type_name()));
+    }
+    type_error(format!("{what} indices must be integers or slices, not {}", key.type_name()))
 }
