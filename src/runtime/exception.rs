@@ -149,6 +149,7 @@ fn derive(name: &'static str, parent: &Arc<Class>) -> Arc<Class> {
         "KeyError" => vec![("__str__", key_error_str as NativeFn)],
         "OSError" => vec![("__str__", os_error_str as NativeFn)],
         "SyntaxError" => vec![("__str__", syntax_error_str as NativeFn)],
+        "UnicodeDecodeError" | "UnicodeEncodeError" => vec![("__str__", unicode_error_str as NativeFn)],
         _ => vec![],
     };
     Class::builtin(name, vec![parent.clone()], ClassKind::Exception, None, &methods, name)
@@ -331,6 +332,10 @@ pub fn exception_attr(inst: &Instance, name: &str) -> Option<Value> {
             _ => None,
         };
     }
+    if (cls.is_subclass(&t.exc.unicode_decode_error) || cls.is_subclass(&t.exc.unicode_encode_error)) && args.len() == 5 {
+        let i = ["encoding", "object", "start", "end", "reason"].iter().position(|n| *n == name)?;
+        return Some(arg(i));
+    }
     if cls.is_subclass(&t.exc.system_exit) && name == "code" {
         return Some(match args.len() {
             0 => Value::None,
@@ -348,4 +353,58 @@ pub fn exception_attr(inst: &Instance, name: &str) -> Option<Value> {
         return Some(if name == "msg" { arg(0) } else { Value::None });
     }
     None
+}
+
+/// The UnicodeDecodeError CPython raises for bytes that are not UTF-8,
+/// with its five arguments (so `start`, `end`, `reason` work).
+pub fn utf8_decode_error(data: &[u8], e: std::str::Utf8Error) -> crate::vm::PyErr {
+    let start = e.valid_up_to();
+    let (end, reason) = match e.error_len() {
+        None => (data.len(), "unexpected end of data"),
+        Some(n) => {
+            let lead = data.get(start).copied().unwrap_or(0);
+            let bad_start = matches!(lead, 0x80..=0xc1 | 0xf5..=0xff);
+            (start + n, if bad_start { "invalid start byte" } else { "invalid continuation byte" })
+        }
+    };
+    crate::vm::PyErr::with_args(
+        &super::types::types().exc.unicode_decode_error,
+        vec![
+            Value::str("utf-8"),
+            Value::Bytes(Arc::new(super::str::PyBytes::new(data.to_vec()))),
+            Value::Int(start as i64),
+            Value::Int(end as i64),
+            Value::str(reason),
+        ],
+    )
+}
+/// `str()` of UnicodeDecodeError / UnicodeEncodeError, from their five
+/// arguments (encoding, object, start, end, reason), in CPython's words.
+fn unicode_error_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let Some(this) = args.pos.first() else {
+        return Ok(Value::str(""));
+    };
+    let items = exc_args(this);
+    let [Value::Str(enc), object, Value::Int(start), Value::Int(end), reason] = &items[..] else {
+        return exc_str(vm, args);
+    };
+    let reason = vm.str(reason)?;
+    let (enc, start, end) = (enc.as_str(), *start, *end);
+    let one = end == start + 1;
+    Ok(Value::str(match object {
+        Value::Bytes(b) if one && (start as usize) < b.data.len() => {
+            format!("'{enc}' codec can't decode byte 0x{:02x} in position {start}: {reason}", b.data[start as usize])
+        }
+        Value::Bytes(_) => format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1),
+        Value::Str(s) if one && start >= 0 && s.as_str().chars().nth(start as usize).is_some() => {
+            let c = s.as_str().chars().nth(start as usize).map(|c| c as u32).unwrap_or(0);
+            let shown = match c {
+                0..=0xff => format!("\\x{c:02x}"),
+                0x100..=0xffff => format!("\\u{c:04x}"),
+                _ => format!("\\U{c:08x}"),
+            };
+            format!("'{enc}' codec can't encode character '{shown}' in position {start}: {reason}")
+        }
+        _ => format!("'{enc}' codec can't encode characters in position {start}-{}: {reason}", end - 1),
+    }))
 }

@@ -45,16 +45,7 @@ fn decode(data: &[u8], errors: Option<&Value>) -> PyResult<Value> {
                     s.into_owned()
                 }))
             }
-            _ => {
-                let pos = e.valid_up_to();
-                Err(crate::vm::PyErr::new(
-                    &super::types::types().exc.unicode_decode_error,
-                    format!(
-                        "'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte",
-                        data.get(pos).copied().unwrap_or(0)
-                    ),
-                ))
-            }
+            _ => Err(super::exception::utf8_decode_error(data, e)),
         },
     }
 }

@@ -264,10 +264,7 @@ fn to_value(file: &File, data: Vec<u8>) -> PyResult<Value> {
     }
     match String::from_utf8(data) {
         Ok(s) => Ok(Value::str(if s.contains('\r') { s.replace("\r\n", "\n") } else { s })),
-        Err(e) => Err(PyErr::new(
-            &types().exc.unicode_decode_error,
-            format!("'utf-8' codec can't decode byte 0x{:02x}: invalid start byte", e.as_bytes()[e.utf8_error().valid_up_to()]),
-        )),
+        Err(e) => Err(crate::runtime::exception::utf8_decode_error(e.as_bytes(), e.utf8_error())),
     }
 }
 
