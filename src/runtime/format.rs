@@ -126,6 +126,9 @@ pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
         return Ok(s.to_string());
     }
     let sp = parse_spec(spec, "str")?;
+    if let Some(sep) = sp.grouping {
+        return Err(value_error(format!("Cannot specify '{sep}' with 's'.")));
+    }
     match sp.ty {
         None | Some('s') => {}
         Some(t) => return Err(value_error(format!("Unknown format code '{t}' for object of type 'str'"))),
@@ -155,6 +158,9 @@ pub fn format_int(v: &BigInt, spec: &str) -> PyResult<String> {
     }
     if sp.precision.is_some() {
         return Err(value_error("Precision not allowed in integer format specifier"));
+    }
+    if sp.z {
+        return Err(value_error("Negative zero coercion (z) not allowed in integer format specifier"));
     }
     let neg = v.is_negative();
     let mag = v.abs();
@@ -413,7 +419,9 @@ fn render_field(
         Some("r") => Value::str(vm.repr(&value)?),
         Some("s") => Value::str(vm.str(&value)?),
         Some("a") => Value::str(vm.ascii(&value)?),
-        Some(_) => return Err(value_error("Unknown conversion specifier")),
+        Some("") => return Err(value_error("unmatched '{' in format spec")),
+        Some(c) if c.chars().count() > 1 => return Err(value_error("expected ':' after conversion specifier")),
+        Some(c) => return Err(value_error(format!("Unknown conversion specifier {c}"))),
     };
     let spec = match spec {
         Some(s) if s.contains('{') => {
