@@ -18,13 +18,13 @@ use super::frame::Frame;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::code::MethodCache;
 use crate::bytecode::{Code, Op};
-use crate::syntax::ast::BinOp;
 use crate::runtime::class::{Class, ClassFlags, class_epoch, is_data_descriptor};
-use crate::runtime::str::PyStr;
-use crate::runtime::sync::{PyGuard, PyLock};
 use crate::runtime::exception::TraceEntry;
 use crate::runtime::iter::IterState;
+use crate::runtime::str::PyStr;
+use crate::runtime::sync::{PyGuard, PyLock};
 use crate::runtime::value::Value;
+use crate::syntax::ast::BinOp;
 
 /// How the boundary frame of an evaluation loop ended.
 pub enum Exit {
@@ -48,7 +48,9 @@ impl Vm {
         frame.boundary = true;
         match self.run_boundary(frame)? {
             Exit::Return(v) => Ok(v),
-            Exit::Yield(_) => Err(super::error::runtime_error("frame yielded outside a generator")),
+            Exit::Yield(_) => Err(super::error::runtime_error(
+                "frame yielded outside a generator",
+            )),
         }
     }
 
@@ -74,7 +76,9 @@ impl Vm {
     /// Sets `err.__context__` to the exception being handled, as raising
     /// inside an `except` block does.
     pub(crate) fn link_context(&self, err: &PyErr) {
-        let Value::Instance(handled) = &self.exc_info else { return };
+        let Value::Instance(handled) = &self.exc_info else {
+            return;
+        };
         if Arc::ptr_eq(handled, &err.0) {
             return;
         }
@@ -112,7 +116,10 @@ impl Vm {
         loop {
             let frame = self.frames.last_mut().expect("unwinding needs a frame");
             if add_tb {
-                err.add_traceback(TraceEntry { code: frame.code().clone(), pc: frame.pc.saturating_sub(1) });
+                err.add_traceback(TraceEntry {
+                    code: frame.code().clone(),
+                    pc: frame.pc.saturating_sub(1),
+                });
             }
             if let Some(b) = frame.blocks.pop() {
                 let keep = frame.base + b.level as usize;
@@ -220,8 +227,15 @@ impl Vm {
                         stack.swap(len - 1, len - n as usize);
                     }
                     Op::StoreGlobal(i) => {
+                        // The name's LoadGlobal cache remembers where the
+                        // global lives: module-level loops store the same
+                        // globals over and over.
                         let v = stack.pop().unwrap_or_default();
-                        self.frames[fi].func.globals.set_str_ref(&code.names[i as usize], v);
+                        let mut c = code.global_cache[i as usize].lock();
+                        let mut at = if c.in_globals { c.index } else { u32::MAX };
+                        self.frames[fi].func.globals.set_str_at(&code.names[i as usize], v, &mut at);
+                        c.in_globals = true;
+                        c.index = at;
                     }
                     Op::Compare(cop) => {
                         let len = stack.len();
@@ -237,7 +251,10 @@ impl Vm {
                                 // and need no drop when overwritten.
                                 unsafe {
                                     stack.set_len(len - 1);
-                                    std::ptr::write(stack.as_mut_ptr().add(len - 2), Value::Bool(truth));
+                                    std::ptr::write(
+                                        stack.as_mut_ptr().add(len - 2),
+                                        Value::Bool(truth),
+                                    );
                                 }
                             }
                             None => slow!(op),
@@ -263,7 +280,9 @@ impl Vm {
                             }
                             (Value::List(_), Value::Int(_)) => {
                                 let (below, top) = stack.split_at_mut(len - 2);
-                                let (Value::List(l), Value::Int(i)) = (&top[0], &top[1]) else { unreachable!("matched above") };
+                                let (Value::List(l), Value::Int(i)) = (&top[0], &top[1]) else {
+                                    unreachable!("matched above")
+                                };
                                 let mut items = l.lock();
                                 let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
                                 if idx >= 0 && (idx as usize) < items.len() {
@@ -292,11 +311,23 @@ impl Vm {
                             (Value::List(l), Value::Int(i)) => {
                                 let items = l.lock();
                                 let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
-                                if idx >= 0 && (idx as usize) < items.len() { Some(items[idx as usize].clone()) } else { None }
+                                if idx >= 0 && (idx as usize) < items.len() {
+                                    Some(items[idx as usize].clone())
+                                } else {
+                                    None
+                                }
                             }
                             (Value::Tuple(t), Value::Int(i)) => {
-                                let idx = if *i < 0 { *i + t.items.len() as i64 } else { *i };
-                                if idx >= 0 && (idx as usize) < t.items.len() { Some(t.items[idx as usize].clone()) } else { None }
+                                let idx = if *i < 0 {
+                                    *i + t.items.len() as i64
+                                } else {
+                                    *i
+                                };
+                                if idx >= 0 && (idx as usize) < t.items.len() {
+                                    Some(t.items[idx as usize].clone())
+                                } else {
+                                    None
+                                }
                             }
                             (Value::Dict(d), Value::Str(k)) => d.get_str(k),
                             _ => None,
@@ -339,8 +370,12 @@ impl Vm {
                             (Value::Int(x), Value::Int(y)) => Some(cmp_i64(cop, *x, *y)),
                             (Value::Float(x), Value::Float(y)) => Some(cmp_f64(cop, *x, *y)),
                             // Exact for ints below 2**53, as num_cmp is.
-                            (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => Some(cmp_f64(cop, *x, *y as f64)),
-                            (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => Some(cmp_f64(cop, *x as f64, *y)),
+                            (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => {
+                                Some(cmp_f64(cop, *x, *y as f64))
+                            }
+                            (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => {
+                                Some(cmp_f64(cop, *x as f64, *y))
+                            }
                             _ => None,
                         };
                         match quick {
@@ -359,9 +394,15 @@ impl Vm {
                         let len = stack.len();
                         let r = match (&stack[len - 2], &stack[len - 1]) {
                             (Value::Int(a), Value::Int(b)) => int_fast(bop, *a, *b).map(Value::Int),
-                            (Value::Float(a), Value::Float(b)) => float_fast(bop, *a, *b).map(Value::Float),
-                            (Value::Float(a), Value::Int(b)) => float_fast(bop, *a, *b as f64).map(Value::Float),
-                            (Value::Int(a), Value::Float(b)) => float_fast(bop, *a as f64, *b).map(Value::Float),
+                            (Value::Float(a), Value::Float(b)) => {
+                                float_fast(bop, *a, *b).map(Value::Float)
+                            }
+                            (Value::Float(a), Value::Int(b)) => {
+                                float_fast(bop, *a, *b as f64).map(Value::Float)
+                            }
+                            (Value::Int(a), Value::Float(b)) => {
+                                float_fast(bop, *a as f64, *b).map(Value::Float)
+                            }
                             _ => None,
                         };
                         match r {
@@ -377,7 +418,8 @@ impl Vm {
                             None => match (bop, &stack[len - 2], &stack[len - 1]) {
                                 // str + str, the other common case.
                                 (BinOp::Add, Value::Str(a), Value::Str(b)) => {
-                                    let mut s = String::with_capacity(a.as_str().len() + b.as_str().len());
+                                    let mut s =
+                                        String::with_capacity(a.as_str().len() + b.as_str().len());
                                     s.push_str(a.as_str());
                                     s.push_str(b.as_str());
                                     let r = Value::str(s);
@@ -431,8 +473,13 @@ impl Vm {
                                 if cls.has_flag(ClassFlags::GETATTRIBUTE) {
                                     None
                                 } else {
-                                    let mut c = class_lookup(&code.method_cache[i as usize], cls, name);
-                                    if c.data_descriptor { None } else { inst.dict.get_str_at(name, &mut c.hint) }
+                                    let mut c =
+                                        class_lookup(&code.method_cache[i as usize], cls, name);
+                                    if c.data_descriptor {
+                                        None
+                                    } else {
+                                        inst.dict.get_str_at(name, &mut c.hint)
+                                    }
                                 }
                             }
                             _ => None,
@@ -453,7 +500,11 @@ impl Vm {
                                 } else {
                                     let c = class_lookup(cache, cls, name);
                                     match &c.value {
-                                        m @ Value::Function(_) if inst.dict.get_str(name).is_none() => Some(m.clone()),
+                                        m @ Value::Function(_)
+                                            if inst.dict.get_str(name).is_none() =>
+                                        {
+                                            Some(m.clone())
+                                        }
                                         _ => None,
                                     }
                                 }
@@ -484,8 +535,13 @@ impl Vm {
                                 if cls.has_flag(ClassFlags::GETATTRIBUTE) {
                                     None
                                 } else {
-                                    let mut c = class_lookup(&code.method_cache[n as usize], cls, name);
-                                    if c.data_descriptor { None } else { inst.dict.get_str_at(name, &mut c.hint) }
+                                    let mut c =
+                                        class_lookup(&code.method_cache[n as usize], cls, name);
+                                    if c.data_descriptor {
+                                        None
+                                    } else {
+                                        inst.dict.get_str_at(name, &mut c.hint)
+                                    }
                                 }
                             }
                             _ => None,
@@ -502,9 +558,13 @@ impl Vm {
                                 let cls = inst.class_ref();
                                 if !cls.has_flag(ClassFlags::SETATTR)
                                     && inst.exc().is_none()
-                                    && !class_lookup(&code.method_cache[n as usize], cls, name).data_descriptor
+                                    && !class_lookup(&code.method_cache[n as usize], cls, name)
+                                        .data_descriptor
                                 {
-                                    Some((&*inst.dict as *const crate::runtime::dict::PyDict, &**cls as *const Class))
+                                    Some((
+                                        &*inst.dict as *const crate::runtime::dict::PyDict,
+                                        &**cls as *const Class,
+                                    ))
                                 } else {
                                     None
                                 }
@@ -540,7 +600,11 @@ impl Vm {
                                 } else {
                                     let c = class_lookup(cache, cls, name);
                                     match &c.value {
-                                        m @ Value::Function(_) if inst.dict.get_str(name).is_none() => Some(m.clone()),
+                                        m @ Value::Function(_)
+                                            if inst.dict.get_str(name).is_none() =>
+                                        {
+                                            Some(m.clone())
+                                        }
                                         _ => None,
                                     }
                                 }
@@ -570,7 +634,8 @@ impl Vm {
                                 let cls = inst.class_ref();
                                 !cls.has_flag(ClassFlags::SETATTR)
                                     && inst.exc().is_none()
-                                    && !class_lookup(&code.method_cache[i as usize], cls, name).data_descriptor
+                                    && !class_lookup(&code.method_cache[i as usize], cls, name)
+                                        .data_descriptor
                             }
                             _ => false,
                         };
@@ -669,7 +734,10 @@ impl Vm {
                         self.frames.truncate(fi);
                         let v = match init_self {
                             Some(_) if !v.is_none() => {
-                                let e = type_error(format!("__init__() should return None, not '{}'", v.type_name()));
+                                let e = type_error(format!(
+                                    "__init__() should return None, not '{}'",
+                                    v.type_name()
+                                ));
                                 if boundary {
                                     return Err(e);
                                 }
@@ -707,7 +775,11 @@ impl Vm {
 /// `cls.lookup(name)` through the name's cache: a hit costs two compares
 /// while neither the class nor any other class changed.
 #[inline(always)]
-fn class_lookup<'a>(cache: &'a PyLock<MethodCache>, cls: &Arc<Class>, name: &PyStr) -> PyGuard<'a, MethodCache> {
+fn class_lookup<'a>(
+    cache: &'a PyLock<MethodCache>,
+    cls: &Arc<Class>,
+    name: &PyStr,
+) -> PyGuard<'a, MethodCache> {
     let epoch = class_epoch();
     let mut c = cache.lock();
     if c.class_ptr != Arc::as_ptr(cls) as usize || c.epoch != epoch {
