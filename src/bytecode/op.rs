@@ -118,6 +118,8 @@ pub enum Op {
     CompareJumpIfFalse(CmpOp, u32),
     /// (container key -- container[key])
     Subscr,
+    /// (container start stop -- container[start:stop])
+    SliceSubscr,
     /// (v container key -- ): container[key] = v
     StoreSubscr,
     /// (container key -- )

@@ -77,8 +77,22 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Subscript { value, index } => {
                 self.expr(value)?;
-                self.expr(index)?;
-                self.emit(Op::Subscr);
+                match &index.kind {
+                    // `x[a:b]` needs no slice object (CPython 3.12's BINARY_SLICE).
+                    ExprKind::Slice { lower, upper, step: None } => {
+                        for part in [lower, upper] {
+                            match part {
+                                Some(x) => self.expr(x)?,
+                                None => self.load_const(Value::None),
+                            }
+                        }
+                        self.emit(Op::SliceSubscr);
+                    }
+                    _ => {
+                        self.expr(index)?;
+                        self.emit(Op::Subscr);
+                    }
+                }
             }
             ExprKind::Slice { lower, upper, step } => {
                 for part in [lower, upper] {

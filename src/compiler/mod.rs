@@ -18,7 +18,7 @@ use crate::bytecode::code::flags;
 use crate::bytecode::{Code, Op, Source};
 use crate::runtime::str::PyStr;
 use crate::runtime::value::Value;
-use crate::syntax::ast::{Const, Stmt, StmtKind, ExprKind};
+use crate::syntax::ast::{Const, ExprKind, Stmt, StmtKind};
 use crate::syntax::span::Span;
 use crate::syntax::{SyntaxError, SyntaxErrorKind};
 use scope::{ScopeKind, Storage, SymbolTable};
@@ -36,9 +36,20 @@ pub enum Mode {
 const MAX_DEPTH: usize = 1000;
 
 /// Compiles a parsed module.
-pub fn compile_module(module: &[Stmt], source: Arc<Source>, mode: Mode) -> Result<Arc<Code>, SyntaxError> {
+pub fn compile_module(
+    module: &[Stmt],
+    source: Arc<Source>,
+    mode: Mode,
+) -> Result<Arc<Code>, SyntaxError> {
     let table = SymbolTable::build(module)?;
-    let mut c = Compiler { table, source, units: Vec::new(), interned: HashMap::new(), mode, depth: 0 };
+    let mut c = Compiler {
+        table,
+        source,
+        units: Vec::new(),
+        interned: HashMap::new(),
+        mode,
+        depth: 0,
+    };
     c.push_unit(0, "<module>".into(), "<module>".into(), Span::default());
     c.unit().flags |= flags::MODULE;
     c.docstring(module);
@@ -57,8 +68,14 @@ pub fn compile_source(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code
 
 /// What a `break`/`continue`/`return` must undo on its way out.
 enum FBlock<'a> {
-    While { start: usize, breaks: Vec<usize> },
-    For { start: usize, breaks: Vec<usize> },
+    While {
+        start: usize,
+        breaks: Vec<usize>,
+    },
+    For {
+        start: usize,
+        breaks: Vec<usize>,
+    },
     /// A `try` body with an except handler block pushed.
     TryExcept,
     /// A `try` body whose `finally` must run on the way out.
@@ -135,7 +152,11 @@ impl<'a> Compiler<'a> {
         if sc.needs_class_cell {
             cells.push("__class__".into());
         }
-        let ncellvars = if sc.needs_class_cell { ncellvars + 1 } else { ncellvars };
+        let ncellvars = if sc.needs_class_cell {
+            ncellvars + 1
+        } else {
+            ncellvars
+        };
         cells.extend(sc.freevars.iter().cloned());
         let mut flags = 0;
         if sc.is_generator {
@@ -173,8 +194,14 @@ impl<'a> Compiler<'a> {
     fn pop_unit(&mut self) -> Arc<Code> {
         let u = self.units.pop().expect("a unit is being compiled");
         let intern = |c: &mut Self, s: &String| c.intern(s);
-        let cellvars: Vec<Arc<PyStr>> = u.cells[..u.ncellvars].iter().map(|s| intern(self, s)).collect();
-        let freevars: Vec<Arc<PyStr>> = u.cells[u.ncellvars..].iter().map(|s| intern(self, s)).collect();
+        let cellvars: Vec<Arc<PyStr>> = u.cells[..u.ncellvars]
+            .iter()
+            .map(|s| intern(self, s))
+            .collect();
+        let freevars: Vec<Arc<PyStr>> = u.cells[u.ncellvars..]
+            .iter()
+            .map(|s| intern(self, s))
+            .collect();
         let cell_params = cellvars
             .iter()
             .enumerate()
@@ -337,10 +364,14 @@ impl<'a> Compiler<'a> {
         let op = match self.storage(name) {
             Storage::Local => Op::LoadFast(self.varname_index(name)),
             Storage::Cell => Op::LoadDeref(self.cell_index(name)),
-            Storage::Free if self.kind() == ScopeKind::Class => Op::LoadClassDeref(self.cell_index(name)),
+            Storage::Free if self.kind() == ScopeKind::Class => {
+                Op::LoadClassDeref(self.cell_index(name))
+            }
             Storage::Free => Op::LoadDeref(self.cell_index(name)),
             Storage::GlobalExplicit => Op::LoadGlobal(self.name_index(name)),
-            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => Op::LoadName(self.name_index(name)),
+            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => {
+                Op::LoadName(self.name_index(name))
+            }
             Storage::GlobalImplicit => Op::LoadGlobal(self.name_index(name)),
             Storage::ClassName => Op::LoadName(self.name_index(name)),
         };
@@ -352,7 +383,9 @@ impl<'a> Compiler<'a> {
             Storage::Local => Op::StoreFast(self.varname_index(name)),
             Storage::Cell | Storage::Free => Op::StoreDeref(self.cell_index(name)),
             Storage::GlobalExplicit => Op::StoreGlobal(self.name_index(name)),
-            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => Op::StoreName(self.name_index(name)),
+            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => {
+                Op::StoreName(self.name_index(name))
+            }
             Storage::GlobalImplicit => Op::StoreGlobal(self.name_index(name)),
             Storage::ClassName => Op::StoreName(self.name_index(name)),
         };
@@ -364,7 +397,9 @@ impl<'a> Compiler<'a> {
             Storage::Local => Op::DeleteFast(self.varname_index(name)),
             Storage::Cell | Storage::Free => Op::DeleteDeref(self.cell_index(name)),
             Storage::GlobalExplicit => Op::DeleteGlobal(self.name_index(name)),
-            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => Op::DeleteName(self.name_index(name)),
+            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => {
+                Op::DeleteName(self.name_index(name))
+            }
             Storage::GlobalImplicit => Op::DeleteGlobal(self.name_index(name)),
             Storage::ClassName => Op::DeleteName(self.name_index(name)),
         };
@@ -373,7 +408,11 @@ impl<'a> Compiler<'a> {
 
     /// A docstring: the first statement, if it is a string literal.
     fn docstring(&mut self, body: &[Stmt]) {
-        if let Some(Stmt { kind: StmtKind::Expr(e), .. }) = body.first() {
+        if let Some(Stmt {
+            kind: StmtKind::Expr(e),
+            ..
+        }) = body.first()
+        {
             if let ExprKind::Const(Const::Str(s)) = &e.kind {
                 let v = Value::Str(self.intern(s));
                 self.unit().doc = v;
@@ -411,7 +450,9 @@ fn fuse(u: &Unit, op: Op) -> Option<Op> {
     if u.label == u.ops.len() {
         return None;
     }
-    let Op::LoadFast(local) = last else { return None };
+    let Op::LoadFast(local) = last else {
+        return None;
+    };
     let local = u16::try_from(local).ok()?;
     match op {
         Op::LoadAttr(n) => Some(Op::LoadFastAttr(local, u16::try_from(n).ok()?)),
@@ -427,17 +468,40 @@ fn estimate_stack(ops: &[Op]) -> u32 {
     let mut max: i64 = 0;
     for op in ops {
         depth += match op {
-            Op::LoadConst(_) | Op::LoadFast(_) | Op::LoadDeref(_) | Op::LoadGlobal(_) | Op::LoadName(_)
-            | Op::LoadClosure(_) | Op::LoadClassDeref(_) | Op::Copy(_) | Op::LoadBuildClass
-            | Op::LoadAssertionError | Op::LoadMethod(_) | Op::ImportFrom(_) | Op::BeforeWith | Op::PushExcInfo => 1,
+            Op::LoadConst(_)
+            | Op::LoadFast(_)
+            | Op::LoadDeref(_)
+            | Op::LoadGlobal(_)
+            | Op::LoadName(_)
+            | Op::LoadClosure(_)
+            | Op::LoadClassDeref(_)
+            | Op::Copy(_)
+            | Op::LoadBuildClass
+            | Op::LoadAssertionError
+            | Op::LoadMethod(_)
+            | Op::ImportFrom(_)
+            | Op::BeforeWith
+            | Op::PushExcInfo => 1,
             Op::LoadFastPair(_) | Op::LoadFastMethod(..) => 2,
             Op::LoadFastAttr(..) => 1,
             Op::StoreFastAttr(..) => -1,
-            Op::Binary(_) | Op::Inplace(_) | Op::Compare(_) | Op::Is(_) | Op::Contains(_) | Op::Subscr
-            | Op::PopTop | Op::StoreFast(_) | Op::StoreGlobal(_) | Op::StoreName(_) | Op::StoreDeref(_) => -1,
-            Op::BuildTuple(n) | Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) | Op::Call(n) => {
-                1 - *n as i64
-            }
+            Op::SliceSubscr => -2,
+            Op::Binary(_)
+            | Op::Inplace(_)
+            | Op::Compare(_)
+            | Op::Is(_)
+            | Op::Contains(_)
+            | Op::Subscr
+            | Op::PopTop
+            | Op::StoreFast(_)
+            | Op::StoreGlobal(_)
+            | Op::StoreName(_)
+            | Op::StoreDeref(_) => -1,
+            Op::BuildTuple(n)
+            | Op::BuildList(n)
+            | Op::BuildSet(n)
+            | Op::BuildString(n)
+            | Op::Call(n) => 1 - *n as i64,
             Op::UnpackSequence(n) => *n as i64 - 1,
             _ => 0,
         };
@@ -458,15 +522,29 @@ mod tests {
     fn module_ends_with_return_none() {
         let code = compile("x = 1\n");
         assert_eq!(code.ops.last(), Some(&Op::ReturnValue));
-        assert!(matches!(code.ops[..], [Op::LoadConst(_), Op::StoreGlobal(_), Op::LoadConst(_), Op::ReturnValue]));
+        assert!(matches!(
+            code.ops[..],
+            [
+                Op::LoadConst(_),
+                Op::StoreGlobal(_),
+                Op::LoadConst(_),
+                Op::ReturnValue
+            ]
+        ));
     }
 
     #[test]
     fn functions_use_fast_locals() {
         let code = compile("def f(a):\n    b = a + 1\n    return b\n");
-        let Value::Code(f) = &code.consts[0] else { panic!("function code is the first constant") };
+        let Value::Code(f) = &code.consts[0] else {
+            panic!("function code is the first constant")
+        };
         assert!(f.ops.iter().any(|op| matches!(op, Op::StoreFast(1))));
-        assert!(f.ops.iter().any(|op| matches!(op, Op::LoadFast(0) | Op::LoadFastPair(_))));
+        assert!(
+            f.ops
+                .iter()
+                .any(|op| matches!(op, Op::LoadFast(0) | Op::LoadFastPair(_)))
+        );
         assert_eq!(f.argcount, 1);
     }
 
@@ -482,7 +560,10 @@ mod tests {
         let e = |src: &str| compile_source(src, "<test>", Mode::Exec).err().unwrap().msg;
         assert_eq!(e("break\n"), "'break' outside loop");
         assert_eq!(e("continue\n"), "'continue' not properly in loop");
-        assert_eq!(e("*a = 1\n"), "starred assignment target must be in a list or tuple");
+        assert_eq!(
+            e("*a = 1\n"),
+            "starred assignment target must be in a list or tuple"
+        );
         assert_eq!(e("print(*a for a in b)\n").is_empty(), false);
     }
 }

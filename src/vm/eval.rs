@@ -265,6 +265,27 @@ impl Vm {
                         Some(Value::Float(x)) => *x = -*x,
                         _ => slow!(op),
                     },
+                    Op::SliceSubscr => {
+                        let len = stack.len();
+                        let found = match (&stack[len - 3], &stack[len - 2], &stack[len - 1]) {
+                            (Value::Str(s), a, b) => match slice_bounds(a, b, s.char_len()) {
+                                Some((from, to)) => Some(Value::str(s.substring(from, to))),
+                                None => None,
+                            },
+                            (Value::List(l), a, b) => {
+                                let items = l.lock();
+                                slice_bounds(a, b, items.len()).map(|(from, to)| Value::list(items[from..to].to_vec()))
+                            }
+                            _ => None,
+                        };
+                        match found {
+                            Some(v) => {
+                                stack.truncate(len - 2);
+                                std::mem::replace(&mut stack[len - 3], v).release();
+                            }
+                            None => slow!(op),
+                        }
+                    }
                     Op::StoreSubscr => {
                         // (v obj key -- ): dict[str] and list[int] here.
                         let len = stack.len();
@@ -791,4 +812,20 @@ fn class_lookup<'a>(
         c.value = found.unwrap_or(Value::Undef);
     }
     c
+}
+
+/// The character (or item) range of `[a:b]` on a sequence of `len`, for
+/// int or omitted bounds, clamped as CPython does; None for other bounds.
+#[inline]
+fn slice_bounds(a: &Value, b: &Value, len: usize) -> Option<(usize, usize)> {
+    let n = len as i64;
+    let clamp = |v: &Value, default: i64| match v {
+        Value::None => Some(default),
+        Value::Int(i) if *i < 0 => Some((*i + n).max(0)),
+        Value::Int(i) => Some((*i).min(n)),
+        _ => None,
+    };
+    let from = clamp(a, 0)?;
+    let to = clamp(b, n)?.max(from);
+    Some((from as usize, to as usize))
 }

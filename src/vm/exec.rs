@@ -499,6 +499,14 @@ impl Vm {
                 let obj = pop!();
                 (self.del_item(&obj, &key))?;
             }
+            Op::SliceSubscr => {
+                let stop = pop!();
+                let start = pop!();
+                let obj = pop!();
+                let slice = Value::Slice(Arc::new(crate::runtime::range::PySlice { start, stop, step: Value::None }));
+                let v = (self.get_item(&obj, &slice))?;
+                self.stack.push(v);
+            }
             Op::BuildSlice(n) => {
                 let step = if n == 3 { pop!() } else { Value::None };
                 let stop = pop!();
