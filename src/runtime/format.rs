@@ -6,8 +6,9 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
 use super::float;
+pub use super::percent::percent_format;
 use super::value::Value;
-use crate::vm::error::{index_error, key_error, type_error, value_error};
+use crate::vm::error::{index_error, key_error, value_error};
 use crate::vm::{PyResult, Vm};
 
 /// A parsed format spec: `[[fill]align][sign][z][#][0][width][,_][.prec][type]`.
@@ -87,7 +88,7 @@ pub fn parse_spec(spec: &str, type_name: &str) -> PyResult<Spec> {
 }
 
 /// Pads `body` (after a sign/prefix `head`) to the spec's width.
-fn pad(spec: &Spec, head: &str, body: &str, default_align: char) -> String {
+pub(super) fn pad(spec: &Spec, head: &str, body: &str, default_align: char) -> String {
     let len = head.chars().count() + body.chars().count();
     let width = spec.width.unwrap_or(0);
     if len >= width {
@@ -209,7 +210,7 @@ pub fn format_float(f: f64, spec: &str) -> PyResult<String> {
     format_float_spec(f, &sp)
 }
 
-fn format_float_spec(f: f64, sp: &Spec) -> PyResult<String> {
+pub(super) fn format_float_spec(f: f64, sp: &Spec) -> PyResult<String> {
     let mut f = f;
     if sp.z && f == 0.0 {
         f = 0.0;
@@ -448,273 +449,6 @@ fn split_top(s: &str, sep: char) -> Option<(&str, &str)> {
         }
     }
     None
-}
-
-// ------------------------------------------------------------ % formatting
-
-/// `fmt % args`.
-pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
-    let chars: Vec<char> = fmt.chars().collect();
-    let (items, mapping): (Vec<Value>, Option<Value>) = match args {
-        Value::Tuple(t) => (t.items.to_vec(), None),
-        Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
-        Value::Instance(_) if vm.get_attr_or_none(args, &std::sync::Arc::new(super::str::PyStr::new("__getitem__".into())))?.is_some() && !matches!(args, Value::Str(_)) => {
-            (vec![args.clone()], Some(args.clone()))
-        }
-        other => (vec![other.clone()], None),
-    };
-    let mut next = 0;
-    let mut out = String::new();
-    let mut i = 0;
-    let mut used_mapping = false;
-    let take = |vm: &mut Vm, next: &mut usize| -> PyResult<Value> {
-        let _ = vm;
-        let v = items.get(*next).cloned().ok_or_else(|| type_error("not enough arguments for format string"))?;
-        *next += 1;
-        Ok(v)
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        i += 1;
-        if i >= chars.len() {
-            return Err(value_error("incomplete format"));
-        }
-        // %(name)
-        let mut value: Option<Value> = None;
-        if chars[i] == '(' {
-            let Some(m) = &mapping else {
-                return Err(type_error("format requires a mapping"));
-            };
-            let mut depth = 1;
-            let mut j = i + 1;
-            while j < chars.len() && depth > 0 {
-                match chars[j] {
-                    '(' => depth += 1,
-                    ')' => depth -= 1,
-                    _ => {}
-                }
-                j += 1;
-            }
-            if depth > 0 {
-                return Err(value_error("incomplete format key"));
-            }
-            let key: String = chars[i + 1..j - 1].iter().collect();
-            value = Some(vm.get_item(m, &Value::str(key))?);
-            used_mapping = true;
-            i = j;
-        }
-        let mut flags = Spec::default();
-        let mut left = false;
-        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
-            match chars[i] {
-                '-' => left = true,
-                '+' => flags.sign = Some('+'),
-                ' ' => {
-                    if flags.sign.is_none() {
-                        flags.sign = Some(' ')
-                    }
-                }
-                '#' => flags.alt = true,
-                _ => flags.zero = true,
-            }
-            i += 1;
-        }
-        let mut width: Option<usize> = None;
-        if i < chars.len() && chars[i] == '*' {
-            let w = take(vm, &mut next)?;
-            let w = match w {
-                Value::Int(n) => n,
-                _ => return Err(type_error("* wants int")),
-            };
-            if w < 0 {
-                left = true;
-            }
-            width = Some(w.unsigned_abs() as usize);
-            i += 1;
-        } else {
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i > start {
-                width = chars[start..i].iter().collect::<String>().parse().ok();
-            }
-        }
-        let mut prec: Option<usize> = None;
-        if i < chars.len() && chars[i] == '.' {
-            i += 1;
-            if i < chars.len() && chars[i] == '*' {
-                let p = take(vm, &mut next)?;
-                prec = Some(match p {
-                    Value::Int(n) => n.max(0) as usize,
-                    _ => return Err(type_error("* wants int")),
-                });
-                i += 1;
-            } else {
-                let start = i;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-                prec = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
-            }
-        }
-        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
-            i += 1;
-        }
-        if i >= chars.len() {
-            return Err(value_error("incomplete format"));
-        }
-        let conv = chars[i];
-        i += 1;
-        if conv == '%' {
-            out.push('%');
-            continue;
-        }
-        let v = match value {
-            Some(v) => v,
-            None if mapping.is_some() && !used_mapping && conv != '%' && items.len() == 1 && matches!(args, Value::Dict(_)) => {
-                used_mapping = true;
-                next = 1;
-                args.clone()
-            }
-            None => take(vm, &mut next)?,
-        };
-        flags.width = width;
-        flags.align = Some(if left { '<' } else { '>' });
-        if left {
-            flags.zero = false;
-        }
-        if flags.zero {
-            flags.align = None;
-        }
-        let piece = match conv {
-            's' | 'r' | 'a' => {
-                let s = match conv {
-                    's' => vm.str(&v)?,
-                    'r' => vm.repr(&v)?,
-                    _ => vm.ascii(&v)?,
-                };
-                let s: String = match prec {
-                    Some(p) => s.chars().take(p).collect(),
-                    None => s,
-                };
-                flags.zero = false;
-                flags.align = Some(if left { '<' } else { '>' });
-                pad(&flags, "", &s, '>')
-            }
-            'd' | 'i' | 'u' => {
-                let n = percent_int(vm, &v, conv, true)?;
-                let mut digits = n.abs().to_string();
-                if let Some(p) = prec {
-                    while digits.len() < p {
-                        digits.insert(0, '0');
-                    }
-                }
-                let sign = if n.is_negative() { "-" } else { flags.sign.map(|s| if s == '+' { "+" } else { " " }).unwrap_or("") };
-                pad(&flags, sign, &digits, '>')
-            }
-            'x' | 'X' | 'o' => {
-                let n = percent_int(vm, &v, conv, false)?;
-                let radix = if conv == 'o' { 8 } else { 16 };
-                let mut digits = n.abs().to_str_radix(radix);
-                if conv == 'X' {
-                    digits = digits.to_uppercase();
-                }
-                if let Some(p) = prec {
-                    while digits.len() < p {
-                        digits.insert(0, '0');
-                    }
-                }
-                let sign = if n.is_negative() { "-" } else { flags.sign.map(|s| if s == '+' { "+" } else { " " }).unwrap_or("") };
-                let prefix = if flags.alt {
-                    match conv {
-                        'x' => "0x",
-                        'X' => "0X",
-                        _ => "0o",
-                    }
-                } else {
-                    ""
-                };
-                pad(&flags, &format!("{sign}{prefix}"), &digits, '>')
-            }
-            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let f = match &v {
-                    Value::Float(f) => *f,
-                    Value::Int(i) => *i as f64,
-                    Value::Bool(b) => *b as i64 as f64,
-                    Value::BigInt(b) => super::numeric::big_to_float(b)?,
-                    other => match vm.call_dunder(other, "__float__", &[])? {
-                        Some(Value::Float(f)) => f,
-                        _ => {
-                            return Err(type_error(format!("must be real number, not {}", other.type_name())));
-                        }
-                    },
-                };
-                let mut sp = flags.clone();
-                sp.precision = Some(prec.unwrap_or(6));
-                sp.ty = Some(conv);
-                if !f.is_finite() {
-                    sp.zero = false;
-                    sp.align = Some(if left { '<' } else { '>' });
-                }
-                format_float_spec(f, &sp)?
-            }
-            'c' => {
-                let ch = match &v {
-                    Value::Int(n) => char::from_u32(*n as u32).ok_or_else(|| crate::vm::error::overflow_error("%c arg not in range(0x110000)"))?,
-                    Value::Str(s) if s.char_len() == 1 => s.char_at(0),
-                    _ => return Err(type_error("%c requires int or char")),
-                };
-                flags.zero = false;
-                pad(&flags, "", &ch.to_string(), '>')
-            }
-            other => {
-                return Err(value_error(format!(
-                    "unsupported format character '{other}' (0x{:x}) at index {}",
-                    other as u32,
-                    i - 1
-                )));
-            }
-        };
-        out.push_str(&piece);
-    }
-    if next < items.len() && !used_mapping && mapping.is_none() {
-        return Err(type_error("not all arguments converted during string formatting"));
-    }
-    Ok(out)
-}
-
-/// The integer for `%d`/`%x`: floats are truncated for `%d` only.
-fn percent_int(vm: &mut Vm, v: &Value, conv: char, allow_float: bool) -> PyResult<BigInt> {
-    match v {
-        Value::Int(i) => Ok(BigInt::from(*i)),
-        Value::Bool(b) => Ok(BigInt::from(*b as i64)),
-        Value::BigInt(b) => Ok((**b).clone()),
-        Value::Float(f) if allow_float => {
-            if !f.is_finite() {
-                return Err(crate::vm::error::overflow_error("cannot convert float infinity to integer"));
-            }
-            Ok(num_bigint::BigInt::from(f.trunc() as i128))
-        }
-        Value::Float(_) => Err(type_error(format!("%{conv} format: an integer is required, not float"))),
-        other => {
-            if let Some(Value::Int(i)) = vm.call_dunder(other, "__index__", &[])? {
-                return Ok(BigInt::from(i));
-            }
-            if allow_float {
-                if let Some(Value::Int(i)) = vm.call_dunder(other, "__int__", &[])? {
-                    return Ok(BigInt::from(i));
-                }
-                return Err(type_error(format!("%{conv} format: a real number is required, not {}", other.type_name())));
-            }
-            Err(type_error(format!("%{conv} format: an integer is required, not {}", other.type_name())))
-        }
-    }
 }
 
 #[cfg(test)]

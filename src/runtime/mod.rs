@@ -30,6 +30,7 @@ pub mod names;
 pub mod number_methods;
 pub mod numeric;
 pub mod object;
+pub mod percent;
 pub mod range;
 pub mod set;
 pub mod set_methods;

@@ -170,6 +170,10 @@ impl Vm {
             (BinOp::Mod, Value::Str(fmt), _) => {
                 return crate::runtime::format::percent_format(self, fmt.as_str(), b).map(|s| Some(Value::str(s)));
             }
+            (BinOp::Mod, Value::Bytes(fmt), _) => {
+                let out = crate::runtime::percent::percent_format_bytes(self, &fmt.data, b)?;
+                return Ok(Some(Value::Bytes(Arc::new(crate::runtime::str::PyBytes::new(out)))));
+            }
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let d = x.copy();
                 self.dict_update(&d, &Value::Dict(y.clone()), false, None)?;
