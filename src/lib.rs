@@ -115,6 +115,8 @@ fn run_main(shared: Arc<Shared>, source: &str, filename: &str) -> i32 {
     let mut vm = Vm::new(shared.clone(), MAIN_STACK);
     let main = Arc::new(runtime::module::Module::new("__main__"));
     main.set("__file__", Value::str(filename));
+    // CPython's __main__ starts with an empty __annotations__.
+    main.set("__annotations__", Value::Dict(Arc::new(runtime::dict::PyDict::new())));
     main.set(
         "__builtins__",
         Value::Module(shared.builtins_module.clone()),

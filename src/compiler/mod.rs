@@ -53,6 +53,12 @@ pub fn compile_module(
     c.push_unit(0, "<module>".into(), "<module>".into(), Span::default());
     c.unit().flags |= flags::MODULE;
     c.docstring(module);
+    let doc = c.unit().doc.clone();
+    if !doc.is_none() {
+        c.load_const(doc);
+        c.store_name("__doc__");
+    }
+    c.setup_annotations(module);
     c.stmts(module)?;
     c.load_const(Value::None);
     c.emit(Op::ReturnValue);

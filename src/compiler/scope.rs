@@ -302,7 +302,10 @@ impl Builder {
                 }
                 self.target(target)?;
             }
-            StmtKind::AnnAssign { target, value } => {
+            StmtKind::AnnAssign { target, annotation, value } => {
+                if matches!(self.cur().kind, ScopeKind::Module | ScopeKind::Class) {
+                    self.expr(annotation)?;
+                }
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.target(target)?;
@@ -483,6 +486,9 @@ impl Builder {
         }
         for d in p.kw_defaults.iter().flatten() {
             self.expr(d)?;
+        }
+        for (_, a) in &p.annotations {
+            self.expr(a)?;
         }
         Ok(())
     }

@@ -63,10 +63,19 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value } => {
+            StmtKind::AnnAssign { target, annotation, value } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store_target(target)?;
+                }
+                // Module and class bodies record a plain name's annotation;
+                // function bodies do not evaluate it (CPython).
+                if let (ExprKind::Name(n), ScopeKind::Module | ScopeKind::Class) = (&target.kind, self.kind()) {
+                    self.expr(annotation)?;
+                    self.load_name("__annotations__");
+                    let key = Value::Str(self.intern(n));
+                    self.load_const(key);
+                    self.emit(Op::StoreSubscr);
                 }
             }
             StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
@@ -747,6 +756,25 @@ impl<'a> Compiler<'a> {
         }
         let code = self.pop_unit();
         self.closure_and_make(code, fn_flags);
+        self.set_annotations(params)
+    }
+
+    /// `f.__annotations__ = {...}` on the new function on top of the stack;
+    /// the annotations are evaluated in the enclosing scope.
+    fn set_annotations(&mut self, params: &'a Params) -> R {
+        if params.annotations.is_empty() {
+            return Ok(());
+        }
+        self.emit(Op::Copy(1));
+        for (name, a) in &params.annotations {
+            let key = Value::Str(self.intern(name));
+            self.load_const(key);
+            self.expr(a)?;
+        }
+        self.emit(Op::BuildMap(params.annotations.len() as u32));
+        self.emit(Op::Swap(2));
+        let i = self.name_index("__annotations__");
+        self.emit(Op::StoreAttr(i));
         Ok(())
     }
 
@@ -792,6 +820,7 @@ impl<'a> Compiler<'a> {
             let i = self.name_index("__doc__");
             self.emit(Op::StoreName(i));
         }
+        self.setup_annotations(&c.body);
         self.stmts(&c.body)?;
         if self.table.scopes[scope].needs_class_cell {
             let i = self.cell_index("__class__");
@@ -818,4 +847,34 @@ impl<'a> Compiler<'a> {
 pub(super) enum FunctionBody<'a> {
     Stmts(&'a [Stmt]),
     Expr(&'a Expr),
+}
+
+impl Compiler<'_> {
+    /// `__annotations__ = {}` at the start of a module or class body that
+    /// annotates a name somewhere (CPython's SETUP_ANNOTATIONS).
+    pub(super) fn setup_annotations(&mut self, body: &[Stmt]) {
+        if has_annotations(body) {
+            self.emit(Op::BuildMap(0));
+            self.store_name("__annotations__");
+        }
+    }
+}
+
+/// Does the body contain an annotated assignment, outside nested functions
+/// and classes?
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { .. } => true,
+        StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
+            has_annotations(body) || has_annotations(orelse)
+        }
+        StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Try { body, handlers, orelse, finalbody } => {
+            has_annotations(body)
+                || handlers.iter().any(|h| has_annotations(&h.body))
+                || has_annotations(orelse)
+                || has_annotations(finalbody)
+        }
+        _ => false,
+    })
 }

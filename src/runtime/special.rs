@@ -27,6 +27,15 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             }),
             "__globals__" => Some(Value::Dict(f.globals.clone())),
             "__dict__" => Some(Value::Dict(f.attrs())),
+            // An empty dict made on first use when there are none.
+            "__annotations__" => {
+                let d = f.attrs();
+                Some(d.get_item_str(name).unwrap_or_else(|| {
+                    let fresh = Value::Dict(Arc::new(super::dict::PyDict::new()));
+                    d.set_item_str(name, fresh.clone());
+                    fresh
+                }))
+            }
             "__code__" => Some(Value::Code(f.code.clone())),
             "__closure__" => Some(if f.closure.is_empty() {
                 Value::None

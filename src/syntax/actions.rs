@@ -38,6 +38,16 @@ pub enum ParamItem {
     VarArgs(Name),
     KwArgs(Name),
     Slash,
+    /// A parameter with its annotation.
+    Annotated(Box<ParamItem>, Expr),
+}
+
+/// A parameter item with its annotation, if it has one.
+pub fn annotated(item: ParamItem, annotation: Option<Expr>) -> ParamItem {
+    match annotation {
+        Some(a) => ParamItem::Annotated(Box::new(item), a),
+        None => item,
+    }
 }
 
 /// Where a target appears: the wording of CPython's errors depends on it.
@@ -183,10 +193,10 @@ pub fn aug_assign(t: Expr, op: BinOp, value: Expr, span: Span) -> ActResult<Stmt
     }
 }
 
-pub fn ann_assign(t: Expr, value: Option<Expr>, span: Span) -> ActResult<Stmt> {
+pub fn ann_assign(t: Expr, annotation: Expr, value: Option<Expr>, span: Span) -> ActResult<Stmt> {
     match &t.kind {
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
-            Ok(Stmt { kind: StmtKind::AnnAssign { target: t, value }, span })
+            Ok(Stmt { kind: StmtKind::AnnAssign { target: t, annotation, value }, span })
         }
         ExprKind::Tuple(_) => Err(error("only single target (not tuple) can be annotated", t.span)),
         ExprKind::List(_) => Err(error("only single target (not list) can be annotated", t.span)),
@@ -309,10 +319,14 @@ pub fn function_def(
     decorators: Vec<Expr>,
     name: Name,
     params: Vec<(ParamItem, Span)>,
+    returns: Option<Expr>,
     body: Vec<Stmt>,
     span: Span,
 ) -> ActResult<Stmt> {
-    let params = build_params(params)?;
+    let mut params = build_params(params)?;
+    if let Some(r) = returns {
+        params.annotations.push(("return".to_string(), r));
+    }
     Ok(Stmt { kind: StmtKind::FunctionDef(Box::new(FunctionDef { name, params, body, decorators })), span })
 }
 
@@ -351,10 +365,21 @@ fn build_params(items: Vec<(ParamItem, Span)>) -> ActResult<Params> {
         Ok(())
     };
     for (i, (item, sp)) in items.into_iter().enumerate() {
+        let item = match item {
+            ParamItem::Annotated(inner, a) => {
+                if let ParamItem::Plain(n) | ParamItem::Default(n, _) | ParamItem::VarArgs(n) | ParamItem::KwArgs(n) = &*inner {
+                    p.annotations.push((n.clone(), a));
+                }
+                *inner
+            }
+            other => other,
+        };
         if p.kwarg.is_some() {
             return Err(error("arguments cannot follow var-keyword argument", sp));
         }
         match item {
+            // Unwrapped above; the grammar never nests it.
+            ParamItem::Annotated(..) => {}
             ParamItem::Slash => {
                 if seen_star {
                     return Err(error("/ must be ahead of *", sp));

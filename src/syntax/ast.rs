@@ -181,6 +181,8 @@ pub struct Params {
     pub defaults: Vec<Expr>,
     /// One entry per `kwonly` parameter.
     pub kw_defaults: Vec<Option<Expr>>,
+    /// `(name, annotation)` in the order written, `return` last.
+    pub annotations: Vec<(Name, Expr)>,
 }
 
 impl Params {
@@ -207,9 +209,9 @@ pub enum StmtKind {
     /// `a = b = value`: one or more targets.
     Assign { targets: Vec<Expr>, value: Expr },
     AugAssign { target: Expr, op: BinOp, value: Expr },
-    /// `x: int = 1`; the annotation is evaluated at module and class level
-    /// only in CPython, and pyl ignores it altogether.
-    AnnAssign { target: Expr, value: Option<Expr> },
+    /// `x: int = 1`; at module and class level the annotation is evaluated
+    /// and stored in `__annotations__` for a plain name, as in CPython.
+    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr> },
     Pass,
     Break,
     Continue,
