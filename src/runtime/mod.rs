@@ -14,6 +14,7 @@ pub mod compare;
 pub mod dict;
 pub mod dict_methods;
 pub mod dict_view;
+pub mod dunders;
 pub mod exception;
 pub mod float;
 pub mod format;

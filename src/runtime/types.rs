@@ -91,6 +91,7 @@ pub fn make(
 }
 
 fn build() -> Types {
+    use super::dunders::{self, with_dunders};
     use super::{
         dict_methods, iter_methods, list_methods, number_methods, object, set_methods, str_methods,
     };
@@ -108,7 +109,7 @@ fn build() -> Types {
         "int",
         o,
         Some(number_methods::int_ctor),
-        &number_methods::int_methods(),
+        &with_dunders(number_methods::int_methods(), dunders::int_dunders()),
     );
     let bool_type = make("bool", &int_type, Some(number_methods::bool_ctor), &[]);
     let iter_type = |name: &str| make(name, o, None, &iter_methods::iterator_methods());
@@ -121,13 +122,13 @@ fn build() -> Types {
             "float",
             o,
             Some(number_methods::float_ctor),
-            &number_methods::float_methods(),
+            &with_dunders(number_methods::float_methods(), dunders::float_dunders()),
         ),
         str_type: make(
             "str",
             o,
             Some(str_methods::str_ctor),
-            &str_methods::str_methods(),
+            &with_dunders(str_methods::str_methods(), dunders::str_dunders()),
         ),
         bytes_type: make(
             "bytes",
@@ -139,13 +140,13 @@ fn build() -> Types {
             "list",
             o,
             Some(list_methods::list_ctor),
-            &list_methods::list_methods(),
+            &with_dunders(list_methods::list_methods(), dunders::list_dunders()),
         ),
         tuple_type: make(
             "tuple",
             o,
             Some(list_methods::tuple_ctor),
-            &list_methods::tuple_methods(),
+            &with_dunders(list_methods::tuple_methods(), dunders::tuple_dunders()),
         ),
         dict_type: make(
             "dict",
