@@ -12,6 +12,8 @@ RUNS=${RUNS:-5}
 PYL=target/release/pyl
 [ -x "$PYL" ] || cargo build --release --quiet
 PY=${PYTHON:-python3}
+out_dir=$(mktemp -d)
+trap 'rm -rf "$out_dir"' EXIT
 
 now() { date +%s.%N; }
 
@@ -26,13 +28,13 @@ for f in scripts/bench/*.pyl; do
   [[ -n "${BENCH_FILTER:-}" && "$name" != *"$BENCH_FILTER"* ]] && continue
   py_times=(); pyl_times=()
   for ((i = 0; i < RUNS; i++)); do
-    t0=$(now); "$PY" "$f" > /tmp/bench_py.out; t1=$(now)
-    "$PYL" "$@" "$f" > /tmp/bench_pyl.out; t2=$(now)
+    t0=$(now); "$PY" "$f" > "$out_dir/py.out"; t1=$(now)
+    "$PYL" "$@" "$f" > "$out_dir/pyl.out"; t2=$(now)
     py_times+=("$(echo "$t1 - $t0" | bc -l)")
     pyl_times+=("$(echo "$t2 - $t1" | bc -l)")
-    if ! cmp -s /tmp/bench_py.out /tmp/bench_pyl.out; then
+    if ! cmp -s "$out_dir/py.out" "$out_dir/pyl.out"; then
       echo "$name: outputs differ" >&2
-      diff /tmp/bench_py.out /tmp/bench_pyl.out | head -5 >&2
+      diff "$out_dir/py.out" "$out_dir/pyl.out" | head -5 >&2
       status=1
       break
     fi
