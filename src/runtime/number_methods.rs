@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 
 use super::args::to_index;
 use super::class::Class;
@@ -447,7 +447,3 @@ fn float_hex(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::str(format!("{sign}0x{lead}.{mant:013x}p{e:+}")))
 }
 
-#[allow(dead_code)]
-fn unused(v: &BigInt) -> Option<i64> {
-    v.to_i64()
-}

@@ -1,7 +1,6 @@
 //! Conversions every object supports: `repr`, `str`, `ascii`, `hash`,
 //! `format`, and the REPL's echo.
 
-use std::sync::Arc;
 
 use super::error::{type_error, value_error};
 use super::{PyResult, Vm};
@@ -418,7 +417,3 @@ mod tests {
     }
 }
 
-#[allow(dead_code)]
-fn _assert_send(v: Arc<Value>) -> Arc<Value> {
-    v
-}

@@ -3,7 +3,6 @@
 //! flushed at exit, before reading input and before forking.
 
 use std::io::{IsTerminal, Write};
-use std::sync::Arc;
 
 use parking_lot::Mutex;
 
@@ -24,7 +23,11 @@ impl StdStream {
             1 => std::io::stdout().is_terminal(),
             _ => true,
         };
-        StdStream { fd, buf: Mutex::new(Vec::with_capacity(BLOCK)), line_buffered: tty }
+        StdStream {
+            fd,
+            buf: Mutex::new(Vec::with_capacity(BLOCK)),
+            line_buffered: tty,
+        }
     }
 
     pub fn write(&self, s: &str) -> std::io::Result<()> {
@@ -46,10 +49,18 @@ impl StdStream {
         if buf.is_empty() {
             return Ok(());
         }
-        let r = if fd == 1 { std::io::stdout().lock().write_all(buf) } else { std::io::stderr().lock().write_all(buf) };
+        let r = if fd == 1 {
+            std::io::stdout().lock().write_all(buf)
+        } else {
+            std::io::stderr().lock().write_all(buf)
+        };
         buf.clear();
         r?;
-        if fd == 1 { std::io::stdout().flush() } else { std::io::stderr().flush() }
+        if fd == 1 {
+            std::io::stdout().flush()
+        } else {
+            std::io::stderr().flush()
+        }
     }
 
     pub fn fd(&self) -> i32 {
@@ -70,8 +81,14 @@ impl Vm {
     fn write_stream(&mut self, name: &str, s: &str) -> PyResult<()> {
         let target = self.shared.sys.get(name).unwrap_or(Value::None);
         if let Some(stream) = target.as_native::<crate::modules::sys::StdStreamObject>() {
-            let which = if stream.fd == 1 { &self.shared.stdout } else { &self.shared.stderr };
-            return which.write(s).map_err(|e| super::error::os_error_from_io(&e, None));
+            let which = if stream.fd == 1 {
+                &self.shared.stdout
+            } else {
+                &self.shared.stderr
+            };
+            return which
+                .write(s)
+                .map_err(|e| super::error::os_error_from_io(&e, None));
         }
         if target.is_none() {
             return Ok(());
@@ -87,7 +104,3 @@ impl Vm {
     }
 }
 
-#[allow(dead_code)]
-fn _shared_is_sync(s: Arc<StdStream>) -> Arc<StdStream> {
-    s
-}

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 
 use crate::runtime::args::{to_f64, to_index};
 use crate::runtime::class::Class;
@@ -14,7 +14,7 @@ use crate::runtime::str::PyStr;
 use crate::runtime::types::types;
 use crate::runtime::value::Value;
 use crate::syntax::ast::BinOp;
-use crate::vm::error::{attribute_error, stop_iteration, type_error, value_error};
+use crate::vm::error::{stop_iteration, type_error, value_error};
 use crate::vm::{PyResult, Vm};
 
 pub fn functions() -> Vec<(&'static str, NativeFn)> {
@@ -825,11 +825,3 @@ fn run_source(
     Ok(Value::None)
 }
 
-#[allow(dead_code)]
-fn unused(_: &BigInt) -> Option<i64> {
-    BigInt::zero()
-        .to_i64()
-        .map(|_| 0)
-        .filter(|_| false)
-        .or_else(|| attribute_error("").args().is_none().then_some(0))
-}
