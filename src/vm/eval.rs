@@ -13,7 +13,8 @@
 use std::sync::Arc;
 
 use super::error::type_error;
-use super::exec::{Flow, cmp_f64, cmp_i64, float_fast, int_fast, unbound_local};
+use super::exec::Flow;
+use super::fast_ops::{cmp_f64, cmp_i64, float_fast, int_fast, unbound_local};
 use super::frame::Frame;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::code::MethodCache;

@@ -5,18 +5,16 @@
 use std::sync::Arc;
 
 use super::error::{name_error, type_error};
+use super::fast_ops::{cmp_f64, cmp_i64, float_fast, free_var_error, int_fast, unbound_local};
 use super::frame::Block;
-use super::invoke::{add_all, kwargs_from_dict, make_function, set_pairs};
+use super::invoke::{kwargs_from_dict, make_function};
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::op::make_fn;
 use crate::bytecode::{Code, Op};
 use crate::runtime::class::ClassFlags;
-use crate::runtime::dict::PyDict;
 use crate::runtime::iter::IterState;
-use crate::runtime::str::PyStr;
 use crate::runtime::types::types;
 use crate::runtime::value::Value;
-use crate::syntax::ast::{BinOp, CmpOp};
 
 /// What the loop does after an instruction.
 pub(super) enum Flow {
@@ -507,140 +505,23 @@ impl Vm {
                 let v = (self.get_item(&obj, &slice))?;
                 self.stack.push(v);
             }
-            Op::BuildSlice(n) => {
-                let step = if n == 3 { pop!() } else { Value::None };
-                let stop = pop!();
-                let start = pop!();
-                let s = crate::runtime::range::PySlice { start, stop, step };
-                self.stack.push(Value::Slice(Arc::new(s)));
-            }
-            Op::BuildTuple(n) => {
-                let items = self.stack.split_off(self.stack.len() - n as usize);
-                self.stack.push(Value::tuple(items));
-            }
-            Op::BuildList(n) => {
-                let items = self.stack.split_off(self.stack.len() - n as usize);
-                self.stack.push(Value::list(items));
-            }
-            Op::BuildSet(n) => {
-                let items = self.stack.split_off(self.stack.len() - n as usize);
-                let set = crate::runtime::set::PySet::new();
-                (add_all(self, &set, items))?;
-                self.stack.push(Value::Set(Arc::new(set)));
-            }
-            Op::BuildMap(n) => {
-                let items = self.stack.split_off(self.stack.len() - 2 * n as usize);
-                let d = PyDict::new();
-                (set_pairs(self, &d, items))?;
-                self.stack.push(Value::Dict(Arc::new(d)));
-            }
-            Op::BuildString(n) => {
-                let items = self.stack.split_off(self.stack.len() - n as usize);
-                let mut s = String::new();
-                for it in &items {
-                    if let Value::Str(p) = it {
-                        s.push_str(p.as_str());
-                    }
-                }
-                self.stack.push(Value::str(s));
-            }
-            Op::ListAppend(n) => {
-                let v = pop!();
-                if let Value::List(l) = peek!(n as usize) {
-                    l.push(v);
-                }
-            }
-            Op::SetAdd(n) => {
-                let v = pop!();
-                let target = peek!(n as usize).clone();
-                if let Value::Set(s) = target {
-                    (s.add(self, v))?;
-                }
-            }
-            Op::MapAdd(n) => {
-                let v = pop!();
-                let k = pop!();
-                let target = peek!(n as usize).clone();
-                if let Value::Dict(d) = target {
-                    (d.set(self, k, v))?;
-                }
-            }
-            Op::ListExtend(n) => {
-                let iterable = pop!();
-                let target = peek!(n as usize).clone();
-                let items = (self.iterate_for_unpack(&iterable))?;
-                if let Value::List(l) = target {
-                    l.lock().extend(items);
-                }
-            }
-            Op::SetUpdate(n) => {
-                let iterable = pop!();
-                let target = peek!(n as usize).clone();
-                // Sets merge tables as CPython's set_update does (order).
-                if let (Value::Set(s), Value::Set(o) | Value::FrozenSet(o)) = (&target, &iterable) {
-                    s.update_from_set(self, o)?;
-                    return Ok(Flow::Next);
-                }
-                let items = (self.iterate_for_unpack(&iterable))?;
-                if let Value::Set(s) = target {
-                    (add_all(self, &s, items))?;
-                }
-            }
-            Op::DictUpdate(n) => {
-                let mapping = pop!();
-                let target = peek!(n as usize).clone();
-                if let Value::Dict(d) = target {
-                    (self.dict_update(&d, &mapping, false, None))?;
-                }
-            }
-            Op::DictMerge(n) => {
-                let mapping = pop!();
-                let target = peek!(n as usize).clone();
-                let callee = peek!(n as usize + 2).clone();
-                if let Value::Dict(d) = target {
-                    (self.dict_update(&d, &mapping, true, Some(&callee)))?;
-                }
-            }
-            Op::ListToTuple => {
-                let v = pop!();
-                let items = match v {
-                    Value::List(l) => l.replace(Vec::new()),
-                    _ => Vec::new(),
-                };
-                self.stack.push(Value::tuple(items));
-            }
-            Op::UnpackSequence(n) => {
-                let seq = pop!();
-                let n = n as usize;
-                match &seq {
-                    Value::Tuple(t) if t.len() == n => {
-                        self.stack.extend(t.items.iter().rev().cloned());
-                    }
-                    Value::List(l) if l.len() == n => {
-                        let items = l.lock();
-                        self.stack.extend(items.iter().rev().cloned());
-                    }
-                    _ => {
-                        let items = (self.unpack_exact(&seq, n))?;
-                        self.stack.extend(items.into_iter().rev());
-                    }
-                }
-            }
-            Op::UnpackEx(before, after) => {
-                let seq = pop!();
-                let items = (self.unpack_starred(&seq, before as usize, after as usize))?;
-                self.stack.extend(items.into_iter().rev());
-            }
-            Op::FormatValue(flags) => {
-                let spec = if flags & crate::bytecode::op::format::HAS_SPEC != 0 {
-                    Some(pop!())
-                } else {
-                    None
-                };
-                let v = pop!();
-                let s = (self.format_value(v, flags, spec))?;
-                self.stack.push(s);
-            }
+            Op::BuildSlice(_)
+            | Op::BuildTuple(_)
+            | Op::BuildList(_)
+            | Op::BuildSet(_)
+            | Op::BuildMap(_)
+            | Op::BuildString(_)
+            | Op::ListAppend(_)
+            | Op::SetAdd(_)
+            | Op::MapAdd(_)
+            | Op::ListExtend(_)
+            | Op::SetUpdate(_)
+            | Op::DictUpdate(_)
+            | Op::DictMerge(_)
+            | Op::ListToTuple
+            | Op::UnpackSequence(_)
+            | Op::UnpackEx(..)
+            | Op::FormatValue(_) => return self.exec_build(op),
             Op::Jump(t) => {
                 return Ok(Flow::Jump(t as usize));
             }
@@ -914,96 +795,5 @@ impl Vm {
         }
 
         Ok(Flow::Next)
-    }
-}
-
-pub(super) fn unbound_local(name: &PyStr) -> PyErr {
-    PyErr::new(
-        &types().exc.unbound_local_error,
-        format!(
-            "cannot access local variable '{}' where it is not associated with a value",
-            name.as_str()
-        ),
-    )
-}
-
-pub(super) fn free_var_error(code: &crate::bytecode::Code, i: usize) -> PyErr {
-    let name = code.cell_name(i).as_str();
-    if i < code.cellvars.len() {
-        return unbound_local(code.cell_name(i));
-    }
-    PyErr::new(
-        &types().exc.name_error,
-        format!(
-            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
-        ),
-    )
-}
-
-/// Integer arithmetic that cannot overflow or fail; `None` sends the
-/// operation to the general path.
-#[inline]
-pub(super) fn int_fast(op: BinOp, a: i64, b: i64) -> Option<i64> {
-    match op {
-        BinOp::Add => a.checked_add(b),
-        BinOp::Sub => a.checked_sub(b),
-        BinOp::Mul => a.checked_mul(b),
-        BinOp::FloorDiv if b != 0 => {
-            let q = a.checked_div(b)?;
-            Some(if (a % b != 0) && ((a < 0) != (b < 0)) {
-                q - 1
-            } else {
-                q
-            })
-        }
-        BinOp::Mod if b != 0 => {
-            let r = a.checked_rem(b)?;
-            Some(if r != 0 && ((r < 0) != (b < 0)) {
-                r + b
-            } else {
-                r
-            })
-        }
-        BinOp::BitAnd => Some(a & b),
-        BinOp::BitOr => Some(a | b),
-        BinOp::BitXor => Some(a ^ b),
-        _ => None,
-    }
-}
-
-#[inline]
-pub(super) fn float_fast(op: BinOp, a: f64, b: f64) -> Option<f64> {
-    match op {
-        BinOp::Add => Some(a + b),
-        BinOp::Sub => Some(a - b),
-        BinOp::Mul => Some(a * b),
-        BinOp::Div if b != 0.0 => Some(a / b),
-        _ => None,
-    }
-}
-
-#[inline]
-pub(super) fn cmp_i64(op: CmpOp, a: i64, b: i64) -> bool {
-    match op {
-        CmpOp::Eq => a == b,
-        CmpOp::NotEq => a != b,
-        CmpOp::Lt => a < b,
-        CmpOp::LtE => a <= b,
-        CmpOp::Gt => a > b,
-        CmpOp::GtE => a >= b,
-        _ => false,
-    }
-}
-
-#[inline]
-pub(super) fn cmp_f64(op: CmpOp, a: f64, b: f64) -> bool {
-    match op {
-        CmpOp::Eq => a == b,
-        CmpOp::NotEq => a != b,
-        CmpOp::Lt => a < b,
-        CmpOp::LtE => a <= b,
-        CmpOp::Gt => a > b,
-        CmpOp::GtE => a >= b,
-        _ => false,
     }
 }

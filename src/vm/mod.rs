@@ -15,10 +15,12 @@ pub mod convert;
 pub mod error;
 mod eval;
 mod exec;
-mod invoke;
+mod exec_build;
+mod fast_ops;
 pub mod frame;
 pub mod gil;
 pub mod import;
+mod invoke;
 mod iterate;
 mod ops;
 pub mod stdio;
@@ -53,7 +55,12 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Config {
-        Config { gil: true, argv: vec![String::new()], path0: String::new(), dis: false }
+        Config {
+            gil: true,
+            argv: vec![String::new()],
+            path0: String::new(),
+            dis: false,
+        }
     }
 }
 
