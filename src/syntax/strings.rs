@@ -139,12 +139,7 @@ fn decode_str_text(body: &str, raw: bool, offset: usize) -> Result<String, Synta
                     }
                 }
             }
-            'N' => {
-                return Err(SyntaxError::new(
-                    "\\N{...} escapes are not supported by pyl",
-                    Span::new(offset + i, offset + i + 2),
-                ));
-            }
+            'N' => out.push(named_char(body, i, &mut chars, offset)?),
             other => {
                 out.push('\\');
                 out.push(other);
@@ -152,6 +147,38 @@ fn decode_str_text(body: &str, raw: bool, offset: usize) -> Result<String, Synta
         }
     }
     Ok(out)
+}
+
+/// `\N{NAME}`, after the `N`: the character of that Unicode name (any
+/// case), or CPython's errors, which count positions in the literal's body.
+fn named_char(
+    body: &str,
+    start: usize,
+    chars: &mut std::iter::Peekable<std::str::CharIndices>,
+    offset: usize,
+) -> Result<char, SyntaxError> {
+    let error = |what: &str, end: usize| {
+        unicode_error(&format!("can't decode bytes in position {start}-{}: {what}", end - 1), offset + start)
+    };
+    const MALFORMED: &str = "malformed \\N character escape";
+    match chars.peek() {
+        None => return Err(error(MALFORMED, body.len())),
+        Some(&(j, c)) if c != '{' => return Err(error(MALFORMED, j)),
+        Some(_) => {
+            chars.next();
+        }
+    }
+    let mut name = String::new();
+    loop {
+        match chars.next() {
+            None => return Err(error(MALFORMED, body.len())),
+            Some((j, '}')) if name.is_empty() => return Err(error(MALFORMED, j)),
+            Some((j, '}')) => {
+                return unicode_names2::character(&name).ok_or_else(|| error("unknown Unicode character name", j + 1));
+            }
+            Some((_, c)) => name.push(c),
+        }
+    }
 }
 
 fn unicode_error(detail: &str, at: usize) -> SyntaxError {
@@ -245,6 +272,14 @@ fn parse_fstring(lit: &StrLit, body: &str, base: usize, depth: usize) -> Result<
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
+            // `\N{NAME}` is an escape, not a field.
+            b'\\' if !lit.raw => {
+                i += match (bytes.get(i + 1), bytes.get(i + 2)) {
+                    (Some(b'N'), Some(b'{')) => body[i..].find('}').map(|k| k + 1).unwrap_or(body.len() - i),
+                    (Some(b'\\'), _) => 2,
+                    _ => 1,
+                };
+            }
             b'{' if depth == 0 && bytes.get(i + 1) == Some(&b'{') => {
                 literal.push_str(&decode_piece(lit, &body[lit_start..i], base + lit_start)?);
                 literal.push('{');
