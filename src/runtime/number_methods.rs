@@ -278,6 +278,7 @@ pub fn int_methods() -> Vec<(&'static str, NativeFn)> {
         ("__abs__", int_abs),
         ("as_integer_ratio", int_as_integer_ratio),
         ("to_bytes", int_to_bytes),
+        ("from_bytes", int_from_bytes),
         ("is_integer", int_is_integer),
     ]
 }
@@ -333,26 +334,87 @@ fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(v) => to_index(vm, v)? as usize,
         None => 1,
     };
-    let big_endian = match args.get(2, "byteorder") {
-        Some(Value::Str(s)) => s.as_str() == "big",
-        _ => true,
+    let big_endian = byteorder(args.get(2, "byteorder"))?;
+    let signed = match args.kwarg("signed") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
     };
-    if n.is_negative() {
+    if n.is_negative() && !signed {
         return Err(overflow_error("can't convert negative int to unsigned"));
     }
-    let mut bytes = n.to_bytes_be().1;
+    // Two's complement, sign-extended to `length` bytes.
+    let mut bytes = if signed {
+        n.to_signed_bytes_be()
+    } else {
+        n.to_bytes_be().1
+    };
     if n.is_zero() {
         bytes.clear();
     }
     if bytes.len() > length {
         return Err(overflow_error("int too big to convert"));
     }
-    let mut out = vec![0u8; length - bytes.len()];
+    let fill = if n.is_negative() { 0xff } else { 0 };
+    let mut out = vec![fill; length - bytes.len()];
     out.extend(bytes);
     if !big_endian {
         out.reverse();
     }
     Ok(Value::Bytes(Arc::new(super::str::PyBytes::new(out))))
+}
+
+/// `byteorder` of to_bytes/from_bytes: true for big-endian (the default).
+fn byteorder(v: Option<&Value>) -> PyResult<bool> {
+    match v {
+        None => Ok(true),
+        Some(Value::Str(s)) if matches!(s.as_str(), "big" | "little") => Ok(s.as_str() == "big"),
+        Some(Value::Str(_)) => Err(value_error("byteorder must be either 'little' or 'big'")),
+        Some(other) => Err(type_error(format!(
+            "to_bytes() argument 'byteorder' must be str, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)`; a class
+/// method, so a receiver (when called on an int) is dropped.
+fn int_from_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let pos = match args.pos.first() {
+        Some(Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Class(_)) => &args.pos[1..],
+        _ => args.pos,
+    };
+    let args = Args { pos, kw: args.kw };
+    let data: Vec<u8> = match args.get(0, "bytes") {
+        Some(Value::Bytes(b)) => b.data.to_vec(),
+        Some(Value::Str(_)) => return Err(type_error("cannot convert 'str' object to bytes")),
+        Some(v) => {
+            let mut out = Vec::new();
+            for item in vm.iterate(v)? {
+                let i = to_index(vm, &item)?;
+                out.push(
+                    u8::try_from(i).map_err(|_| value_error("bytes must be in range(0, 256)"))?,
+                );
+            }
+            out
+        }
+        None => {
+            return Err(type_error(
+                "from_bytes() missing required argument 'bytes' (pos 1)",
+            ));
+        }
+    };
+    let big_endian = byteorder(args.get(1, "byteorder"))?;
+    let signed = match args.kwarg("signed") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let n = match (big_endian, signed) {
+        (true, true) => BigInt::from_signed_bytes_be(&data),
+        (false, true) => BigInt::from_signed_bytes_le(&data),
+        (true, false) => BigInt::from_bytes_be(num_bigint::Sign::Plus, &data),
+        (false, false) => BigInt::from_bytes_le(num_bigint::Sign::Plus, &data),
+    };
+    Ok(Value::from_bigint(n))
 }
 
 pub fn float_methods() -> Vec<(&'static str, NativeFn)> {
@@ -446,4 +508,3 @@ fn float_hex(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     Ok(Value::str(format!("{sign}0x{lead}.{mant:013x}p{e:+}")))
 }
-
