@@ -62,7 +62,7 @@ pub fn str_methods() -> Vec<(&'static str, NativeFn)> {
         ("__eq__", str_eq),
         ("__hash__", str_hash),
         ("capitalize", str_capitalize),
-        ("casefold", str_lower),
+        ("casefold", str_casefold),
         ("center", str_center),
         ("count", str_count),
         ("encode", str_encode),
@@ -674,6 +674,32 @@ fn str_lower(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let t = this(args, "lower")?;
     // ASCII text needs no Unicode tables.
     s(if t.is_ascii() { t.as_str().to_ascii_lowercase() } else { t.as_str().to_lowercase() })
+}
+
+/// Full case folding, approximated per character as lower(upper(c)):
+/// that gives CPython's foldings (`ß` -> `ss`, final sigma, ligatures,
+/// the Kelvin sign) without a folding table of our own.
+fn str_casefold(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let t = this(args, "casefold")?;
+    if t.is_ascii() {
+        return s(t.as_str().to_ascii_lowercase());
+    }
+    let mut out = String::with_capacity(t.as_str().len());
+    for c in t.as_str().chars() {
+        match c {
+            // The exceptions to the rule: dotless i folds to itself, capital
+            // sharp s to "ss", Cherokee to its capitals.
+            '\u{131}' => out.push(c),
+            '\u{1e9e}' => out.push_str("ss"),
+            '\u{13a0}'..='\u{13ff}' | '\u{ab70}'..='\u{abbf}' => out.extend(c.to_uppercase()),
+            _ => {
+                for u in c.to_uppercase() {
+                    out.extend(u.to_lowercase());
+                }
+            }
+        }
+    }
+    s(out)
 }
 
 fn str_upper(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
