@@ -1,4 +1,6 @@
-//! The methods of `str` and `bytes`, and their constructors.
+//! The methods of `str` and its constructor (those that split, strip,
+//! partition, replace and translate are in `str_split.rs`; `bytes` is in
+//! `bytes_methods.rs`).
 //!
 //! Indices given to and returned by these methods count code points, as
 //! in Python; the text itself is UTF-8, so indices are converted with
@@ -11,6 +13,7 @@ use super::class::Class;
 use super::function::{Args, NativeFn};
 use super::str::{PyBytes, PyStr};
 use super::value::Value;
+use super::str_split::{str_strip, str_lstrip, str_rstrip, str_maketrans, str_translate, str_partition, str_rpartition, str_removeprefix, str_removesuffix, str_replace, str_split, str_rsplit, str_splitlines};
 use crate::vm::error::{type_error, value_error};
 use crate::vm::{PyResult, Vm};
 
@@ -33,7 +36,7 @@ pub fn str_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> 
     vm.str_value(x)
 }
 
-fn decode(data: &[u8], errors: Option<&Value>) -> PyResult<Value> {
+pub(super) fn decode(data: &[u8], errors: Option<&Value>) -> PyResult<Value> {
     match std::str::from_utf8(data) {
         Ok(s) => Ok(Value::str(s)),
         Err(e) => match errors {
@@ -112,7 +115,7 @@ pub fn str_methods() -> Vec<(&'static str, NativeFn)> {
 }
 
 /// `self` of a str method, with CPython's "descriptor requires" error.
-fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<PyStr>> {
+pub(super) fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<PyStr>> {
     match args.pos.first() {
         Some(Value::Str(s)) => Ok(s),
         Some(other) => Err(type_error(format!(
@@ -125,7 +128,7 @@ fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<PyStr>> {
     }
 }
 
-fn arg_str<'a>(args: &'a Args, i: usize, method: &str) -> PyResult<&'a Arc<PyStr>> {
+pub(super) fn arg_str<'a>(args: &'a Args, i: usize, method: &str) -> PyResult<&'a Arc<PyStr>> {
     match args.pos.get(i) {
         Some(Value::Str(s)) => Ok(s),
         Some(other) => Err(type_error(format!(
@@ -139,7 +142,7 @@ fn arg_str<'a>(args: &'a Args, i: usize, method: &str) -> PyResult<&'a Arc<PyStr
     }
 }
 
-fn s(v: impl Into<String>) -> PyResult<Value> {
+pub(super) fn s(v: impl Into<String>) -> PyResult<Value> {
     Ok(Value::str(v.into()))
 }
 
@@ -295,7 +298,7 @@ fn str_zfill(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// The (start, end) code point range given by optional arguments.
-fn range_args(vm: &mut Vm, args: &Args, first: usize, len: usize) -> PyResult<(usize, usize)> {
+pub(super) fn range_args(vm: &mut Vm, args: &Args, first: usize, len: usize) -> PyResult<(usize, usize)> {
     let clamp = |v: i64| -> usize {
         if v < 0 {
             (v + len as i64).max(0) as usize
@@ -315,7 +318,7 @@ fn range_args(vm: &mut Vm, args: &Args, first: usize, len: usize) -> PyResult<(u
 }
 
 /// Code point index of a byte offset.
-fn char_index(t: &PyStr, byte: usize) -> usize {
+pub(super) fn char_index(t: &PyStr, byte: usize) -> usize {
     if t.is_ascii() {
         byte
     } else {
@@ -433,7 +436,7 @@ fn str_endswith(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     affix_impl(vm, args, "endswith", true)
 }
 
-fn str_encode(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+pub(super) fn str_encode(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let t = this(args, "encode")?;
     let enc = match args.get(1, "encoding") {
         Some(Value::Str(e)) => e.as_str().to_ascii_lowercase().replace('_', "-"),
@@ -673,7 +676,11 @@ fn str_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn str_lower(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let t = this(args, "lower")?;
     // ASCII text needs no Unicode tables.
-    s(if t.is_ascii() { t.as_str().to_ascii_lowercase() } else { t.as_str().to_lowercase() })
+    s(if t.is_ascii() {
+        t.as_str().to_ascii_lowercase()
+    } else {
+        t.as_str().to_lowercase()
+    })
 }
 
 /// Full case folding, approximated per character as lower(upper(c)):
@@ -704,7 +711,11 @@ fn str_casefold(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn str_upper(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let t = this(args, "upper")?;
-    s(if t.is_ascii() { t.as_str().to_ascii_uppercase() } else { t.as_str().to_uppercase() })
+    s(if t.is_ascii() {
+        t.as_str().to_ascii_uppercase()
+    } else {
+        t.as_str().to_uppercase()
+    })
 }
 
 fn str_swapcase(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -738,573 +749,4 @@ fn str_title(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
     }
     s(out)
-}
-
-/// The characters to strip: whitespace, or those of the argument.
-fn strip_set(args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
-    match args.pos.get(1) {
-        None | Some(Value::None) => Ok(None),
-        Some(Value::Str(c)) => Ok(Some(c.as_str().chars().collect())),
-        Some(other) => Err(type_error(format!(
-            "{name} arg must be None or str, not {}",
-            other.type_name()
-        ))),
-    }
-}
-
-fn strip_impl(args: &Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
-    let t = this(args, name)?;
-    let set = strip_set(args, name)?;
-    let test = |c: char| match &set {
-        None => c.is_whitespace(),
-        Some(cs) => cs.contains(&c),
-    };
-    let mut text = t.as_str();
-    if left {
-        text = text.trim_start_matches(test);
-    }
-    if right {
-        text = text.trim_end_matches(test);
-    }
-    if text.len() == t.as_str().len() {
-        return Ok(Value::Str(t.clone()));
-    }
-    s(text)
-}
-
-fn str_strip(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    strip_impl(args, "strip", true, true)
-}
-
-fn str_lstrip(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    strip_impl(args, "lstrip", true, false)
-}
-
-fn str_rstrip(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    strip_impl(args, "rstrip", false, true)
-}
-
-fn str_maketrans(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    // Static method: no self.
-    let d = super::dict::PyDict::new();
-    match args.pos {
-        [Value::Dict(m)] => {
-            for (k, v) in m.items() {
-                let key = match k {
-                    Value::Str(c) if c.char_len() == 1 => Value::Int(c.char_at(0) as i64),
-                    Value::Int(_) => k,
-                    _ => {
-                        return Err(value_error(
-                            "string keys in translate table must be of length 1",
-                        ));
-                    }
-                };
-                d.set(vm, key, v)?;
-            }
-        }
-        [Value::Str(a), Value::Str(b), rest @ ..] => {
-            if a.char_len() != b.char_len() {
-                return Err(value_error(
-                    "the first two maketrans arguments must have equal length",
-                ));
-            }
-            for (x, y) in a.as_str().chars().zip(b.as_str().chars()) {
-                d.set(vm, Value::Int(x as i64), Value::Int(y as i64))?;
-            }
-            if let Some(Value::Str(z)) = rest.first() {
-                for c in z.as_str().chars() {
-                    d.set(vm, Value::Int(c as i64), Value::None)?;
-                }
-            }
-        }
-        _ => return Err(type_error("maketrans() argument error")),
-    }
-    Ok(Value::Dict(Arc::new(d)))
-}
-
-fn str_translate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let t = this(args, "translate")?.clone();
-    let table = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let mut out = String::with_capacity(t.as_str().len());
-    for c in t.as_str().chars() {
-        match vm.get_item(&table, &Value::Int(c as i64)) {
-            Ok(Value::None) => {}
-            Ok(Value::Int(n)) => out.push(char::from_u32(n as u32).unwrap_or(c)),
-            Ok(Value::Str(r)) => out.push_str(r.as_str()),
-            Ok(_) => {
-                return Err(type_error(
-                    "character mapping must return integer, None or str",
-                ));
-            }
-            Err(e) if e.is(&super::types::types().exc.lookup_error) => out.push(c),
-            Err(e) => return Err(e),
-        }
-    }
-    s(out)
-}
-
-fn partition_impl(args: &Args, name: &str, reverse: bool) -> PyResult<Value> {
-    let t = this(args, name)?;
-    let sep = arg_str(args, 1, name)?;
-    if sep.as_str().is_empty() {
-        return Err(value_error("empty separator"));
-    }
-    let text = t.as_str();
-    let found = if reverse {
-        text.rfind(sep.as_str())
-    } else {
-        text.find(sep.as_str())
-    };
-    let parts = match found {
-        Some(i) => vec![
-            Value::str(&text[..i]),
-            Value::Str(sep.clone()),
-            Value::str(&text[i + sep.as_str().len()..]),
-        ],
-        None if reverse => vec![Value::str(""), Value::str(""), Value::Str(t.clone())],
-        None => vec![Value::Str(t.clone()), Value::str(""), Value::str("")],
-    };
-    Ok(Value::tuple(parts))
-}
-
-fn str_partition(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    partition_impl(args, "partition", false)
-}
-
-fn str_rpartition(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    partition_impl(args, "rpartition", true)
-}
-
-fn str_removeprefix(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let t = this(args, "removeprefix")?;
-    let p = arg_str(args, 1, "removeprefix")?;
-    s(t.as_str().strip_prefix(p.as_str()).unwrap_or(t.as_str()))
-}
-
-fn str_removesuffix(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let t = this(args, "removesuffix")?;
-    let p = arg_str(args, 1, "removesuffix")?;
-    s(t.as_str().strip_suffix(p.as_str()).unwrap_or(t.as_str()))
-}
-
-fn str_replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let t = this(args, "replace")?.clone();
-    args.between("replace", 2, 3, args.len().saturating_sub(1))?;
-    let old = arg_str(args, 1, "replace")?.clone();
-    let new = arg_str(args, 2, "replace")?.clone();
-    let count = match args.pos.get(3) {
-        Some(v) => to_index(vm, v)?,
-        None => -1,
-    };
-    if count < 0 {
-        if old.as_str().is_empty() {
-            // Inserts `new` between every character and at both ends.
-            let mut out = String::from(new.as_str());
-            for c in t.as_str().chars() {
-                out.push(c);
-                out.push_str(new.as_str());
-            }
-            return s(out);
-        }
-        return s(t.as_str().replace(old.as_str(), new.as_str()));
-    }
-    if old.as_str().is_empty() {
-        let mut out = String::new();
-        let mut n = 0;
-        for c in t.as_str().chars() {
-            if n < count {
-                out.push_str(new.as_str());
-                n += 1;
-            }
-            out.push(c);
-        }
-        if n < count {
-            out.push_str(new.as_str());
-        }
-        return s(out);
-    }
-    s(t.as_str()
-        .replacen(old.as_str(), new.as_str(), count as usize))
-}
-
-/// Arguments of split/rsplit: (separator, maxsplit).
-fn split_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Option<Arc<PyStr>>, i64)> {
-    args.allow_kwargs(name, &["sep", "maxsplit"])?;
-    let sep = match args.get(1, "sep") {
-        None | Some(Value::None) => None,
-        Some(Value::Str(p)) => {
-            if p.as_str().is_empty() {
-                return Err(value_error("empty separator"));
-            }
-            Some(p.clone())
-        }
-        Some(other) => {
-            return Err(type_error(format!(
-                "must be str or None, not {}",
-                other.type_name()
-            )));
-        }
-    };
-    let maxsplit = match args.get(2, "maxsplit") {
-        Some(v) => to_index(vm, v)?,
-        None => -1,
-    };
-    Ok((sep, maxsplit))
-}
-
-fn str_split(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let t = this(args, "split")?.clone();
-    let (sep, maxsplit) = split_args(vm, args, "split")?;
-    let text = t.as_str();
-    let parts: Vec<Value> = match sep {
-        Some(sep) => {
-            if maxsplit < 0 {
-                text.split(sep.as_str()).map(Value::str).collect()
-            } else {
-                text.splitn(maxsplit as usize + 1, sep.as_str())
-                    .map(Value::str)
-                    .collect()
-            }
-        }
-        None => split_whitespace(text, maxsplit)
-            .into_iter()
-            .map(Value::str)
-            .collect(),
-    };
-    Ok(Value::list(parts))
-}
-
-/// Whitespace as `str.isspace` sees it: Rust's plus the ASCII
-/// separators U+001C..U+001F.
-fn py_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1f') || (!c.is_ascii() && c.is_whitespace())
-}
-
-/// `str.split()` with no separator: runs of whitespace, leading and
-/// trailing whitespace ignored; the last piece keeps its whitespace when
-/// `maxsplit` stops the splitting.
-fn split_whitespace(text: &str, maxsplit: i64) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = text.trim_start_matches(py_space);
-    while !rest.is_empty() {
-        if maxsplit >= 0 && out.len() as i64 == maxsplit {
-            out.push(rest);
-            break;
-        }
-        match rest.find(py_space) {
-            Some(i) => {
-                out.push(&rest[..i]);
-                rest = rest[i..].trim_start_matches(py_space);
-            }
-            None => {
-                out.push(rest);
-                break;
-            }
-        }
-    }
-    out
-}
-
-fn str_rsplit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let t = this(args, "rsplit")?.clone();
-    let (sep, maxsplit) = split_args(vm, args, "rsplit")?;
-    let text = t.as_str();
-    let mut parts: Vec<Value> = match sep {
-        Some(sep) => {
-            if maxsplit < 0 {
-                text.rsplit(sep.as_str()).map(Value::str).collect()
-            } else {
-                text.rsplitn(maxsplit as usize + 1, sep.as_str())
-                    .map(Value::str)
-                    .collect()
-            }
-        }
-        None => {
-            let mut out = Vec::new();
-            let mut rest = text.trim_end();
-            while !rest.is_empty() {
-                if maxsplit >= 0 && out.len() as i64 == maxsplit {
-                    out.push(Value::str(rest));
-                    break;
-                }
-                match rest.rfind(char::is_whitespace) {
-                    Some(i) => {
-                        let ws_len = rest[i..].chars().next().map(char::len_utf8).unwrap_or(1);
-                        out.push(Value::str(&rest[i + ws_len..]));
-                        rest = rest[..i].trim_end();
-                    }
-                    None => {
-                        out.push(Value::str(rest));
-                        break;
-                    }
-                }
-            }
-            out
-        }
-    };
-    parts.reverse();
-    Ok(Value::list(parts))
-}
-
-fn str_splitlines(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let t = this(args, "splitlines")?.clone();
-    let keep = match args.get(1, "keepends") {
-        Some(v) => vm.truthy(v)?,
-        None => false,
-    };
-    let text = t.as_str();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
-        let is_break = matches!(
-            c,
-            '\n' | '\r'
-                | '\x0b'
-                | '\x0c'
-                | '\x1c'
-                | '\x1d'
-                | '\x1e'
-                | '\u{85}'
-                | '\u{2028}'
-                | '\u{2029}'
-        );
-        if is_break {
-            let mut end = b + c.len_utf8();
-            if c == '\r' && chars.get(i + 1).map(|x| x.1) == Some('\n') {
-                end += 1;
-                i += 1;
-            }
-            out.push(Value::str(if keep {
-                &text[start..end]
-            } else {
-                &text[start..b]
-            }));
-            start = end;
-        }
-        i += 1;
-    }
-    if start < text.len() {
-        out.push(Value::str(&text[start..]));
-    }
-    Ok(Value::list(out))
-}
-
-// ------------------------------------------------------------ bytes
-
-pub fn bytes_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
-    let data: Vec<u8> = match args.pos.first() {
-        None => Vec::new(),
-        Some(Value::Str(_)) => {
-            if args.get(1, "encoding").is_none() {
-                return Err(type_error("string argument without an encoding"));
-            }
-            return str_encode(vm, args);
-        }
-        Some(Value::Int(n)) => {
-            if *n < 0 {
-                return Err(value_error("negative count"));
-            }
-            vec![0u8; *n as usize]
-        }
-        Some(Value::Bytes(b)) => b.data.to_vec(),
-        Some(other) => {
-            let items = vm.iterate(other)?;
-            let mut out = Vec::with_capacity(items.len());
-            for it in items {
-                let n = to_index(vm, &it)?;
-                if !(0..256).contains(&n) {
-                    return Err(value_error("bytes must be in range(0, 256)"));
-                }
-                out.push(n as u8);
-            }
-            out
-        }
-    };
-    Ok(Value::Bytes(Arc::new(PyBytes::new(data))))
-}
-
-pub fn bytes_methods() -> Vec<(&'static str, NativeFn)> {
-    vec![
-        ("__len__", bytes_len as NativeFn),
-        ("decode", bytes_decode),
-        ("hex", bytes_hex),
-        ("upper", bytes_upper),
-        ("lower", bytes_lower),
-        ("strip", bytes_strip),
-        ("startswith", bytes_startswith),
-        ("endswith", bytes_endswith),
-        ("find", bytes_find),
-        ("count", bytes_count),
-        ("split", bytes_split),
-        ("join", bytes_join),
-        ("replace", bytes_replace),
-    ]
-}
-
-fn bytes_this<'a>(args: &'a Args) -> PyResult<&'a Arc<PyBytes>> {
-    match args.pos.first() {
-        Some(Value::Bytes(b)) => Ok(b),
-        _ => Err(type_error("descriptor requires a 'bytes' object")),
-    }
-}
-
-fn bytes_arg<'a>(args: &'a Args, i: usize) -> PyResult<&'a [u8]> {
-    match args.pos.get(i) {
-        Some(Value::Bytes(b)) => Ok(&b.data),
-        Some(other) => Err(type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            other.type_name()
-        ))),
-        None => Err(type_error("missing argument")),
-    }
-}
-
-fn bytes_val(v: Vec<u8>) -> PyResult<Value> {
-    Ok(Value::Bytes(Arc::new(PyBytes::new(v))))
-}
-
-fn bytes_len(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Int(bytes_this(args)?.data.len() as i64))
-}
-
-fn bytes_decode(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let b = bytes_this(args)?;
-    decode(&b.data, args.get(2, "errors"))
-}
-
-fn bytes_hex(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let b = bytes_this(args)?;
-    s(b.data
-        .iter()
-        .map(|x| format!("{x:02x}"))
-        .collect::<String>())
-}
-
-fn bytes_upper(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    bytes_val(bytes_this(args)?.data.to_ascii_uppercase())
-}
-
-fn bytes_lower(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    bytes_val(bytes_this(args)?.data.to_ascii_lowercase())
-}
-
-fn bytes_strip(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let b = &bytes_this(args)?.data;
-    let set: Vec<u8> = match args.pos.get(1) {
-        Some(Value::Bytes(c)) => c.data.to_vec(),
-        _ => b" \t\n\r\x0b\x0c".to_vec(),
-    };
-    let start = b.iter().position(|x| !set.contains(x)).unwrap_or(b.len());
-    let end = b
-        .iter()
-        .rposition(|x| !set.contains(x))
-        .map(|p| p + 1)
-        .unwrap_or(start);
-    bytes_val(b[start..end.max(start)].to_vec())
-}
-
-fn bytes_startswith(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Bool(
-        bytes_this(args)?.data.starts_with(bytes_arg(args, 1)?),
-    ))
-}
-
-fn bytes_endswith(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Bool(
-        bytes_this(args)?.data.ends_with(bytes_arg(args, 1)?),
-    ))
-}
-
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
-    }
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn bytes_find(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let b = bytes_this(args)?;
-    Ok(Value::Int(
-        find_bytes(&b.data, bytes_arg(args, 1)?)
-            .map(|i| i as i64)
-            .unwrap_or(-1),
-    ))
-}
-
-fn bytes_count(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let b = &bytes_this(args)?.data;
-    let n = bytes_arg(args, 1)?;
-    if n.is_empty() {
-        return Ok(Value::Int(b.len() as i64 + 1));
-    }
-    let mut count = 0;
-    let mut i = 0;
-    while let Some(p) = find_bytes(&b[i..], n) {
-        count += 1;
-        i += p + n.len();
-    }
-    Ok(Value::Int(count))
-}
-
-fn bytes_split(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let b = &bytes_this(args)?.data;
-    let parts: Vec<Value> = match args.pos.get(1) {
-        Some(Value::Bytes(sep)) if !sep.data.is_empty() => {
-            let mut out = Vec::new();
-            let mut rest: &[u8] = b;
-            while let Some(p) = find_bytes(rest, &sep.data) {
-                out.push(Value::Bytes(Arc::new(PyBytes::new(rest[..p].to_vec()))));
-                rest = &rest[p + sep.data.len()..];
-            }
-            out.push(Value::Bytes(Arc::new(PyBytes::new(rest.to_vec()))));
-            out
-        }
-        _ => b
-            .split(|x| x.is_ascii_whitespace())
-            .filter(|p| !p.is_empty())
-            .map(|p| Value::Bytes(Arc::new(PyBytes::new(p.to_vec()))))
-            .collect(),
-    };
-    Ok(Value::list(parts))
-}
-
-fn bytes_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let sep = bytes_this(args)?.clone();
-    let items = vm.iterate(args.pos.get(1).unwrap_or(&Value::None))?;
-    let mut out = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.extend_from_slice(&sep.data);
-        }
-        match it {
-            Value::Bytes(b) => out.extend_from_slice(&b.data),
-            other => {
-                return Err(type_error(format!(
-                    "sequence item {i}: expected a bytes-like object, {} found",
-                    other.type_name()
-                )));
-            }
-        }
-    }
-    bytes_val(out)
-}
-
-fn bytes_replace(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let b = &bytes_this(args)?.data;
-    let (old, new) = (bytes_arg(args, 1)?, bytes_arg(args, 2)?);
-    if old.is_empty() {
-        return bytes_val(b.to_vec());
-    }
-    let mut out = Vec::new();
-    let mut rest: &[u8] = b;
-    while let Some(p) = find_bytes(rest, old) {
-        out.extend_from_slice(&rest[..p]);
-        out.extend_from_slice(new);
-        rest = &rest[p + old.len()..];
-    }
-    out.extend_from_slice(rest);
-    bytes_val(out)
 }

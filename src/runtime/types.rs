@@ -93,7 +93,7 @@ pub fn make(
 fn build() -> Types {
     use super::dunders::{self, with_dunders};
     use super::{
-        dict_methods, iter_methods, list_methods, number_methods, object, set_methods, str_methods,
+        bytes_methods, dict_methods, iter_methods, list_methods, number_methods, object, set_methods, str_methods,
     };
     let object_type = Class::builtin(
         "object",
@@ -133,8 +133,8 @@ fn build() -> Types {
         bytes_type: make(
             "bytes",
             o,
-            Some(str_methods::bytes_ctor),
-            &str_methods::bytes_methods(),
+            Some(bytes_methods::bytes_ctor),
+            &bytes_methods::bytes_methods(),
         ),
         list_type: make(
             "list",
