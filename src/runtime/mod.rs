@@ -9,7 +9,9 @@
 //! release, then call.
 
 pub mod args;
+pub mod bytearray;
 pub mod class;
+pub mod codec;
 pub mod compare;
 pub mod dict;
 pub mod dict_methods;

@@ -21,6 +21,7 @@ pub struct Types {
     pub float_type: Arc<Class>,
     pub str_type: Arc<Class>,
     pub bytes_type: Arc<Class>,
+    pub bytearray_type: Arc<Class>,
     pub list_type: Arc<Class>,
     pub tuple_type: Arc<Class>,
     pub dict_type: Arc<Class>,
@@ -136,6 +137,7 @@ fn build() -> Types {
             Some(bytes_methods::bytes_ctor),
             &bytes_methods::bytes_methods(),
         ),
+        bytearray_type: make("bytearray", o, Some(super::bytearray::bytearray_ctor), &super::bytearray::bytearray_methods()),
         list_type: make(
             "list",
             o,
