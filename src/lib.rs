@@ -65,9 +65,7 @@ impl Interpreter {
             exit_hooks: Mutex::new(Vec::new()),
             config,
         };
-        Interpreter {
-            shared: Arc::new(shared),
-        }
+        Interpreter { shared: Arc::new(shared) }
     }
 
     pub fn config(&self) -> &Config {
@@ -117,13 +115,8 @@ fn run_main(shared: Arc<Shared>, source: &str, filename: &str) -> i32 {
     main.set("__file__", Value::str(filename));
     // CPython's __main__ starts with an empty __annotations__.
     main.set("__annotations__", Value::Dict(Arc::new(runtime::dict::PyDict::new())));
-    main.set(
-        "__builtins__",
-        Value::Module(shared.builtins_module.clone()),
-    );
-    shared
-        .modules
-        .set_item_str("__main__", Value::Module(main.clone()));
+    main.set("__builtins__", Value::Module(shared.builtins_module.clone()));
+    shared.modules.set_item_str("__main__", Value::Module(main.clone()));
     let code = match compiler::compile_source(source, filename, compiler::Mode::Exec) {
         Ok(c) => c,
         Err(e) => {

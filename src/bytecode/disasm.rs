@@ -45,7 +45,9 @@ fn describe(code: &Code, op: &Op) -> (String, String) {
     };
     let arg = match *op {
         Op::LoadConst(i) => format!("{i} ({})", const_repr(code.consts.get(i as usize))),
-        Op::LoadFast(i) | Op::StoreFast(i) | Op::DeleteFast(i) => format!("{i} ({})", name_of(&code.varnames, i)),
+        Op::LoadFast(i) | Op::StoreFast(i) | Op::DeleteFast(i) => {
+            format!("{i} ({})", name_of(&code.varnames, i))
+        }
         Op::LoadFastPair(p) => format!(
             "{} {} ({}, {})",
             p >> 16,
@@ -53,13 +55,12 @@ fn describe(code: &Code, op: &Op) -> (String, String) {
             name_of(&code.varnames, p >> 16),
             name_of(&code.varnames, p & 0xffff)
         ),
-        Op::LoadFastAttr(l, n) | Op::StoreFastAttr(l, n) | Op::LoadFastMethod(l, n) => format!(
-            "{l} {n} ({}.{})",
-            name_of(&code.varnames, l as u32),
-            name_of(&code.names, n as u32)
-        ),
+        Op::LoadFastAttr(l, n) | Op::StoreFastAttr(l, n) | Op::LoadFastMethod(l, n) => {
+            format!("{l} {n} ({}.{})", name_of(&code.varnames, l as u32), name_of(&code.names, n as u32))
+        }
         Op::LoadDeref(i) | Op::StoreDeref(i) | Op::DeleteDeref(i) | Op::LoadClosure(i) | Op::LoadClassDeref(i) => {
-            let n = if (i as usize) < code.ncells() { code.cell_name(i as usize).as_str().to_string() } else { "?".into() };
+            let n =
+                if (i as usize) < code.ncells() { code.cell_name(i as usize).as_str().to_string() } else { "?".into() };
             format!("{i} ({n})")
         }
         Op::LoadGlobal(i)

@@ -8,7 +8,7 @@ use crate::runtime::value::Value;
 use crate::syntax::SyntaxError;
 use crate::syntax::ast::*;
 
-use super::stmt::FunctionBody;
+use super::define::FunctionBody;
 use super::{Compiler, error};
 
 type R = Result<(), SyntaxError>;
@@ -65,11 +65,7 @@ impl<'a> Compiler<'a> {
                 self.patch_all_here(&ends);
             }
             ExprKind::Compare { left, ops } => self.compare(left, ops)?,
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } => self.call(func, args, keywords)?,
+            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords)?,
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let i = self.name_index(attr);
@@ -131,18 +127,9 @@ impl<'a> Compiler<'a> {
             ExprKind::GeneratorExp { elt, generators } => {
                 self.comprehension(e, "<genexpr>", CompKind::Generator, elt, None, generators)?
             }
-            ExprKind::DictComp {
-                key,
-                value,
-                generators,
-            } => self.comprehension(
-                e,
-                "<dictcomp>",
-                CompKind::Dict,
-                key,
-                Some(value),
-                generators,
-            )?,
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(e, "<dictcomp>", CompKind::Dict, key, Some(value), generators)?
+            }
             ExprKind::Lambda { params, body } => {
                 self.make_function("<lambda>", params, FunctionBody::Expr(body), e, e.span)?;
             }
@@ -184,15 +171,9 @@ impl<'a> Compiler<'a> {
     /// falls through otherwise.
     pub(super) fn jump_if(&mut self, e: &'a Expr, cond: bool, jumps: &mut Vec<usize>) -> R {
         match &e.kind {
-            ExprKind::UnaryOp {
-                op: UnaryOp::Not,
-                operand,
-            } => self.jump_if(operand, !cond, jumps),
+            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => self.jump_if(operand, !cond, jumps),
             ExprKind::BoolOp { op, values } => {
-                let short_circuits_to_target = matches!(
-                    (op, cond),
-                    (BoolOpKind::And, false) | (BoolOpKind::Or, true)
-                );
+                let short_circuits_to_target = matches!((op, cond), (BoolOpKind::And, false) | (BoolOpKind::Or, true));
                 if short_circuits_to_target {
                     for v in values {
                         self.jump_if(v, cond, jumps)?;
@@ -231,11 +212,7 @@ impl<'a> Compiler<'a> {
             }
             _ => {
                 self.expr(e)?;
-                jumps.push(self.emit(if cond {
-                    Op::PopJumpIfTrue(0)
-                } else {
-                    Op::PopJumpIfFalse(0)
-                }));
+                jumps.push(self.emit(if cond { Op::PopJumpIfTrue(0) } else { Op::PopJumpIfFalse(0) }));
                 Ok(())
             }
         }
@@ -279,8 +256,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> R {
-        let simple =
-            !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && keywords.is_empty();
+        let simple = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && keywords.is_empty();
         if let (ExprKind::Attribute { value, attr }, true) = (&func.kind, simple) {
             self.expr(value)?;
             let i = self.name_index(attr);
@@ -297,14 +273,9 @@ impl<'a> Compiler<'a> {
 
     /// Emits the arguments and the call, with `already` positional
     /// arguments pushed after the callable.
-    pub(super) fn call_args(
-        &mut self,
-        args: &'a [Expr],
-        keywords: &'a [Keyword],
-        already: u32,
-    ) -> R {
-        let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
-            || keywords.iter().any(|k| k.name.is_none());
+    pub(super) fn call_args(&mut self, args: &'a [Expr], keywords: &'a [Keyword], already: u32) -> R {
+        let has_star =
+            args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) || keywords.iter().any(|k| k.name.is_none());
         if !has_star {
             for a in args {
                 self.expr(a)?;
@@ -316,19 +287,14 @@ impl<'a> Compiler<'a> {
                 for k in keywords {
                     self.expr(&k.value)?;
                 }
-                let names: Vec<Value> = keywords
-                    .iter()
-                    .map(|k| Value::Str(self.intern(k.name.as_deref().unwrap_or(""))))
-                    .collect();
+                let names: Vec<Value> =
+                    keywords.iter().map(|k| Value::Str(self.intern(k.name.as_deref().unwrap_or("")))).collect();
                 self.load_const(Value::tuple(names));
                 self.emit(Op::CallKw(n + keywords.len() as u32));
             }
             return Ok(());
         }
-        let prefix = args
-            .iter()
-            .take_while(|a| !matches!(a.kind, ExprKind::Starred(_)))
-            .count();
+        let prefix = args.iter().take_while(|a| !matches!(a.kind, ExprKind::Starred(_))).count();
         for a in &args[..prefix] {
             self.expr(a)?;
         }
@@ -387,10 +353,7 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
         }
-        let prefix = items
-            .iter()
-            .take_while(|a| !matches!(a.kind, ExprKind::Starred(_)))
-            .count();
+        let prefix = items.iter().take_while(|a| !matches!(a.kind, ExprKind::Starred(_))).count();
         for i in &items[..prefix] {
             self.expr(i)?;
         }
@@ -411,19 +374,11 @@ impl<'a> Compiler<'a> {
             match &i.kind {
                 ExprKind::Starred(inner) => {
                     self.expr(inner)?;
-                    self.emit(if kind == SeqKind::Set {
-                        Op::SetUpdate(1)
-                    } else {
-                        Op::ListExtend(1)
-                    });
+                    self.emit(if kind == SeqKind::Set { Op::SetUpdate(1) } else { Op::ListExtend(1) });
                 }
                 _ => {
                     self.expr(i)?;
-                    self.emit(if kind == SeqKind::Set {
-                        Op::SetAdd(1)
-                    } else {
-                        Op::ListAppend(1)
-                    });
+                    self.emit(if kind == SeqKind::Set { Op::SetAdd(1) } else { Op::ListAppend(1) });
                 }
             }
         }
@@ -450,10 +405,7 @@ impl<'a> Compiler<'a> {
     fn constant_of(&mut self, e: &Expr) -> Option<Value> {
         match &e.kind {
             ExprKind::Const(c) => Some(self.const_value(c)),
-            ExprKind::UnaryOp {
-                op: UnaryOp::Neg,
-                operand,
-            } => match &operand.kind {
+            ExprKind::UnaryOp { op: UnaryOp::Neg, operand } => match &operand.kind {
                 ExprKind::Const(c) => negate_const(c),
                 _ => None,
             },
@@ -502,11 +454,7 @@ impl<'a> Compiler<'a> {
                     let v = Value::Str(self.intern(s));
                     self.load_const(v);
                 }
-                FPart::Value {
-                    expr,
-                    conversion,
-                    spec,
-                } => {
+                FPart::Value { expr, conversion, spec } => {
                     self.expr(expr)?;
                     let mut flags = match conversion {
                         Some('s') => format::STR,

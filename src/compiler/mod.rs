@@ -7,6 +7,7 @@
 //! (`break` outside a loop, a misplaced starred expression) is reported as
 //! a `SyntaxError` with CPython's message.
 
+mod define;
 mod expr;
 pub mod scope;
 mod stmt;
@@ -36,20 +37,9 @@ pub enum Mode {
 const MAX_DEPTH: usize = 1000;
 
 /// Compiles a parsed module.
-pub fn compile_module(
-    module: &[Stmt],
-    source: Arc<Source>,
-    mode: Mode,
-) -> Result<Arc<Code>, SyntaxError> {
+pub fn compile_module(module: &[Stmt], source: Arc<Source>, mode: Mode) -> Result<Arc<Code>, SyntaxError> {
     let table = SymbolTable::build(module)?;
-    let mut c = Compiler {
-        table,
-        source,
-        units: Vec::new(),
-        interned: HashMap::new(),
-        mode,
-        depth: 0,
-    };
+    let mut c = Compiler { table, source, units: Vec::new(), interned: HashMap::new(), mode, depth: 0 };
     c.push_unit(0, "<module>".into(), "<module>".into(), Span::default());
     c.unit().flags |= flags::MODULE;
     c.docstring(module);
@@ -158,11 +148,7 @@ impl<'a> Compiler<'a> {
         if sc.needs_class_cell {
             cells.push("__class__".into());
         }
-        let ncellvars = if sc.needs_class_cell {
-            ncellvars + 1
-        } else {
-            ncellvars
-        };
+        let ncellvars = if sc.needs_class_cell { ncellvars + 1 } else { ncellvars };
         cells.extend(sc.freevars.iter().cloned());
         let mut flags = 0;
         if sc.is_generator {
@@ -200,14 +186,8 @@ impl<'a> Compiler<'a> {
     fn pop_unit(&mut self) -> Arc<Code> {
         let u = self.units.pop().expect("a unit is being compiled");
         let intern = |c: &mut Self, s: &String| c.intern(s);
-        let cellvars: Vec<Arc<PyStr>> = u.cells[..u.ncellvars]
-            .iter()
-            .map(|s| intern(self, s))
-            .collect();
-        let freevars: Vec<Arc<PyStr>> = u.cells[u.ncellvars..]
-            .iter()
-            .map(|s| intern(self, s))
-            .collect();
+        let cellvars: Vec<Arc<PyStr>> = u.cells[..u.ncellvars].iter().map(|s| intern(self, s)).collect();
+        let freevars: Vec<Arc<PyStr>> = u.cells[u.ncellvars..].iter().map(|s| intern(self, s)).collect();
         let cell_params = cellvars
             .iter()
             .enumerate()
@@ -370,14 +350,10 @@ impl<'a> Compiler<'a> {
         let op = match self.storage(name) {
             Storage::Local => Op::LoadFast(self.varname_index(name)),
             Storage::Cell => Op::LoadDeref(self.cell_index(name)),
-            Storage::Free if self.kind() == ScopeKind::Class => {
-                Op::LoadClassDeref(self.cell_index(name))
-            }
+            Storage::Free if self.kind() == ScopeKind::Class => Op::LoadClassDeref(self.cell_index(name)),
             Storage::Free => Op::LoadDeref(self.cell_index(name)),
             Storage::GlobalExplicit => Op::LoadGlobal(self.name_index(name)),
-            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => {
-                Op::LoadName(self.name_index(name))
-            }
+            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => Op::LoadName(self.name_index(name)),
             Storage::GlobalImplicit => Op::LoadGlobal(self.name_index(name)),
             Storage::ClassName => Op::LoadName(self.name_index(name)),
         };
@@ -389,9 +365,7 @@ impl<'a> Compiler<'a> {
             Storage::Local => Op::StoreFast(self.varname_index(name)),
             Storage::Cell | Storage::Free => Op::StoreDeref(self.cell_index(name)),
             Storage::GlobalExplicit => Op::StoreGlobal(self.name_index(name)),
-            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => {
-                Op::StoreName(self.name_index(name))
-            }
+            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => Op::StoreName(self.name_index(name)),
             Storage::GlobalImplicit => Op::StoreGlobal(self.name_index(name)),
             Storage::ClassName => Op::StoreName(self.name_index(name)),
         };
@@ -403,9 +377,7 @@ impl<'a> Compiler<'a> {
             Storage::Local => Op::DeleteFast(self.varname_index(name)),
             Storage::Cell | Storage::Free => Op::DeleteDeref(self.cell_index(name)),
             Storage::GlobalExplicit => Op::DeleteGlobal(self.name_index(name)),
-            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => {
-                Op::DeleteName(self.name_index(name))
-            }
+            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => Op::DeleteName(self.name_index(name)),
             Storage::GlobalImplicit => Op::DeleteGlobal(self.name_index(name)),
             Storage::ClassName => Op::DeleteName(self.name_index(name)),
         };
@@ -414,11 +386,7 @@ impl<'a> Compiler<'a> {
 
     /// A docstring: the first statement, if it is a string literal.
     fn docstring(&mut self, body: &[Stmt]) {
-        if let Some(Stmt {
-            kind: StmtKind::Expr(e),
-            ..
-        }) = body.first()
-        {
+        if let Some(Stmt { kind: StmtKind::Expr(e), .. }) = body.first() {
             if let ExprKind::Const(Const::Str(s)) = &e.kind {
                 let v = Value::Str(self.intern(s));
                 self.unit().doc = v;
@@ -503,11 +471,7 @@ fn estimate_stack(ops: &[Op]) -> u32 {
             | Op::StoreGlobal(_)
             | Op::StoreName(_)
             | Op::StoreDeref(_) => -1,
-            Op::BuildTuple(n)
-            | Op::BuildList(n)
-            | Op::BuildSet(n)
-            | Op::BuildString(n)
-            | Op::Call(n) => 1 - *n as i64,
+            Op::BuildTuple(n) | Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) | Op::Call(n) => 1 - *n as i64,
             Op::UnpackSequence(n) => *n as i64 - 1,
             _ => 0,
         };
@@ -528,29 +492,15 @@ mod tests {
     fn module_ends_with_return_none() {
         let code = compile("x = 1\n");
         assert_eq!(code.ops.last(), Some(&Op::ReturnValue));
-        assert!(matches!(
-            code.ops[..],
-            [
-                Op::LoadConst(_),
-                Op::StoreGlobal(_),
-                Op::LoadConst(_),
-                Op::ReturnValue
-            ]
-        ));
+        assert!(matches!(code.ops[..], [Op::LoadConst(_), Op::StoreGlobal(_), Op::LoadConst(_), Op::ReturnValue]));
     }
 
     #[test]
     fn functions_use_fast_locals() {
         let code = compile("def f(a):\n    b = a + 1\n    return b\n");
-        let Value::Code(f) = &code.consts[0] else {
-            panic!("function code is the first constant")
-        };
+        let Value::Code(f) = &code.consts[0] else { panic!("function code is the first constant") };
         assert!(f.ops.iter().any(|op| matches!(op, Op::StoreFast(1))));
-        assert!(
-            f.ops
-                .iter()
-                .any(|op| matches!(op, Op::LoadFast(0) | Op::LoadFastPair(_)))
-        );
+        assert!(f.ops.iter().any(|op| matches!(op, Op::LoadFast(0) | Op::LoadFastPair(_))));
         assert_eq!(f.argcount, 1);
     }
 
@@ -566,10 +516,7 @@ mod tests {
         let e = |src: &str| compile_source(src, "<test>", Mode::Exec).err().unwrap().msg;
         assert_eq!(e("break\n"), "'break' outside loop");
         assert_eq!(e("continue\n"), "'continue' not properly in loop");
-        assert_eq!(
-            e("*a = 1\n"),
-            "starred assignment target must be in a list or tuple"
-        );
+        assert_eq!(e("*a = 1\n"), "starred assignment target must be in a list or tuple");
         assert_eq!(e("print(*a for a in b)\n").is_empty(), false);
     }
 }

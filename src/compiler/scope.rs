@@ -120,7 +120,11 @@ pub struct SymbolTable {
 
 impl SymbolTable {
     pub fn build(module: &[Stmt]) -> Result<SymbolTable, SyntaxError> {
-        let mut b = Builder { scopes: vec![Scope::new(ScopeKind::Module, "<module>")], stack: vec![0], by_node: HashMap::new() };
+        let mut b = Builder {
+            scopes: vec![Scope::new(ScopeKind::Module, "<module>")],
+            stack: vec![0],
+            by_node: HashMap::new(),
+        };
         for s in module {
             b.stmt(s)?;
         }
@@ -741,7 +745,9 @@ mod tests {
 
     #[test]
     fn globals_and_nonlocals() {
-        let t = table("x = 1\ndef f():\n    global x\n    x = 2\n    y = 0\n    def g():\n        nonlocal y\n        y += 1\n");
+        let t = table(
+            "x = 1\ndef f():\n    global x\n    x = 2\n    y = 0\n    def g():\n        nonlocal y\n        y += 1\n",
+        );
         assert_eq!(t.scopes[1].lookup("x"), Storage::GlobalExplicit);
         assert_eq!(t.scopes[1].lookup("y"), Storage::Cell);
         assert_eq!(t.scopes[2].lookup("y"), Storage::Free);

@@ -38,15 +38,10 @@ fn range() -> crate::vm::PyErr {
 /// The single argument of a one-argument function.
 fn one<'a>(args: &'a Args, name: &str) -> PyResult<&'a Value> {
     if !args.kw.is_empty() {
-        return Err(type_error(format!(
-            "math.{name}() takes no keyword arguments"
-        )));
+        return Err(type_error(format!("math.{name}() takes no keyword arguments")));
     }
     if args.len() != 1 {
-        return Err(type_error(format!(
-            "math.{name}() takes exactly one argument ({} given)",
-            args.len()
-        )));
+        return Err(type_error(format!("math.{name}() takes exactly one argument ({} given)", args.len())));
     }
     Ok(&args.pos[0])
 }
@@ -57,10 +52,7 @@ fn two<'a>(args: &'a Args, name: &str) -> PyResult<(&'a Value, &'a Value)> {
         return Err(type_error(format!("{name}() takes no keyword arguments")));
     }
     if args.len() != 2 {
-        return Err(type_error(format!(
-            "{name} expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("{name} expected 2 arguments, got {}", args.len())));
     }
     Ok((&args.pos[0], &args.pos[1]))
 }
@@ -273,27 +265,18 @@ fn m_ulp(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(Value::Float(x));
     }
     let up = next_after(x, f64::INFINITY);
-    Ok(Value::Float(if up.is_infinite() {
-        x - next_after(x, 0.0)
-    } else {
-        up - x
-    }))
+    Ok(Value::Float(if up.is_infinite() { x - next_after(x, 0.0) } else { up - x }))
 }
 
 fn m_isclose(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("isclose", &["a", "b", "rel_tol", "abs_tol"])?;
     if args.len() > 2 {
-        return Err(type_error(format!(
-            "isclose() takes exactly 2 positional arguments ({} given)",
-            args.len()
-        )));
+        return Err(type_error(format!("isclose() takes exactly 2 positional arguments ({} given)", args.len())));
     }
     let (Some(a), Some(b)) = (args.get(0, "a"), args.get(1, "b")) else {
         let missing = if args.get(0, "a").is_none() { "a" } else { "b" };
         let pos = if missing == "a" { 1 } else { 2 };
-        return Err(type_error(format!(
-            "isclose() missing required argument '{missing}' (pos {pos})"
-        )));
+        return Err(type_error(format!("isclose() missing required argument '{missing}' (pos {pos})")));
     };
     let (a, b) = (to_f64(vm, a)?, to_f64(vm, b)?);
     let rel_tol = match args.kwarg("rel_tol") {
@@ -314,9 +297,7 @@ fn m_isclose(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(Value::Bool(false));
     }
     let diff = (b - a).abs();
-    Ok(Value::Bool(
-        diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol,
-    ))
+    Ok(Value::Bool(diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol))
 }
 
 fn m_isfinite(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -349,13 +330,7 @@ fn float_to_int(x: f64) -> PyResult<Value> {
 
 /// floor/ceil/trunc: ints unchanged, `__floor__`-style hooks of Python
 /// classes, and floats rounded by `f`.
-fn rounding(
-    vm: &mut Vm,
-    args: &Args,
-    name: &str,
-    hook: &str,
-    f: fn(f64) -> f64,
-) -> PyResult<Value> {
+fn rounding(vm: &mut Vm, args: &Args, name: &str, hook: &str, f: fn(f64) -> f64) -> PyResult<Value> {
     let v = one(args, name)?;
     match v {
         Value::Int(_) | Value::BigInt(_) => return Ok(v.clone()),
@@ -369,10 +344,7 @@ fn rounding(
         _ => {}
     }
     if name == "trunc" {
-        return Err(type_error(format!(
-            "type {} doesn't define __trunc__ method",
-            v.type_name()
-        )));
+        return Err(type_error(format!("type {} doesn't define __trunc__ method", v.type_name())));
     }
     float_to_int(f(to_f64(vm, v)?))
 }
@@ -455,10 +427,7 @@ fn m_fsum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn m_prod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("prod", &["start"])?;
     if args.len() != 1 {
-        return Err(type_error(format!(
-            "prod() takes exactly 1 positional argument ({} given)",
-            args.len()
-        )));
+        return Err(type_error(format!("prod() takes exactly 1 positional argument ({} given)", args.len())));
     }
     let mut acc = args.kwarg("start").cloned().unwrap_or(Value::Int(1));
     let it = vm.get_iter(&args.pos[0])?;
@@ -485,9 +454,7 @@ fn m_dist(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (p, q) = two(args, "dist")?;
     let (p, q) = (vm.iterate(p)?, vm.iterate(q)?);
     if p.len() != q.len() {
-        return Err(value_error(
-            "both points must have the same number of dimensions",
-        ));
+        return Err(value_error("both points must have the same number of dimensions"));
     }
     let mut v = Vec::with_capacity(p.len());
     let (mut max, mut nan) = (0.0f64, false);
@@ -508,15 +475,9 @@ fn big_index(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(to_big(v).unwrap_or_default()),
         Value::Instance(_) => match vm.call_dunder(v, "__index__", &[])? {
             Some(r @ (Value::Int(_) | Value::BigInt(_))) => Ok(to_big(&r).unwrap_or_default()),
-            _ => Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                v.type_name()
-            ))),
+            _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name()))),
         },
-        _ => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            v.type_name()
-        ))),
+        _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name()))),
     }
 }
 
@@ -534,14 +495,10 @@ fn m_factorial(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = one(args, "factorial")?;
     let n = match v {
         Value::Float(_) => {
-            return Err(type_error(
-                "'float' object cannot be interpreted as an integer",
-            ));
+            return Err(type_error("'float' object cannot be interpreted as an integer"));
         }
         Value::BigInt(b) if b.is_positive() => {
-            return Err(overflow_error(
-                "factorial() argument should not exceed 9223372036854775807",
-            ));
+            return Err(overflow_error("factorial() argument should not exceed 9223372036854775807"));
         }
         Value::BigInt(_) => return Err(value_error("factorial() not defined for negative values")),
         other => to_index(vm, other)?,
@@ -567,11 +524,7 @@ fn m_lcm(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut l = BigInt::one();
     for a in args.pos {
         let n = big_index(vm, a)?;
-        l = if l.is_zero() || n.is_zero() {
-            BigInt::zero()
-        } else {
-            l.lcm(&n)
-        };
+        l = if l.is_zero() || n.is_zero() { BigInt::zero() } else { l.lcm(&n) };
     }
     Ok(Value::from_bigint(l.abs()))
 }
@@ -612,9 +565,7 @@ fn m_comb(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let k = std::cmp::min(k.clone(), &n - &k);
     let Some(k) = k.to_u64().filter(|k| *k <= i64::MAX as u64) else {
-        return Err(overflow_error(
-            "min(n - k, k) must not exceed 9223372036854775807",
-        ));
+        return Err(overflow_error("min(n - k, k) must not exceed 9223372036854775807"));
     };
     // Exact at every step: the running product of i consecutive integers
     // is divisible by i!.

@@ -57,11 +57,7 @@ pub fn cbrt(x: f64) -> f64 {
                 return None;
             }
             let sym = libc::dlsym(lib, c"cbrt".as_ptr());
-            if sym.is_null() {
-                None
-            } else {
-                Some(std::mem::transmute::<*mut libc::c_void, Cbrt>(sym))
-            }
+            if sym.is_null() { None } else { Some(std::mem::transmute::<*mut libc::c_void, Cbrt>(sym)) }
         }
     });
     match f {
@@ -92,11 +88,7 @@ pub fn frexp(x: f64) -> (f64, i32) {
         return (x, 0);
     }
     // Subnormals are scaled into the normal range first.
-    let (x, adjust) = if x.abs() < f64::MIN_POSITIVE {
-        (x * 2f64.powi(54), -54)
-    } else {
-        (x, 0)
-    };
+    let (x, adjust) = if x.abs() < f64::MIN_POSITIVE { (x * 2f64.powi(54), -54) } else { (x, 0) };
     let bits = x.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i32 - 1022;
     let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
@@ -314,11 +306,7 @@ pub fn sinpi(x: f64) -> f64 {
 pub fn tgamma(x: f64) -> Result<f64, bool> {
     use std::f64::consts::PI;
     if !x.is_finite() {
-        return if x.is_nan() || x > 0.0 {
-            Ok(x)
-        } else {
-            Err(true)
-        };
+        return if x.is_nan() || x > 0.0 { Ok(x) } else { Err(true) };
     }
     if x == 0.0 {
         return Err(true);
@@ -337,18 +325,11 @@ pub fn tgamma(x: f64) -> Result<f64, bool> {
         return if r.is_infinite() { Err(false) } else { Ok(r) };
     }
     if absx > 200.0 {
-        return if x < 0.0 {
-            Ok(0.0 / sinpi(x))
-        } else {
-            Err(false)
-        };
+        return if x < 0.0 { Ok(0.0 / sinpi(x)) } else { Err(false) };
     }
     let y = absx + LANCZOS_G_MINUS_HALF;
-    let z = if absx > LANCZOS_G_MINUS_HALF {
-        (y - absx) - LANCZOS_G_MINUS_HALF
-    } else {
-        (y - LANCZOS_G_MINUS_HALF) - absx
-    };
+    let z =
+        if absx > LANCZOS_G_MINUS_HALF { (y - absx) - LANCZOS_G_MINUS_HALF } else { (y - LANCZOS_G_MINUS_HALF) - absx };
     let z = z * LANCZOS_G / y;
     let r = if x < 0.0 {
         let mut r = -PI / sinpi(absx) / absx * y.exp() / lanczos_sum(absx);

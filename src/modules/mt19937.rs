@@ -27,10 +27,7 @@ pub struct Mt19937 {
 
 impl Default for Mt19937 {
     fn default() -> Mt19937 {
-        let mut mt = Mt19937 {
-            state: [0; N],
-            index: N + 1,
-        };
+        let mut mt = Mt19937 { state: [0; N], index: N + 1 };
         mt.seed_words(&[0]);
         mt
     }
@@ -41,9 +38,7 @@ impl Mt19937 {
         self.state[0] = s;
         for i in 1..N {
             let prev = self.state[i - 1];
-            self.state[i] = 1_812_433_253u32
-                .wrapping_mul(prev ^ (prev >> 30))
-                .wrapping_add(i as u32);
+            self.state[i] = 1_812_433_253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
         }
         self.index = N;
     }
@@ -56,9 +51,7 @@ impl Mt19937 {
         let (mut i, mut j) = (1usize, 0usize);
         for _ in 0..N.max(key.len()) {
             let prev = mt[i - 1];
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_664_525))
-                .wrapping_add(key[j])
-                .wrapping_add(j as u32);
+            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_664_525)).wrapping_add(key[j]).wrapping_add(j as u32);
             i += 1;
             j += 1;
             if i >= N {
@@ -71,8 +64,7 @@ impl Mt19937 {
         }
         for _ in 0..N - 1 {
             let prev = mt[i - 1];
-            mt[i] =
-                (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 mt[0] = mt[N - 1];
@@ -276,11 +268,7 @@ impl Generator {
                 let u = self.mt.random();
                 let b = (e + alpha) / e;
                 let p = b * u;
-                let x = if p <= 1.0 {
-                    p.powf(1.0 / alpha)
-                } else {
-                    -((b - p) / alpha).ln()
-                };
+                let x = if p <= 1.0 { p.powf(1.0 / alpha) } else { -((b - p) / alpha).ln() };
                 let u1 = self.mt.random();
                 if p > 1.0 {
                     if u1 <= x.powf(alpha - 1.0) {
@@ -314,11 +302,7 @@ impl Generator {
         let q = 1.0 / r;
         let f = (q + z) / (1.0 + q * z);
         let u3 = self.mt.random();
-        if u3 > 0.5 {
-            py_mod(mu + f.acos(), TAU)
-        } else {
-            py_mod(mu - f.acos(), TAU)
-        }
+        if u3 > 0.5 { py_mod(mu + f.acos(), TAU) } else { py_mod(mu - f.acos(), TAU) }
     }
 
     /// `gauss`'s Box-Muller pair: one value now, the other cached.
@@ -355,19 +339,13 @@ pub fn seed_v1(codes: &[u64]) -> BigInt {
 /// Python's float `%` (the result takes the divisor's sign).
 fn py_mod(x: f64, y: f64) -> f64 {
     let m = x % y;
-    if m != 0.0 && ((m < 0.0) != (y < 0.0)) {
-        m + y
-    } else {
-        m
-    }
+    if m != 0.0 && ((m < 0.0) != (y < 0.0)) { m + y } else { m }
 }
 
 /// OS randomness for unseeded generators and `os.urandom`.
 pub fn fill_os_random(buf: &mut [u8]) {
     use std::io::Read;
-    let ok = std::fs::File::open("/dev/urandom")
-        .and_then(|mut f| f.read_exact(buf))
-        .is_ok();
+    let ok = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(buf)).is_ok();
     if !ok {
         // No /dev/urandom: fall back to the clock and a counter so that two
         // generators still differ.

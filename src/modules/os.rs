@@ -38,10 +38,7 @@ fn path(vm: &mut Vm, v: &Value, func: &str) -> PyResult<String> {
             if let Value::Instance(_) = v {
                 e
             } else {
-                type_error(format!(
-                    "{func}: path should be string, bytes or os.PathLike, not {}",
-                    v.type_name()
-                ))
+                type_error(format!("{func}: path should be string, bytes or os.PathLike, not {}", v.type_name()))
             }
         })?,
         _ => {
@@ -59,12 +56,7 @@ fn path(vm: &mut Vm, v: &Value, func: &str) -> PyResult<String> {
 
 /// Positional-or-keyword argument `i` named `name`, required.
 fn req<'a>(args: &'a Args, i: usize, name: &str, func: &str) -> PyResult<&'a Value> {
-    args.get(i, name).ok_or_else(|| {
-        type_error(format!(
-            "{func}() missing required argument '{name}' (pos {})",
-            i + 1
-        ))
-    })
+    args.get(i, name).ok_or_else(|| type_error(format!("{func}() missing required argument '{name}' (pos {})", i + 1)))
 }
 
 fn path_of(vm: &mut Vm, args: &Args, i: usize, name: &str, func: &str) -> PyResult<String> {
@@ -130,10 +122,7 @@ fn os_listdir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn mkdir(p: &str, mode: i64) -> PyResult<()> {
-    std::fs::DirBuilder::new()
-        .mode(mode as u32)
-        .create(p)
-        .map_err(|e| os_error_from_io(&e, Some(p)))
+    std::fs::DirBuilder::new().mode(mode as u32).create(p).map_err(|e| os_error_from_io(&e, Some(p)))
 }
 
 fn os_mkdir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -200,13 +189,7 @@ fn os_rename(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let PyErr(inst) = os_error_from_io(&e, Some(&src));
         let errno = e.raw_os_error().unwrap_or(0);
         let msg = crate::vm::error::strerror(errno).unwrap_or_else(|| e.to_string());
-        let args = vec![
-            Value::Int(errno as i64),
-            Value::str(msg),
-            Value::str(src),
-            Value::None,
-            Value::str(dst),
-        ];
+        let args = vec![Value::Int(errno as i64), Value::str(msg), Value::str(src), Value::None, Value::str(dst)];
         return Err(PyErr::with_args(&inst.class(), args));
     }
     Ok(Value::None)
@@ -219,9 +202,7 @@ fn os_access(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(Value::Bool(false));
     };
     // SAFETY: c is a valid NUL-terminated path.
-    Ok(Value::Bool(
-        unsafe { libc::access(c.as_ptr(), mode as i32) } == 0,
-    ))
+    Ok(Value::Bool(unsafe { libc::access(c.as_ptr(), mode as i32) } == 0))
 }
 
 fn os_chmod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -251,8 +232,7 @@ static STAT_RESULT: StructSeqType = StructSeqType {
     module: "os",
     name: "stat_result",
     visible: &[
-        "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime",
-        "st_mtime", "st_ctime",
+        "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime",
     ],
     attrs: &[
         ("st_mode", 0),
@@ -276,9 +256,7 @@ static STAT_RESULT: StructSeqType = StructSeqType {
 
 fn stat_class() -> Arc<Class> {
     static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
-    CLASS
-        .get_or_init(|| structseq_class(&STAT_RESULT, None))
-        .clone()
+    CLASS.get_or_init(|| structseq_class(&STAT_RESULT, None)).clone()
 }
 
 fn stat_value(m: &std::fs::Metadata) -> Value {
@@ -305,11 +283,7 @@ fn stat_value(m: &std::fs::Metadata) -> Value {
         Value::Int(m.blocks() as i64),
         Value::Int(m.rdev() as i64),
     ];
-    Value::native(Arc::new(StructSeq {
-        ty: &STAT_RESULT,
-        class: stat_class(),
-        values,
-    }))
+    Value::native(Arc::new(StructSeq { ty: &STAT_RESULT, class: stat_class(), values }))
 }
 
 fn do_stat(vm: &mut Vm, args: &Args, func: &str, follow: bool) -> PyResult<Value> {
@@ -327,11 +301,7 @@ fn do_stat(vm: &mut Vm, args: &Args, func: &str, follow: bool) -> PyResult<Value
         )));
     }
     let p = path(vm, &v, func)?;
-    let m = if follow {
-        std::fs::metadata(&p)
-    } else {
-        std::fs::symlink_metadata(&p)
-    };
+    let m = if follow { std::fs::metadata(&p) } else { std::fs::symlink_metadata(&p) };
     Ok(stat_value(&m.map_err(|e| os_error_from_io(&e, Some(&p)))?))
 }
 
@@ -405,11 +375,7 @@ fn os_unsetenv(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn os_system(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     use std::os::unix::process::ExitStatusExt;
-    let cmd = crate::runtime::args::to_str(
-        req(args, 0, "command", "system")?,
-        "system() argument 'command'",
-    )?
-    .clone();
+    let cmd = crate::runtime::args::to_str(req(args, 0, "command", "system")?, "system() argument 'command'")?.clone();
     let mut child = std::process::Command::new("/bin/sh");
     child.arg("-c").arg(cmd.as_str());
     // The child gets os.environ as the program left it.
@@ -450,11 +416,7 @@ fn os_exit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn os_cpu_count(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     // SAFETY: sysconf only reads system configuration.
     let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
-    Ok(if n >= 1 {
-        Value::Int(n as i64)
-    } else {
-        Value::None
-    })
+    Ok(if n >= 1 { Value::Int(n as i64) } else { Value::None })
 }
 
 fn os_urandom(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -476,27 +438,17 @@ fn os_getlogin(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     let p = unsafe { libc::getlogin() };
     if p.is_null() {
         let e = std::io::Error::last_os_error();
-        let e = if e.raw_os_error() == Some(0) {
-            std::io::Error::from_raw_os_error(libc::ENOTTY)
-        } else {
-            e
-        };
+        let e = if e.raw_os_error() == Some(0) { std::io::Error::from_raw_os_error(libc::ENOTTY) } else { e };
         return Err(os_error_from_io(&e, None));
     }
     // SAFETY: non-null, NUL-terminated.
-    Ok(Value::str(
-        unsafe { std::ffi::CStr::from_ptr(p) }
-            .to_string_lossy()
-            .into_owned(),
-    ))
+    Ok(Value::str(unsafe { std::ffi::CStr::from_ptr(p) }.to_string_lossy().into_owned()))
 }
 
 fn os_strerror(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.exactly("strerror", 1, args.len())?;
     let code = to_index(vm, &args.pos[0])?;
-    Ok(Value::str(
-        crate::vm::error::strerror(code as i32).unwrap_or_else(|| format!("Unknown error {code}")),
-    ))
+    Ok(Value::str(crate::vm::error::strerror(code as i32).unwrap_or_else(|| format!("Unknown error {code}"))))
 }
 
 fn os_isatty(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -578,33 +530,21 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
         m.set(name, Value::str(v));
     }
     m.set("altsep", Value::None);
-    for (name, v) in [
-        ("F_OK", libc::F_OK),
-        ("R_OK", libc::R_OK),
-        ("W_OK", libc::W_OK),
-        ("X_OK", libc::X_OK),
-    ] {
+    for (name, v) in [("F_OK", libc::F_OK), ("R_OK", libc::R_OK), ("W_OK", libc::W_OK), ("X_OK", libc::X_OK)] {
         m.set(name, Value::Int(v as i64));
     }
     m.set("error", Value::Class(types().exc.os_error.clone()));
     m.set("stat_result", Value::Class(stat_class()));
     let environ = PyDict::new();
     for (k, v) in std::env::vars_os() {
-        environ.set_item_str(
-            &k.to_string_lossy(),
-            Value::str(v.to_string_lossy().into_owned()),
-        );
+        environ.set_item_str(&k.to_string_lossy(), Value::str(v.to_string_lossy().into_owned()));
     }
     m.set("environ", Value::Dict(Arc::new(environ)));
     // os.path is built here and registered under both of its names, so
     // `import os.path` and `os.path` are the same module object.
     let path = os_path::init(vm)?;
-    vm.shared
-        .modules
-        .set_item_str("os.path", Value::Module(path.clone()));
-    vm.shared
-        .modules
-        .set_item_str("posixpath", Value::Module(path.clone()));
+    vm.shared.modules.set_item_str("os.path", Value::Module(path.clone()));
+    vm.shared.modules.set_item_str("posixpath", Value::Module(path.clone()));
     m.set("path", Value::Module(path));
     Ok(Arc::new(m))
 }

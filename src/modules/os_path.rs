@@ -29,15 +29,9 @@ pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 v.type_name(),
                 other.type_name()
             ))),
-            None => Err(type_error(format!(
-                "expected str, bytes or os.PathLike object, not {}",
-                v.type_name()
-            ))),
+            None => Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", v.type_name()))),
         },
-        _ => Err(type_error(format!(
-            "expected str, bytes or os.PathLike object, not {}",
-            v.type_name()
-        ))),
+        _ => Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", v.type_name()))),
     }
 }
 
@@ -62,11 +56,7 @@ pub fn join(a: &str, parts: &[&str]) -> String {
 pub fn split(p: &str) -> (String, String) {
     let i = p.rfind('/').map(|i| i + 1).unwrap_or(0);
     let (head, tail) = p.split_at(i);
-    let head = if !head.is_empty() && !head.bytes().all(|b| b == b'/') {
-        head.trim_end_matches('/')
-    } else {
-        head
-    };
+    let head = if !head.is_empty() && !head.bytes().all(|b| b == b'/') { head.trim_end_matches('/') } else { head };
     (head.to_string(), tail.to_string())
 }
 
@@ -112,9 +102,7 @@ pub fn normpath(path: &str) -> String {
 }
 
 pub fn getcwd() -> PyResult<String> {
-    std::env::current_dir()
-        .map(|p| p.to_string_lossy().into_owned())
-        .map_err(|e| os_error_from_io(&e, None))
+    std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).map_err(|e| os_error_from_io(&e, None))
 }
 
 pub fn abspath(path: &str) -> PyResult<String> {
@@ -126,11 +114,7 @@ pub fn abspath(path: &str) -> PyResult<String> {
 
 /// `_joinrealpath`: resolves symbolic links one component at a time;
 /// returns the path and whether it was fully resolved (no loop).
-fn join_realpath(
-    mut path: String,
-    rest: &str,
-    seen: &mut Vec<(String, Option<String>)>,
-) -> (String, bool) {
+fn join_realpath(mut path: String, rest: &str, seen: &mut Vec<(String, Option<String>)>) -> (String, bool) {
     let mut rest = rest.to_string();
     if rest.starts_with('/') {
         rest.remove(0);
@@ -150,18 +134,12 @@ fn join_realpath(
                 path = "..".into();
             } else {
                 let (head, last) = split(&path);
-                path = if last == ".." {
-                    join(&head, &["..", ".."])
-                } else {
-                    head
-                };
+                path = if last == ".." { join(&head, &["..", ".."]) } else { head };
             }
             continue;
         }
         let newpath = join(&path, &[&name]);
-        let is_link = std::fs::symlink_metadata(&newpath)
-            .map(|m| m.file_type().is_symlink())
-            .unwrap_or(false);
+        let is_link = std::fs::symlink_metadata(&newpath).map(|m| m.file_type().is_symlink()).unwrap_or(false);
         if !is_link {
             path = newpath;
             continue;
@@ -202,9 +180,7 @@ fn path_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<String> {
 
 fn p_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let Some(first) = args.pos.first() else {
-        return Err(type_error(
-            "join() missing 1 required positional argument: 'a'",
-        ));
+        return Err(type_error("join() missing 1 required positional argument: 'a'"));
     };
     let a = fspath(vm, first)?;
     let mut parts = Vec::with_capacity(args.len());
@@ -271,9 +247,7 @@ fn p_abspath(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn p_realpath(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("realpath", &["strict"])?;
     let Some(first) = args.pos.first() else {
-        return Err(type_error(
-            "realpath() missing 1 required positional argument: 'filename'",
-        ));
+        return Err(type_error("realpath() missing 1 required positional argument: 'filename'"));
     };
     let p = fspath(vm, first)?;
     let (path, _) = join_realpath(String::new(), &p, &mut Vec::new());
@@ -294,11 +268,7 @@ fn p_relpath(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let path_abs = abspath(&path)?;
     let start_list: Vec<&str> = start_abs.split('/').filter(|x| !x.is_empty()).collect();
     let path_list: Vec<&str> = path_abs.split('/').filter(|x| !x.is_empty()).collect();
-    let common = start_list
-        .iter()
-        .zip(&path_list)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let common = start_list.iter().zip(&path_list).take_while(|(a, b)| a == b).count();
     let mut rel: Vec<&str> = vec![".."; start_list.len() - common];
     rel.extend_from_slice(&path_list[common..]);
     if rel.is_empty() {
@@ -320,12 +290,7 @@ fn p_commonprefix(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let Some(last) = strs.iter().max() else {
         return Ok(Value::str(""));
     };
-    let n = first
-        .chars()
-        .zip(last.chars())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum();
+    let n = first.chars().zip(last.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
     Ok(Value::str(&first[..n]))
 }
 
@@ -359,11 +324,7 @@ unsafe fn pw_dir(pw: *const libc::passwd) -> Option<String> {
         if pw.is_null() || (*pw).pw_dir.is_null() {
             return None;
         }
-        Some(
-            std::ffi::CStr::from_ptr((*pw).pw_dir)
-                .to_string_lossy()
-                .into_owned(),
-        )
+        Some(std::ffi::CStr::from_ptr((*pw).pw_dir).to_string_lossy().into_owned())
     }
 }
 
@@ -387,11 +348,7 @@ fn p_expanduser(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(Value::str(path));
     };
     let out = format!("{}{}", home.trim_end_matches('/'), &path[i..]);
-    Ok(Value::str(if out.is_empty() {
-        "/".to_string()
-    } else {
-        out
-    }))
+    Ok(Value::str(if out.is_empty() { "/".to_string() } else { out }))
 }
 
 fn p_expandvars(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -408,10 +365,7 @@ fn p_expandvars(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 None => ("", 0),
             }
         } else {
-            let n = after
-                .bytes()
-                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-                .count();
+            let n = after.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
             (&after[..n], n)
         };
         let value = if len == 0 { None } else { env_var(vm, name)? };
@@ -437,20 +391,13 @@ fn meta(vm: &mut Vm, args: &Args, name: &str, follow: bool) -> PyResult<Option<s
             )));
         }
         None => {
-            return Err(type_error(format!(
-                "{name}() missing 1 required positional argument: 'path'"
-            )));
+            return Err(type_error(format!("{name}() missing 1 required positional argument: 'path'")));
         }
     };
     if p.contains('\0') {
         return Ok(None);
     }
-    Ok(if follow {
-        std::fs::metadata(&p)
-    } else {
-        std::fs::symlink_metadata(&p)
-    }
-    .ok())
+    Ok(if follow { std::fs::metadata(&p) } else { std::fs::symlink_metadata(&p) }.ok())
 }
 
 fn p_exists(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -462,21 +409,15 @@ fn p_lexists(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn p_isfile(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Bool(
-        meta(vm, args, "isfile", true)?.is_some_and(|m| m.is_file()),
-    ))
+    Ok(Value::Bool(meta(vm, args, "isfile", true)?.is_some_and(|m| m.is_file())))
 }
 
 fn p_isdir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Bool(
-        meta(vm, args, "isdir", true)?.is_some_and(|m| m.is_dir()),
-    ))
+    Ok(Value::Bool(meta(vm, args, "isdir", true)?.is_some_and(|m| m.is_dir())))
 }
 
 fn p_islink(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Bool(
-        meta(vm, args, "islink", false)?.is_some_and(|m| m.file_type().is_symlink()),
-    ))
+    Ok(Value::Bool(meta(vm, args, "islink", false)?.is_some_and(|m| m.file_type().is_symlink())))
 }
 
 /// The metadata or CPython's OSError naming the file.
@@ -543,14 +484,9 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
     for (name, f) in functions {
         m.set(name, Value::Builtin(Arc::new(Builtin::new(name, f))));
     }
-    for (name, v) in [
-        ("sep", "/"),
-        ("curdir", "."),
-        ("pardir", ".."),
-        ("extsep", "."),
-        ("pathsep", ":"),
-        ("devnull", "/dev/null"),
-    ] {
+    for (name, v) in
+        [("sep", "/"), ("curdir", "."), ("pardir", ".."), ("extsep", "."), ("pathsep", ":"), ("devnull", "/dev/null")]
+    {
         m.set(name, Value::str(v));
     }
     m.set("altsep", Value::None);

@@ -39,12 +39,7 @@ fn random_class() -> Arc<Class> {
     static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
-            let cls = make(
-                "Random",
-                &types().object_type,
-                Some(random_ctor),
-                &methods(),
-            );
+            let cls = make("Random", &types().object_type, Some(random_ctor), &methods());
             *cls.module.lock() = Value::str("random");
             cls
         })
@@ -93,14 +88,9 @@ impl NativeObject for RandomObject {
 fn random_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("Random", &["x"])?;
     if args.len() > 1 {
-        return Err(type_error(format!(
-            "Random() expected at most 1 argument, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("Random() expected at most 1 argument, got {}", args.len())));
     }
-    let obj = RandomObject {
-        state: Mutex::new(Generator::default()),
-    };
+    let obj = RandomObject { state: Mutex::new(Generator::default()) };
     let seed = args.get(0, "x").cloned().unwrap_or(Value::None);
     seed_gen(vm, &obj, &seed, 2)?;
     Ok(Value::native(Arc::new(obj)))
@@ -113,13 +103,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
     let inst = random_ctor(vm, &cls, &Args::new(&[]))?;
     for (name, _) in methods() {
         if let Some(f) = cls.dict.get_item_str(name) {
-            m.set(
-                name,
-                Value::BoundMethod(Arc::new(BoundMethod {
-                    receiver: inst.clone(),
-                    func: f,
-                })),
-            );
+            m.set(name, Value::BoundMethod(Arc::new(BoundMethod { receiver: inst.clone(), func: f })));
         }
     }
     m.set("Random", Value::Class(cls));
@@ -140,11 +124,8 @@ fn arg<'a>(args: &'a Args, i: usize, name: &str) -> Option<&'a Value> {
 }
 
 fn required<'a>(args: &'a Args, i: usize, name: &str, func: &str) -> PyResult<&'a Value> {
-    arg(args, i, name).ok_or_else(|| {
-        type_error(format!(
-            "Random.{func}() missing 1 required positional argument: '{name}'"
-        ))
-    })
+    arg(args, i, name)
+        .ok_or_else(|| type_error(format!("Random.{func}() missing 1 required positional argument: '{name}'")))
 }
 
 fn float_arg(vm: &mut Vm, args: &Args, i: usize, name: &str, default: f64) -> PyResult<f64> {
@@ -165,10 +146,7 @@ fn seed_gen(vm: &mut Vm, obj: &RandomObject, a: &Value, version: i64) -> PyResul
         Value::None => {
             let mut bytes = [0u8; 624 * 4];
             fill_os_random(&mut bytes);
-            let words: Vec<u32> = bytes
-                .chunks_exact(4)
-                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect();
+            let words: Vec<u32> = bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
             let mut g = obj.state.lock();
             g.mt.seed_words(&words);
             g.gauss_next = None;
@@ -177,12 +155,8 @@ fn seed_gen(vm: &mut Vm, obj: &RandomObject, a: &Value, version: i64) -> PyResul
         Value::Int(i) => BigInt::from(*i).abs(),
         Value::BigInt(b) => b.abs(),
         Value::Bool(b) => BigInt::from(*b as u8),
-        Value::Str(s) if version == 1 => {
-            seed_v1(&s.as_str().chars().map(|c| c as u64).collect::<Vec<_>>())
-        }
-        Value::Bytes(b) if version == 1 => {
-            seed_v1(&b.data.iter().map(|c| *c as u64).collect::<Vec<_>>())
-        }
+        Value::Str(s) if version == 1 => seed_v1(&s.as_str().chars().map(|c| c as u64).collect::<Vec<_>>()),
+        Value::Bytes(b) if version == 1 => seed_v1(&b.data.iter().map(|c| *c as u64).collect::<Vec<_>>()),
         Value::Str(s) => seed_v2(s.as_str().as_bytes()),
         Value::Bytes(b) => seed_v2(&b.data),
         Value::Float(_) => {
@@ -191,9 +165,7 @@ fn seed_gen(vm: &mut Vm, obj: &RandomObject, a: &Value, version: i64) -> PyResul
             BigInt::from(h as u64)
         }
         _ => {
-            return Err(type_error(
-                "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
-            ));
+            return Err(type_error("The only supported seed types are: None,\nint, float, str, bytes, and bytearray."));
         }
     };
     let mut g = obj.state.lock();
@@ -218,10 +190,7 @@ fn r_seed(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn r_random(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if args.len() > 1 {
-        return Err(type_error(format!(
-            "random() takes no arguments ({} given)",
-            args.len() - 1
-        )));
+        return Err(type_error(format!("random() takes no arguments ({} given)", args.len() - 1)));
     }
     Ok(Value::Float(draw(args)?))
 }
@@ -242,9 +211,7 @@ fn r_getrandbits(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn r_randbytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let n = bits_arg(vm, args, "n", "randbytes")?;
-    let bits = n
-        .checked_mul(8)
-        .ok_or_else(|| crate::vm::error::overflow_error("n is too large"))?;
+    let bits = n.checked_mul(8).ok_or_else(|| crate::vm::error::overflow_error("n is too large"))?;
     if bits < 0 {
         return Err(value_error("number of bits must be non-negative"));
     }
@@ -318,9 +285,7 @@ fn randrange(
             let r = obj.state.lock().below_big(&width);
             return Ok(Value::from_bigint(istart + r));
         }
-        return Err(value_error(format!(
-            "empty range for randrange() ({istart}, {istop}, {width})"
-        )));
+        return Err(value_error(format!("empty range for randrange() ({istart}, {istop}, {width})")));
     }
     let n = if istep.is_positive() {
         num_integer::Integer::div_floor(&(&width + &istep - 1), &istep)
@@ -375,10 +340,7 @@ fn r_shuffle(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     // the swaps applied after, without holding the generator's lock.
     let swaps: Vec<(usize, usize)> = {
         let mut g = obj.state.lock();
-        (1..n)
-            .rev()
-            .map(|i| (i, g.below(i as u64 + 1) as usize))
-            .collect()
+        (1..n).rev().map(|i| (i, g.below(i as u64 + 1) as usize)).collect()
     };
     if let Value::List(l) = x {
         let mut items = l.lock();
@@ -390,10 +352,7 @@ fn r_shuffle(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
     }
     for (i, j) in swaps {
-        let (vi, vj) = (
-            vm.get_item(x, &Value::Int(i as i64))?,
-            vm.get_item(x, &Value::Int(j as i64))?,
-        );
+        let (vi, vj) = (vm.get_item(x, &Value::Int(i as i64))?, vm.get_item(x, &Value::Int(j as i64))?);
         vm.set_item(x, Value::Int(i as i64), vj)?;
         vm.set_item(x, Value::Int(j as i64), vi)?;
     }
@@ -404,20 +363,13 @@ fn r_sample(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("sample", &["population", "k", "counts"])?;
     let obj = this(args)?;
     let population = required(args, 0, "population", "sample")?;
-    if !matches!(
-        population,
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_)
-    ) {
-        return Err(type_error(
-            "Population must be a sequence.  For dicts or sets, use sorted(d).",
-        ));
+    if !matches!(population, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_)) {
+        return Err(type_error("Population must be a sequence.  For dicts or sets, use sorted(d)."));
     }
     let n = vm.len(population)?;
     let k = match required(args, 1, "k", "sample")? {
         Value::Float(_) => {
-            return Err(type_error(
-                "can't multiply sequence by non-int of type 'float'",
-            ));
+            return Err(type_error("can't multiply sequence by non-int of type 'float'"));
         }
         other => to_index(vm, other)?,
     };
@@ -431,16 +383,10 @@ fn r_sample(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let out = match population {
         Value::List(l) => {
             let items = l.snapshot();
-            picked
-                .iter()
-                .map(|&i| items.get(i).cloned().unwrap_or(Value::None))
-                .collect()
+            picked.iter().map(|&i| items.get(i).cloned().unwrap_or(Value::None)).collect()
         }
         Value::Tuple(t) => picked.iter().map(|&i| t.items[i].clone()).collect(),
-        _ => picked
-            .iter()
-            .map(|&i| vm.get_item(population, &Value::Int(i as i64)))
-            .collect::<PyResult<Vec<_>>>()?,
+        _ => picked.iter().map(|&i| vm.get_item(population, &Value::Int(i as i64))).collect::<PyResult<Vec<_>>>()?,
     };
     Ok(Value::list(out))
 }
@@ -461,15 +407,11 @@ fn sample_counts(
         let Value::Int(c) = c else {
             return Err(type_error("Counts must be integers"));
         };
-        total = total
-            .checked_add(c)
-            .ok_or_else(|| crate::vm::error::overflow_error("counts too large"))?;
+        total = total.checked_add(c).ok_or_else(|| crate::vm::error::overflow_error("counts too large"))?;
         cum.push(total);
     }
     if cum.len() != n {
-        return Err(value_error(
-            "The number of counts does not match the population",
-        ));
+        return Err(value_error("The number of counts does not match the population"));
     }
     cum.pop();
     if total <= 0 {
@@ -519,9 +461,7 @@ fn r_choices(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 Ok(items) => items,
                 Err(e) if matches!(w, Value::Int(_)) && e.is(&types().exc.type_error) => {
                     let shown = vm.repr(w)?;
-                    return Err(type_error(format!(
-                        "The number of choices must be a keyword argument: k={shown}"
-                    )));
+                    return Err(type_error(format!("The number of choices must be a keyword argument: k={shown}")));
                 }
                 Err(e) => return Err(e),
             };
@@ -537,15 +477,11 @@ fn r_choices(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
         (Some(c), None) => vm.iterate(c)?,
         (Some(_), Some(_)) => {
-            return Err(type_error(
-                "Cannot specify both weights and cumulative weights",
-            ));
+            return Err(type_error("Cannot specify both weights and cumulative weights"));
         }
     };
     if cum.len() != n {
-        return Err(value_error(
-            "The number of weights does not match the population",
-        ));
+        return Err(value_error("The number of weights does not match the population"));
     }
     let Some(last) = cum.last() else {
         return Err(index_error("list index out of range"));
@@ -678,12 +614,7 @@ fn r_vonmisesvariate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn r_gammavariate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let alpha = to_f64(vm, required(args, 0, "alpha", "gammavariate")?)?;
     let beta = to_f64(vm, required(args, 1, "beta", "gammavariate")?)?;
-    this(args)?
-        .state
-        .lock()
-        .gamma(alpha, beta)
-        .map(Value::Float)
-        .map_err(value_error)
+    this(args)?.state.lock().gamma(alpha, beta).map(Value::Float).map_err(value_error)
 }
 
 fn r_betavariate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -694,9 +625,7 @@ fn r_betavariate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if y == 0.0 {
         return Ok(Value::Float(0.0));
     }
-    Ok(Value::Float(
-        y / (y + g.gamma(beta, 1.0).map_err(value_error)?),
-    ))
+    Ok(Value::Float(y / (y + g.gamma(beta, 1.0).map_err(value_error)?)))
 }
 
 fn r_paretovariate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -725,11 +654,7 @@ fn r_getstate(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut words: Vec<Value> = g.mt.state.iter().map(|w| Value::Int(*w as i64)).collect();
     words.push(Value::Int(g.mt.index as i64));
     let gauss = g.gauss_next.map(Value::Float).unwrap_or(Value::None);
-    Ok(Value::tuple(vec![
-        Value::Int(3),
-        Value::tuple(words),
-        gauss,
-    ]))
+    Ok(Value::tuple(vec![Value::Int(3), Value::tuple(words), gauss]))
 }
 
 fn r_setstate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -741,9 +666,7 @@ fn r_setstate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let version = t.items.first().cloned().unwrap_or(Value::None);
     if !matches!(version, Value::Int(2 | 3)) || t.len() != 3 {
         let shown = vm.repr(&version)?;
-        return Err(value_error(format!(
-            "state with version {shown} passed to Random.setstate() of version 3"
-        )));
+        return Err(value_error(format!("state with version {shown} passed to Random.setstate() of version 3")));
     }
     let Value::Tuple(inner) = &t.items[1] else {
         return Err(type_error("state vector must be a tuple"));
@@ -756,15 +679,10 @@ fn r_setstate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         *slot = match v {
             Value::Int(i) if (0..=u32::MAX as i64).contains(i) => *i as u32,
             Value::Int(_) | Value::BigInt(_) => {
-                return Err(crate::vm::error::overflow_error(
-                    "Python int too large to convert to C unsigned long",
-                ));
+                return Err(crate::vm::error::overflow_error("Python int too large to convert to C unsigned long"));
             }
             other => {
-                return Err(type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    other.type_name()
-                )));
+                return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())));
             }
         };
     }

@@ -68,7 +68,9 @@ fn stream_write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let fd = stream_of(args)?;
     let text = match args.pos.get(1) {
         Some(Value::Str(s)) => s.clone(),
-        Some(other) => return Err(type_error(format!("write() argument must be str, not {}", other.type_name()))),
+        Some(other) => {
+            return Err(type_error(format!("write() argument must be str, not {}", other.type_name())));
+        }
         None => return Err(type_error("write() takes exactly one argument (0 given)")),
     };
     let stream = if fd == 2 { &vm.shared.stderr } else { &vm.shared.stdout };
@@ -171,7 +173,9 @@ fn setrecursionlimit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.exactly("setrecursionlimit", 1, args.len())?;
     let n = match &args.pos[0] {
         Value::Int(n) => *n,
-        Value::Float(_) => return Err(type_error("'float' object cannot be interpreted as an integer")),
+        Value::Float(_) => {
+            return Err(type_error("'float' object cannot be interpreted as an integer"));
+        }
         other => crate::runtime::args::to_index(vm, other)?,
     };
     if n < 1 {

@@ -58,19 +58,9 @@ impl NativeObject for StructSeq {
     }
 
     fn repr(&self) -> Option<String> {
-        let fields: Vec<String> = self
-            .ty
-            .visible
-            .iter()
-            .zip(&self.values)
-            .map(|(n, v)| format!("{n}={}", plain_repr(v)))
-            .collect();
-        Some(format!(
-            "{}.{}({})",
-            self.ty.module,
-            self.ty.name,
-            fields.join(", ")
-        ))
+        let fields: Vec<String> =
+            self.ty.visible.iter().zip(&self.values).map(|(n, v)| format!("{n}={}", plain_repr(v))).collect();
+        Some(format!("{}.{}({})", self.ty.module, self.ty.name, fields.join(", ")))
     }
 }
 
@@ -105,28 +95,18 @@ pub fn structseq_class(ty: &'static StructSeqType, ctor: Option<NativeCtor>) -> 
     *cls.module.lock() = Value::str(ty.module);
     let getter = Value::Builtin(Arc::new(Builtin::new("field", seq_field)));
     for (name, index) in ty.attrs {
-        let fget = Value::BoundMethod(Arc::new(BoundMethod {
-            receiver: Value::Int(*index as i64),
-            func: getter.clone(),
-        }));
-        let prop = Property {
-            fget,
-            fset: Value::None,
-            fdel: Value::None,
-            doc: Value::None,
-        };
+        let fget =
+            Value::BoundMethod(Arc::new(BoundMethod { receiver: Value::Int(*index as i64), func: getter.clone() }));
+        let prop = Property { fget, fset: Value::None, fdel: Value::None, doc: Value::None };
         cls.dict.set_item_str(name, Value::Property(Arc::new(prop)));
     }
-    cls.dict
-        .set_item_str("n_sequence_fields", Value::Int(ty.visible.len() as i64));
-    cls.dict
-        .set_item_str("n_fields", Value::Int(ty.attrs.len() as i64));
+    cls.dict.set_item_str("n_sequence_fields", Value::Int(ty.visible.len() as i64));
+    cls.dict.set_item_str("n_fields", Value::Int(ty.attrs.len() as i64));
     cls
 }
 
 fn seq_of(v: Option<&Value>) -> PyResult<&StructSeq> {
-    v.and_then(|v| v.as_native::<StructSeq>())
-        .ok_or_else(|| type_error("descriptor requires a struct sequence"))
+    v.and_then(|v| v.as_native::<StructSeq>()).ok_or_else(|| type_error("descriptor requires a struct sequence"))
 }
 
 fn seq_field(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -196,10 +176,7 @@ fn seq_ge(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 static STRUCT_TIME: StructSeqType = StructSeqType {
     module: "time",
     name: "struct_time",
-    visible: &[
-        "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday",
-        "tm_isdst",
-    ],
+    visible: &["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"],
     attrs: &[
         ("tm_year", 0),
         ("tm_mon", 1),
@@ -217,36 +194,24 @@ static STRUCT_TIME: StructSeqType = StructSeqType {
 
 fn struct_time_class() -> Arc<Class> {
     static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
-    CLASS
-        .get_or_init(|| structseq_class(&STRUCT_TIME, Some(struct_time_ctor)))
-        .clone()
+    CLASS.get_or_init(|| structseq_class(&STRUCT_TIME, Some(struct_time_ctor))).clone()
 }
 
 /// `time.struct_time(seq)`: 9 to 11 items.
 fn struct_time_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     let Some(seq) = args.get(0, "sequence") else {
-        return Err(type_error(
-            "struct_time() missing required argument 'sequence' (pos 1)",
-        ));
+        return Err(type_error("struct_time() missing required argument 'sequence' (pos 1)"));
     };
     let mut values = vm.iterate(seq)?;
     let n = values.len();
     if n < 9 {
-        return Err(type_error(format!(
-            "time.struct_time() takes an at least 9-sequence ({n}-sequence given)"
-        )));
+        return Err(type_error(format!("time.struct_time() takes an at least 9-sequence ({n}-sequence given)")));
     }
     if n > 11 {
-        return Err(type_error(format!(
-            "time.struct_time() takes an at most 11-sequence ({n}-sequence given)"
-        )));
+        return Err(type_error(format!("time.struct_time() takes an at most 11-sequence ({n}-sequence given)")));
     }
     values.resize(11, Value::None);
-    Ok(Value::native(Arc::new(StructSeq {
-        ty: &STRUCT_TIME,
-        class: struct_time_class(),
-        values,
-    })))
+    Ok(Value::native(Arc::new(StructSeq { ty: &STRUCT_TIME, class: struct_time_class(), values })))
 }
 
 fn zeroed_tm() -> libc::tm {
@@ -261,11 +226,7 @@ fn struct_time_from_tm(tm: &libc::tm) -> Value {
     } else {
         // SAFETY: the C library set tm_zone to a NUL-terminated string that
         // lives as long as the time zone data.
-        Value::str(
-            unsafe { CStr::from_ptr(tm.tm_zone) }
-                .to_string_lossy()
-                .into_owned(),
-        )
+        Value::str(unsafe { CStr::from_ptr(tm.tm_zone) }.to_string_lossy().into_owned())
     };
     let ints = [
         tm.tm_year as i64 + 1900,
@@ -281,20 +242,13 @@ fn struct_time_from_tm(tm: &libc::tm) -> Value {
     let mut values: Vec<Value> = ints.iter().map(|i| Value::Int(*i)).collect();
     values.push(zone);
     values.push(Value::Int(tm.tm_gmtoff));
-    Value::native(Arc::new(StructSeq {
-        ty: &STRUCT_TIME,
-        class: struct_time_class(),
-        values,
-    }))
+    Value::native(Arc::new(StructSeq { ty: &STRUCT_TIME, class: struct_time_class(), values }))
 }
 
 // ------------------------------------------------------------------ clocks
 
 fn clock_ns(clock: libc::clockid_t) -> i128 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: ts is a valid timespec to write into.
     unsafe { libc::clock_gettime(clock, &mut ts) };
     ts.tv_sec as i128 * 1_000_000_000 + ts.tv_nsec as i128
@@ -341,17 +295,10 @@ fn secs_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     let x = match v {
         Value::Float(f) => *f,
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => crate::runtime::args::to_f64(vm, v)?,
-        Value::Instance(_) => crate::runtime::args::to_f64(vm, v).map_err(|_| {
-            type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                v.type_name()
-            ))
-        })?,
+        Value::Instance(_) => crate::runtime::args::to_f64(vm, v)
+            .map_err(|_| type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())))?,
         _ => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                v.type_name()
-            )));
+            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())));
         }
     };
     if x.is_nan() {
@@ -367,9 +314,7 @@ fn time_sleep(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(value_error("sleep length must be non-negative"));
     }
     if secs * 1e9 >= i64::MAX as f64 {
-        return Err(overflow_error(
-            "timestamp too large to convert to C _PyTime_t",
-        ));
+        return Err(overflow_error("timestamp too large to convert to C _PyTime_t"));
     }
     // GIL: release while sleeping (threads issue)
     std::thread::sleep(std::time::Duration::from_secs_f64(secs));
@@ -379,9 +324,7 @@ fn time_sleep(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// The time_t for an optional seconds argument (now when absent or None).
 fn time_t_arg(vm: &mut Vm, args: &Args) -> PyResult<libc::time_t> {
     match args.pos.first() {
-        None | Some(Value::None) => {
-            Ok((clock_ns(libc::CLOCK_REALTIME) / 1_000_000_000) as libc::time_t)
-        }
+        None | Some(Value::None) => Ok((clock_ns(libc::CLOCK_REALTIME) / 1_000_000_000) as libc::time_t),
         Some(v) => {
             let x = secs_arg(vm, v)?.floor();
             if !(x >= i64::MIN as f64 && x < i64::MAX as f64) {
@@ -396,20 +339,10 @@ fn broken_down(t: libc::time_t, local: bool) -> PyResult<libc::tm> {
     let mut tm = zeroed_tm();
     // SAFETY: both pointers are valid for the call; the _r variants are
     // thread-safe.
-    let r = unsafe {
-        if local {
-            libc::localtime_r(&t, &mut tm)
-        } else {
-            libc::gmtime_r(&t, &mut tm)
-        }
-    };
+    let r = unsafe { if local { libc::localtime_r(&t, &mut tm) } else { libc::gmtime_r(&t, &mut tm) } };
     if r.is_null() {
         let e = std::io::Error::last_os_error();
-        let e = if e.raw_os_error() == Some(0) {
-            std::io::Error::from_raw_os_error(libc::EOVERFLOW)
-        } else {
-            e
-        };
+        let e = if e.raw_os_error() == Some(0) { std::io::Error::from_raw_os_error(libc::EOVERFLOW) } else { e };
         return Err(os_error_from_io(&e, None));
     }
     Ok(tm)
@@ -433,10 +366,9 @@ fn tm_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<(libc::tm, Option<CStr
     let (items, extra) = match v {
         Value::Tuple(t) => (t.items.to_vec(), None),
         _ => match v.as_native::<StructSeq>() {
-            Some(s) if std::ptr::eq(s.ty, &STRUCT_TIME) => (
-                s.values[..9].to_vec(),
-                Some((s.values[9].clone(), s.values[10].clone())),
-            ),
+            Some(s) if std::ptr::eq(s.ty, &STRUCT_TIME) => {
+                (s.values[..9].to_vec(), Some((s.values[9].clone(), s.values[10].clone())))
+            }
             _ => return Err(type_error("Tuple or struct_time argument required")),
         },
     };
@@ -449,9 +381,7 @@ fn tm_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<(libc::tm, Option<CStr
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
             Value::Float(_) => {
-                return Err(type_error(
-                    "'float' object cannot be interpreted as an integer",
-                ));
+                return Err(type_error("'float' object cannot be interpreted as an integer"));
             }
             other => crate::runtime::args::to_index(vm, other)?,
         };
@@ -520,13 +450,7 @@ fn check_tm(tm: &mut libc::tm) -> PyResult<()> {
 /// The struct_time argument of strftime/asctime, or the local time now.
 fn tm_or_now(vm: &mut Vm, v: Option<&Value>, func: &str) -> PyResult<(libc::tm, Option<CString>)> {
     match v {
-        None => Ok((
-            broken_down(
-                (clock_ns(libc::CLOCK_REALTIME) / 1_000_000_000) as libc::time_t,
-                true,
-            )?,
-            None,
-        )),
+        None => Ok((broken_down((clock_ns(libc::CLOCK_REALTIME) / 1_000_000_000) as libc::time_t, true)?, None)),
         Some(v) => {
             let (mut tm, zone) = tm_arg(vm, v, func)?;
             check_tm(&mut tm)?;
@@ -561,9 +485,7 @@ fn time_strftime(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// "Sun Jun 20 23:21:05 1993", as CPython's `_asctime` lays it out.
 fn asctime_text(tm: &libc::tm) -> String {
     const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     format!(
         "{} {}{:3} {:02}:{:02}:{:02} {}",
         DAYS[tm.tm_wday.rem_euclid(7) as usize],
@@ -614,9 +536,7 @@ fn set_timezone(m: &Module) {
                     String::new()
                 } else {
                     // SAFETY: set by localtime_r to a NUL-terminated string.
-                    unsafe { CStr::from_ptr(tm.tm_zone) }
-                        .to_string_lossy()
-                        .into_owned()
+                    unsafe { CStr::from_ptr(tm.tm_zone) }.to_string_lossy().into_owned()
                 };
                 (-tm.tm_gmtoff, name)
             }
@@ -625,18 +545,11 @@ fn set_timezone(m: &Module) {
     };
     let (jan, jan_name) = zone_of(jan_t);
     let (jul, jul_name) = zone_of(jan_t + YEAR / 2);
-    let (tz, alt, names) = if jan < jul {
-        (jul, jan, (jul_name, jan_name))
-    } else {
-        (jan, jul, (jan_name, jul_name))
-    };
+    let (tz, alt, names) = if jan < jul { (jul, jan, (jul_name, jan_name)) } else { (jan, jul, (jan_name, jul_name)) };
     m.set("timezone", Value::Int(tz));
     m.set("altzone", Value::Int(alt));
     m.set("daylight", Value::Int((jan != jul) as i64));
-    m.set(
-        "tzname",
-        Value::tuple(vec![Value::str(names.0), Value::str(names.1)]),
-    );
+    m.set("tzname", Value::tuple(vec![Value::str(names.0), Value::str(names.1)]));
 }
 
 /// Builds the module.

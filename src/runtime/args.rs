@@ -20,7 +20,9 @@ impl<'a> Args<'a> {
     pub fn exactly(&self, name: &str, n: usize, given: usize) -> PyResult<()> {
         if given != n {
             let what = match n {
-                0 => return Err(type_error(format!("{name}() takes no arguments ({given} given)"))),
+                0 => {
+                    return Err(type_error(format!("{name}() takes no arguments ({given} given)")));
+                }
                 1 => "exactly one argument".to_string(),
                 n => format!("exactly {n} arguments"),
             };

@@ -64,9 +64,9 @@ pub fn bytes_from(vm: &mut Vm, x: &Value) -> PyResult<Vec<u8>> {
             if let Some(Value::Bytes(b)) = vm.call_dunder(other, "__bytes__", &[])? {
                 return Ok(b.data.to_vec());
             }
-            let items = vm.iterate(other).map_err(|_| {
-                type_error(format!("cannot convert '{}' object to bytearray", other.type_name()))
-            })?;
+            let items = vm
+                .iterate(other)
+                .map_err(|_| type_error(format!("cannot convert '{}' object to bytearray", other.type_name())))?;
             items.iter().map(|it| byte_value(vm, it)).collect()
         }
     }
@@ -93,15 +93,14 @@ pub fn bytearray_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<V
 }
 
 fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a PyByteArray> {
-    args.pos.first().and_then(|v| v.as_native::<PyByteArray>()).ok_or_else(|| {
-        type_error(format!("descriptor '{name}' requires a 'bytearray' object"))
-    })
+    args.pos
+        .first()
+        .and_then(|v| v.as_native::<PyByteArray>())
+        .ok_or_else(|| type_error(format!("descriptor '{name}' requires a 'bytearray' object")))
 }
 
 fn arg<'a>(args: &'a Args, i: usize, name: &str) -> PyResult<&'a Value> {
-    args.pos
-        .get(i)
-        .ok_or_else(|| type_error(format!("{name}() takes exactly one argument (0 given)")))
+    args.pos.get(i).ok_or_else(|| type_error(format!("{name}() takes exactly one argument (0 given)")))
 }
 
 pub fn bytearray_methods() -> Vec<(&'static str, NativeFn)> {
@@ -162,10 +161,7 @@ fn ba_getitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn index_arg(vm: &mut Vm, key: &Value) -> PyResult<i64> {
     match key {
         Value::Int(_) | Value::Bool(_) | Value::Instance(_) => to_index(vm, key),
-        other => Err(type_error(format!(
-            "bytearray indices must be integers or slices, not {}",
-            other.type_name()
-        ))),
+        other => Err(type_error(format!("bytearray indices must be integers or slices, not {}", other.type_name()))),
     }
 }
 
@@ -181,7 +177,9 @@ fn ba_setitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (key, value) = (arg(args, 1, "__setitem__")?, arg(args, 2, "__setitem__")?);
     if let Value::Slice(s) = key {
         let new = match value {
-            Value::Int(_) => return Err(type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)")),
+            Value::Int(_) => {
+                return Err(type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+            }
             v => bytes_from(vm, v)?,
         };
         let len = me.data.lock().len();
@@ -339,10 +337,7 @@ fn ba_mul(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let n = match arg(args, 1, "__mul__")? {
         v @ (Value::Int(_) | Value::Bool(_)) => to_index(vm, v)?,
         other => {
-            return Err(type_error(format!(
-                "can't multiply sequence by non-int of type '{}'",
-                other.type_name()
-            )));
+            return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", other.type_name())));
         }
     };
     Ok(new_bytearray(data.repeat(n.max(0) as usize)))

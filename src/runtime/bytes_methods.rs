@@ -46,8 +46,9 @@ fn recv(args: &Args) -> PyResult<(Kind, Vec<u8>)> {
 /// A bytes-like argument.
 fn bytes_arg(args: &Args, i: usize) -> PyResult<Vec<u8>> {
     match args.pos.get(i) {
-        Some(v) => bytes_like(v)
-            .ok_or_else(|| type_error(format!("a bytes-like object is required, not '{}'", v.type_name()))),
+        Some(v) => {
+            bytes_like(v).ok_or_else(|| type_error(format!("a bytes-like object is required, not '{}'", v.type_name())))
+        }
         None => Err(type_error("function missing required argument")),
     }
 }
@@ -284,10 +285,9 @@ fn affix(args: &Args, name: &str, suffix: bool) -> PyResult<Value> {
         }
         Some(v) => match bytes_like(v) {
             Some(p) => Ok(Value::Bool(test(&p))),
-            None => Err(type_error(format!(
-                "{name} first arg must be bytes or a tuple of bytes, not {}",
-                v.type_name()
-            ))),
+            None => {
+                Err(type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {}", v.type_name())))
+            }
         },
         None => Err(type_error(format!("{name}() takes at least 1 argument (0 given)"))),
     }
@@ -594,10 +594,7 @@ fn justify(vm: &mut Vm, args: &Args, how: char) -> PyResult<Value> {
         Some(v) => match bytes_like(v) {
             Some(f) if f.len() == 1 => f[0],
             _ => {
-                return Err(type_error(format!(
-                    "argument 2 must be a byte string of length 1, not {}",
-                    v.type_name()
-                )));
+                return Err(type_error(format!("argument 2 must be a byte string of length 1, not {}", v.type_name())));
             }
         },
     };

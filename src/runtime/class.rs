@@ -108,11 +108,7 @@ impl Class {
     ) -> Arc<Class> {
         let dict = Arc::new(PyDict::new());
         for (mname, f) in methods {
-            let b = super::function::Builtin {
-                name: mname,
-                owner: Some(owner),
-                func: *f,
-            };
+            let b = super::function::Builtin { name: mname, owner: Some(owner), func: *f };
             dict.set_item_str(mname, Value::Builtin(Arc::new(b)));
         }
         let mro = linearize(&bases).unwrap_or_default();
@@ -177,9 +173,7 @@ impl Class {
 
     /// `type(cls)`.
     pub fn metaclass(&self) -> Arc<Class> {
-        self.metaclass
-            .clone()
-            .unwrap_or_else(|| super::types::types().type_type.clone())
+        self.metaclass.clone().unwrap_or_else(|| super::types::types().type_type.clone())
     }
 
     /// Finds an attribute along the MRO.
@@ -220,9 +214,7 @@ impl Class {
         if let Some(v) = self.dict.get_hashed_str(name, hash) {
             return Some(v);
         }
-        self.mro
-            .iter()
-            .find_map(|c| c.dict.get_hashed_str(name, hash))
+        self.mro.iter().find_map(|c| c.dict.get_hashed_str(name, hash))
     }
 
     /// Is `name` a data descriptor (a property...) somewhere in the MRO?
@@ -237,10 +229,7 @@ impl Class {
         if self.descriptor_bits.load(Ordering::Relaxed) & (1u64 << (name.hash() as u64 % 64)) == 0 {
             return false;
         }
-        self.descriptor_names
-            .lock()
-            .iter()
-            .any(|n| n.as_str() == name.as_str())
+        self.descriptor_names.lock().iter().any(|n| n.as_str() == name.as_str())
     }
 
     /// `issubclass(self, other)`.
@@ -254,10 +243,7 @@ impl Class {
 
     /// Recomputes the cached flags from this class's dict and its bases'.
     pub fn refresh_flags(&self) {
-        let mut flags = self
-            .bases
-            .iter()
-            .fold(0, |f, b| f | b.flags.load(Ordering::Relaxed));
+        let mut flags = self.bases.iter().fold(0, |f, b| f | b.flags.load(Ordering::Relaxed));
         let own = |n: &str| self.dict.get_item_str(n);
         let is_py = |v: &Option<Value>| matches!(v, Some(Value::Function(_)));
         if is_py(&own("__eq__")) || is_py(&own("__ne__")) {
@@ -286,10 +272,7 @@ impl Class {
         if is_py(&own("__delattr__")) {
             flags |= ClassFlags::DELATTR;
         }
-        if matches!(
-            own("__new__"),
-            Some(Value::Function(_) | Value::StaticMethod(_))
-        ) {
+        if matches!(own("__new__"), Some(Value::Function(_) | Value::StaticMethod(_))) {
             flags |= ClassFlags::NEW;
         }
         let mut names: Vec<Arc<PyStr>> = Vec::new();
@@ -304,9 +287,7 @@ impl Class {
         if !names.is_empty() {
             flags |= ClassFlags::DESCRIPTORS;
         }
-        let bits = names
-            .iter()
-            .fold(0u64, |b, n| b | (1u64 << (n.hash() as u64 % 64)));
+        let bits = names.iter().fold(0u64, |b, n| b | (1u64 << (n.hash() as u64 % 64)));
         self.descriptor_bits.store(bits, Ordering::Relaxed);
         *self.descriptor_names.lock() = names;
         self.flags.store(flags, Ordering::Relaxed);
@@ -317,11 +298,7 @@ impl Class {
         if self.builtin {
             return self.clone();
         }
-        self.mro
-            .iter()
-            .find(|c| c.builtin)
-            .cloned()
-            .unwrap_or_else(|| self.clone())
+        self.mro.iter().find(|c| c.builtin).cloned().unwrap_or_else(|| self.clone())
     }
 }
 
@@ -359,11 +336,8 @@ fn linearize(bases: &[Arc<Class>]) -> Result<Vec<Arc<Class>>, String> {
         if seqs.is_empty() {
             return Ok(out);
         }
-        let candidate = seqs.iter().map(|s| s[0].clone()).find(|c| {
-            !seqs
-                .iter()
-                .any(|s| s[1..].iter().any(|x| Arc::ptr_eq(x, c)))
-        });
+        let candidate =
+            seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| Arc::ptr_eq(x, c))));
         let Some(c) = candidate else {
             let names: Vec<&str> = bases.iter().map(|b| b.name.as_str()).collect();
             return Err(format!(
@@ -390,10 +364,7 @@ fn layout(bases: &[Arc<Class>]) -> Result<ClassKind, String> {
             ClassKind::Exception => kind = ClassKind::Exception,
             ClassKind::Builtin if b.name.as_str() == "object" => {}
             ClassKind::Builtin => {
-                return Err(format!(
-                    "pyl does not support subclassing the builtin type '{}'",
-                    b.name.as_str()
-                ));
+                return Err(format!("pyl does not support subclassing the builtin type '{}'", b.name.as_str()));
             }
         }
     }

@@ -75,9 +75,7 @@ pub fn fast_cmp(a: &Value, b: &Value) -> Option<Ordering> {
             }
             Some(x.len().cmp(&y.len()))
         }
-        (Bool(_) | Int(_) | BigInt(_) | Float(_), Bool(_) | Int(_) | BigInt(_) | Float(_)) => {
-            num_cmp(a, b)
-        }
+        (Bool(_) | Int(_) | BigInt(_) | Float(_), Bool(_) | Int(_) | BigInt(_) | Float(_)) => num_cmp(a, b),
         _ => Option::None,
     }
 }
@@ -92,9 +90,7 @@ pub fn num_cmp(a: &Value, b: &Value) -> Option<Ordering> {
         (Bool(x), _) => num_cmp(&Int(*x as i64), b),
         (_, Bool(y)) => num_cmp(a, &Int(*y as i64)),
         (Int(x), Float(y)) => int_float_cmp(&num_bigint::BigInt::from(*x), *y, Some(*x)),
-        (Float(x), Int(y)) => {
-            int_float_cmp(&num_bigint::BigInt::from(*y), *x, Some(*y)).map(Ordering::reverse)
-        }
+        (Float(x), Int(y)) => int_float_cmp(&num_bigint::BigInt::from(*y), *x, Some(*y)).map(Ordering::reverse),
         (BigInt(x), Float(y)) => int_float_cmp(x, *y, Option::None),
         (Float(x), BigInt(y)) => int_float_cmp(y, *x, Option::None).map(Ordering::reverse),
         (BigInt(x), BigInt(y)) => Some(x.as_ref().cmp(y.as_ref())),
@@ -110,11 +106,7 @@ fn int_float_cmp(i: &BigInt, f: f64, small: Option<i64>) -> Option<Ordering> {
         return Option::None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 {
-            Ordering::Less
-        } else {
-            Ordering::Greater
-        });
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
     }
     if let Some(s) = small {
         // Exact when the int is small enough to be a float exactly.

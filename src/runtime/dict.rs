@@ -103,9 +103,7 @@ impl Inner {
             None => self.entries.iter().position(|e| same(e, key, hash)),
             // `find` probes with the table's SIMD groups directly, much
             // cheaper than walking `iter_hash`.
-            Some(index) => index
-                .find(mix(hash), |&i| same(&self.entries[i as usize], key, hash))
-                .map(|&i| i as usize),
+            Some(index) => index.find(mix(hash), |&i| same(&self.entries[i as usize], key, hash)).map(|&i| i as usize),
         }
     }
 
@@ -190,10 +188,7 @@ impl PyDict {
             self.mutations.fetch_add(1, Ordering::AcqRel);
         } else {
             // Only one thread can write: no atomic read-modify-write needed.
-            self.mutations.store(
-                self.mutations.load(Ordering::Relaxed) + 1,
-                Ordering::Release,
-            );
+            self.mutations.store(self.mutations.load(Ordering::Relaxed) + 1, Ordering::Release);
         }
     }
 
@@ -252,13 +247,7 @@ impl PyDict {
     }
 
     pub fn get_hashed(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
-        self.locate(
-            vm,
-            key,
-            hash,
-            |inner, i| Some(inner.entries[i].value.clone()),
-            |_| None,
-        )
+        self.locate(vm, key, hash, |inner, i| Some(inner.entries[i].value.clone()), |_| None)
     }
 
     /// Lookup by a str key, with no Python code involved.
@@ -297,12 +286,7 @@ impl PyDict {
     #[inline]
     pub fn get_str_at(&self, key: &PyStr, hint: &mut u32) -> Option<Value> {
         let inner = self.inner.lock();
-        if let Some(Entry {
-            key: Value::Str(s),
-            value,
-            ..
-        }) = inner.entries.get(*hint as usize)
-        {
+        if let Some(Entry { key: Value::Str(s), value, .. }) = inner.entries.get(*hint as usize) {
             if std::ptr::eq(&**s, key) {
                 return Some(value.clone());
             }
@@ -318,10 +302,7 @@ impl PyDict {
     pub fn set_str_at(&self, key: &std::sync::Arc<PyStr>, value: Value, hint: &mut u32) -> Option<usize> {
         let mut inner = self.inner.lock();
         let at = *hint as usize;
-        if let Some(Entry {
-            key: Value::Str(s), ..
-        }) = inner.entries.get(at)
-        {
+        if let Some(Entry { key: Value::Str(s), .. }) = inner.entries.get(at) {
             if std::sync::Arc::ptr_eq(s, key) {
                 inner.entries[at].value = value;
                 drop(inner);
@@ -350,18 +331,14 @@ impl PyDict {
     /// Lookup by a Rust string whose hash is known.
     pub fn get_hashed_str(&self, key: &str, hash: i64) -> Option<Value> {
         let inner = self.inner.lock();
-        inner
-            .find_str(key, hash)
-            .map(|i| inner.entries[i].value.clone())
+        inner.find_str(key, hash).map(|i| inner.entries[i].value.clone())
     }
 
     /// Lookup by a Rust string (hashes it first).
     pub fn get_item_str(&self, key: &str) -> Option<Value> {
         let inner = self.inner.lock();
         let hash = super::str::hash_bytes(key.as_bytes());
-        inner
-            .find_str(key, hash)
-            .map(|i| inner.entries[i].value.clone())
+        inner.find_str(key, hash).map(|i| inner.entries[i].value.clone())
     }
 
     pub fn contains(&self, vm: &mut Vm, key: &Value) -> PyResult<bool> {
@@ -431,13 +408,7 @@ impl PyDict {
 
     pub fn remove(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
         let hash = vm.hash(key)?;
-        let r = self.locate(
-            vm,
-            key,
-            hash,
-            |inner, i| Some(inner.remove_at(i).1),
-            |_| None,
-        )?;
+        let r = self.locate(vm, key, hash, |inner, i| Some(inner.remove_at(i).1), |_| None)?;
         self.bump();
         Ok(r)
     }
@@ -455,36 +426,18 @@ impl PyDict {
     pub fn clear(&self) {
         let mut inner = self.inner.lock();
         let version = inner.version + 1;
-        let old = std::mem::replace(
-            &mut *inner,
-            Inner {
-                version,
-                ..Inner::default()
-            },
-        );
+        let old = std::mem::replace(&mut *inner, Inner { version, ..Inner::default() });
         drop(inner);
         self.bump();
         drop(old);
     }
 
     pub fn keys(&self) -> Vec<Value> {
-        self.inner
-            .lock()
-            .entries
-            .iter()
-            .filter(|e| !e.key.is_undef())
-            .map(|e| e.key.clone())
-            .collect()
+        self.inner.lock().entries.iter().filter(|e| !e.key.is_undef()).map(|e| e.key.clone()).collect()
     }
 
     pub fn values(&self) -> Vec<Value> {
-        self.inner
-            .lock()
-            .entries
-            .iter()
-            .filter(|e| !e.key.is_undef())
-            .map(|e| e.value.clone())
-            .collect()
+        self.inner.lock().entries.iter().filter(|e| !e.key.is_undef()).map(|e| e.value.clone()).collect()
     }
 
     pub fn items(&self) -> Vec<(Value, Value)> {
@@ -534,10 +487,7 @@ impl PyDict {
     pub fn copy(&self) -> PyDict {
         let mut inner = self.inner.lock().clone();
         inner.version = 0;
-        PyDict {
-            inner: PyLock::new(inner),
-            mutations: Default::default(),
-        }
+        PyDict { inner: PyLock::new(inner), mutations: Default::default() }
     }
 
     /// Inserts entries whose hashes are known (copying from another dict).

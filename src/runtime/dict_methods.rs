@@ -13,10 +13,7 @@ use crate::vm::{PyResult, Vm};
 pub fn dict_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     let d = PyDict::new();
     if args.len() > 1 {
-        return Err(type_error(format!(
-            "dict expected at most 1 argument, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("dict expected at most 1 argument, got {}", args.len())));
     }
     if let Some(src) = args.pos.first() {
         fill_from(vm, &d, src)?;
@@ -93,9 +90,7 @@ fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<PyDict>> {
             "descriptor '{name}' for 'dict' objects doesn't apply to a '{}' object",
             other.type_name()
         ))),
-        None => Err(type_error(format!(
-            "unbound method dict.{name}() needs an argument"
-        ))),
+        None => Err(type_error(format!("unbound method dict.{name}() needs an argument"))),
     }
 }
 
@@ -123,9 +118,7 @@ fn dict_delitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn dict_contains(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = this(args, "__contains__")?.clone();
-    Ok(Value::Bool(
-        d.contains(vm, args.pos.get(1).unwrap_or(&Value::None))?,
-    ))
+    Ok(Value::Bool(d.contains(vm, args.pos.get(1).unwrap_or(&Value::None))?))
 }
 
 fn dict_iter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -154,8 +147,7 @@ fn dict_items(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn dict_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = this(args, "get")?.clone();
     args.between("get", 1, 2, args.len() - 1)?;
-    Ok(d.get(vm, &args.pos[1])?
-        .unwrap_or_else(|| args.pos.get(2).cloned().unwrap_or(Value::None)))
+    Ok(d.get(vm, &args.pos[1])?.unwrap_or_else(|| args.pos.get(2).cloned().unwrap_or(Value::None)))
 }
 
 fn dict_setdefault(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -213,9 +205,7 @@ fn dict_copy(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn dict_fromkeys(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     // Called as dict.fromkeys(iterable, value): no self.
     let (keys, value) = match args.pos {
-        [Value::Class(_), k, rest @ ..] | [k, rest @ ..] => {
-            (k.clone(), rest.first().cloned().unwrap_or(Value::None))
-        }
+        [Value::Class(_), k, rest @ ..] | [k, rest @ ..] => (k.clone(), rest.first().cloned().unwrap_or(Value::None)),
         [] => return Err(type_error("fromkeys expected at least 1 argument, got 0")),
     };
     let d = PyDict::new();

@@ -53,12 +53,7 @@ impl DictView {
         match self.kind {
             ViewKind::Keys => self.dict.keys(),
             ViewKind::Values => self.dict.values(),
-            ViewKind::Items => self
-                .dict
-                .items()
-                .into_iter()
-                .map(|(k, v)| Value::tuple(vec![k, v]))
-                .collect(),
+            ViewKind::Items => self.dict.items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
         }
     }
 }
@@ -103,10 +98,7 @@ fn view_iter_method(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn view_reversed(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut items = this(args)?.items();
     items.reverse();
-    Ok(PyIter::value(IterState::Tuple {
-        tuple: Arc::new(super::tuple::PyTuple::new(items)),
-        index: 0,
-    }))
+    Ok(PyIter::value(IterState::Tuple { tuple: Arc::new(super::tuple::PyTuple::new(items)), index: 0 }))
 }
 
 fn view_contains(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -164,10 +156,7 @@ fn view_eq(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let a = as_set(vm, &args.pos[0])?;
     let b = match args.pos.get(1) {
-        Some(o)
-            if o.as_native::<DictView>().is_some()
-                || matches!(o, Value::Set(_) | Value::FrozenSet(_)) =>
-        {
+        Some(o) if o.as_native::<DictView>().is_some() || matches!(o, Value::Set(_) | Value::FrozenSet(_)) => {
             as_set(vm, o)?
         }
         _ => return Ok(Value::NotImplemented),

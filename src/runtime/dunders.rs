@@ -70,10 +70,7 @@ impl Owner {
 /// `self` and the other operand, checked.
 fn operands<'a>(args: &'a Args, owner: Owner, name: &str) -> PyResult<(&'a Value, &'a Value)> {
     let Some(me) = args.pos.first() else {
-        return Err(type_error(format!(
-            "descriptor '{name}' of '{}' object needs an argument",
-            owner.name()
-        )));
+        return Err(type_error(format!("descriptor '{name}' of '{}' object needs an argument", owner.name())));
     };
     if !owner.is_self(me) {
         return Err(type_error(format!(
@@ -91,31 +88,19 @@ fn operands<'a>(args: &'a Args, owner: Owner, name: &str) -> PyResult<(&'a Value
 fn only_self<'a>(args: &'a Args, owner: Owner, name: &str) -> PyResult<&'a Value> {
     match args.pos.first() {
         Some(me) if owner.is_self(me) && args.pos.len() == 1 => Ok(me),
-        Some(me) if owner.is_self(me) => Err(type_error(format!(
-            "{}.{name}() takes no arguments ({} given)",
-            owner.name(),
-            args.pos.len() - 1
-        ))),
+        Some(me) if owner.is_self(me) => {
+            Err(type_error(format!("{}.{name}() takes no arguments ({} given)", owner.name(), args.pos.len() - 1)))
+        }
         Some(me) => Err(type_error(format!(
             "descriptor '{name}' requires a '{}' object but received a '{}'",
             owner.name(),
             me.type_name()
         ))),
-        None => Err(type_error(format!(
-            "descriptor '{name}' of '{}' object needs an argument",
-            owner.name()
-        ))),
+        None => Err(type_error(format!("descriptor '{name}' of '{}' object needs an argument", owner.name()))),
     }
 }
 
-fn binary(
-    vm: &mut Vm,
-    args: &Args,
-    owner: Owner,
-    name: &str,
-    op: BinOp,
-    reflected: bool,
-) -> PyResult<Value> {
+fn binary(vm: &mut Vm, args: &Args, owner: Owner, name: &str, op: BinOp, reflected: bool) -> PyResult<Value> {
     let (me, other) = operands(args, owner, name)?;
     if !owner.takes(other) {
         return Ok(Value::NotImplemented);
@@ -156,10 +141,7 @@ fn unary(vm: &mut Vm, args: &Args, owner: Owner, name: &str) -> PyResult<Value> 
         "__repr__" => Ok(Value::str(vm.repr(me)?)),
         "__str__" => Ok(Value::str(vm.str(me)?)),
         "__iter__" => vm.get_iter(me),
-        _ => Err(type_error(format!(
-            "'{}' object has no method '{name}'",
-            owner.name()
-        ))),
+        _ => Err(type_error(format!("'{}' object has no method '{name}'", owner.name()))),
     }
 }
 

@@ -223,7 +223,9 @@ fn exc_init(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn exc_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let Some(this) = args.pos.first() else { return Ok(Value::str("")) };
+    let Some(this) = args.pos.first() else {
+        return Ok(Value::str(""));
+    };
     let items = exc_args(this);
     Ok(match items.len() {
         0 => Value::str(""),
@@ -233,7 +235,9 @@ fn exc_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn exc_repr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let Some(this) = args.pos.first() else { return Ok(Value::str("")) };
+    let Some(this) = args.pos.first() else {
+        return Ok(Value::str(""));
+    };
     let name = this.class().name.as_str().to_string();
     let items = exc_args(this);
     Ok(Value::str(match items.len() {
@@ -270,7 +274,9 @@ fn exc_add_note(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn key_error_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let Some(this) = args.pos.first() else { return Ok(Value::str("")) };
+    let Some(this) = args.pos.first() else {
+        return Ok(Value::str(""));
+    };
     let items = exc_args(this);
     if items.len() == 1 {
         return Ok(Value::str(vm.repr(&items[0])?));
@@ -280,7 +286,9 @@ fn key_error_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// `str(SyntaxError)`: "msg (file, line N)".
 fn syntax_error_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let Some(Value::Instance(inst)) = args.pos.first() else { return Ok(Value::str("")) };
+    let Some(Value::Instance(inst)) = args.pos.first() else {
+        return Ok(Value::str(""));
+    };
     let msg = match inst.dict.get_item_str("msg") {
         Some(m) => vm.str(&m)?,
         None => return exc_str(vm, args),
@@ -298,16 +306,15 @@ fn syntax_error_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn os_error_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let Some(this) = args.pos.first() else { return Ok(Value::str("")) };
+    let Some(this) = args.pos.first() else {
+        return Ok(Value::str(""));
+    };
     let items = exc_args(this);
     match items.len() {
         2 => Ok(Value::str(format!("[Errno {}] {}", vm.str(&items[0])?, vm.str(&items[1])?))),
-        3..=5 => Ok(Value::str(format!(
-            "[Errno {}] {}: {}",
-            vm.str(&items[0])?,
-            vm.str(&items[1])?,
-            vm.repr(&items[2])?
-        ))),
+        3..=5 => {
+            Ok(Value::str(format!("[Errno {}] {}: {}", vm.str(&items[0])?, vm.str(&items[1])?, vm.repr(&items[2])?)))
+        }
         _ => exc_str(vm, args),
     }
 }
@@ -332,7 +339,8 @@ pub fn exception_attr(inst: &Instance, name: &str) -> Option<Value> {
             _ => None,
         };
     }
-    if (cls.is_subclass(&t.exc.unicode_decode_error) || cls.is_subclass(&t.exc.unicode_encode_error)) && args.len() == 5 {
+    if (cls.is_subclass(&t.exc.unicode_decode_error) || cls.is_subclass(&t.exc.unicode_encode_error)) && args.len() == 5
+    {
         let i = ["encoding", "object", "start", "end", "reason"].iter().position(|n| *n == name)?;
         return Some(arg(i));
     }
@@ -349,35 +357,14 @@ pub fn exception_attr(inst: &Instance, name: &str) -> Option<Value> {
     if cls.is_subclass(&t.exc.import_error) && matches!(name, "name" | "path" | "msg") {
         return Some(if name == "msg" { arg(0) } else { Value::None });
     }
-    if cls.is_subclass(&t.exc.syntax_error) && matches!(name, "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset") {
+    if cls.is_subclass(&t.exc.syntax_error)
+        && matches!(name, "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset")
+    {
         return Some(if name == "msg" { arg(0) } else { Value::None });
     }
     None
 }
 
-/// The UnicodeDecodeError CPython raises for bytes that are not UTF-8,
-/// with its five arguments (so `start`, `end`, `reason` work).
-pub fn utf8_decode_error(data: &[u8], e: std::str::Utf8Error) -> crate::vm::PyErr {
-    let start = e.valid_up_to();
-    let (end, reason) = match e.error_len() {
-        None => (data.len(), "unexpected end of data"),
-        Some(n) => {
-            let lead = data.get(start).copied().unwrap_or(0);
-            let bad_start = matches!(lead, 0x80..=0xc1 | 0xf5..=0xff);
-            (start + n, if bad_start { "invalid start byte" } else { "invalid continuation byte" })
-        }
-    };
-    crate::vm::PyErr::with_args(
-        &super::types::types().exc.unicode_decode_error,
-        vec![
-            Value::str("utf-8"),
-            Value::Bytes(Arc::new(super::str::PyBytes::new(data.to_vec()))),
-            Value::Int(start as i64),
-            Value::Int(end as i64),
-            Value::str(reason),
-        ],
-    )
-}
 /// `str()` of UnicodeDecodeError / UnicodeEncodeError, from their five
 /// arguments (encoding, object, start, end, reason), in CPython's words.
 fn unicode_error_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -407,4 +394,28 @@ fn unicode_error_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
         _ => format!("'{enc}' codec can't encode characters in position {start}-{}: {reason}", end - 1),
     }))
+}
+
+/// The UnicodeDecodeError CPython raises for bytes that are not UTF-8,
+/// with its five arguments (so `start`, `end`, `reason` work).
+pub fn utf8_decode_error(data: &[u8], e: std::str::Utf8Error) -> crate::vm::PyErr {
+    let start = e.valid_up_to();
+    let (end, reason) = match e.error_len() {
+        None => (data.len(), "unexpected end of data"),
+        Some(n) => {
+            let lead = data.get(start).copied().unwrap_or(0);
+            let bad_start = matches!(lead, 0x80..=0xc1 | 0xf5..=0xff);
+            (start + n, if bad_start { "invalid start byte" } else { "invalid continuation byte" })
+        }
+    };
+    crate::vm::PyErr::with_args(
+        &super::types::types().exc.unicode_decode_error,
+        vec![
+            Value::str("utf-8"),
+            Value::Bytes(Arc::new(super::str::PyBytes::new(data.to_vec()))),
+            Value::Int(start as i64),
+            Value::Int(end as i64),
+            Value::str(reason),
+        ],
+    )
 }

@@ -11,11 +11,7 @@ pub fn repr(x: f64) -> String {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() {
-            "-0.0".into()
-        } else {
-            "0.0".into()
-        };
+        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
     }
     let (neg, digits, exp) = shortest_digits(x);
     let mut s = String::new();
@@ -101,11 +97,7 @@ pub fn format_g(x: f64, prec: usize, alt: bool) -> String {
     }
     let p = prec.max(1);
     if x == 0.0 {
-        let mut s = if x.is_sign_negative() {
-            "-0".to_string()
-        } else {
-            "0".to_string()
-        };
+        let mut s = if x.is_sign_negative() { "-0".to_string() } else { "0".to_string() };
         if alt && p > 1 {
             s.push('.');
             s.extend(std::iter::repeat_n('0', p - 1));
@@ -114,10 +106,7 @@ pub fn format_g(x: f64, prec: usize, alt: bool) -> String {
     }
     // The exponent after rounding to p significant digits.
     let e_repr = format!("{:.*e}", p - 1, x.abs());
-    let exp: i32 = e_repr
-        .split_once('e')
-        .map(|(_, e)| e.parse().unwrap_or(0))
-        .unwrap_or(0);
+    let exp: i32 = e_repr.split_once('e').map(|(_, e)| e.parse().unwrap_or(0)).unwrap_or(0);
     let s = if exp < -4 || exp >= p as i32 {
         format_e(x, p - 1)
     } else {
@@ -132,11 +121,7 @@ fn strip_zeros(s: &str) -> String {
         Some(i) => (&s[..i], &s[i..]),
         None => (s, ""),
     };
-    let mant = if mant.contains('.') {
-        mant.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        mant
-    };
+    let mant = if mant.contains('.') { mant.trim_end_matches('0').trim_end_matches('.') } else { mant };
     format!("{mant}{exp}")
 }
 
@@ -148,11 +133,7 @@ pub fn format_none(x: f64, prec: Option<usize>) -> String {
         None => repr(x),
         Some(p) => {
             let s = format_g(x, p, false);
-            if x.is_finite() && !s.contains(['.', 'e']) {
-                format!("{s}.0")
-            } else {
-                s
-            }
+            if x.is_finite() && !s.contains(['.', 'e']) { format!("{s}.0") } else { s }
         }
     }
 }
@@ -198,11 +179,7 @@ fn round_to_power_of_ten(x: f64, k: u32) -> f64 {
     let negative = x < 0.0;
     let exp_bits = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
-    let (mant, exp) = if exp_bits == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1u64 << 52), exp_bits - 1075)
-    };
+    let (mant, exp) = if exp_bits == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp_bits - 1075) };
     let q = BigInt::from(10u32).pow(k);
     let (num, den) = if exp >= 0 {
         (BigInt::from(mant) << (exp as usize), q.clone())

@@ -132,7 +132,9 @@ pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
     }
     match sp.ty {
         None | Some('s') => {}
-        Some(t) => return Err(value_error(format!("Unknown format code '{t}' for object of type 'str'"))),
+        Some(t) => {
+            return Err(value_error(format!("Unknown format code '{t}' for object of type 'str'")));
+        }
     }
     if sp.sign.is_some() {
         return Err(value_error("Sign not allowed in string format specifier"));
@@ -175,10 +177,15 @@ pub fn format_int(v: &BigInt, spec: &str) -> PyResult<String> {
             if sp.sign.is_some() {
                 return Err(value_error("Sign not allowed with integer format specifier 'c'"));
             }
-            let c = v.to_u32().and_then(char::from_u32).ok_or_else(|| crate::vm::error::overflow_error("%c arg not in range(0x110000)"))?;
+            let c = v
+                .to_u32()
+                .and_then(char::from_u32)
+                .ok_or_else(|| crate::vm::error::overflow_error("%c arg not in range(0x110000)"))?;
             return Ok(pad(&sp, "", &c.to_string(), '>'));
         }
-        t => return Err(value_error(format!("Unknown format code '{t}' for object of type 'int'"))),
+        t => {
+            return Err(value_error(format!("Unknown format code '{t}' for object of type 'int'")));
+        }
     };
     let digits = match sp.grouping {
         Some(sep) => {
@@ -226,7 +233,9 @@ pub(super) fn format_float_spec(f: f64, sp: &Spec) -> PyResult<String> {
         Some('g') | Some('n') => float::format_g(a, prec.unwrap_or(6), sp.alt),
         Some('G') => float::format_g(a, prec.unwrap_or(6), sp.alt).to_uppercase(),
         Some('%') => format!("{}%", float::format_f(a * 100.0, prec.unwrap_or(6))),
-        Some(t) => return Err(value_error(format!("Unknown format code '{t}' for object of type 'float'"))),
+        Some(t) => {
+            return Err(value_error(format!("Unknown format code '{t}' for object of type 'float'")));
+        }
     };
     if sp.z && neg && body.trim_start_matches(['0', '.', '%']).is_empty() {
         return format_float_spec(0.0, sp);
@@ -279,7 +288,12 @@ pub fn format_builtin(v: &Value, spec: &str) -> Option<PyResult<String>> {
 // ------------------------------------------------------------ str.format
 
 /// `fmt.format(*args, **kwargs)`.
-pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kwargs: &[(std::sync::Arc<super::str::PyStr>, Value)]) -> PyResult<String> {
+pub fn str_format(
+    vm: &mut Vm,
+    fmt: &str,
+    args: &[Value],
+    kwargs: &[(std::sync::Arc<super::str::PyStr>, Value)],
+) -> PyResult<String> {
     let mut out = String::new();
     let mut auto: Option<usize> = None;
     let mut manual = false;

@@ -29,7 +29,12 @@ pub struct Generator {
 
 impl Generator {
     pub fn from_parts(frame: Box<Detached>, name: Arc<PyStr>, qualname: Arc<PyStr>) -> Generator {
-        Generator { state: Mutex::new(GenState::Suspended(frame, false)), name, qualname, exc_info: Mutex::new(Value::None) }
+        Generator {
+            state: Mutex::new(GenState::Suspended(frame, false)),
+            name,
+            qualname,
+            exc_info: Mutex::new(Value::None),
+        }
     }
 
     pub fn take_exc_info(&self) -> Value {

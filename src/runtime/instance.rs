@@ -22,19 +22,11 @@ pub enum Payload {
 
 impl Instance {
     pub fn new(class: Arc<Class>) -> Instance {
-        Instance {
-            dict: Arc::new(PyDict::with_capacity(class.attr_hint())),
-            class,
-            payload: Payload::None,
-        }
+        Instance { dict: Arc::new(PyDict::with_capacity(class.attr_hint())), class, payload: Payload::None }
     }
 
     pub fn new_exception(class: Arc<Class>, data: ExcData) -> Instance {
-        Instance {
-            class,
-            dict: Arc::new(PyDict::new()),
-            payload: Payload::Exception(Mutex::new(data)),
-        }
+        Instance { class, dict: Arc::new(PyDict::new()), payload: Payload::Exception(Mutex::new(data)) }
     }
 
     pub fn class(&self) -> Arc<Class> {

@@ -97,13 +97,7 @@ impl IterState {
     /// A fresh iterator over a dict's keys, values or items.
     pub fn dict(dict: Arc<PyDict>, kind: DictIterKind) -> IterState {
         let used = dict.len();
-        IterState::Dict {
-            dict,
-            pos: 0,
-            used,
-            left: used,
-            kind,
-        }
+        IterState::Dict { dict, pos: 0, used, left: used, kind }
     }
 }
 
@@ -113,9 +107,7 @@ pub struct PyIter {
 
 impl PyIter {
     pub fn new(state: IterState) -> PyIter {
-        PyIter {
-            state: super::sync::PyLock::new(state),
-        }
+        PyIter { state: super::sync::PyLock::new(state) }
     }
 
     pub fn value(state: IterState) -> Value {
@@ -131,18 +123,9 @@ impl PyIter {
             IterState::Range { .. } => t.range_iterator_type.clone(),
             IterState::Str { .. } => t.str_iterator_type.clone(),
             IterState::Bytes { .. } => t.bytes_iterator_type.clone(),
-            IterState::Dict {
-                kind: DictIterKind::Keys,
-                ..
-            } => t.dict_keyiterator_type.clone(),
-            IterState::Dict {
-                kind: DictIterKind::Values,
-                ..
-            } => t.dict_valueiterator_type.clone(),
-            IterState::Dict {
-                kind: DictIterKind::Items,
-                ..
-            } => t.dict_itemiterator_type.clone(),
+            IterState::Dict { kind: DictIterKind::Keys, .. } => t.dict_keyiterator_type.clone(),
+            IterState::Dict { kind: DictIterKind::Values, .. } => t.dict_valueiterator_type.clone(),
+            IterState::Dict { kind: DictIterKind::Items, .. } => t.dict_itemiterator_type.clone(),
             IterState::Set { .. } => t.set_iterator_type.clone(),
             IterState::Enumerate { .. } => t.enumerate_type.clone(),
             IterState::Zip { .. } => t.zip_type.clone(),

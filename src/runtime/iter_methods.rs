@@ -75,10 +75,7 @@ fn gen_close(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if g.is_finished() {
         return Ok(Value::None);
     }
-    let started = matches!(
-        *g.state.lock(),
-        super::generator::GenState::Suspended(_, true)
-    );
+    let started = matches!(*g.state.lock(), super::generator::GenState::Suspended(_, true));
     if !started {
         *g.state.lock() = super::generator::GenState::Finished;
         return Ok(Value::None);
@@ -87,9 +84,7 @@ fn gen_close(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     match vm.throw_generator(&g, exit) {
         Ok(Ok(_)) => Err(runtime_error("generator ignored GeneratorExit")),
         Ok(Err(_)) => Ok(Value::None),
-        Err(e) if e.is(&types().exc.generator_exit) || e.is(&types().exc.stop_iteration) => {
-            Ok(Value::None)
-        }
+        Err(e) if e.is(&types().exc.generator_exit) || e.is(&types().exc.stop_iteration) => Ok(Value::None),
         Err(e) => Err(e),
     }
 }
@@ -97,9 +92,7 @@ fn gen_close(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 pub fn enumerate_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("enumerate", &["iterable", "start"])?;
     let Some(src) = args.get(0, "iterable") else {
-        return Err(type_error(
-            "enumerate() missing required argument 'iterable' (pos 1)",
-        ));
+        return Err(type_error("enumerate() missing required argument 'iterable' (pos 1)"));
     };
     let start = match args.get(1, "start") {
         Some(v) => to_index(vm, v)?,
@@ -120,10 +113,7 @@ pub fn zip_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> 
         match vm.get_iter(a) {
             Ok(it) => iters.push(it),
             Err(e) if e.is(&types().exc.type_error) => {
-                return Err(type_error(format!(
-                    "zip argument #{} must support iteration",
-                    i + 1
-                )));
+                return Err(type_error(format!("zip argument #{} must support iteration", i + 1)));
             }
             Err(e) => return Err(e),
         }
@@ -140,25 +130,16 @@ pub fn map_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> 
     for a in &args.pos[1..] {
         iters.push(vm.get_iter(a)?);
     }
-    Ok(PyIter::value(IterState::Map {
-        func: args.pos[0].clone(),
-        iters,
-    }))
+    Ok(PyIter::value(IterState::Map { func: args.pos[0].clone(), iters }))
 }
 
 pub fn filter_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("filter")?;
     if args.len() != 2 {
-        return Err(type_error(format!(
-            "filter expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("filter expected 2 arguments, got {}", args.len())));
     }
     let iter = vm.get_iter(&args.pos[1])?;
-    Ok(PyIter::value(IterState::Filter {
-        func: args.pos[0].clone(),
-        iter,
-    }))
+    Ok(PyIter::value(IterState::Filter { func: args.pos[0].clone(), iter }))
 }
 
 pub fn reversed_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
@@ -166,54 +147,33 @@ pub fn reversed_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Va
     args.exactly("reversed", 1, args.len())?;
     let src = &args.pos[0];
     Ok(match src {
-        Value::List(l) => PyIter::value(IterState::ListReverse {
-            list: l.clone(),
-            index: l.len(),
-        }),
+        Value::List(l) => PyIter::value(IterState::ListReverse { list: l.clone(), index: l.len() }),
         Value::Tuple(t) => {
             let items: Vec<Value> = t.items.iter().rev().cloned().collect();
-            PyIter::value(IterState::Tuple {
-                tuple: Arc::new(super::tuple::PyTuple::new(items)),
-                index: 0,
-            })
+            PyIter::value(IterState::Tuple { tuple: Arc::new(super::tuple::PyTuple::new(items)), index: 0 })
         }
         Value::Range(r) => {
             let n = r.len();
             let last = if n > 0 { r.get(n - 1) } else { r.start };
-            PyIter::value(IterState::Range {
-                next: last,
-                left: n,
-                step: -r.step,
-            })
+            PyIter::value(IterState::Range { next: last, left: n, step: -r.step })
         }
         Value::Str(s) => {
             let rev: String = s.as_str().chars().rev().collect();
-            PyIter::value(IterState::Str {
-                s: Arc::new(super::str::PyStr::new(rev)),
-                byte: 0,
-            })
+            PyIter::value(IterState::Str { s: Arc::new(super::str::PyStr::new(rev)), byte: 0 })
         }
         Value::Bytes(b) => {
             let items: Vec<Value> = b.data.iter().rev().map(|&x| Value::Int(x as i64)).collect();
-            PyIter::value(IterState::Tuple {
-                tuple: Arc::new(super::tuple::PyTuple::new(items)),
-                index: 0,
-            })
+            PyIter::value(IterState::Tuple { tuple: Arc::new(super::tuple::PyTuple::new(items)), index: 0 })
         }
         Value::Dict(d) => {
             let keys: Vec<Value> = d.keys().into_iter().rev().collect();
-            PyIter::value(IterState::Tuple {
-                tuple: Arc::new(super::tuple::PyTuple::new(keys)),
-                index: 0,
-            })
+            PyIter::value(IterState::Tuple { tuple: Arc::new(super::tuple::PyTuple::new(keys)), index: 0 })
         }
         other => {
             if let Some(r) = vm.call_dunder(other, "__reversed__", &[])? {
                 return Ok(r);
             }
-            if other.class().lookup_str("__getitem__").is_some()
-                && other.class().lookup_str("__len__").is_some()
-            {
+            if other.class().lookup_str("__getitem__").is_some() && other.class().lookup_str("__len__").is_some() {
                 let n = vm.len(other)?;
                 let mut items = Vec::with_capacity(n);
                 for i in (0..n).rev() {
@@ -224,10 +184,7 @@ pub fn reversed_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Va
                     index: 0,
                 }));
             }
-            return Err(type_error(format!(
-                "'{}' object is not reversible",
-                other.type_name()
-            )));
+            return Err(type_error(format!("'{}' object is not reversible", other.type_name())));
         }
     })
 }

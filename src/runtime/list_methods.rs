@@ -19,10 +19,7 @@ pub fn list_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value>
     match args.pos {
         [] => Ok(Value::list(vec![])),
         [x] => Ok(Value::list(vm.iterate(x)?)),
-        _ => Err(type_error(format!(
-            "list expected at most 1 argument, got {}",
-            args.len()
-        ))),
+        _ => Err(type_error(format!("list expected at most 1 argument, got {}", args.len()))),
     }
 }
 
@@ -32,10 +29,7 @@ pub fn tuple_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value
         [] => Ok(Value::tuple(vec![])),
         [x @ Value::Tuple(_)] => Ok(x.clone()),
         [x] => Ok(Value::tuple(vm.iterate(x)?)),
-        _ => Err(type_error(format!(
-            "tuple expected at most 1 argument, got {}",
-            args.len()
-        ))),
+        _ => Err(type_error(format!("tuple expected at most 1 argument, got {}", args.len()))),
     }
 }
 
@@ -78,9 +72,7 @@ fn list_this<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<PyList>> {
             "descriptor '{name}' for 'list' objects doesn't apply to a '{}' object",
             other.type_name()
         ))),
-        None => Err(type_error(format!(
-            "unbound method list.{name}() needs an argument"
-        ))),
+        None => Err(type_error(format!("unbound method list.{name}() needs an argument"))),
     }
 }
 
@@ -140,10 +132,7 @@ fn list_extend(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn list_insert(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = list_this(args, "insert")?.clone();
     if args.len() != 3 {
-        return Err(type_error(format!(
-            "insert expected 2 arguments, got {}",
-            args.len() - 1
-        )));
+        return Err(type_error(format!("insert expected 2 arguments, got {}", args.len() - 1)));
     }
     let i = to_index(vm, &args.pos[1])?;
     let mut items = l.lock();
@@ -314,10 +303,7 @@ pub fn sort_values(
         order.reverse();
     }
     let mut slots: Vec<Option<Value>> = items.into_iter().map(Some).collect();
-    Ok(order
-        .into_iter()
-        .map(|i| slots[i].take().unwrap_or_default())
-        .collect())
+    Ok(order.into_iter().map(|i| slots[i].take().unwrap_or_default()).collect())
 }
 
 type NativeCmp = fn(&Value, &Value) -> Ordering;
@@ -336,10 +322,7 @@ fn native_order(keys: &[Value]) -> Option<NativeCmp> {
             _ => Ordering::Equal,
         });
     }
-    if keys
-        .iter()
-        .all(|k| matches!(k, Value::Float(f) if !f.is_nan()))
-    {
+    if keys.iter().all(|k| matches!(k, Value::Float(f) if !f.is_nan())) {
         return Some(|a, b| match (a, b) {
             (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
             _ => Ordering::Equal,
@@ -409,21 +392,14 @@ fn merge_sort(vm: &mut Vm, order: &mut [usize], keys: &[Value]) -> PyResult<()> 
 
 pub fn range_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("range")?;
-    let ints: Vec<i64> = args
-        .pos
-        .iter()
-        .map(|v| to_index(vm, v))
-        .collect::<PyResult<_>>()?;
+    let ints: Vec<i64> = args.pos.iter().map(|v| to_index(vm, v)).collect::<PyResult<_>>()?;
     let (start, stop, step) = match ints[..] {
         [stop] => (0, stop, 1),
         [start, stop] => (start, stop, 1),
         [start, stop, step] => (start, stop, step),
         [] => return Err(type_error("range expected at least 1 argument, got 0")),
         _ => {
-            return Err(type_error(format!(
-                "range expected at most 3 arguments, got {}",
-                ints.len()
-            )));
+            return Err(type_error(format!("range expected at most 3 arguments, got {}", ints.len())));
         }
     };
     if step == 0 {

@@ -39,16 +39,8 @@ fn forward(vm: &mut Vm, name: &str, args: &Args) -> PyResult<Value> {
     pos.push(Value::Dict(proxy.dict.clone()));
     pos.extend(args.pos[1..].iter().cloned());
     match types().dict_type.lookup_str(name) {
-        Some(Value::Builtin(b)) => (b.func)(
-            vm,
-            &Args {
-                pos: &pos,
-                kw: args.kw,
-            },
-        ),
-        _ => Err(type_error(format!(
-            "'mappingproxy' object has no attribute '{name}'"
-        ))),
+        Some(Value::Builtin(b)) => (b.func)(vm, &Args { pos: &pos, kw: args.kw }),
+        _ => Err(type_error(format!("'mappingproxy' object has no attribute '{name}'"))),
     }
 }
 
@@ -83,11 +75,7 @@ fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a MappingProxy> {
     args.pos
         .first()
         .and_then(|v| v.as_native::<MappingProxy>())
-        .ok_or_else(|| {
-            type_error(format!(
-                "descriptor '{name}' requires a 'mappingproxy' object"
-            ))
-        })
+        .ok_or_else(|| type_error(format!("descriptor '{name}' requires a 'mappingproxy' object")))
 }
 
 /// Equal to what the proxied dict is equal to.
@@ -98,9 +86,7 @@ fn proxy_eq(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(o) => Value::Dict(o.dict.clone()),
         None => other,
     };
-    Ok(Value::Bool(
-        vm.eq(&Value::Dict(proxy.dict.clone()), &other)?,
-    ))
+    Ok(Value::Bool(vm.eq(&Value::Dict(proxy.dict.clone()), &other)?))
 }
 
 fn proxy_repr(vm: &mut Vm, args: &Args) -> PyResult<Value> {

@@ -10,6 +10,7 @@
 
 pub mod args;
 pub mod bytearray;
+pub mod bytes_methods;
 pub mod class;
 pub mod codec;
 pub mod compare;
@@ -41,7 +42,6 @@ pub mod set_ops;
 pub mod slice;
 pub mod special;
 pub mod str;
-pub mod bytes_methods;
 pub mod str_methods;
 pub mod str_split;
 pub mod super_obj;

@@ -18,10 +18,7 @@ use crate::vm::{PyResult, Vm};
 pub fn int_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("int", &["base"])?;
     if args.len() > 2 {
-        return Err(type_error(format!(
-            "int() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
+        return Err(type_error(format!("int() takes at most 2 arguments ({} given)", args.len())));
     }
     let base = args.get(1, "base").cloned();
     let Some(x) = args.pos.first() else {
@@ -38,9 +35,7 @@ pub fn int_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> 
         return match x {
             Value::Str(s) => parse_int(vm, s.as_str(), b as u32),
             Value::Bytes(bts) => parse_int(vm, &String::from_utf8_lossy(&bts.data), b as u32),
-            _ => Err(type_error(
-                "int() can't convert non-string with explicit base",
-            )),
+            _ => Err(type_error("int() can't convert non-string with explicit base")),
         };
     }
     to_int(vm, x)
@@ -60,10 +55,7 @@ pub fn to_int(vm: &mut Vm, x: &Value) -> PyResult<Value> {
                     return match r {
                         Value::Int(_) | Value::BigInt(_) => Ok(r),
                         Value::Bool(b) => Ok(Value::Int(b as i64)),
-                        other => Err(type_error(format!(
-                            "{name} returned non-int (type {})",
-                            other.type_name()
-                        ))),
+                        other => Err(type_error(format!("{name} returned non-int (type {})", other.type_name()))),
                     };
                 }
             }
@@ -91,19 +83,13 @@ pub fn float_to_int(f: f64) -> PyResult<Value> {
     if t.abs() < 9.2e18 {
         return Ok(Value::Int(t as i64));
     }
-    Ok(Value::from_bigint(
-        num_traits::FromPrimitive::from_f64(t).unwrap_or_default(),
-    ))
+    Ok(Value::from_bigint(num_traits::FromPrimitive::from_f64(t).unwrap_or_default()))
 }
 
 /// Parses an int literal the way `int(s, base)` does.
 pub fn parse_int(vm: &Vm, text: &str, base: u32) -> PyResult<Value> {
-    let bad = || {
-        value_error(format!(
-            "invalid literal for int() with base {base}: {}",
-            crate::vm::convert::repr_str(text)
-        ))
-    };
+    let bad =
+        || value_error(format!("invalid literal for int() with base {base}: {}", crate::vm::convert::repr_str(text)));
     let s = text.trim_matches(|c: char| c.is_whitespace());
     let (neg, s) = match s.strip_prefix('-') {
         Some(r) => (true, r),
@@ -112,25 +98,14 @@ pub fn parse_int(vm: &Vm, text: &str, base: u32) -> PyResult<Value> {
     let lower = s.to_ascii_lowercase();
     let (radix, digits) = {
         let prefixed = |p: &str, r: u32| -> Option<(u32, &str)> {
-            if lower.starts_with(p) && (base == 0 || base == r) {
-                Some((r, &s[2..]))
-            } else {
-                None
-            }
+            if lower.starts_with(p) && (base == 0 || base == r) { Some((r, &s[2..])) } else { None }
         };
-        match prefixed("0x", 16)
-            .or_else(|| prefixed("0o", 8))
-            .or_else(|| prefixed("0b", 2))
-        {
+        match prefixed("0x", 16).or_else(|| prefixed("0o", 8)).or_else(|| prefixed("0b", 2)) {
             Some((r, d)) => (r, d.strip_prefix('_').unwrap_or(d)),
             None => (if base == 0 { 10 } else { base }, s),
         }
     };
-    if digits.is_empty()
-        || digits.starts_with('_')
-        || digits.ends_with('_')
-        || digits.contains("__")
-    {
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
         return Err(bad());
     }
     if base == 0
@@ -146,10 +121,7 @@ pub fn parse_int(vm: &Vm, text: &str, base: u32) -> PyResult<Value> {
         return Err(bad());
     }
     if radix == 10 {
-        let limit = vm
-            .shared
-            .int_max_str_digits
-            .load(std::sync::atomic::Ordering::Relaxed);
+        let limit = vm.shared.int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed);
         if limit > 0 && clean.len() > limit {
             return Err(value_error(format!(
                 "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
@@ -173,10 +145,7 @@ pub fn bool_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value>
     match args.pos {
         [] => Ok(Value::Bool(false)),
         [x] => Ok(Value::Bool(vm.truthy(x)?)),
-        _ => Err(type_error(format!(
-            "bool expected at most 1 argument, got {}",
-            args.len()
-        ))),
+        _ => Err(type_error(format!("bool expected at most 1 argument, got {}", args.len()))),
     }
 }
 
@@ -185,10 +154,7 @@ pub fn float_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value
     match args.pos {
         [] => Ok(Value::Float(0.0)),
         [x] => to_float(vm, x).map(Value::Float),
-        _ => Err(type_error(format!(
-            "float expected at most 1 argument, got {}",
-            args.len()
-        ))),
+        _ => Err(type_error(format!("float expected at most 1 argument, got {}", args.len()))),
     }
 }
 
@@ -213,35 +179,20 @@ pub fn to_float(vm: &mut Vm, x: &Value) -> PyResult<f64> {
             if let Some(Value::Int(i)) = vm.call_dunder(x, "__index__", &[])? {
                 return Ok(i as f64);
             }
-            Err(type_error(format!(
-                "float() argument must be a string or a real number, not '{}'",
-                x.type_name()
-            )))
+            Err(type_error(format!("float() argument must be a string or a real number, not '{}'", x.type_name())))
         }
-        _ => Err(type_error(format!(
-            "float() argument must be a string or a real number, not '{}'",
-            x.type_name()
-        ))),
+        _ => Err(type_error(format!("float() argument must be a string or a real number, not '{}'", x.type_name()))),
     }
 }
 
 pub fn parse_float(text: &str) -> PyResult<f64> {
-    let bad = || {
-        value_error(format!(
-            "could not convert string to float: {}",
-            crate::vm::convert::repr_str(text)
-        ))
-    };
+    let bad = || value_error(format!("could not convert string to float: {}", crate::vm::convert::repr_str(text)));
     let s = text.trim();
     let lower = s.to_ascii_lowercase();
     let body = lower.trim_start_matches(['+', '-']);
     let neg = lower.starts_with('-');
     if matches!(body, "inf" | "infinity") {
-        return Ok(if neg {
-            f64::NEG_INFINITY
-        } else {
-            f64::INFINITY
-        });
+        return Ok(if neg { f64::NEG_INFINITY } else { f64::INFINITY });
     }
     if body == "nan" {
         return Ok(super::float::fresh_nan());
@@ -253,9 +204,7 @@ pub fn parse_float(text: &str) -> PyResult<f64> {
     let chars: Vec<char> = s.chars().collect();
     for (i, c) in chars.iter().enumerate() {
         if *c == '_'
-            && !(i > 0
-                && chars[i - 1].is_ascii_digit()
-                && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit()))
+            && !(i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit()))
         {
             return Err(bad());
         }
@@ -284,10 +233,7 @@ pub fn int_methods() -> Vec<(&'static str, NativeFn)> {
 }
 
 fn int_of(args: &Args) -> PyResult<BigInt> {
-    args.pos
-        .first()
-        .and_then(to_big)
-        .ok_or_else(|| type_error("descriptor requires an 'int' object"))
+    args.pos.first().and_then(to_big).ok_or_else(|| type_error("descriptor requires an 'int' object"))
 }
 
 fn int_bit_length(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -296,13 +242,7 @@ fn int_bit_length(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn int_bit_count(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let b = int_of(args)?.abs();
-    Ok(Value::Int(
-        b.to_u64_digits()
-            .1
-            .iter()
-            .map(|d| d.count_ones() as i64)
-            .sum(),
-    ))
+    Ok(Value::Int(b.to_u64_digits().1.iter().map(|d| d.count_ones() as i64).sum()))
 }
 
 fn int_self(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -322,10 +262,7 @@ fn int_is_integer(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
 }
 
 fn int_as_integer_ratio(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::tuple(vec![
-        Value::from_bigint(int_of(args)?),
-        Value::Int(1),
-    ]))
+    Ok(Value::tuple(vec![Value::from_bigint(int_of(args)?), Value::Int(1)]))
 }
 
 fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -343,11 +280,7 @@ fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(overflow_error("can't convert negative int to unsigned"));
     }
     // Two's complement, sign-extended to `length` bytes.
-    let mut bytes = if signed {
-        n.to_signed_bytes_be()
-    } else {
-        n.to_bytes_be().1
-    };
+    let mut bytes = if signed { n.to_signed_bytes_be() } else { n.to_bytes_be().1 };
     if n.is_zero() {
         bytes.clear();
     }
@@ -369,10 +302,9 @@ fn byteorder(v: Option<&Value>) -> PyResult<bool> {
         None => Ok(true),
         Some(Value::Str(s)) if matches!(s.as_str(), "big" | "little") => Ok(s.as_str() == "big"),
         Some(Value::Str(_)) => Err(value_error("byteorder must be either 'little' or 'big'")),
-        Some(other) => Err(type_error(format!(
-            "to_bytes() argument 'byteorder' must be str, not {}",
-            other.type_name()
-        ))),
+        Some(other) => {
+            Err(type_error(format!("to_bytes() argument 'byteorder' must be str, not {}", other.type_name())))
+        }
     }
 }
 
@@ -391,16 +323,12 @@ fn int_from_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             let mut out = Vec::new();
             for item in vm.iterate(v)? {
                 let i = to_index(vm, &item)?;
-                out.push(
-                    u8::try_from(i).map_err(|_| value_error("bytes must be in range(0, 256)"))?,
-                );
+                out.push(u8::try_from(i).map_err(|_| value_error("bytes must be in range(0, 256)"))?);
             }
             out
         }
         None => {
-            return Err(type_error(
-                "from_bytes() missing required argument 'bytes' (pos 1)",
-            ));
+            return Err(type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
         }
     };
     let big_endian = byteorder(args.get(1, "byteorder"))?;
@@ -479,10 +407,7 @@ fn float_as_integer_ratio(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
         den <<= (-e) as usize;
     }
     let g = num_integer::Integer::gcd(&num, &den);
-    Ok(Value::tuple(vec![
-        Value::from_bigint(&num / &g),
-        Value::from_bigint(&den / &g),
-    ]))
+    Ok(Value::tuple(vec![Value::from_bigint(&num / &g), Value::from_bigint(&den / &g)]))
 }
 
 fn float_hex(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -491,20 +416,12 @@ fn float_hex(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(Value::str(super::float::repr(f)));
     }
     if f == 0.0 {
-        return Ok(Value::str(if f.is_sign_negative() {
-            "-0x0.0p+0"
-        } else {
-            "0x0.0p+0"
-        }));
+        return Ok(Value::str(if f.is_sign_negative() { "-0x0.0p+0" } else { "0x0.0p+0" }));
     }
     let bits = f.to_bits();
     let sign = if f < 0.0 { "-" } else { "" };
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1 << 52) - 1);
-    let (lead, e) = if exp == 0 {
-        (0, -1022)
-    } else {
-        (1, exp - 1023)
-    };
+    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
     Ok(Value::str(format!("{sign}0x{lead}.{mant:013x}p{e:+}")))
 }

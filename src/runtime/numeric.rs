@@ -160,7 +160,9 @@ pub fn int_op(op: BinOp, x: i64, y: i64) -> PyResult<Value> {
         BinOp::BitAnd => Some(x & y),
         BinOp::BitOr => Some(x | y),
         BinOp::BitXor => Some(x ^ y),
-        BinOp::MatMul => return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+        BinOp::MatMul => {
+            return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'"));
+        }
     };
     match small {
         Some(v) => Ok(Value::Int(v)),
@@ -230,7 +232,9 @@ pub fn big_op(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
         BinOp::BitAnd => Value::from_bigint(x & y),
         BinOp::BitOr => Value::from_bigint(x | y),
         BinOp::BitXor => Value::from_bigint(x ^ y),
-        BinOp::MatMul => return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+        BinOp::MatMul => {
+            return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'"));
+        }
     })
 }
 
@@ -301,7 +305,9 @@ pub fn float_op(op: BinOp, x: f64, y: f64) -> PyResult<Value> {
             float_divmod(x, y).1
         }
         BinOp::Pow => return float_pow(x, y),
-        _ => return Err(type_error(format!("unsupported operand type(s) for {}: 'float' and 'float'", op.symbol()))),
+        _ => {
+            return Err(type_error(format!("unsupported operand type(s) for {}: 'float' and 'float'", op.symbol())));
+        }
     }))
 }
 
@@ -334,7 +340,9 @@ pub fn float_pow(x: f64, y: f64) -> PyResult<Value> {
         return Err(zero_division("0.0 cannot be raised to a negative power"));
     }
     if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-        return Err(value_error("complex numbers are not supported by pyl (a negative number raised to a fractional power)"));
+        return Err(value_error(
+            "complex numbers are not supported by pyl (a negative number raised to a fractional power)",
+        ));
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {

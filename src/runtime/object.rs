@@ -22,9 +22,7 @@ pub fn object_ctor(_vm: &mut Vm, cls: &Arc<Class>, args: &Args) -> PyResult<Valu
     if Arc::ptr_eq(cls, &types().object_type) {
         return Ok(bare_object());
     }
-    Ok(Value::Instance(Arc::new(super::instance::Instance::new(
-        cls.clone(),
-    ))))
+    Ok(Value::Instance(Arc::new(super::instance::Instance::new(cls.clone()))))
 }
 
 pub fn object_methods() -> Vec<(&'static str, NativeFn)> {
@@ -73,9 +71,7 @@ fn object_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             let c = c.clone();
             match c.ctor {
                 _ if Arc::ptr_eq(&c, &types().object_type) => Ok(bare_object()),
-                Some(ctor) if c.kind != super::class::ClassKind::Object => {
-                    ctor(vm, &c, &Args::new(&[]))
-                }
+                Some(ctor) if c.kind != super::class::ClassKind::Object => ctor(vm, &c, &Args::new(&[])),
                 _ => Ok(Value::Instance(Arc::new(super::instance::Instance::new(c)))),
             }
         }
@@ -84,9 +80,7 @@ fn object_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn this<'a>(args: &'a Args<'_>) -> PyResult<&'a Value> {
-    args.pos
-        .first()
-        .ok_or_else(|| type_error("descriptor needs an argument"))
+    args.pos.first().ok_or_else(|| type_error("descriptor needs an argument"))
 }
 
 fn object_repr(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -100,20 +94,12 @@ fn object_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn object_eq(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (a, b) = (this(args)?, args.pos.get(1).unwrap_or(&Value::None));
-    Ok(if a.is(b) {
-        Value::Bool(true)
-    } else {
-        Value::NotImplemented
-    })
+    Ok(if a.is(b) { Value::Bool(true) } else { Value::NotImplemented })
 }
 
 fn object_ne(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (a, b) = (this(args)?, args.pos.get(1).unwrap_or(&Value::None));
-    Ok(if a.is(b) {
-        Value::Bool(false)
-    } else {
-        Value::NotImplemented
-    })
+    Ok(if a.is(b) { Value::Bool(false) } else { Value::NotImplemented })
 }
 
 fn object_hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -124,9 +110,7 @@ fn object_hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn object_setattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let (Some(obj), Some(Value::Str(name)), Some(value)) =
-        (args.pos.first(), args.pos.get(1), args.pos.get(2))
-    else {
+    let (Some(obj), Some(Value::Str(name)), Some(value)) = (args.pos.first(), args.pos.get(1), args.pos.get(2)) else {
         return Err(type_error("__setattr__ expected 3 arguments"));
     };
     match obj {
@@ -165,19 +149,16 @@ fn object_delattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn object_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = this(args)?.clone();
     match args.pos.get(1) {
-        Some(Value::Str(s)) if !s.as_str().is_empty() => Err(type_error(format!(
-            "unsupported format string passed to {}.__format__",
-            v.type_name()
-        ))),
+        Some(Value::Str(s)) if !s.as_str().is_empty() => {
+            Err(type_error(format!("unsupported format string passed to {}.__format__", v.type_name())))
+        }
         _ => Ok(Value::str(vm.str(&v)?)),
     }
 }
 
 fn object_dir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = this(args)?.clone();
-    Ok(Value::list(
-        dir_of(vm, &v).into_iter().map(Value::str).collect(),
-    ))
+    Ok(Value::list(dir_of(vm, &v).into_iter().map(Value::str).collect()))
 }
 
 fn object_init_subclass(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
@@ -224,10 +205,7 @@ pub fn dir_of(_vm: &mut Vm, v: &Value) -> Vec<String> {
 }
 
 pub fn type_methods() -> Vec<(&'static str, NativeFn)> {
-    vec![
-        ("mro", type_mro as NativeFn),
-        ("__subclasses__", type_subclasses),
-    ]
+    vec![("mro", type_mro as NativeFn), ("__subclasses__", type_subclasses)]
 }
 
 fn type_mro(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -251,10 +229,7 @@ pub fn type_call(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) ->
         1 if kwargs.is_empty() => Ok(Value::Class(args[0].class())),
         3 => {
             let Value::Str(name) = &args[0] else {
-                return Err(type_error(format!(
-                    "type.__new__() argument 1 must be str, not {}",
-                    args[0].type_name()
-                )));
+                return Err(type_error(format!("type.__new__() argument 1 must be str, not {}", args[0].type_name())));
             };
             let Value::Tuple(bases) = &args[1] else {
                 return Err(type_error(format!(
@@ -263,18 +238,11 @@ pub fn type_call(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) ->
                 )));
             };
             let Value::Dict(ns) = &args[2] else {
-                return Err(type_error(format!(
-                    "type.__new__() argument 3 must be dict, not {}",
-                    args[2].type_name()
-                )));
+                return Err(type_error(format!("type.__new__() argument 3 must be dict, not {}", args[2].type_name())));
             };
             let ns = Arc::new(ns.copy());
             if ns.get_item_str("__module__").is_none() {
-                let module = vm
-                    .frames
-                    .last()
-                    .and_then(|f| f.globals().get_item_str("__name__"))
-                    .unwrap_or(Value::None);
+                let module = vm.frames.last().and_then(|f| f.globals().get_item_str("__name__")).unwrap_or(Value::None);
                 ns.set_item_str("__module__", module);
             }
             new_class(vm, name.clone(), &bases.items, ns)
@@ -284,21 +252,13 @@ pub fn type_call(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) ->
 }
 
 /// Creates a class object from its parts (the end of a class statement).
-pub fn new_class(
-    vm: &mut Vm,
-    name: Arc<PyStr>,
-    bases: &[Value],
-    ns: Arc<PyDict>,
-) -> PyResult<Value> {
+pub fn new_class(vm: &mut Vm, name: Arc<PyStr>, bases: &[Value], ns: Arc<PyDict>) -> PyResult<Value> {
     let mut base_classes = Vec::new();
     for b in bases {
         match b {
             Value::Class(c) => base_classes.push(c.clone()),
             other => {
-                return Err(type_error(format!(
-                    "bases must be types, not {}",
-                    other.type_name()
-                )));
+                return Err(type_error(format!("bases must be types, not {}", other.type_name())));
             }
         }
     }
@@ -323,11 +283,8 @@ pub fn new_class(
         c.set(Value::Class(cls.clone()));
     }
     // __init_subclass__ of the nearest base that defines one in Python.
-    if let Some(Value::Function(f)) = cls
-        .mro
-        .iter()
-        .find_map(|c| c.dict.get_item_str("__init_subclass__"))
-        .map(|v| match v {
+    if let Some(Value::Function(f)) =
+        cls.mro.iter().find_map(|c| c.dict.get_item_str("__init_subclass__")).map(|v| match v {
             Value::ClassMethod(w) => w.func.clone(),
             other => other,
         })
@@ -339,8 +296,7 @@ pub fn new_class(
 
 /// `__build_class__(body, name, *bases, **keywords)`.
 pub fn build_class(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1))
-    else {
+    let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1)) else {
         return Err(type_error("__build_class__: func and name required"));
     };
     let bases = &args.pos[2..];
@@ -349,17 +305,10 @@ pub fn build_class(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let frame = vm.frame_for_body(body.clone(), Some(ns.clone()));
     vm.run_frame(frame)?;
     match metaclass {
-        Some(Value::Class(m)) if Arc::ptr_eq(&m, &types().type_type) => {
-            new_class(vm, name.clone(), bases, ns)
+        Some(Value::Class(m)) if Arc::ptr_eq(&m, &types().type_type) => new_class(vm, name.clone(), bases, ns),
+        Some(m) if !m.is_none() => {
+            vm.call(&m, &[Value::Str(name.clone()), Value::tuple(bases.to_vec()), Value::Dict(ns)])
         }
-        Some(m) if !m.is_none() => vm.call(
-            &m,
-            &[
-                Value::Str(name.clone()),
-                Value::tuple(bases.to_vec()),
-                Value::Dict(ns),
-            ],
-        ),
         _ => new_class(vm, name.clone(), bases, ns),
     }
 }
@@ -378,9 +327,7 @@ pub fn slice_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Valu
         2 => (p[0].clone(), p[1].clone(), Value::None),
         3 => (p[0].clone(), p[1].clone(), p[2].clone()),
         n => {
-            return Err(type_error(format!(
-                "slice expected at least 1 argument, got {n}"
-            )));
+            return Err(type_error(format!("slice expected at least 1 argument, got {n}")));
         }
     };
     Ok(Value::Slice(Arc::new(PySlice { start, stop, step })))
@@ -397,11 +344,7 @@ fn slice_indices(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let n = super::args::to_index(vm, n)?;
     let idx = vm.slice_indices(s, n.max(0) as usize)?;
     let stop = idx.start as i64 + idx.step * idx.len as i64;
-    Ok(Value::tuple(vec![
-        Value::Int(idx.start as i64),
-        Value::Int(stop),
-        Value::Int(idx.step),
-    ]))
+    Ok(Value::tuple(vec![Value::Int(idx.start as i64), Value::Int(stop), Value::Int(idx.step)]))
 }
 
 pub fn function_methods() -> Vec<(&'static str, NativeFn)> {
@@ -412,10 +355,7 @@ fn function_get(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let f = this(args)?.clone();
     match args.pos.get(1) {
         None | Some(Value::None) => Ok(f),
-        Some(obj) => Ok(Value::BoundMethod(Arc::new(super::function::BoundMethod {
-            receiver: obj.clone(),
-            func: f,
-        }))),
+        Some(obj) => Ok(Value::BoundMethod(Arc::new(super::function::BoundMethod { receiver: obj.clone(), func: f }))),
     }
 }
 
@@ -429,12 +369,7 @@ pub fn property_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<V
         },
         d => d,
     };
-    Ok(Value::Property(Arc::new(Property {
-        fget,
-        fset: get(1, "fset"),
-        fdel: get(2, "fdel"),
-        doc,
-    })))
+    Ok(Value::Property(Arc::new(Property { fget, fset: get(1, "fset"), fdel: get(2, "fdel"), doc })))
 }
 
 pub fn property_methods() -> Vec<(&'static str, NativeFn)> {
@@ -455,30 +390,15 @@ fn with_property(args: &Args, f: impl FnOnce(&Property, Value) -> Property) -> P
 }
 
 fn property_getter(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    with_property(args, |p, f| Property {
-        fget: f,
-        fset: p.fset.clone(),
-        fdel: p.fdel.clone(),
-        doc: p.doc.clone(),
-    })
+    with_property(args, |p, f| Property { fget: f, fset: p.fset.clone(), fdel: p.fdel.clone(), doc: p.doc.clone() })
 }
 
 fn property_setter(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    with_property(args, |p, f| Property {
-        fget: p.fget.clone(),
-        fset: f,
-        fdel: p.fdel.clone(),
-        doc: p.doc.clone(),
-    })
+    with_property(args, |p, f| Property { fget: p.fget.clone(), fset: f, fdel: p.fdel.clone(), doc: p.doc.clone() })
 }
 
 fn property_deleter(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    with_property(args, |p, f| Property {
-        fget: p.fget.clone(),
-        fset: p.fset.clone(),
-        fdel: f,
-        doc: p.doc.clone(),
-    })
+    with_property(args, |p, f| Property { fget: p.fget.clone(), fset: p.fset.clone(), fdel: f, doc: p.doc.clone() })
 }
 
 fn property_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -505,16 +425,12 @@ fn property_set(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 pub fn staticmethod_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     args.exactly("staticmethod", 1, args.len())?;
-    Ok(Value::StaticMethod(Arc::new(WrappedMethod {
-        func: args.pos[0].clone(),
-    })))
+    Ok(Value::StaticMethod(Arc::new(WrappedMethod { func: args.pos[0].clone() })))
 }
 
 pub fn classmethod_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     args.exactly("classmethod", 1, args.len())?;
-    Ok(Value::ClassMethod(Arc::new(WrappedMethod {
-        func: args.pos[0].clone(),
-    })))
+    Ok(Value::ClassMethod(Arc::new(WrappedMethod { func: args.pos[0].clone() })))
 }
 
 /// `super()` (finding the class and instance in the calling frame) and
@@ -522,10 +438,7 @@ pub fn classmethod_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResul
 pub fn super_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     let (cls, obj) = match args.pos {
         [] => {
-            let frame = vm
-                .frames
-                .last()
-                .ok_or_else(|| runtime_error("super(): no current frame"))?;
+            let frame = vm.frames.last().ok_or_else(|| runtime_error("super(): no current frame"))?;
             let code = frame.code();
             if code.argcount == 0 {
                 return Err(runtime_error("super(): no arguments"));
@@ -553,10 +466,7 @@ pub fn super_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value
         [Value::Class(c), obj] => (c.clone(), obj.clone()),
         [Value::Class(c)] => (c.clone(), Value::None),
         [other, ..] => {
-            return Err(type_error(format!(
-                "super() argument 1 must be a type, not {}",
-                other.type_name()
-            )));
+            return Err(type_error(format!("super() argument 1 must be a type, not {}", other.type_name())));
         }
     };
     let ok = match &obj {
@@ -565,9 +475,7 @@ pub fn super_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value
         o => vm.isinstance_class(o, &cls),
     };
     if !ok {
-        return Err(type_error(
-            "super(type, obj): obj must be an instance or subtype of type",
-        ));
+        return Err(type_error("super(type, obj): obj must be an instance or subtype of type"));
     }
     Ok(Value::native(Arc::new(Super { cls, obj })))
 }

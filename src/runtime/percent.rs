@@ -71,10 +71,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
     let mut i = 0;
     let mut used_mapping = false;
     let take = |next: &mut usize| -> PyResult<Value> {
-        let v = items
-            .get(*next)
-            .cloned()
-            .ok_or_else(|| type_error("not enough arguments for format string"))?;
+        let v = items.get(*next).cloned().ok_or_else(|| type_error("not enough arguments for format string"))?;
         *next += 1;
         Ok(v)
     };
@@ -111,9 +108,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
             let key: String = chars[i + 1..j - 1].iter().collect();
             let key = match target {
                 Target::Str => Value::str(key),
-                Target::Bytes => Value::Bytes(Arc::new(PyBytes::new(
-                    key.chars().map(|c| c as u32 as u8).collect(),
-                ))),
+                Target::Bytes => Value::Bytes(Arc::new(PyBytes::new(key.chars().map(|c| c as u32 as u8).collect()))),
             };
             value = Some(vm.get_item(m, &key)?);
             used_mapping = true;
@@ -169,13 +164,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
                 while i < chars.len() && chars[i].is_ascii_digit() {
                     i += 1;
                 }
-                prec = Some(
-                    chars[start..i]
-                        .iter()
-                        .collect::<String>()
-                        .parse()
-                        .unwrap_or(0),
-                );
+                prec = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
             }
         }
         while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
@@ -192,11 +181,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
         }
         let v = match value {
             Some(v) => v,
-            None if mapping.is_some()
-                && !used_mapping
-                && items.len() == 1
-                && matches!(args, Value::Dict(_)) =>
-            {
+            None if mapping.is_some() && !used_mapping && items.len() == 1 && matches!(args, Value::Dict(_)) => {
                 used_mapping = true;
                 next = 1;
                 args.clone()
@@ -259,12 +244,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
                         (true, 'X') => "0X",
                         (true, _) => "0o",
                     };
-                    pad(
-                        &flags,
-                        &format!("{}{prefix}", sign_of(&n, &flags)),
-                        &digits,
-                        '>',
-                    )
+                    pad(&flags, &format!("{}{prefix}", sign_of(&n, &flags)), &digits, '>')
                 }
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                     let f = match &v {
@@ -275,10 +255,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
                         other => match vm.call_dunder(other, "__float__", &[])? {
                             Some(Value::Float(f)) => f,
                             _ => {
-                                return Err(type_error(format!(
-                                    "must be real number, not {}",
-                                    other.type_name()
-                                )));
+                                return Err(type_error(format!("must be real number, not {}", other.type_name())));
                             }
                         },
                     };
@@ -308,10 +285,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
         out.push_str(&piece);
     }
     if next < items.len() && !used_mapping && mapping.is_none() {
-        return Err(type_error(format!(
-            "not all arguments converted during {} formatting",
-            target_word(target)
-        )));
+        return Err(type_error(format!("not all arguments converted during {} formatting", target_word(target))));
     }
     Ok(out)
 }
@@ -344,13 +318,11 @@ fn char_piece(v: &Value, target: Target) -> PyResult<char> {
             .ok_or_else(|| overflow_error("%c arg not in range(0x110000)")),
         (Target::Str, Value::Str(s)) if s.char_len() == 1 => Ok(s.char_at(0)),
         (Target::Str, _) => Err(type_error("%c requires int or char")),
-        (Target::Bytes, Value::Int(n)) => u8::try_from(*n)
-            .map(|b| b as char)
-            .map_err(|_| overflow_error("%c arg not in range(256)")),
+        (Target::Bytes, Value::Int(n)) => {
+            u8::try_from(*n).map(|b| b as char).map_err(|_| overflow_error("%c arg not in range(256)"))
+        }
         (Target::Bytes, Value::Bytes(b)) if b.data.len() == 1 => Ok(b.data[0] as char),
-        (Target::Bytes, _) => Err(type_error(
-            "%c requires an integer in range(256) or a single byte",
-        )),
+        (Target::Bytes, _) => Err(type_error("%c requires an integer in range(256) or a single byte")),
     }
 }
 
@@ -366,9 +338,7 @@ fn percent_int(vm: &mut Vm, v: &Value, conv: char, allow_float: bool) -> PyResul
             }
             Ok(BigInt::from(f.trunc() as i128))
         }
-        Value::Float(_) => Err(type_error(format!(
-            "%{conv} format: an integer is required, not float"
-        ))),
+        Value::Float(_) => Err(type_error(format!("%{conv} format: an integer is required, not float"))),
         other => {
             if let Some(Value::Int(i)) = vm.call_dunder(other, "__index__", &[])? {
                 return Ok(BigInt::from(i));
@@ -382,10 +352,7 @@ fn percent_int(vm: &mut Vm, v: &Value, conv: char, allow_float: bool) -> PyResul
                     other.type_name()
                 )));
             }
-            Err(type_error(format!(
-                "%{conv} format: an integer is required, not {}",
-                other.type_name()
-            )))
+            Err(type_error(format!("%{conv} format: an integer is required, not {}", other.type_name())))
         }
     }
 }

@@ -35,12 +35,7 @@ pub struct Table {
 
 impl Default for Table {
     fn default() -> Table {
-        Table {
-            slots: vec![Slot::Empty; MIN_SIZE],
-            fill: 0,
-            used: 0,
-            finger: 0,
-        }
+        Table { slots: vec![Slot::Empty; MIN_SIZE], fill: 0, used: 0, finger: 0 }
     }
 }
 
@@ -66,11 +61,7 @@ impl Table {
         let mut freeslot: Option<usize> = None;
         let mut ask: SmallVec<[(usize, Value); 2]> = SmallVec::new();
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             for j in i..=i + probes {
                 match &self.slots[j] {
                     Slot::Empty => {
@@ -97,11 +88,7 @@ impl Table {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
     }
 
@@ -113,11 +100,7 @@ impl Table {
         }
         self.fill += 1;
         if self.fill * 5 >= self.mask() * 3 {
-            let minused = if self.used > 50000 {
-                self.used * 2
-            } else {
-                self.used * 4
-            };
+            let minused = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
             self.resize(minused);
         }
     }
@@ -141,11 +124,7 @@ impl Table {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
     }
 
@@ -274,32 +253,20 @@ impl PySet {
 
     /// The elements with their hashes, in table order.
     pub fn hashed_items(&self) -> Vec<(i64, Value)> {
-        self.table
-            .lock()
-            .entries()
-            .map(|(h, k)| (h, k.clone()))
-            .collect()
+        self.table.lock().entries().map(|(h, k)| (h, k.clone())).collect()
     }
 
     pub fn items(&self) -> Vec<Value> {
-        self.table
-            .lock()
-            .entries()
-            .map(|(_, k)| k.clone())
-            .collect()
+        self.table.lock().entries().map(|(_, k)| k.clone()).collect()
     }
 
     /// The element in slot `pos` or later, and the slot after it.
     pub fn item_from(&self, pos: usize) -> Option<(usize, Value)> {
         let t = self.table.lock();
-        t.slots
-            .iter()
-            .enumerate()
-            .skip(pos)
-            .find_map(|(i, s)| match s {
-                Slot::Full(_, k) => Some((i + 1, k.clone())),
-                _ => None,
-            })
+        t.slots.iter().enumerate().skip(pos).find_map(|(i, s)| match s {
+            Slot::Full(_, k) => Some((i + 1, k.clone())),
+            _ => None,
+        })
     }
 
     /// `set.pop()`: scans from the finger left by the previous pop.
@@ -330,9 +297,7 @@ impl PySet {
         let t = self.table.lock();
         let mut new = Table::default();
         merge_into(&mut new, &t);
-        PySet {
-            table: PyLock::new(new),
-        }
+        PySet { table: PyLock::new(new) }
     }
 
     /// The frozenset CPython's compiler makes for a set display of three or
@@ -357,9 +322,7 @@ impl PySet {
     }
 
     pub fn from_table(t: Table) -> PySet {
-        PySet {
-            table: PyLock::new(t),
-        }
+        PySet { table: PyLock::new(t) }
     }
 
     /// `set_merge`: adds every element of `other`.

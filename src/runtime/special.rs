@@ -47,7 +47,9 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         (Value::BoundMethod(m), _) => match name {
             "__self__" => Some(m.receiver.clone()),
             "__func__" => Some(m.func.clone()),
-            _ => return vm.get_attr_opt(&m.func, &Arc::new(super::str::PyStr::new(name.to_string()))),
+            _ => {
+                return vm.get_attr_opt(&m.func, &Arc::new(super::str::PyStr::new(name.to_string())));
+            }
         },
         (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
         (Value::Builtin(b), "__qualname__") => Some(Value::str(b.qualname())),
@@ -67,12 +69,10 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         (Value::Slice(s), "start") => Some(s.start.clone()),
         (Value::Slice(s), "stop") => Some(s.stop.clone()),
         (Value::Slice(s), "step") => Some(s.step.clone()),
-        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => {
-            Some(match obj {
-                Value::Bool(b) => Value::Int(*b as i64),
-                other => other.clone(),
-            })
-        }
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => Some(match obj {
+            Value::Bool(b) => Value::Int(*b as i64),
+            other => other.clone(),
+        }),
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
         (Value::Float(_), "real") => Some(obj.clone()),
@@ -88,7 +88,9 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         (Value::Code(c), "co_filename") => Some(Value::str(c.source.filename.clone())),
         (Value::Code(c), "co_firstlineno") => Some(Value::Int(c.first_line as i64)),
         (Value::Code(c), "co_argcount") => Some(Value::Int(c.argcount as i64)),
-        (Value::Code(c), "co_varnames") => Some(Value::tuple(c.varnames.iter().map(|v| Value::Str(v.clone())).collect())),
+        (Value::Code(c), "co_varnames") => {
+            Some(Value::tuple(c.varnames.iter().map(|v| Value::Str(v.clone())).collect()))
+        }
         (_, "__doc__") => Some(Value::None),
         _ => None,
     })
@@ -111,12 +113,9 @@ pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Value::Function(f) => format!("<function {} at {:#x}>", f.qualname().as_str(), v.id()),
         Value::Builtin(b) => format!("<built-in function {}>", b.name),
         Value::BoundMethod(m) => match &m.func {
-            Value::Builtin(b) => format!(
-                "<built-in method {} of {} object at {:#x}>",
-                b.name,
-                m.receiver.type_name(),
-                m.receiver.id()
-            ),
+            Value::Builtin(b) => {
+                format!("<built-in method {} of {} object at {:#x}>", b.name, m.receiver.type_name(), m.receiver.id())
+            }
             f => {
                 let name = callable_name(vm, f);
                 let recv = vm.repr(&m.receiver)?;

@@ -12,8 +12,11 @@ use super::args::to_index;
 use super::class::Class;
 use super::function::{Args, NativeFn};
 use super::str::{PyBytes, PyStr};
+use super::str_split::{
+    str_lstrip, str_maketrans, str_partition, str_removeprefix, str_removesuffix, str_replace, str_rpartition,
+    str_rsplit, str_rstrip, str_split, str_splitlines, str_strip, str_translate,
+};
 use super::value::Value;
-use super::str_split::{str_strip, str_lstrip, str_rstrip, str_maketrans, str_translate, str_partition, str_rpartition, str_removeprefix, str_removesuffix, str_replace, str_split, str_rsplit, str_splitlines};
 use crate::vm::error::{type_error, value_error};
 use crate::vm::{PyResult, Vm};
 
@@ -31,26 +34,15 @@ pub fn str_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> 
         return Ok(Value::str(""));
     };
     if let (Value::Bytes(b), Some(_)) = (x, args.get(1, "encoding")) {
-        return decode(&b.data, args.get(2, "errors"));
+        return decode(&b.data, args.get(1, "encoding"), args.get(2, "errors"));
     }
     vm.str_value(x)
 }
 
-pub(super) fn decode(data: &[u8], errors: Option<&Value>) -> PyResult<Value> {
-    match std::str::from_utf8(data) {
-        Ok(s) => Ok(Value::str(s)),
-        Err(e) => match errors {
-            Some(Value::Str(mode)) if matches!(mode.as_str(), "replace" | "ignore") => {
-                let s = String::from_utf8_lossy(data);
-                Ok(Value::str(if mode.as_str() == "ignore" {
-                    s.replace('\u{fffd}', "")
-                } else {
-                    s.into_owned()
-                }))
-            }
-            _ => Err(super::exception::utf8_decode_error(data, e)),
-        },
-    }
+/// `str(data, encoding, errors)`.
+pub(super) fn decode(data: &[u8], encoding: Option<&Value>, errors: Option<&Value>) -> PyResult<Value> {
+    let (enc, errors) = super::codec::names(encoding, errors)?;
+    Ok(Value::str(super::codec::decode(data, &enc, &errors)?))
 }
 
 pub fn str_methods() -> Vec<(&'static str, NativeFn)> {
@@ -122,23 +114,15 @@ pub(super) fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<PyStr>> {
             "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
             other.type_name()
         ))),
-        None => Err(type_error(format!(
-            "unbound method str.{name}() needs an argument"
-        ))),
+        None => Err(type_error(format!("unbound method str.{name}() needs an argument"))),
     }
 }
 
 pub(super) fn arg_str<'a>(args: &'a Args, i: usize, method: &str) -> PyResult<&'a Arc<PyStr>> {
     match args.pos.get(i) {
         Some(Value::Str(s)) => Ok(s),
-        Some(other) => Err(type_error(format!(
-            "{method}() argument {i} must be str, not {}",
-            other.type_name()
-        ))),
-        None => Err(type_error(format!(
-            "{method}() takes at least {i} argument ({} given)",
-            args.len() - 1
-        ))),
+        Some(other) => Err(type_error(format!("{method}() argument {i} must be str, not {}", other.type_name()))),
+        None => Err(type_error(format!("{method}() takes at least {i} argument ({} given)", args.len() - 1))),
     }
 }
 
@@ -235,13 +219,8 @@ fn fill_char(args: &Args, i: usize, method: &str) -> PyResult<char> {
     match args.pos.get(i) {
         None => Ok(' '),
         Some(Value::Str(f)) if f.char_len() == 1 => Ok(f.char_at(0)),
-        Some(Value::Str(_)) => Err(type_error(
-            "The fill character must be exactly one character long",
-        )),
-        Some(other) => Err(type_error(format!(
-            "{method}() argument 2 must be str, not {}",
-            other.type_name()
-        ))),
+        Some(Value::Str(_)) => Err(type_error("The fill character must be exactly one character long")),
+        Some(other) => Err(type_error(format!("{method}() argument 2 must be str, not {}", other.type_name()))),
     }
 }
 
@@ -299,13 +278,7 @@ fn str_zfill(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// The (start, end) code point range given by optional arguments.
 pub(super) fn range_args(vm: &mut Vm, args: &Args, first: usize, len: usize) -> PyResult<(usize, usize)> {
-    let clamp = |v: i64| -> usize {
-        if v < 0 {
-            (v + len as i64).max(0) as usize
-        } else {
-            (v as usize).min(len)
-        }
-    };
+    let clamp = |v: i64| -> usize { if v < 0 { (v + len as i64).max(0) as usize } else { (v as usize).min(len) } };
     let start = match args.pos.get(first) {
         None | Some(Value::None) => 0,
         Some(v) => clamp(to_index(vm, v)?),
@@ -319,11 +292,7 @@ pub(super) fn range_args(vm: &mut Vm, args: &Args, first: usize, len: usize) -> 
 
 /// Code point index of a byte offset.
 pub(super) fn char_index(t: &PyStr, byte: usize) -> usize {
-    if t.is_ascii() {
-        byte
-    } else {
-        t.as_str()[..byte].chars().count()
-    }
+    if t.is_ascii() { byte } else { t.as_str()[..byte].chars().count() }
 }
 
 fn find_impl(vm: &mut Vm, args: &Args, method: &str, reverse: bool) -> PyResult<Option<usize>> {
@@ -336,28 +305,16 @@ fn find_impl(vm: &mut Vm, args: &Args, method: &str, reverse: bool) -> PyResult<
     }
     let (b0, b1) = (t.byte_offset(start), t.byte_offset(end));
     let hay = &t.as_str()[b0..b1];
-    let found = if reverse {
-        hay.rfind(sub.as_str())
-    } else {
-        hay.find(sub.as_str())
-    };
+    let found = if reverse { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
     Ok(found.map(|b| char_index(&t, b0 + b)))
 }
 
 fn str_find(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Int(
-        find_impl(vm, args, "find", false)?
-            .map(|i| i as i64)
-            .unwrap_or(-1),
-    ))
+    Ok(Value::Int(find_impl(vm, args, "find", false)?.map(|i| i as i64).unwrap_or(-1)))
 }
 
 fn str_rfind(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Int(
-        find_impl(vm, args, "rfind", true)?
-            .map(|i| i as i64)
-            .unwrap_or(-1),
-    ))
+    Ok(Value::Int(find_impl(vm, args, "rfind", true)?.map(|i| i as i64).unwrap_or(-1)))
 }
 
 fn str_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -383,11 +340,7 @@ fn str_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(Value::Int(0));
     }
     let hay = &t.as_str()[t.byte_offset(start)..t.byte_offset(end)];
-    let n = if sub.as_str().is_empty() {
-        hay.chars().count() + 1
-    } else {
-        hay.matches(sub.as_str()).count()
-    };
+    let n = if sub.as_str().is_empty() { hay.chars().count() + 1 } else { hay.matches(sub.as_str()).count() };
     Ok(Value::Int(n as i64))
 }
 
@@ -395,11 +348,7 @@ fn affix_impl(vm: &mut Vm, args: &Args, method: &str, suffix: bool) -> PyResult<
     let t = this(args, method)?.clone();
     args.between(method, 1, 3, args.len().saturating_sub(1))?;
     let (start, end) = range_args(vm, args, 2, t.char_len())?;
-    let hay = if start <= end {
-        &t.as_str()[t.byte_offset(start)..t.byte_offset(end)]
-    } else {
-        ""
-    };
+    let hay = if start <= end { &t.as_str()[t.byte_offset(start)..t.byte_offset(end)] } else { "" };
     let check = |p: &str| if suffix { hay.ends_with(p) } else { hay.starts_with(p) } && start <= end;
     match &args.pos[1] {
         Value::Str(p) => Ok(Value::Bool(check(p.as_str()))),
@@ -421,10 +370,9 @@ fn affix_impl(vm: &mut Vm, args: &Args, method: &str, suffix: bool) -> PyResult<
             }
             Ok(Value::Bool(false))
         }
-        other => Err(type_error(format!(
-            "{method} first arg must be str or a tuple of str, not {}",
-            other.type_name()
-        ))),
+        other => {
+            Err(type_error(format!("{method} first arg must be str or a tuple of str, not {}", other.type_name())))
+        }
     }
 }
 
@@ -438,47 +386,8 @@ fn str_endswith(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 pub(super) fn str_encode(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let t = this(args, "encode")?;
-    let enc = match args.get(1, "encoding") {
-        Some(Value::Str(e)) => e.as_str().to_ascii_lowercase().replace('_', "-"),
-        _ => "utf-8".into(),
-    };
-    let bytes = match enc.as_str() {
-        "utf-8" | "utf8" => t.as_str().as_bytes().to_vec(),
-        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-            let limit = if enc == "ascii" { 0x80 } else { 0x100 };
-            let mut out = Vec::new();
-            for (i, c) in t.as_str().chars().enumerate() {
-                if (c as u32) >= limit {
-                    match args.get(2, "errors") {
-                        Some(Value::Str(m)) if m.as_str() == "ignore" => continue,
-                        Some(Value::Str(m)) if m.as_str() == "replace" => {
-                            out.push(b'?');
-                            continue;
-                        }
-                        _ => {
-                            return Err(crate::vm::PyErr::new(
-                                &super::types::types().exc.unicode_encode_error,
-                                format!(
-                                    "'{}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})",
-                                    if enc == "ascii" { "ascii" } else { "latin-1" },
-                                    c as u32
-                                ),
-                            ));
-                        }
-                    }
-                }
-                out.push(c as u32 as u8);
-            }
-            out
-        }
-        other => {
-            return Err(crate::vm::PyErr::new(
-                &super::types::types().exc.lookup_error,
-                format!("unknown encoding: {other}"),
-            ));
-        }
-    };
-    Ok(Value::Bytes(Arc::new(PyBytes::new(bytes))))
+    let (enc, errors) = super::codec::names(args.get(1, "encoding"), args.get(2, "errors"))?;
+    Ok(Value::Bytes(Arc::new(PyBytes::new(super::codec::encode(t.as_str(), &enc, &errors)?))))
 }
 
 fn str_expandtabs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -513,12 +422,7 @@ fn str_expandtabs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn str_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let t = this(args, "format")?.clone();
-    s(super::format::str_format(
-        vm,
-        t.as_str(),
-        args.rest(),
-        args.kw,
-    )?)
+    s(super::format::str_format(vm, t.as_str(), args.rest(), args.kw)?)
 }
 
 fn str_format_map(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -559,9 +463,7 @@ fn str_isascii(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn str_isdecimal(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    predicate(args, "isdecimal", false, |c| {
-        c.to_digit(10).is_some() || is_unicode_decimal(c)
-    })
+    predicate(args, "isdecimal", false, |c| c.to_digit(10).is_some() || is_unicode_decimal(c))
 }
 
 fn is_unicode_decimal(c: char) -> bool {
@@ -570,9 +472,7 @@ fn is_unicode_decimal(c: char) -> bool {
 
 fn str_isdigit(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     predicate(args, "isdigit", false, |c| {
-        c.is_ascii_digit()
-            || is_unicode_decimal(c)
-            || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉')
+        c.is_ascii_digit() || is_unicode_decimal(c) || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉')
     })
 }
 
@@ -622,9 +522,7 @@ fn str_isprintable(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn str_isspace(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    predicate(args, "isspace", false, |c| {
-        c.is_whitespace() || matches!(c, '\x1c'..='\x1f')
-    })
+    predicate(args, "isspace", false, |c| c.is_whitespace() || matches!(c, '\x1c'..='\x1f'))
 }
 
 fn str_istitle(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -676,11 +574,7 @@ fn str_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn str_lower(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let t = this(args, "lower")?;
     // ASCII text needs no Unicode tables.
-    s(if t.is_ascii() {
-        t.as_str().to_ascii_lowercase()
-    } else {
-        t.as_str().to_lowercase()
-    })
+    s(if t.is_ascii() { t.as_str().to_ascii_lowercase() } else { t.as_str().to_lowercase() })
 }
 
 /// Full case folding, approximated per character as lower(upper(c)):
@@ -711,11 +605,7 @@ fn str_casefold(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn str_upper(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let t = this(args, "upper")?;
-    s(if t.is_ascii() {
-        t.as_str().to_ascii_uppercase()
-    } else {
-        t.as_str().to_uppercase()
-    })
+    s(if t.is_ascii() { t.as_str().to_ascii_uppercase() } else { t.as_str().to_uppercase() })
 }
 
 fn str_swapcase(_vm: &mut Vm, args: &Args) -> PyResult<Value> {

@@ -5,9 +5,9 @@
 use std::sync::Arc;
 
 use super::args::to_index;
+use super::function::Args;
 use super::str::PyStr;
 use super::str_methods::{arg_str, s, this};
-use super::function::Args;
 use super::value::Value;
 use crate::vm::error::{type_error, value_error};
 use crate::vm::{PyResult, Vm};
@@ -17,10 +17,7 @@ pub(super) fn strip_set(args: &Args, name: &str) -> PyResult<Option<Vec<char>>> 
     match args.pos.get(1) {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(c)) => Ok(Some(c.as_str().chars().collect())),
-        Some(other) => Err(type_error(format!(
-            "{name} arg must be None or str, not {}",
-            other.type_name()
-        ))),
+        Some(other) => Err(type_error(format!("{name} arg must be None or str, not {}", other.type_name()))),
     }
 }
 
@@ -66,9 +63,7 @@ pub(super) fn str_maketrans(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                     Value::Str(c) if c.char_len() == 1 => Value::Int(c.char_at(0) as i64),
                     Value::Int(_) => k,
                     _ => {
-                        return Err(value_error(
-                            "string keys in translate table must be of length 1",
-                        ));
+                        return Err(value_error("string keys in translate table must be of length 1"));
                     }
                 };
                 d.set(vm, key, v)?;
@@ -76,9 +71,7 @@ pub(super) fn str_maketrans(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
         [Value::Str(a), Value::Str(b), rest @ ..] => {
             if a.char_len() != b.char_len() {
-                return Err(value_error(
-                    "the first two maketrans arguments must have equal length",
-                ));
+                return Err(value_error("the first two maketrans arguments must have equal length"));
             }
             for (x, y) in a.as_str().chars().zip(b.as_str().chars()) {
                 d.set(vm, Value::Int(x as i64), Value::Int(y as i64))?;
@@ -104,9 +97,7 @@ pub(super) fn str_translate(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             Ok(Value::Int(n)) => out.push(char::from_u32(n as u32).unwrap_or(c)),
             Ok(Value::Str(r)) => out.push_str(r.as_str()),
             Ok(_) => {
-                return Err(type_error(
-                    "character mapping must return integer, None or str",
-                ));
+                return Err(type_error("character mapping must return integer, None or str"));
             }
             Err(e) if e.is(&super::types::types().exc.lookup_error) => out.push(c),
             Err(e) => return Err(e),
@@ -122,17 +113,9 @@ pub(super) fn partition_impl(args: &Args, name: &str, reverse: bool) -> PyResult
         return Err(value_error("empty separator"));
     }
     let text = t.as_str();
-    let found = if reverse {
-        text.rfind(sep.as_str())
-    } else {
-        text.find(sep.as_str())
-    };
+    let found = if reverse { text.rfind(sep.as_str()) } else { text.find(sep.as_str()) };
     let parts = match found {
-        Some(i) => vec![
-            Value::str(&text[..i]),
-            Value::Str(sep.clone()),
-            Value::str(&text[i + sep.as_str().len()..]),
-        ],
+        Some(i) => vec![Value::str(&text[..i]), Value::Str(sep.clone()), Value::str(&text[i + sep.as_str().len()..])],
         None if reverse => vec![Value::str(""), Value::str(""), Value::Str(t.clone())],
         None => vec![Value::Str(t.clone()), Value::str(""), Value::str("")],
     };
@@ -195,8 +178,7 @@ pub(super) fn str_replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
         return s(out);
     }
-    s(t.as_str()
-        .replacen(old.as_str(), new.as_str(), count as usize))
+    s(t.as_str().replacen(old.as_str(), new.as_str(), count as usize))
 }
 
 /// Arguments of split/rsplit: (separator, maxsplit).
@@ -211,10 +193,7 @@ pub(super) fn split_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Opti
             Some(p.clone())
         }
         Some(other) => {
-            return Err(type_error(format!(
-                "must be str or None, not {}",
-                other.type_name()
-            )));
+            return Err(type_error(format!("must be str or None, not {}", other.type_name())));
         }
     };
     let maxsplit = match args.get(2, "maxsplit") {
@@ -233,15 +212,10 @@ pub(super) fn str_split(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             if maxsplit < 0 {
                 text.split(sep.as_str()).map(Value::str).collect()
             } else {
-                text.splitn(maxsplit as usize + 1, sep.as_str())
-                    .map(Value::str)
-                    .collect()
+                text.splitn(maxsplit as usize + 1, sep.as_str()).map(Value::str).collect()
             }
         }
-        None => split_whitespace(text, maxsplit)
-            .into_iter()
-            .map(Value::str)
-            .collect(),
+        None => split_whitespace(text, maxsplit).into_iter().map(Value::str).collect(),
     };
     Ok(Value::list(parts))
 }
@@ -249,10 +223,7 @@ pub(super) fn str_split(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// Whitespace as `str.isspace` sees it: Rust's plus the ASCII
 /// separators U+001C..U+001F.
 pub(super) fn py_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1f'
-    ) || (!c.is_ascii() && c.is_whitespace())
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1f') || (!c.is_ascii() && c.is_whitespace())
 }
 
 /// `str.split()` with no separator: runs of whitespace, leading and
@@ -289,9 +260,7 @@ pub(super) fn str_rsplit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             if maxsplit < 0 {
                 text.rsplit(sep.as_str()).map(Value::str).collect()
             } else {
-                text.rsplitn(maxsplit as usize + 1, sep.as_str())
-                    .map(Value::str)
-                    .collect()
+                text.rsplitn(maxsplit as usize + 1, sep.as_str()).map(Value::str).collect()
             }
         }
         None => {
@@ -334,29 +303,15 @@ pub(super) fn str_splitlines(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut i = 0;
     while i < chars.len() {
         let (b, c) = chars[i];
-        let is_break = matches!(
-            c,
-            '\n' | '\r'
-                | '\x0b'
-                | '\x0c'
-                | '\x1c'
-                | '\x1d'
-                | '\x1e'
-                | '\u{85}'
-                | '\u{2028}'
-                | '\u{2029}'
-        );
+        let is_break =
+            matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
         if is_break {
             let mut end = b + c.len_utf8();
             if c == '\r' && chars.get(i + 1).map(|x| x.1) == Some('\n') {
                 end += 1;
                 i += 1;
             }
-            out.push(Value::str(if keep {
-                &text[start..end]
-            } else {
-                &text[start..b]
-            }));
+            out.push(Value::str(if keep { &text[start..end] } else { &text[start..b] }));
             start = end;
         }
         i += 1;

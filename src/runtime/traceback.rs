@@ -69,10 +69,7 @@ pub fn traceback_of(d: &mut ExcData) -> Value {
             return d.tb_object.clone();
         }
     }
-    let tb = Value::native(Arc::new(Traceback {
-        entries: d.traceback.clone().into(),
-        level: 0,
-    }));
+    let tb = Value::native(Arc::new(Traceback { entries: d.traceback.clone().into(), level: 0 }));
     d.tb_object = tb.clone();
     tb
 }
@@ -106,10 +103,7 @@ pub fn traceback_attr(obj: &Value, name: &str) -> Option<Value> {
             "tb_lasti" => Value::Int(e.pc as i64 * 2),
             "tb_next" => {
                 if tb.level + 1 < tb.entries.len() {
-                    Value::native(Arc::new(Traceback {
-                        entries: tb.entries.clone(),
-                        level: tb.level + 1,
-                    }))
+                    Value::native(Arc::new(Traceback { entries: tb.entries.clone(), level: tb.level + 1 }))
                 } else {
                     Value::None
                 }

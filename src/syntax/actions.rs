@@ -186,10 +186,7 @@ pub fn aug_assign(t: Expr, op: BinOp, value: Expr, span: Span) -> ActResult<Stmt
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
             Ok(Stmt { kind: StmtKind::AugAssign { target: t, op, value }, span })
         }
-        _ => Err(error(
-            format!("'{}' is an illegal expression for augmented assignment", describe(&t)),
-            t.span,
-        )),
+        _ => Err(error(format!("'{}' is an illegal expression for augmented assignment", describe(&t)), t.span)),
     }
 }
 
@@ -209,10 +206,7 @@ pub fn delete(t: Expr, span: Span) -> ActResult<Stmt> {
         ExprKind::Tuple(items) => items,
         _ => vec![t],
     };
-    let targets = targets
-        .into_iter()
-        .map(|t| target(t, TargetCtx::Delete))
-        .collect::<ActResult<Vec<_>>>()?;
+    let targets = targets.into_iter().map(|t| target(t, TargetCtx::Delete)).collect::<ActResult<Vec<_>>>()?;
     Ok(Stmt { kind: StmtKind::Delete(targets), span })
 }
 
@@ -343,9 +337,7 @@ pub fn class_def(
     span: Span,
 ) -> ActResult<Stmt> {
     let call = call(Expr::new(ExprKind::Name(name.clone()), span), args, span)?;
-    let ExprKind::Call { args, keywords, .. } = call.kind else {
-        unreachable!("call() builds a call")
-    };
+    let ExprKind::Call { args, keywords, .. } = call.kind else { unreachable!("call() builds a call") };
     Ok(Stmt { kind: StmtKind::ClassDef(Box::new(ClassDef { name, bases: args, keywords, body, decorators })), span })
 }
 
@@ -367,7 +359,9 @@ fn build_params(items: Vec<(ParamItem, Span)>) -> ActResult<Params> {
     for (i, (item, sp)) in items.into_iter().enumerate() {
         let item = match item {
             ParamItem::Annotated(inner, a) => {
-                if let ParamItem::Plain(n) | ParamItem::Default(n, _) | ParamItem::VarArgs(n) | ParamItem::KwArgs(n) = &*inner {
+                if let ParamItem::Plain(n) | ParamItem::Default(n, _) | ParamItem::VarArgs(n) | ParamItem::KwArgs(n) =
+                    &*inner
+                {
                     p.annotations.push((n.clone(), a));
                 }
                 *inner

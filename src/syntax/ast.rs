@@ -30,30 +30,80 @@ pub enum ExprKind {
     Const(Const),
     /// An f-string: literal text and formatted values, in order.
     FString(Vec<FPart>),
-    BinOp { op: BinOp, left: Box<Expr>, right: Box<Expr> },
-    UnaryOp { op: UnaryOp, operand: Box<Expr> },
+    BinOp {
+        op: BinOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
+    UnaryOp {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
     /// `a and b and c`: two or more values.
-    BoolOp { op: BoolOpKind, values: Vec<Expr> },
+    BoolOp {
+        op: BoolOpKind,
+        values: Vec<Expr>,
+    },
     /// `a < b <= c`: a chain of one or more comparisons.
-    Compare { left: Box<Expr>, ops: Vec<(CmpOp, Expr)> },
+    Compare {
+        left: Box<Expr>,
+        ops: Vec<(CmpOp, Expr)>,
+    },
     /// Positional arguments may be `Starred`; keywords with no name are `**`.
-    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
-    Attribute { value: Box<Expr>, attr: Name },
-    Subscript { value: Box<Expr>, index: Box<Expr> },
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
+    Attribute {
+        value: Box<Expr>,
+        attr: Name,
+    },
+    Subscript {
+        value: Box<Expr>,
+        index: Box<Expr>,
+    },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
     Starred(Box<Expr>),
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
     Set(Vec<Expr>),
     /// Entries with no key are `**mapping` unpackings.
     Dict(Vec<(Option<Expr>, Expr)>),
-    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
-    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    Lambda { params: Box<Params>, body: Box<Expr> },
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
-    NamedExpr { target: Name, value: Box<Expr> },
+    ListComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    SetComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    GeneratorExp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    Lambda {
+        params: Box<Params>,
+        body: Box<Expr>,
+    },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
+    NamedExpr {
+        target: Name,
+        value: Box<Expr>,
+    },
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),
 }
@@ -188,12 +238,7 @@ pub struct Params {
 impl Params {
     /// Every parameter name in the order locals are laid out.
     pub fn names(&self) -> impl Iterator<Item = &Param> {
-        self.posonly
-            .iter()
-            .chain(&self.args)
-            .chain(&self.kwonly)
-            .chain(&self.vararg)
-            .chain(&self.kwarg)
+        self.posonly.iter().chain(&self.args).chain(&self.kwonly).chain(&self.vararg).chain(&self.kwarg)
     }
 }
 
@@ -207,30 +252,72 @@ pub struct Stmt {
 pub enum StmtKind {
     Expr(Expr),
     /// `a = b = value`: one or more targets.
-    Assign { targets: Vec<Expr>, value: Expr },
-    AugAssign { target: Expr, op: BinOp, value: Expr },
+    Assign {
+        targets: Vec<Expr>,
+        value: Expr,
+    },
+    AugAssign {
+        target: Expr,
+        op: BinOp,
+        value: Expr,
+    },
     /// `x: int = 1`; at module and class level the annotation is evaluated
     /// and stored in `__annotations__` for a plain name, as in CPython.
-    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr> },
+    AnnAssign {
+        target: Expr,
+        annotation: Expr,
+        value: Option<Expr>,
+    },
     Pass,
     Break,
     Continue,
     Return(Option<Expr>),
     Delete(Vec<Expr>),
-    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    Try { body: Vec<Stmt>, handlers: Vec<Handler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
-    Raise { exc: Option<Expr>, cause: Option<Expr> },
-    With { items: Vec<WithItem>, body: Vec<Stmt> },
+    If {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<Handler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
+    With {
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+    },
     FunctionDef(Box<FunctionDef>),
     ClassDef(Box<ClassDef>),
     Import(Vec<Alias>),
     /// `from .mod import a as b`; `names` is `[*]` for a star import.
-    ImportFrom { module: Option<Name>, names: Vec<Alias>, level: usize },
+    ImportFrom {
+        module: Option<Name>,
+        names: Vec<Alias>,
+        level: usize,
+    },
     Global(Vec<Name>),
     Nonlocal(Vec<Name>),
-    Assert { test: Expr, msg: Option<Expr> },
+    Assert {
+        test: Expr,
+        msg: Option<Expr>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -41,13 +41,7 @@ pub struct SyntaxError {
 
 impl SyntaxError {
     pub fn new(msg: impl Into<String>, span: Span) -> SyntaxError {
-        SyntaxError {
-            kind: SyntaxErrorKind::Syntax,
-            msg: msg.into(),
-            span,
-            line_override: None,
-            hint: None,
-        }
+        SyntaxError { kind: SyntaxErrorKind::Syntax, msg: msg.into(), span, line_override: None, hint: None }
     }
 
     pub fn indentation(msg: impl Into<String>, span: Span) -> SyntaxError {

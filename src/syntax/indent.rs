@@ -162,10 +162,7 @@ impl Layout<'_> {
             }
             let &(top, top_alt) = self.indents.last().expect("indent stack is never empty");
             if col != top {
-                return Err(SyntaxError::indentation(
-                    "unindent does not match any outer indentation level",
-                    span,
-                ));
+                return Err(SyntaxError::indentation("unindent does not match any outer indentation level", span));
             }
             if alt != top_alt {
                 return Err(tab_error());
@@ -200,8 +197,7 @@ impl Layout<'_> {
             Some((c, open_at)) => {
                 let open_line = self.lines.line(open_at as u32);
                 let here = self.lines.line(at as u32);
-                let mut msg =
-                    format!("closing parenthesis '{close}' does not match opening parenthesis '{c}'");
+                let mut msg = format!("closing parenthesis '{close}' does not match opening parenthesis '{c}'");
                 if open_line != here {
                     msg.push_str(&format!(" on line {open_line}"));
                 }
@@ -285,7 +281,20 @@ mod tests {
         let names = |s: &str| Name(s.into());
         assert_eq!(
             toks,
-            vec![If, names("a"), Colon, Newline, Indent, names("b"), Newline, names("d"), Newline, Dedent, names("e"), Newline]
+            vec![
+                If,
+                names("a"),
+                Colon,
+                Newline,
+                Indent,
+                names("b"),
+                Newline,
+                names("d"),
+                Newline,
+                Dedent,
+                names("e"),
+                Newline
+            ]
         );
     }
 
@@ -306,10 +315,7 @@ mod tests {
 
     #[test]
     fn indentation_errors() {
-        assert_eq!(
-            error("if x:\n    a=1\n  b=2").msg,
-            "unindent does not match any outer indentation level"
-        );
+        assert_eq!(error("if x:\n    a=1\n  b=2").msg, "unindent does not match any outer indentation level");
         assert_eq!(error("if x:\n\ta=1\n        b=2").msg, "inconsistent use of tabs and spaces in indentation");
     }
 

@@ -17,9 +17,7 @@ pub fn parse_module(source: &str) -> Result<Vec<Stmt>, SyntaxError> {
     let TokenStream { mut tokens, error } = stream;
     unparenthesize_with_items(&mut tokens);
     let input = tokens.iter().cloned().map(Ok).chain(error.clone().map(Err));
-    ModuleParser::new()
-        .parse(input)
-        .map_err(|e| explain(e, &tokens, error, source))
+    ModuleParser::new().parse(input).map_err(|e| explain(e, &tokens, error, source))
 }
 
 /// `with (a as x, b as y,):` lists its items in parentheses (3.10+). An LR
@@ -76,9 +74,9 @@ pub fn parse_expression_tokens(stream: TokenStream, end: usize) -> Result<Expr, 
     let input = tokens.iter().cloned().map(Ok).chain(error.clone().map(Err));
     ExpressionParser::new().parse(input).map_err(|e| match e {
         ParseError::User { error } => error,
-        ParseError::UnrecognizedToken {
-            token: (l, _, r), ..
-        } => SyntaxError::new("f-string: invalid syntax", Span::new(l, r)),
+        ParseError::UnrecognizedToken { token: (l, _, r), .. } => {
+            SyntaxError::new("f-string: invalid syntax", Span::new(l, r))
+        }
         _ => SyntaxError::new("f-string: invalid syntax", Span::new(end, end)),
     })
 }
@@ -86,22 +84,11 @@ pub fn parse_expression_tokens(stream: TokenStream, end: usize) -> Result<Expr, 
 type RawError = ParseError<usize, Tok, SyntaxError>;
 
 /// Finds CPython's wording for a parse failure at `token`.
-fn explain(
-    err: RawError,
-    tokens: &[Spanned],
-    lex_error: Option<SyntaxError>,
-    source: &str,
-) -> SyntaxError {
+fn explain(err: RawError, tokens: &[Spanned], lex_error: Option<SyntaxError>, source: &str) -> SyntaxError {
     let (at, bad, expected) = match err.clone() {
         ParseError::User { error } => return error,
-        ParseError::UnrecognizedToken {
-            token: (l, tok, r),
-            expected,
-        } => {
-            let index = tokens
-                .iter()
-                .position(|(tl, t, _)| *tl == l && *t == tok)
-                .unwrap_or(tokens.len());
+        ParseError::UnrecognizedToken { token: (l, tok, r), expected } => {
+            let index = tokens.iter().position(|(tl, t, _)| *tl == l && *t == tok).unwrap_or(tokens.len());
             (index, Some((l, tok, r)), expected)
         }
         ParseError::UnrecognizedEof { expected, .. } => (tokens.len(), None, expected),
@@ -119,9 +106,7 @@ fn explain(
         let lines = LineIndex::new(source);
         let unclosed = e.msg.ends_with("was never closed");
         let at_line = match &err {
-            ParseError::UnrecognizedToken {
-                token: (l, _, _), ..
-            } => lines.line(*l as u32),
+            ParseError::UnrecognizedToken { token: (l, _, _), .. } => lines.line(*l as u32),
             _ => usize::MAX,
         };
         if !unclosed || at_line > lines.line(e.span.start) {
@@ -175,21 +160,12 @@ fn explain(
         )
     );
     if tok == Tok::Equal && matches!(header, Some(Tok::If | Tok::Elif | Tok::While)) {
-        return SyntaxError::new(
-            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-            span,
-        );
+        return SyntaxError::new("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", span);
     }
     if expects("\"else\"") && tok == Tok::Newline {
-        let if_at = tokens[start..at]
-            .iter()
-            .rposition(|t| t.1 == Tok::If)
-            .map(|i| i + start);
+        let if_at = tokens[start..at].iter().rposition(|t| t.1 == Tok::If).map(|i| i + start);
         if let Some(i) = if_at.and_then(|i| expression_start(tokens, start, i)) {
-            return SyntaxError::new(
-                "expected 'else' after 'if' expression",
-                Span::new(tokens[i].0, l),
-            );
+            return SyntaxError::new("expected 'else' after 'if' expression", Span::new(tokens[i].0, l));
         }
     }
     if let Some(e) = dict_item_error(tokens, at, &tok, expects("\":\"")) {
@@ -202,9 +178,7 @@ fn explain(
     if expects("\"(\"") && expected.len() == 1 {
         return SyntaxError::new("expected '('", span);
     }
-    if (expects("\"except\"") || expects("\"finally\""))
-        && matches!(tokens.get(start), Some((_, Tok::Try, _)) | None)
-    {
+    if (expects("\"except\"") || expects("\"finally\"")) && matches!(tokens.get(start), Some((_, Tok::Try, _)) | None) {
         return SyntaxError::new("expected 'except' or 'finally' block", span);
     }
     if (expects("\"except\"") || expects("\"finally\"")) && after_try_body(tokens, at) {
@@ -216,13 +190,8 @@ fn explain(
         && ends_expression(&tokens[at - 1].1)
         && inside_brackets(tokens, at)
     {
-        let from = expression_start(tokens, start, at - 1)
-            .map(|i| tokens[i].0)
-            .unwrap_or(tokens[at - 1].0);
-        return SyntaxError::new(
-            "invalid syntax. Perhaps you forgot a comma?",
-            Span::new(from, r),
-        );
+        let from = expression_start(tokens, start, at - 1).map(|i| tokens[i].0).unwrap_or(tokens[at - 1].0);
+        return SyntaxError::new("invalid syntax. Perhaps you forgot a comma?", Span::new(from, r));
     }
     if bad.is_none() {
         return SyntaxError::new("unexpected EOF while parsing", Span::new(end, end));
@@ -265,10 +234,7 @@ fn block_header(tokens: &[Spanned], at: usize, lines: &LineIndex) -> Option<Stri
     let mut i = statement_start(tokens, colon);
     // Skip decorators, which are lines of their own.
     while matches!(tokens.get(i), Some((_, Tok::At, _))) {
-        i = tokens[i..]
-            .iter()
-            .position(|t| t.1 == Tok::Newline)
-            .map(|p| i + p + 1)?;
+        i = tokens[i..].iter().position(|t| t.1 == Tok::Newline).map(|p| i + p + 1)?;
     }
     // A compound statement may follow an inline `else:`/`try:` on one line;
     // the header is the last keyword that opens a block before the colon.
@@ -305,21 +271,14 @@ fn block_header(tokens: &[Spanned], at: usize, lines: &LineIndex) -> Option<Stri
         Tok::Class => "class definition",
         _ => return None,
     };
-    Some(format!(
-        "expected an indented block after {what} on line {}",
-        lines.line(*pos as u32)
-    ))
+    Some(format!("expected an indented block after {what} on line {}", lines.line(*pos as u32)))
 }
 
 /// A keyword opens the block only if it starts the statement (an `if` in a
 /// conditional expression or comprehension does not).
 fn is_header_keyword(tokens: &[Spanned], idx: usize, start: usize) -> bool {
     // By index: a DEDENT before the keyword has the same offset.
-    idx == start
-        || matches!(
-            tokens.get(idx.wrapping_sub(1)).map(|t| &t.1),
-            Some(Tok::Colon)
-        )
+    idx == start || matches!(tokens.get(idx.wrapping_sub(1)).map(|t| &t.1), Some(Tok::Colon))
 }
 
 /// True if the error token follows the dedent that closes a `try:` body.
@@ -368,12 +327,7 @@ fn expression_start(tokens: &[Spanned], floor: usize, end: usize) -> Option<usiz
 
 /// CPython's messages for a dict display item without its value
 /// (`{'a': 1, 'b'}`) or with nothing after the colon (`{'a':}`).
-fn dict_item_error(
-    tokens: &[Spanned],
-    at: usize,
-    tok: &Tok,
-    colon_expected: bool,
-) -> Option<SyntaxError> {
+fn dict_item_error(tokens: &[Spanned], at: usize, tok: &Tok, colon_expected: bool) -> Option<SyntaxError> {
     let prev = tokens.get(at.checked_sub(1)?)?;
     // The innermost open bracket, and the separators directly inside it.
     let mut depth = 0i32;
@@ -398,19 +352,13 @@ fn dict_item_error(
         return None;
     }
     if prev.1 == Tok::Colon && matches!(tok, Tok::RBrace | Tok::Comma) {
-        return Some(SyntaxError::new(
-            "expression expected after dictionary key and ':'",
-            Span::new(prev.0, prev.2),
-        ));
+        return Some(SyntaxError::new("expression expected after dictionary key and ':'", Span::new(prev.0, prev.2)));
     }
     // A key after a comma whose colon is missing.
     let after_comma = last_comma.is_some_and(|c| !tokens[c..at].iter().any(|t| t.1 == Tok::Colon));
     if colon_expected && after_comma && *tok != Tok::Colon && last_comma != Some(at - 1) {
         let end = prev.2.max(1);
-        return Some(SyntaxError::new(
-            "':' expected after dictionary key",
-            Span::new(end - 1, end),
-        ));
+        return Some(SyntaxError::new("':' expected after dictionary key", Span::new(end - 1, end)));
     }
     None
 }
@@ -481,8 +429,7 @@ mod tests {
 
     #[test]
     fn parses_a_small_program() {
-        let m = parse_module("def f(a, b=1, *c, d, **e):\n    return a + b\nx = f(1, *[2], d=3)\n")
-            .unwrap();
+        let m = parse_module("def f(a, b=1, *c, d, **e):\n    return a + b\nx = f(1, *[2], d=3)\n").unwrap();
         assert_eq!(m.len(), 2);
         assert!(matches!(m[0].kind, StmtKind::FunctionDef(_)));
         match &m[1].kind {
@@ -497,77 +444,36 @@ mod tests {
     #[test]
     fn precedence() {
         let m = parse_module("x = 1 + 2 * 3 ** -4\n").unwrap();
-        let StmtKind::Assign { value, .. } = &m[0].kind else {
-            panic!()
-        };
-        let ExprKind::BinOp { op, right, .. } = &value.kind else {
-            panic!()
-        };
+        let StmtKind::Assign { value, .. } = &m[0].kind else { panic!() };
+        let ExprKind::BinOp { op, right, .. } = &value.kind else { panic!() };
         assert_eq!(*op, crate::syntax::ast::BinOp::Add);
-        assert!(matches!(
-            right.kind,
-            ExprKind::BinOp {
-                op: crate::syntax::ast::BinOp::Mul,
-                ..
-            }
-        ));
+        assert!(matches!(right.kind, ExprKind::BinOp { op: crate::syntax::ast::BinOp::Mul, .. }));
     }
 
     #[test]
     fn fstrings() {
         let m = parse_module("f'a{x!r:>{w}}b{y=}'\n").unwrap();
-        let StmtKind::Expr(e) = &m[0].kind else {
-            panic!()
-        };
-        let ExprKind::FString(parts) = &e.kind else {
-            panic!()
-        };
+        let StmtKind::Expr(e) = &m[0].kind else { panic!() };
+        let ExprKind::FString(parts) = &e.kind else { panic!() };
         assert_eq!(parts.len(), 4);
     }
 
     #[test]
     fn cpython_messages() {
-        assert_eq!(
-            err("print 'hi'\n"),
-            "Missing parentheses in call to 'print'. Did you mean print(...)?"
-        );
-        assert_eq!(
-            err("if x:\npass\n"),
-            "expected an indented block after 'if' statement on line 1"
-        );
-        assert_eq!(
-            err("def f():\nreturn 1"),
-            "expected an indented block after function definition on line 1"
-        );
+        assert_eq!(err("print 'hi'\n"), "Missing parentheses in call to 'print'. Did you mean print(...)?");
+        assert_eq!(err("if x:\npass\n"), "expected an indented block after 'if' statement on line 1");
+        assert_eq!(err("def f():\nreturn 1"), "expected an indented block after function definition on line 1");
         assert_eq!(err("  x = 1\n"), "unexpected indent");
         assert_eq!(err("if x\n  pass\n"), "expected ':'");
-        assert_eq!(
-            err("f(a b)\n"),
-            "invalid syntax. Perhaps you forgot a comma?"
-        );
+        assert_eq!(err("f(a b)\n"), "invalid syntax. Perhaps you forgot a comma?");
         assert_eq!(err("x = 1 y = 2\n"), "invalid syntax");
-        assert_eq!(
-            err("1 = x\n"),
-            "cannot assign to literal here. Maybe you meant '==' instead of '='?"
-        );
-        assert_eq!(
-            err("def f(a=1, b): pass\n"),
-            "non-default argument follows default argument"
-        );
-        assert_eq!(
-            err("f(a=1, b)\n"),
-            "positional argument follows keyword argument"
-        );
+        assert_eq!(err("1 = x\n"), "cannot assign to literal here. Maybe you meant '==' instead of '='?");
+        assert_eq!(err("def f(a=1, b): pass\n"), "non-default argument follows default argument");
+        assert_eq!(err("f(a=1, b)\n"), "positional argument follows keyword argument");
         assert_eq!(err("x = [1, 2\ny = 3\n"), "'[' was never closed");
-        assert_eq!(
-            err("if x = 1:\n pass\n"),
-            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"
-        );
+        assert_eq!(err("if x = 1:\n pass\n"), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         assert_eq!(err("x = 1 if 2\n"), "expected 'else' after 'if' expression");
-        assert_eq!(
-            err("try:\n pass\nx=1\n"),
-            "expected 'except' or 'finally' block"
-        );
+        assert_eq!(err("try:\n pass\nx=1\n"), "expected 'except' or 'finally' block");
         assert_eq!(err("f'{}'\n"), "f-string: empty expression not allowed");
     }
 }

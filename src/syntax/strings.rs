@@ -396,7 +396,9 @@ fn parse_field(
                 i += 2;
             }
             Some(b':' | b'}') | None => return Err(err("missing conversion character", i + 1)),
-            _ => return Err(err("invalid conversion character: expected 's', 'r', or 'a'", i + 1)),
+            _ => {
+                return Err(err("invalid conversion character: expected 's', 'r', or 'a'", i + 1));
+            }
         }
     }
     let mut spec = None;

@@ -293,9 +293,7 @@ fn float_lit(lex: &mut Lexer<Tok>) -> Result<f64, LexError> {
     if reject_trailing_junk(lex) {
         return Err(LexError::InvalidNumber("invalid decimal literal"));
     }
-    strip_underscores(lex.slice())
-        .parse::<f64>()
-        .map_err(|_| LexError::InvalidNumber("invalid decimal literal"))
+    strip_underscores(lex.slice()).parse::<f64>().map_err(|_| LexError::InvalidNumber("invalid decimal literal"))
 }
 
 /// `0b2`, `0x`, `0o9`: a radix prefix not followed by a valid digit.
@@ -347,10 +345,7 @@ fn reject_trailing_junk(lex: &mut Lexer<Tok>) -> bool {
     if !(c.is_alphanumeric()) {
         return false;
     }
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_')
-        .collect();
+    let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
     const ALLOWED: [&str; 8] = ["and", "else", "for", "if", "in", "is", "not", "or"];
     !ALLOWED.iter().any(|k| word.starts_with(k))
 }
@@ -358,11 +353,7 @@ fn reject_trailing_junk(lex: &mut Lexer<Tok>) -> bool {
 /// Scans a string literal whose prefix and opening quote were matched.
 fn string_lit(lex: &mut Lexer<Tok>) -> Result<StrLit, LexError> {
     let slice = lex.slice();
-    let quote_len = if slice.ends_with("\"\"\"") || slice.ends_with("'''") {
-        3
-    } else {
-        1
-    };
+    let quote_len = if slice.ends_with("\"\"\"") || slice.ends_with("'''") { 3 } else { 1 };
     let prefix = slice[..slice.len() - quote_len].to_ascii_lowercase();
     let quote = slice.as_bytes()[slice.len() - 1];
     let triple = quote_len == 3;
@@ -384,9 +375,7 @@ fn string_lit(lex: &mut Lexer<Tok>) -> Result<StrLit, LexError> {
             lex.bump(i);
             return Err(LexError::UnterminatedString { triple });
         }
-        if b == quote
-            && (!triple || (rest.get(i + 1) == Some(&quote) && rest.get(i + 2) == Some(&quote)))
-        {
+        if b == quote && (!triple || (rest.get(i + 1) == Some(&quote) && rest.get(i + 2) == Some(&quote))) {
             let body = std::str::from_utf8(&rest[..i]).unwrap_or_default().to_string();
             lex.bump(i + quote_len);
             return Ok(StrLit {
@@ -524,18 +513,12 @@ mod tests {
             Ok(Tok::Str(s)) => assert!(s.fstring),
             t => panic!("{t:?}"),
         }
-        assert_eq!(
-            lex("'abc\n"),
-            vec![Err(LexError::UnterminatedString { triple: false }), Ok(Tok::Newline)]
-        );
+        assert_eq!(lex("'abc\n"), vec![Err(LexError::UnterminatedString { triple: false }), Ok(Tok::Newline)]);
     }
 
     #[test]
     fn comments_and_continuations_are_skipped() {
-        assert_eq!(
-            lex("a \\\n b # c\n"),
-            vec![Ok(Tok::Name("a".into())), Ok(Tok::Name("b".into())), Ok(Tok::Newline)]
-        );
+        assert_eq!(lex("a \\\n b # c\n"), vec![Ok(Tok::Name("a".into())), Ok(Tok::Name("b".into())), Ok(Tok::Newline)]);
     }
 
     #[test]

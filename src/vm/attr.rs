@@ -54,20 +54,13 @@ impl Vm {
         }
     }
 
-    fn instance_getattr(
-        &mut self,
-        obj: &Value,
-        inst: &Arc<Instance>,
-        name: &Arc<PyStr>,
-    ) -> PyResult<Option<Value>> {
+    fn instance_getattr(&mut self, obj: &Value, inst: &Arc<Instance>, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
         let cls = inst.class_ref().clone();
         if cls.has_flag(ClassFlags::GETATTRIBUTE) {
             if let Some(ga) = cls.lookup_str("__getattribute__") {
                 return match self.call(&ga, &[obj.clone(), Value::Str(name.clone())]) {
                     Ok(v) => Ok(Some(v)),
-                    Err(e) if e.is(&types().exc.attribute_error) => {
-                        self.try_getattr_hook(obj, &cls, name, Some(e))
-                    }
+                    Err(e) if e.is(&types().exc.attribute_error) => self.try_getattr_hook(obj, &cls, name, Some(e)),
                     Err(e) => Err(e),
                 };
             }
@@ -91,9 +84,7 @@ impl Vm {
     ) -> PyResult<Option<Value>> {
         if cls.has_flag(ClassFlags::GETATTR) {
             if let Some(hook) = cls.lookup_str("__getattr__") {
-                return self
-                    .call(&hook, &[obj.clone(), Value::Str(name.clone())])
-                    .map(Some);
+                return self.call(&hook, &[obj.clone(), Value::Str(name.clone())]).map(Some);
             }
         }
         match err {
@@ -103,12 +94,7 @@ impl Vm {
     }
 
     /// `object.__getattribute__`: descriptors, instance dict, class.
-    pub fn generic_getattr(
-        &mut self,
-        obj: &Value,
-        inst: &Arc<Instance>,
-        name: &Arc<PyStr>,
-    ) -> PyResult<Option<Value>> {
+    pub fn generic_getattr(&mut self, obj: &Value, inst: &Arc<Instance>, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
         let cls = inst.class_ref();
         // Data descriptors on the class win over the instance dict; other
         // class attributes lose to it, so the dict is tried first.
@@ -154,14 +140,12 @@ impl Vm {
     /// The value of class attribute `a` looked up through instance `obj`.
     fn bind(&mut self, a: Value, obj: &Value, cls: &Arc<Class>) -> PyResult<Value> {
         Ok(match a {
-            Value::Function(_) | Value::Builtin(_) => Value::BoundMethod(Arc::new(BoundMethod {
-                receiver: obj.clone(),
-                func: a,
-            })),
-            Value::ClassMethod(w) => Value::BoundMethod(Arc::new(BoundMethod {
-                receiver: Value::Class(cls.clone()),
-                func: w.func.clone(),
-            })),
+            Value::Function(_) | Value::Builtin(_) => {
+                Value::BoundMethod(Arc::new(BoundMethod { receiver: obj.clone(), func: a }))
+            }
+            Value::ClassMethod(w) => {
+                Value::BoundMethod(Arc::new(BoundMethod { receiver: Value::Class(cls.clone()), func: w.func.clone() }))
+            }
             Value::StaticMethod(w) => w.func.clone(),
             Value::Property(_) => self.descriptor_get(&a, obj, cls)?,
             Value::Instance(ref i) if i.class_ref().lookup_str("__get__").is_some() => {
@@ -203,18 +187,9 @@ impl Vm {
             "__name__" => Some(Value::Str(cls.name.clone())),
             "__qualname__" => Some(Value::Str(cls.qualname())),
             "__module__" => Some(cls.module.lock().clone()),
-            "__dict__" => Some(crate::runtime::mapping_proxy::mapping_proxy(
-                cls.dict.clone(),
-            )),
-            "__bases__" => Some(Value::tuple(
-                cls.bases.iter().map(|b| Value::Class(b.clone())).collect(),
-            )),
-            "__base__" => Some(
-                cls.bases
-                    .first()
-                    .map(|b| Value::Class(b.clone()))
-                    .unwrap_or(Value::None),
-            ),
+            "__dict__" => Some(crate::runtime::mapping_proxy::mapping_proxy(cls.dict.clone())),
+            "__bases__" => Some(Value::tuple(cls.bases.iter().map(|b| Value::Class(b.clone())).collect())),
+            "__base__" => Some(cls.bases.first().map(|b| Value::Class(b.clone())).unwrap_or(Value::None)),
             "__mro__" => {
                 let mut v = vec![Value::Class(cls.clone())];
                 v.extend(cls.mro.iter().map(|c| Value::Class(c.clone())));
@@ -240,14 +215,8 @@ impl Vm {
             Value::Class(c) if c.is_subclass(&s.cls) => c.clone(),
             other => other.class(),
         };
-        let mro: Vec<Arc<Class>> = std::iter::once(start_cls.clone())
-            .chain(start_cls.mro.iter().cloned())
-            .collect();
-        let pos = mro
-            .iter()
-            .position(|c| Arc::ptr_eq(c, &s.cls))
-            .map(|p| p + 1)
-            .unwrap_or(mro.len());
+        let mro: Vec<Arc<Class>> = std::iter::once(start_cls.clone()).chain(start_cls.mro.iter().cloned()).collect();
+        let pos = mro.iter().position(|c| Arc::ptr_eq(c, &s.cls)).map(|p| p + 1).unwrap_or(mro.len());
         for c in &mro[pos..] {
             if let Some(v) = c.dict.get_str(name) {
                 return Ok(Some(match (&s.obj, v) {
@@ -263,10 +232,7 @@ impl Vm {
                         self.call(&g, &[obj.clone()])?
                     }
                     (obj, v @ (Value::Function(_) | Value::Builtin(_))) => {
-                        Value::BoundMethod(Arc::new(BoundMethod {
-                            receiver: obj.clone(),
-                            func: v,
-                        }))
+                        Value::BoundMethod(Arc::new(BoundMethod { receiver: obj.clone(), func: v }))
                     }
                     (_, v) => v,
                 }));
@@ -285,14 +251,10 @@ impl Vm {
         if let Some(a) = cls.lookup(name) {
             return self.bind(a, obj, &cls).map(Some);
         }
-        Ok(
-            crate::runtime::special::special_attr(self, obj, name.as_str())?.or_else(|| match name
-                .as_str()
-            {
-                "__class__" => Some(Value::Class(cls.clone())),
-                _ => None,
-            }),
-        )
+        Ok(crate::runtime::special::special_attr(self, obj, name.as_str())?.or_else(|| match name.as_str() {
+            "__class__" => Some(Value::Class(cls.clone())),
+            _ => None,
+        }))
     }
 
     /// Finds `obj.name` for an immediate call: `(function, obj)` when it is
@@ -351,9 +313,7 @@ impl Vm {
                 }
                 cls.dict.set_str(name.clone(), value);
                 crate::runtime::class::bump_class_epoch();
-                if name.as_str().starts_with("__")
-                    || is_data_descriptor(&cls.dict.get_str(name).unwrap_or_default())
-                {
+                if name.as_str().starts_with("__") || is_data_descriptor(&cls.dict.get_str(name).unwrap_or_default()) {
                     cls.refresh_flags();
                 }
                 Ok(())
@@ -373,16 +333,10 @@ impl Vm {
             }
             // Builtin values have no instance dict: what their type defines
             // is read-only, anything else does not exist.
-            _ if obj.class().lookup(name).is_some() => Err(attribute_error(format!(
-                "'{}' object attribute '{}' is read-only",
-                obj.type_name(),
-                name.as_str()
-            ))),
-            _ => Err(attribute_error(format!(
-                "'{}' object has no attribute '{}'",
-                obj.type_name(),
-                name.as_str()
-            ))),
+            _ if obj.class().lookup(name).is_some() => {
+                Err(attribute_error(format!("'{}' object attribute '{}' is read-only", obj.type_name(), name.as_str())))
+            }
+            _ => Err(attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), name.as_str()))),
         }
     }
 
@@ -511,10 +465,7 @@ impl Vm {
 /// CPython's AttributeError message for each kind of object.
 pub fn no_attribute(obj: &Value, name: &str) -> PyErr {
     let msg = match obj {
-        Value::Class(c) => format!(
-            "type object '{}' has no attribute '{name}'",
-            c.name.as_str()
-        ),
+        Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name.as_str()),
         Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name.as_str()),
         _ => format!("'{}' object has no attribute '{name}'", obj.type_name()),
     };

@@ -86,7 +86,9 @@ impl Vm {
     /// with `obj` first; `None` if the class has no such attribute.
     pub fn call_dunder(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
         let cls = obj.class();
-        let Some(m) = cls.lookup_str(name) else { return Ok(None) };
+        let Some(m) = cls.lookup_str(name) else {
+            return Ok(None);
+        };
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(obj.clone());
         full.extend_from_slice(args);
@@ -288,11 +290,8 @@ impl Vm {
         match it {
             Value::Generator(g) => self.resume_generator(g, sent),
             _ => {
-                let r = if sent.is_none() {
-                    self.iter_next(it)
-                } else {
-                    self.call_method(it, "send", &[sent]).map(Some)
-                };
+                let r =
+                    if sent.is_none() { self.iter_next(it) } else { self.call_method(it, "send", &[sent]).map(Some) };
                 match r {
                     Ok(Some(v)) => Ok(Ok(v)),
                     Ok(None) => Ok(Err(Value::None)),
@@ -336,7 +335,8 @@ impl Vm {
                 mgr.type_name()
             )));
         };
-        let exit = Value::BoundMethod(Arc::new(crate::runtime::function::BoundMethod { receiver: mgr.clone(), func: exit }));
+        let exit =
+            Value::BoundMethod(Arc::new(crate::runtime::function::BoundMethod { receiver: mgr.clone(), func: exit }));
         let entered = self.call(&enter, std::slice::from_ref(mgr))?;
         Ok((exit, entered))
     }

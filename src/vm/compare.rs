@@ -66,8 +66,7 @@ impl Vm {
         }
         let (name, reflected) = dunder(op);
         let (acls, bcls) = (a.class(), b.class());
-        let reflected_first =
-            !Arc::ptr_eq(&acls, &bcls) && bcls.is_subclass(&acls) && user_defined(b);
+        let reflected_first = !Arc::ptr_eq(&acls, &bcls) && bcls.is_subclass(&acls) && user_defined(b);
         if reflected_first {
             if let Some(r) = self.call_dunder(b, reflected, &[a.clone()])? {
                 if !matches!(r, Value::NotImplemented) {
@@ -103,22 +102,11 @@ impl Vm {
         match cls.lookup_str(name) {
             Some(m @ (Value::Function(_) | Value::BoundMethod(_))) => {
                 let r = self.call(&m, &[obj.clone(), other.clone()])?;
-                Ok(if matches!(r, Value::NotImplemented) {
-                    None
-                } else {
-                    Some(r)
-                })
+                Ok(if matches!(r, Value::NotImplemented) { None } else { Some(r) })
             }
             Some(Value::Builtin(b)) if b.owner != Some("object") => {
-                let r = (b.func)(
-                    self,
-                    &crate::runtime::function::Args::new(&[obj.clone(), other.clone()]),
-                )?;
-                Ok(if matches!(r, Value::NotImplemented) {
-                    None
-                } else {
-                    Some(r)
-                })
+                let r = (b.func)(self, &crate::runtime::function::Args::new(&[obj.clone(), other.clone()]))?;
+                Ok(if matches!(r, Value::NotImplemented) { None } else { Some(r) })
             }
             _ => {
                 // `!=` falls back to the inverse of a Python `__eq__`.
@@ -137,12 +125,7 @@ impl Vm {
         if let Some(o) = num_cmp(a, b) {
             return Ok(from_ordering(op, o));
         }
-        let is_num = |v: &Value| {
-            matches!(
-                v,
-                Value::Bool(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_)
-            )
-        };
+        let is_num = |v: &Value| matches!(v, Value::Bool(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_));
         if is_num(a) && is_num(b) {
             // NaN: every comparison is false except !=.
             return Ok(op == CmpOp::NotEq);
@@ -168,14 +151,11 @@ impl Vm {
             }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
                 let (lx, ly) = (x.len(), y.len());
-                let same =
-                    lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
+                let same = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
                 Ok(same == (op == CmpOp::Eq))
             }
             // Equal when bound to the same object and their functions are equal.
-            (Value::BoundMethod(x), Value::BoundMethod(y))
-                if matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
-            {
+            (Value::BoundMethod(x), Value::BoundMethod(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
                 let eq = x.receiver.is(&y.receiver) && self.eq(&x.func, &y.func)?;
                 Ok(eq == (op == CmpOp::Eq))
             }
@@ -210,11 +190,7 @@ impl Vm {
         Ok(from_ordering(op, xs.len().cmp(&ys.len())))
     }
 
-    fn dict_eq(
-        &mut self,
-        x: &crate::runtime::dict::PyDict,
-        y: &crate::runtime::dict::PyDict,
-    ) -> PyResult<bool> {
+    fn dict_eq(&mut self, x: &crate::runtime::dict::PyDict, y: &crate::runtime::dict::PyDict) -> PyResult<bool> {
         if std::ptr::eq(x, y) {
             return Ok(true);
         }
@@ -239,10 +215,9 @@ impl Vm {
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
-                _ => Err(type_error(format!(
-                    "'in <string>' requires string as left operand, not {}",
-                    item.type_name()
-                ))),
+                _ => {
+                    Err(type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name())))
+                }
             },
             Value::List(l) => {
                 let mut i = 0;
@@ -271,8 +246,9 @@ impl Vm {
             },
             Value::Bytes(b) => match item {
                 Value::Int(i) => Ok(b.data.contains(&(*i as u8))),
-                Value::Bytes(sub) => Ok(sub.data.is_empty()
-                    || b.data.windows(sub.data.len()).any(|w| w == &sub.data[..])),
+                Value::Bytes(sub) => {
+                    Ok(sub.data.is_empty() || b.data.windows(sub.data.len()).any(|w| w == &sub.data[..]))
+                }
                 _ => Err(type_error("a bytes-like object is required")),
             },
             _ => {
@@ -290,10 +266,7 @@ impl Vm {
         let it = match self.get_iter(container) {
             Ok(it) => it,
             Err(e) if e.is(&types().exc.type_error) => {
-                return Err(type_error(format!(
-                    "argument of type '{}' is not iterable",
-                    container.type_name()
-                )));
+                return Err(type_error(format!("argument of type '{}' is not iterable", container.type_name())));
             }
             Err(e) => return Err(e),
         };
@@ -324,10 +297,9 @@ impl Vm {
                 if let Some(r) = self.call_dunder(v, "__bool__", &[])? {
                     return match r {
                         Value::Bool(b) => Ok(b),
-                        other => Err(type_error(format!(
-                            "__bool__ should return bool, returned {}",
-                            other.type_name()
-                        ))),
+                        other => {
+                            Err(type_error(format!("__bool__ should return bool, returned {}", other.type_name())))
+                        }
                     };
                 }
                 if let Some(r) = self.call_dunder(v, "__len__", &[])? {
@@ -351,9 +323,7 @@ impl Vm {
         match typ {
             Value::Class(c) => {
                 if !c.is_subclass(&types().exc.base_exception) {
-                    return Err(type_error(
-                        "catching classes that do not inherit from BaseException is not allowed",
-                    ));
+                    return Err(type_error("catching classes that do not inherit from BaseException is not allowed"));
                 }
                 Ok(self.isinstance_class(exc, c))
             }
@@ -365,9 +335,7 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(type_error(
-                "catching classes that do not inherit from BaseException is not allowed",
-            )),
+            _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
         }
     }
 }

@@ -1,7 +1,6 @@
 //! Conversions every object supports: `repr`, `str`, `ascii`, `hash`,
 //! `format`, and the REPL's echo.
 
-
 use super::error::{type_error, value_error};
 use super::{PyResult, Vm};
 use crate::bytecode::op::format as fmt_flags;
@@ -24,18 +23,11 @@ impl Vm {
             Value::Instance(_) | Value::Native(_) => match self.call_dunder(v, "__repr__", &[])? {
                 Some(Value::Str(s)) => s.as_str().to_string(),
                 Some(other) => {
-                    return Err(type_error(format!(
-                        "__repr__ returned non-string (type {})",
-                        other.type_name()
-                    )));
+                    return Err(type_error(format!("__repr__ returned non-string (type {})", other.type_name())));
                 }
                 None => default_repr(v),
             },
-            Value::List(_)
-            | Value::Tuple(_)
-            | Value::Dict(_)
-            | Value::Set(_)
-            | Value::FrozenSet(_) => {
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) => {
                 return self.repr_container(v);
             }
             _ => crate::runtime::special::repr_builtin(self, v)?,
@@ -98,19 +90,11 @@ impl Vm {
             }
             Value::Set(st) => {
                 let items = st.items();
-                if items.is_empty() {
-                    "set()".into()
-                } else {
-                    format!("{{{}}}", join(self, &items)?)
-                }
+                if items.is_empty() { "set()".into() } else { format!("{{{}}}", join(self, &items)?) }
             }
             Value::FrozenSet(st) => {
                 let items = st.items();
-                if items.is_empty() {
-                    "frozenset()".into()
-                } else {
-                    format!("frozenset({{{}}})", join(self, &items)?)
-                }
+                if items.is_empty() { "frozenset()".into() } else { format!("frozenset({{{}}})", join(self, &items)?) }
             }
             _ => String::new(),
         })
@@ -121,10 +105,7 @@ impl Vm {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Instance(_) | Value::Native(_) => match self.call_dunder(v, "__str__", &[])? {
                 Some(Value::Str(s)) => Ok(s.as_str().to_string()),
-                Some(other) => Err(type_error(format!(
-                    "__str__ returned non-string (type {})",
-                    other.type_name()
-                ))),
+                Some(other) => Err(type_error(format!("__str__ returned non-string (type {})", other.type_name()))),
                 None => self.repr(v),
             },
             _ => self.repr(v),
@@ -146,10 +127,7 @@ impl Vm {
 
     pub fn bigint_to_string(&self, b: &num_bigint::BigInt) -> PyResult<String> {
         let s = b.to_string();
-        let limit = self
-            .shared
-            .int_max_str_digits
-            .load(std::sync::atomic::Ordering::Relaxed);
+        let limit = self.shared.int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed);
         let digits = s.trim_start_matches('-').len();
         if limit > 0 && digits > limit {
             return Err(value_error(format!(
@@ -209,29 +187,18 @@ impl Vm {
             if let Some(f @ Value::Function(_)) = i.class_ref().lookup_str("__format__") {
                 return match self.call(&f, &[v.clone(), Value::str(spec)])? {
                     Value::Str(s) => Ok(s.as_str().to_string()),
-                    other => Err(type_error(format!(
-                        "__format__ must return a str, not {}",
-                        other.type_name()
-                    ))),
+                    other => Err(type_error(format!("__format__ must return a str, not {}", other.type_name()))),
                 };
             }
         }
         if spec.is_empty() {
             return self.str(v);
         }
-        Err(type_error(format!(
-            "unsupported format string passed to {}.__format__",
-            v.type_name()
-        )))
+        Err(type_error(format!("unsupported format string passed to {}.__format__", v.type_name())))
     }
 
     /// f-string field: conversion, then format spec.
-    pub(crate) fn format_value(
-        &mut self,
-        v: Value,
-        flags: u8,
-        spec: Option<Value>,
-    ) -> PyResult<Value> {
+    pub(crate) fn format_value(&mut self, v: Value, flags: u8, spec: Option<Value>) -> PyResult<Value> {
         let v = match flags & fmt_flags::CONVERSION_MASK {
             fmt_flags::STR => self.str_value(&v)?,
             fmt_flags::REPR => Value::str(self.repr(&v)?),
@@ -268,11 +235,7 @@ pub fn default_repr(v: &Value) -> String {
         Value::Str(s) if s.as_str() != "builtins" => format!("{}.", s.as_str()),
         _ => String::new(),
     };
-    format!(
-        "<{module}{} object at {:#x}>",
-        cls.qualname().as_str(),
-        v.id()
-    )
+    format!("<{module}{} object at {:#x}>", cls.qualname().as_str(), v.id())
 }
 
 /// CPython's xxHash-based tuple hash, from the items' hashes.
@@ -287,11 +250,7 @@ pub fn tuple_hash(lanes: &[i64]) -> i64 {
         acc = acc.wrapping_mul(P1);
     }
     acc = acc.wrapping_add((lanes.len() as u64) ^ (P5 ^ 3527539));
-    if acc == u64::MAX {
-        1546275796
-    } else {
-        acc as i64
-    }
+    if acc == u64::MAX { 1546275796 } else { acc as i64 }
 }
 
 /// The hash of a value whose hash needs no Python code (numbers, strings,
@@ -329,20 +288,12 @@ fn frozenset_hash(items: &[(i64, Value)]) -> i64 {
     hash ^= ((items.len() as u64) + 1).wrapping_mul(1927868237);
     hash ^= (hash >> 11) ^ (hash >> 25);
     hash = hash.wrapping_mul(69069).wrapping_add(907133923);
-    if hash == u64::MAX {
-        590923713
-    } else {
-        hash as i64
-    }
+    if hash == u64::MAX { 590923713 } else { hash as i64 }
 }
 
 /// `repr()` of a str, choosing quotes and escapes as CPython does.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -355,9 +306,7 @@ pub fn repr_str(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
             c if (c as u32) < 0x7f => out.push(c),
             c if is_printable(c) => out.push(c),
             c if (c as u32) <= 0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
@@ -416,4 +365,3 @@ mod tests {
         assert_eq!(ascii_escape("'é'"), "'\\xe9'");
     }
 }
-

@@ -49,9 +49,7 @@ impl Vm {
         frame.boundary = true;
         match self.run_boundary(frame)? {
             Exit::Return(v) => Ok(v),
-            Exit::Yield(_) => Err(super::error::runtime_error(
-                "frame yielded outside a generator",
-            )),
+            Exit::Yield(_) => Err(super::error::runtime_error("frame yielded outside a generator")),
         }
     }
 
@@ -117,10 +115,7 @@ impl Vm {
         loop {
             let frame = self.frames.last_mut().expect("unwinding needs a frame");
             if add_tb {
-                err.add_traceback(TraceEntry {
-                    code: frame.code().clone(),
-                    pc: frame.pc.saturating_sub(1),
-                });
+                err.add_traceback(TraceEntry { code: frame.code().clone(), pc: frame.pc.saturating_sub(1) });
             }
             if let Some(b) = frame.blocks.pop() {
                 let keep = frame.base + b.level as usize;
@@ -252,10 +247,7 @@ impl Vm {
                                 // and need no drop when overwritten.
                                 unsafe {
                                     stack.set_len(len - 1);
-                                    std::ptr::write(
-                                        stack.as_mut_ptr().add(len - 2),
-                                        Value::Bool(truth),
-                                    );
+                                    std::ptr::write(stack.as_mut_ptr().add(len - 2), Value::Bool(truth));
                                 }
                             }
                             None => slow!(op),
@@ -340,11 +332,7 @@ impl Vm {
                                 }
                             }
                             (Value::Tuple(t), Value::Int(i)) => {
-                                let idx = if *i < 0 {
-                                    *i + t.items.len() as i64
-                                } else {
-                                    *i
-                                };
+                                let idx = if *i < 0 { *i + t.items.len() as i64 } else { *i };
                                 if idx >= 0 && (idx as usize) < t.items.len() {
                                     Some(t.items[idx as usize].clone())
                                 } else {
@@ -416,15 +404,9 @@ impl Vm {
                         let len = stack.len();
                         let r = match (&stack[len - 2], &stack[len - 1]) {
                             (Value::Int(a), Value::Int(b)) => int_fast(bop, *a, *b).map(Value::Int),
-                            (Value::Float(a), Value::Float(b)) => {
-                                float_fast(bop, *a, *b).map(Value::Float)
-                            }
-                            (Value::Float(a), Value::Int(b)) => {
-                                float_fast(bop, *a, *b as f64).map(Value::Float)
-                            }
-                            (Value::Int(a), Value::Float(b)) => {
-                                float_fast(bop, *a as f64, *b).map(Value::Float)
-                            }
+                            (Value::Float(a), Value::Float(b)) => float_fast(bop, *a, *b).map(Value::Float),
+                            (Value::Float(a), Value::Int(b)) => float_fast(bop, *a, *b as f64).map(Value::Float),
+                            (Value::Int(a), Value::Float(b)) => float_fast(bop, *a as f64, *b).map(Value::Float),
                             _ => None,
                         };
                         match r {
@@ -440,8 +422,7 @@ impl Vm {
                             None => match (bop, &stack[len - 2], &stack[len - 1]) {
                                 // str + str, the other common case.
                                 (BinOp::Add, Value::Str(a), Value::Str(b)) => {
-                                    let mut s =
-                                        String::with_capacity(a.as_str().len() + b.as_str().len());
+                                    let mut s = String::with_capacity(a.as_str().len() + b.as_str().len());
                                     s.push_str(a.as_str());
                                     s.push_str(b.as_str());
                                     let r = Value::str(s);
@@ -495,13 +476,8 @@ impl Vm {
                                 if cls.has_flag(ClassFlags::GETATTRIBUTE) {
                                     None
                                 } else {
-                                    let mut c =
-                                        class_lookup(&code.method_cache[i as usize], cls, name);
-                                    if c.data_descriptor {
-                                        None
-                                    } else {
-                                        inst.dict.get_str_at(name, &mut c.hint)
-                                    }
+                                    let mut c = class_lookup(&code.method_cache[i as usize], cls, name);
+                                    if c.data_descriptor { None } else { inst.dict.get_str_at(name, &mut c.hint) }
                                 }
                             }
                             _ => None,
@@ -522,11 +498,7 @@ impl Vm {
                                 } else {
                                     let c = class_lookup(cache, cls, name);
                                     match &c.value {
-                                        m @ Value::Function(_)
-                                            if inst.dict.get_str(name).is_none() =>
-                                        {
-                                            Some(m.clone())
-                                        }
+                                        m @ Value::Function(_) if inst.dict.get_str(name).is_none() => Some(m.clone()),
                                         _ => None,
                                     }
                                 }
@@ -557,13 +529,8 @@ impl Vm {
                                 if cls.has_flag(ClassFlags::GETATTRIBUTE) {
                                     None
                                 } else {
-                                    let mut c =
-                                        class_lookup(&code.method_cache[n as usize], cls, name);
-                                    if c.data_descriptor {
-                                        None
-                                    } else {
-                                        inst.dict.get_str_at(name, &mut c.hint)
-                                    }
+                                    let mut c = class_lookup(&code.method_cache[n as usize], cls, name);
+                                    if c.data_descriptor { None } else { inst.dict.get_str_at(name, &mut c.hint) }
                                 }
                             }
                             _ => None,
@@ -580,13 +547,9 @@ impl Vm {
                                 let cls = inst.class_ref();
                                 if !cls.has_flag(ClassFlags::SETATTR)
                                     && inst.exc().is_none()
-                                    && !class_lookup(&code.method_cache[n as usize], cls, name)
-                                        .data_descriptor
+                                    && !class_lookup(&code.method_cache[n as usize], cls, name).data_descriptor
                                 {
-                                    Some((
-                                        &*inst.dict as *const crate::runtime::dict::PyDict,
-                                        &**cls as *const Class,
-                                    ))
+                                    Some((&*inst.dict as *const crate::runtime::dict::PyDict, &**cls as *const Class))
                                 } else {
                                     None
                                 }
@@ -622,11 +585,7 @@ impl Vm {
                                 } else {
                                     let c = class_lookup(cache, cls, name);
                                     match &c.value {
-                                        m @ Value::Function(_)
-                                            if inst.dict.get_str(name).is_none() =>
-                                        {
-                                            Some(m.clone())
-                                        }
+                                        m @ Value::Function(_) if inst.dict.get_str(name).is_none() => Some(m.clone()),
                                         _ => None,
                                     }
                                 }
@@ -656,8 +615,7 @@ impl Vm {
                                 let cls = inst.class_ref();
                                 !cls.has_flag(ClassFlags::SETATTR)
                                     && inst.exc().is_none()
-                                    && !class_lookup(&code.method_cache[i as usize], cls, name)
-                                        .data_descriptor
+                                    && !class_lookup(&code.method_cache[i as usize], cls, name).data_descriptor
                             }
                             _ => false,
                         };
@@ -756,10 +714,7 @@ impl Vm {
                         self.frames.truncate(fi);
                         let v = match init_self {
                             Some(_) if !v.is_none() => {
-                                let e = type_error(format!(
-                                    "__init__() should return None, not '{}'",
-                                    v.type_name()
-                                ));
+                                let e = type_error(format!("__init__() should return None, not '{}'", v.type_name()));
                                 if boundary {
                                     return Err(e);
                                 }
@@ -797,11 +752,7 @@ impl Vm {
 /// `cls.lookup(name)` through the name's cache: a hit costs two compares
 /// while neither the class nor any other class changed.
 #[inline(always)]
-fn class_lookup<'a>(
-    cache: &'a PyLock<MethodCache>,
-    cls: &Arc<Class>,
-    name: &PyStr,
-) -> PyGuard<'a, MethodCache> {
+fn class_lookup<'a>(cache: &'a PyLock<MethodCache>, cls: &Arc<Class>, name: &PyStr) -> PyGuard<'a, MethodCache> {
     let epoch = class_epoch();
     let mut c = cache.lock();
     if c.class_ptr != Arc::as_ptr(cls) as usize || c.epoch != epoch {

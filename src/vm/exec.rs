@@ -138,11 +138,7 @@ impl Vm {
                 let slot = &code.global_cache[i as usize];
                 let cached = {
                     let c = slot.lock();
-                    if c.globals == gid
-                        && c.globals_version == gv
-                        && c.builtins_version == bv
-                        && !c.value.is_undef()
-                    {
+                    if c.globals == gid && c.globals_version == gv && c.builtins_version == bv && !c.value.is_undef() {
                         Some(c.value.clone())
                     } else {
                         None
@@ -243,10 +239,7 @@ impl Vm {
                 let v = pop!();
                 if let Value::Instance(inst) = &obj {
                     let cls = inst.class_ref();
-                    if !cls.has_flag(ClassFlags::SETATTR)
-                        && inst.exc().is_none()
-                        && !cls.is_descriptor_name(name)
-                    {
+                    if !cls.has_flag(ClassFlags::SETATTR) && inst.exc().is_none() && !cls.is_descriptor_name(name) {
                         inst.dict.set_str(name.clone(), v);
                         return Ok(Flow::Next);
                     }
@@ -315,8 +308,7 @@ impl Vm {
             }
             Op::Binary(bop) => {
                 let len = self.stack.len();
-                if let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1])
-                {
+                if let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1]) {
                     if let Some(r) = int_fast(bop, *a, *b) {
                         // Two ints in, one int out: overwrite in place.
                         self.stack[len - 2] = Value::Int(r);
@@ -348,8 +340,7 @@ impl Vm {
             }
             Op::Inplace(bop) => {
                 let len = self.stack.len();
-                if let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1])
-                {
+                if let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1]) {
                     if let Some(r) = int_fast(bop, *a, *b) {
                         // Two ints in, one int out: overwrite in place.
                         self.stack[len - 2] = Value::Int(r);
@@ -419,12 +410,8 @@ impl Vm {
                     (Value::Int(x), Value::Int(y)) => cmp_i64(cop, *x, *y),
                     (Value::Float(x), Value::Float(y)) => cmp_f64(cop, *x, *y),
                     // Exact for ints below 2**53, as num_cmp is.
-                    (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => {
-                        cmp_f64(cop, *x, *y as f64)
-                    }
-                    (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => {
-                        cmp_f64(cop, *x as f64, *y)
-                    }
+                    (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => cmp_f64(cop, *x, *y as f64),
+                    (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => cmp_f64(cop, *x as f64, *y),
                     _ => {
                         let r = (self.compare_op(cop, &a, &b))?;
                         match r {
@@ -455,19 +442,11 @@ impl Vm {
                     (Value::List(l), Value::Int(i)) => {
                         let items = l.lock();
                         let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
-                        if idx >= 0 && (idx as usize) < items.len() {
-                            Some(items[idx as usize].clone())
-                        } else {
-                            None
-                        }
+                        if idx >= 0 && (idx as usize) < items.len() { Some(items[idx as usize].clone()) } else { None }
                     }
                     (Value::Tuple(t), Value::Int(i)) => {
                         let idx = if *i < 0 { *i + t.len() as i64 } else { *i };
-                        if idx >= 0 && (idx as usize) < t.len() {
-                            Some(t.items[idx as usize].clone())
-                        } else {
-                            None
-                        }
+                        if idx >= 0 && (idx as usize) < t.len() { Some(t.items[idx as usize].clone()) } else { None }
                     }
                     (Value::Dict(d), Value::Str(s)) => d.get_str(s),
                     _ => None,
@@ -641,9 +620,7 @@ impl Vm {
                 0 => match &self.exc_info {
                     Value::Instance(i) => return Ok(Flow::Reraise(PyErr(i.clone()))),
                     _ => {
-                        return Err(super::error::runtime_error(
-                            "No active exception to reraise",
-                        ));
+                        return Err(super::error::runtime_error("No active exception to reraise"));
                     }
                 },
                 _ => {
@@ -728,21 +705,9 @@ impl Vm {
             }
             Op::MakeFunction(flags) => {
                 let code_v = pop!();
-                let closure = if flags & make_fn::CLOSURE != 0 {
-                    pop!()
-                } else {
-                    Value::None
-                };
-                let kwdefaults = if flags & make_fn::KWDEFAULTS != 0 {
-                    pop!()
-                } else {
-                    Value::None
-                };
-                let defaults = if flags & make_fn::DEFAULTS != 0 {
-                    pop!()
-                } else {
-                    Value::None
-                };
+                let closure = if flags & make_fn::CLOSURE != 0 { pop!() } else { Value::None };
+                let kwdefaults = if flags & make_fn::KWDEFAULTS != 0 { pop!() } else { Value::None };
+                let defaults = if flags & make_fn::DEFAULTS != 0 { pop!() } else { Value::None };
                 let globals = f.func.globals.clone();
                 let Value::Code(fcode) = code_v else {
                     return Err(type_error("MakeFunction needs a code object"));
@@ -765,12 +730,7 @@ impl Vm {
                     Value::Int(l) => l as usize,
                     _ => 0,
                 };
-                let m = (self.import_name(
-                    code.names[i as usize].as_str(),
-                    level,
-                    &fromlist,
-                    &globals,
-                ))?;
+                let m = (self.import_name(code.names[i as usize].as_str(), level, &fromlist, &globals))?;
                 self.stack.push(m);
             }
             Op::ImportFrom(i) => {
@@ -784,8 +744,7 @@ impl Vm {
                 (self.import_star(&module, &ns))?;
             }
             Op::LoadAssertionError => {
-                self.stack
-                    .push(Value::Class(types().exc.assertion_error.clone()));
+                self.stack.push(Value::Class(types().exc.assertion_error.clone()));
             }
             Op::ReturnValue | Op::YieldValue => unreachable!("frame exits are handled by the loop"),
             Op::PrintExpr => {

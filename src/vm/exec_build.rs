@@ -151,11 +151,7 @@ impl Vm {
                 self.stack.extend(items.into_iter().rev());
             }
             Op::FormatValue(flags) => {
-                let spec = if flags & crate::bytecode::op::format::HAS_SPEC != 0 {
-                    Some(pop!())
-                } else {
-                    None
-                };
+                let spec = if flags & crate::bytecode::op::format::HAS_SPEC != 0 { Some(pop!()) } else { None };
                 let v = pop!();
                 let s = (self.format_value(v, flags, spec))?;
                 self.stack.push(s);

@@ -10,10 +10,7 @@ use crate::syntax::ast::{BinOp, CmpOp};
 pub(super) fn unbound_local(name: &PyStr) -> PyErr {
     PyErr::new(
         &types().exc.unbound_local_error,
-        format!(
-            "cannot access local variable '{}' where it is not associated with a value",
-            name.as_str()
-        ),
+        format!("cannot access local variable '{}' where it is not associated with a value", name.as_str()),
     )
 }
 
@@ -24,9 +21,7 @@ pub(super) fn free_var_error(code: &crate::bytecode::Code, i: usize) -> PyErr {
     }
     PyErr::new(
         &types().exc.name_error,
-        format!(
-            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
-        ),
+        format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
     )
 }
 
@@ -40,19 +35,11 @@ pub(super) fn int_fast(op: BinOp, a: i64, b: i64) -> Option<i64> {
         BinOp::Mul => a.checked_mul(b),
         BinOp::FloorDiv if b != 0 => {
             let q = a.checked_div(b)?;
-            Some(if (a % b != 0) && ((a < 0) != (b < 0)) {
-                q - 1
-            } else {
-                q
-            })
+            Some(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q })
         }
         BinOp::Mod if b != 0 => {
             let r = a.checked_rem(b)?;
-            Some(if r != 0 && ((r < 0) != (b < 0)) {
-                r + b
-            } else {
-                r
-            })
+            Some(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
         }
         BinOp::BitAnd => Some(a & b),
         BinOp::BitOr => Some(a | b),

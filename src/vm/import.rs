@@ -17,7 +17,13 @@ impl Vm {
     /// The `ImportName` instruction: imports `name` and returns the module
     /// to bind (the top package for `import a.b`, the module itself for
     /// `from a.b import c`).
-    pub(crate) fn import_name(&mut self, name: &str, level: usize, fromlist: &Value, globals: &PyDict) -> PyResult<Value> {
+    pub(crate) fn import_name(
+        &mut self,
+        name: &str,
+        level: usize,
+        fromlist: &Value,
+        globals: &PyDict,
+    ) -> PyResult<Value> {
         let full = if level > 0 { resolve_relative(name, level, globals)? } else { name.to_string() };
         if full.is_empty() {
             return Err(PyErr::new(&types().exc.value_error, "Empty module name"));
@@ -76,11 +82,9 @@ impl Vm {
         }
         let dirs: Vec<PathBuf> = match parent {
             Some(p) => match p.get("__path__") {
-                Some(Value::List(l)) => l
-                    .snapshot()
-                    .iter()
-                    .filter_map(|v| v.as_str().map(|s| PathBuf::from(s.as_str())))
-                    .collect(),
+                Some(Value::List(l)) => {
+                    l.snapshot().iter().filter_map(|v| v.as_str().map(|s| PathBuf::from(s.as_str()))).collect()
+                }
                 _ => return Err(not_found(full)),
             },
             None => self.search_path(),
@@ -108,7 +112,10 @@ impl Vm {
             Some(Value::List(l)) => l
                 .snapshot()
                 .iter()
-                .filter_map(|v| v.as_str().map(|s| if s.as_str().is_empty() { PathBuf::from(".") } else { PathBuf::from(s.as_str()) }))
+                .filter_map(|v| {
+                    v.as_str()
+                        .map(|s| if s.as_str().is_empty() { PathBuf::from(".") } else { PathBuf::from(s.as_str()) })
+                })
                 .collect(),
             _ => vec![PathBuf::from(".")],
         }
@@ -207,7 +214,10 @@ fn resolve_relative(name: &str, level: usize, globals: &PyDict) -> PyResult<Stri
     let package = match globals.get_item_str("__package__") {
         Some(Value::Str(p)) if !p.as_str().is_empty() => p.as_str().to_string(),
         _ => {
-            return Err(PyErr::new(&types().exc.import_error, "attempted relative import with no known parent package"));
+            return Err(PyErr::new(
+                &types().exc.import_error,
+                "attempted relative import with no known parent package",
+            ));
         }
     };
     let parts: Vec<&str> = package.split('.').collect();

@@ -48,24 +48,17 @@ impl Vm {
             || nargs > argcount
             || nargs + func.defaults.len() < argcount
             || !code.cellvars.is_empty()
-            || depth
-                >= self
-                    .shared
-                    .recursion_limit
-                    .load(std::sync::atomic::Ordering::Relaxed)
+            || depth >= self.shared.recursion_limit.load(std::sync::atomic::Ordering::Relaxed)
         {
             return false;
         }
         // The function moves from its stack slot into the frame (no
         // refcounting) and the arguments, already in place above the slot,
         // become the first locals.
-        let Value::Function(func) = std::mem::take(&mut self.stack[slot]) else {
-            unreachable!("checked above")
-        };
+        let Value::Function(func) = std::mem::take(&mut self.stack[slot]) else { unreachable!("checked above") };
         if nargs < argcount {
             let d = &func.defaults;
-            self.stack
-                .extend_from_slice(&d[d.len() - (argcount - nargs)..]);
+            self.stack.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
         }
         let base = slot + 1;
         let nlocals = func.code.nlocals();
@@ -96,18 +89,12 @@ impl Vm {
         let code = &init.code;
         let nargs = self.stack.len() - slot;
         let argcount = code.argcount as usize;
-        if code.flags
-            & (crate::bytecode::code::flags::VARARGS | crate::bytecode::code::flags::VARKEYWORDS)
-            != 0
+        if code.flags & (crate::bytecode::code::flags::VARARGS | crate::bytecode::code::flags::VARKEYWORDS) != 0
             || code.kwonlyargcount != 0
             || nargs > argcount
             || nargs + init.defaults.len() < argcount
             || !code.cellvars.is_empty()
-            || self.frames.len()
-                >= self
-                    .shared
-                    .recursion_limit
-                    .load(std::sync::atomic::Ordering::Relaxed)
+            || self.frames.len() >= self.shared.recursion_limit.load(std::sync::atomic::Ordering::Relaxed)
         {
             return false;
         }
@@ -115,8 +102,7 @@ impl Vm {
         self.stack[slot] = inst.clone();
         if nargs < argcount {
             let d = &init.defaults;
-            self.stack
-                .extend_from_slice(&d[d.len() - (argcount - nargs)..]);
+            self.stack.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
         }
         let nlocals = init.code.nlocals();
         if self.stack.len() < slot + nlocals {
@@ -167,9 +153,7 @@ impl Vm {
         let native = match &self.stack[slot] {
             Value::Builtin(b) => Native::Func(b.func),
             Value::Class(cls)
-                if cls.builtin
-                    && cls.kind == crate::runtime::class::ClassKind::Builtin
-                    && cls.metaclass.is_none() =>
+                if cls.builtin && cls.kind == crate::runtime::class::ClassKind::Builtin && cls.metaclass.is_none() =>
             {
                 match cls.ctor {
                     Some(ctor) if !Arc::ptr_eq(cls, &crate::runtime::types::types().type_type) => {
@@ -184,7 +168,12 @@ impl Vm {
         // `list.append(x)`, the most common method call of all: the value
         // moves into the list instead of being copied and released.
         if let Native::Func(f) = native {
-            if n == 2 && std::ptr::fn_addr_eq(f, crate::runtime::list_methods::list_append as crate::runtime::function::NativeFn) {
+            if n == 2
+                && std::ptr::fn_addr_eq(
+                    f,
+                    crate::runtime::list_methods::list_append as crate::runtime::function::NativeFn,
+                )
+            {
                 if matches!(self.stack[slot + 1], Value::List(_)) {
                     let v = self.stack.pop().unwrap_or_default();
                     if let Value::List(l) = &self.stack[slot + 1] {
@@ -216,11 +205,7 @@ impl Vm {
             // `n` slots are then initialised, viewed as a slice, and dropped
             // in place exactly once after the call.
             unsafe {
-                std::ptr::copy_nonoverlapping(
-                    self.stack.as_ptr().add(keep),
-                    buf.as_mut_ptr().cast::<Value>(),
-                    n,
-                );
+                std::ptr::copy_nonoverlapping(self.stack.as_ptr().add(keep), buf.as_mut_ptr().cast::<Value>(), n);
                 self.stack.set_len(keep);
                 let args = std::slice::from_raw_parts_mut(buf.as_mut_ptr().cast::<Value>(), n);
                 let r = call(self, args);
@@ -240,11 +225,7 @@ impl Vm {
     /// Calls the callable below `argc` arguments on frame `fi`'s stack (the
     /// last `kwnames.len()` of them keywords). Pushes a frame for Python
     /// functions and returns true; otherwise pushes the result.
-    pub(super) fn call_on_stack(
-        &mut self,
-        argc: usize,
-        kwnames: Option<&[Value]>,
-    ) -> PyResult<bool> {
+    pub(super) fn call_on_stack(&mut self, argc: usize, kwnames: Option<&[Value]>) -> PyResult<bool> {
         let args = self.take_args(argc);
         let callee = self.stack.pop().unwrap_or_default();
         let (pos, kw) = match kwnames {
@@ -270,25 +251,22 @@ impl Vm {
         args: &[Value],
         kw: &[(Arc<PyStr>, Value)],
     ) -> PyResult<bool> {
-        let (func, receiver, init_self): (&Arc<Function>, Option<&Value>, Option<Value>) =
-            match callee {
-                Value::Function(func) if !func.code.is_generator() => (func, None, None),
-                Value::BoundMethod(bm) => match &bm.func {
-                    Value::Function(func) if !func.code.is_generator() => {
-                        (func, Some(&bm.receiver), None)
-                    }
-                    _ => return self.call_and_push(callee, args, kw),
-                },
-                Value::Class(cls) => match self.plain_init(cls) {
-                    Some(init) => {
-                        let inst = crate::runtime::instance::Instance::new(cls.clone());
-                        let inst = Value::Instance(Arc::new(inst));
-                        return self.push_init_frame(&init, inst, args, kw);
-                    }
-                    None => return self.call_and_push(callee, args, kw),
-                },
+        let (func, receiver, init_self): (&Arc<Function>, Option<&Value>, Option<Value>) = match callee {
+            Value::Function(func) if !func.code.is_generator() => (func, None, None),
+            Value::BoundMethod(bm) => match &bm.func {
+                Value::Function(func) if !func.code.is_generator() => (func, Some(&bm.receiver), None),
                 _ => return self.call_and_push(callee, args, kw),
-            };
+            },
+            Value::Class(cls) => match self.plain_init(cls) {
+                Some(init) => {
+                    let inst = crate::runtime::instance::Instance::new(cls.clone());
+                    let inst = Value::Instance(Arc::new(inst));
+                    return self.push_init_frame(&init, inst, args, kw);
+                }
+                None => return self.call_and_push(callee, args, kw),
+            },
+            _ => return self.call_and_push(callee, args, kw),
+        };
         if self.frames.len() >= self.recursion_limit() {
             return Err(super::error::recursion_error());
         }
@@ -314,12 +292,7 @@ impl Vm {
         Ok(true)
     }
 
-    fn call_and_push(
-        &mut self,
-        callee: &Value,
-        args: &[Value],
-        kw: &[(Arc<PyStr>, Value)],
-    ) -> PyResult<bool> {
+    fn call_and_push(&mut self, callee: &Value, args: &[Value], kw: &[(Arc<PyStr>, Value)]) -> PyResult<bool> {
         let r = self.call_value(callee, args, kw)?;
         self.stack.push(r);
         Ok(false)
@@ -328,10 +301,7 @@ impl Vm {
     /// The Python `__init__` of a class that needs nothing else to build an
     /// instance (no `__new__`, plain instances), for the fast path.
     pub(crate) fn plain_init(&self, cls: &Arc<Class>) -> Option<Arc<Function>> {
-        if cls.builtin
-            || cls.kind != crate::runtime::class::ClassKind::Object
-            || cls.metaclass.is_some()
-        {
+        if cls.builtin || cls.kind != crate::runtime::class::ClassKind::Object || cls.metaclass.is_some() {
             return None;
         }
         if cls.has_flag(ClassFlags::NEW) {
@@ -344,11 +314,7 @@ impl Vm {
     }
 }
 
-pub(super) fn add_all(
-    vm: &mut Vm,
-    set: &crate::runtime::set::PySet,
-    items: Vec<Value>,
-) -> PyResult<()> {
+pub(super) fn add_all(vm: &mut Vm, set: &crate::runtime::set::PySet, items: Vec<Value>) -> PyResult<()> {
     for it in items {
         set.add(vm, it)?;
     }

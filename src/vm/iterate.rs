@@ -14,33 +14,13 @@ impl Vm {
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         let state = match v {
-            Value::List(l) => IterState::List {
-                list: l.clone(),
-                index: 0,
-            },
-            Value::Tuple(t) => IterState::Tuple {
-                tuple: t.clone(),
-                index: 0,
-            },
-            Value::Range(r) => IterState::Range {
-                next: r.start,
-                left: r.len(),
-                step: r.step,
-            },
-            Value::Str(s) => IterState::Str {
-                s: s.clone(),
-                byte: 0,
-            },
-            Value::Bytes(b) => IterState::Bytes {
-                b: b.clone(),
-                index: 0,
-            },
+            Value::List(l) => IterState::List { list: l.clone(), index: 0 },
+            Value::Tuple(t) => IterState::Tuple { tuple: t.clone(), index: 0 },
+            Value::Range(r) => IterState::Range { next: r.start, left: r.len(), step: r.step },
+            Value::Str(s) => IterState::Str { s: s.clone(), byte: 0 },
+            Value::Bytes(b) => IterState::Bytes { b: b.clone(), index: 0 },
             Value::Dict(d) => IterState::dict(d.clone(), DictIterKind::Keys),
-            Value::Set(s) | Value::FrozenSet(s) => IterState::Set {
-                set: s.clone(),
-                pos: 0,
-                len: s.len(),
-            },
+            Value::Set(s) | Value::FrozenSet(s) => IterState::Set { set: s.clone(), pos: 0, len: s.len() },
             Value::Iter(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 if let Some(view) = crate::runtime::dict_view::view_iter(v) {
@@ -57,22 +37,13 @@ impl Vm {
                         return Ok(it);
                     }
                     if v.class().lookup_str("__getitem__").is_some() {
-                        return Ok(PyIter::value(IterState::Sequence {
-                            obj: v.clone(),
-                            index: 0,
-                        }));
+                        return Ok(PyIter::value(IterState::Sequence { obj: v.clone(), index: 0 }));
                     }
                 }
-                return Err(type_error(format!(
-                    "'{}' object is not iterable",
-                    v.type_name()
-                )));
+                return Err(type_error(format!("'{}' object is not iterable", v.type_name())));
             }
             _ => {
-                return Err(type_error(format!(
-                    "'{}' object is not iterable",
-                    v.type_name()
-                )));
+                return Err(type_error(format!("'{}' object is not iterable", v.type_name())));
             }
         };
         Ok(PyIter::value(state))
@@ -95,10 +66,7 @@ impl Vm {
             },
             _ => match self.call_dunder(it, "__next__", &[]) {
                 Ok(Some(v)) => Ok(Some(v)),
-                Ok(None) => Err(type_error(format!(
-                    "'{}' object is not an iterator",
-                    it.type_name()
-                ))),
+                Ok(None) => Err(type_error(format!("'{}' object is not an iterator", it.type_name()))),
                 Err(e) if e.is(&types().exc.stop_iteration) => Ok(None),
                 Err(e) => Err(e),
             },
@@ -156,29 +124,19 @@ impl Vm {
                     *index += 1;
                     Some(v)
                 }
-                IterState::Dict {
-                    dict,
-                    pos,
-                    used,
-                    left,
-                    kind,
-                } => {
+                IterState::Dict { dict, pos, used, left, kind } => {
                     let (found, len) = dict.entry_from(*pos);
                     if len != *used {
                         // Stays broken, as CPython's iterator does.
                         *used = usize::MAX;
                         drop(st);
-                        return Err(crate::vm::error::runtime_error(
-                            "dictionary changed size during iteration",
-                        ));
+                        return Err(crate::vm::error::runtime_error("dictionary changed size during iteration"));
                     }
                     match found {
                         Some(_) if *left == 0 => {
                             *st = IterState::Exhausted;
                             drop(st);
-                            return Err(crate::vm::error::runtime_error(
-                                "dictionary keys changed during iteration",
-                            ));
+                            return Err(crate::vm::error::runtime_error("dictionary keys changed during iteration"));
                         }
                         Some((next, k, v)) => {
                             *pos = next;
@@ -196,9 +154,7 @@ impl Vm {
                     if set.len() != *len {
                         *len = usize::MAX;
                         drop(st);
-                        return Err(crate::vm::error::runtime_error(
-                            "Set changed size during iteration",
-                        ));
+                        return Err(crate::vm::error::runtime_error("Set changed size during iteration"));
                     }
                     match set.item_from(*pos) {
                         Some((next, v)) => {
@@ -224,9 +180,7 @@ impl Vm {
                 IterState::Map { func, iters } => Step::Map(func.clone(), iters.clone()),
                 IterState::Filter { func, iter } => Step::Filter(func.clone(), iter.clone()),
                 IterState::Sequence { obj, index } => Step::Sequence(obj.clone(), *index),
-                IterState::Callable { func, sentinel } => {
-                    Step::Callable(func.clone(), sentinel.clone())
-                }
+                IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
                 _ => return Ok(None),
             }
         };
@@ -235,14 +189,8 @@ impl Vm {
         let exhaust = |it: &Arc<PyIter>| {
             let mut st = it.state.lock();
             *st = match &*st {
-                IterState::Zip { .. } => IterState::Zip {
-                    iters: Vec::new(),
-                    strict: false,
-                },
-                IterState::Map { .. } => IterState::Map {
-                    func: Value::None,
-                    iters: Vec::new(),
-                },
+                IterState::Zip { .. } => IterState::Zip { iters: Vec::new(), strict: false },
+                IterState::Map { .. } => IterState::Map { func: Value::None, iters: Vec::new() },
                 _ => IterState::Exhausted,
             };
         };
@@ -269,11 +217,7 @@ impl Vm {
                                         "zip() argument {} is shorter than argument{} 1{}",
                                         k + 1,
                                         if k > 1 { "s" } else { "" },
-                                        if k > 1 {
-                                            format!("-{k}")
-                                        } else {
-                                            String::new()
-                                        }
+                                        if k > 1 { format!("-{k}") } else { String::new() }
                                     )));
                                 }
                                 for (j, rest) in iters.iter().enumerate().skip(1) {
@@ -282,11 +226,7 @@ impl Vm {
                                             "zip() argument {} is longer than argument{} 1{}",
                                             j + 1,
                                             if j > 1 { "s" } else { "" },
-                                            if j > 1 {
-                                                format!("-{j}")
-                                            } else {
-                                                String::new()
-                                            }
+                                            if j > 1 { format!("-{j}") } else { String::new() }
                                         )));
                                     }
                                 }
@@ -390,15 +330,9 @@ impl Vm {
     pub(crate) fn iterate_for_unpack(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         self.iterate(v).map_err(|e| {
             if e.is(&types().exc.type_error)
-                && matches!(
-                    v,
-                    Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_)
-                )
+                && matches!(v, Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_))
             {
-                type_error(format!(
-                    "Value after * must be an iterable, not {}",
-                    v.type_name()
-                ))
+                type_error(format!("Value after * must be an iterable, not {}", v.type_name()))
             } else {
                 e
             }
@@ -409,10 +343,7 @@ impl Vm {
     pub(crate) fn unpack_exact(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
         let it = self.get_iter(seq).map_err(|e| {
             if e.is(&types().exc.type_error) {
-                type_error(format!(
-                    "cannot unpack non-iterable {} object",
-                    seq.type_name()
-                ))
+                type_error(format!("cannot unpack non-iterable {} object", seq.type_name()))
             } else {
                 e
             }
@@ -422,34 +353,21 @@ impl Vm {
             match self.iter_next(&it)? {
                 Some(v) => out.push(v),
                 None => {
-                    return Err(value_error(format!(
-                        "not enough values to unpack (expected {n}, got {})",
-                        out.len()
-                    )));
+                    return Err(value_error(format!("not enough values to unpack (expected {n}, got {})", out.len())));
                 }
             }
         }
         if self.iter_next(&it)?.is_some() {
-            return Err(value_error(format!(
-                "too many values to unpack (expected {n})"
-            )));
+            return Err(value_error(format!("too many values to unpack (expected {n})")));
         }
         Ok(out)
     }
 
     /// `a, *b, c = seq`.
-    pub(crate) fn unpack_starred(
-        &mut self,
-        seq: &Value,
-        before: usize,
-        after: usize,
-    ) -> PyResult<Vec<Value>> {
+    pub(crate) fn unpack_starred(&mut self, seq: &Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
         let items = self.iterate(seq).map_err(|e| {
             if e.is(&types().exc.type_error) {
-                type_error(format!(
-                    "cannot unpack non-iterable {} object",
-                    seq.type_name()
-                ))
+                type_error(format!("cannot unpack non-iterable {} object", seq.type_name()))
             } else {
                 e
             }
@@ -470,13 +388,7 @@ impl Vm {
 
     /// `d.update(mapping)`; with `merge`, a repeated key is an error (`**`
     /// in a call to `callee`).
-    pub fn dict_update(
-        &mut self,
-        d: &PyDict,
-        mapping: &Value,
-        merge: bool,
-        callee: Option<&Value>,
-    ) -> PyResult<()> {
+    pub fn dict_update(&mut self, d: &PyDict, mapping: &Value, merge: bool, callee: Option<&Value>) -> PyResult<()> {
         // CPython names the callee as `_PyObject_FunctionStr` does:
         // `module.qualname` unless the module is builtins.
         let fname = |vm: &mut Vm| -> String {
@@ -509,10 +421,7 @@ impl Vm {
                             other.type_name()
                         )));
                     }
-                    return Err(type_error(format!(
-                        "'{}' object is not a mapping",
-                        other.type_name()
-                    )));
+                    return Err(type_error(format!("'{}' object is not a mapping", other.type_name())));
                 }
                 let keys = self.call_method(other, "keys", &[])?;
                 let keys = self.iterate(&keys)?;
@@ -533,9 +442,7 @@ impl Vm {
                 if d.contains(self, &k)? {
                     let name = fname(self);
                     let key = self.str(&k)?;
-                    return Err(type_error(format!(
-                        "{name}() got multiple values for keyword argument '{key}'"
-                    )));
+                    return Err(type_error(format!("{name}() got multiple values for keyword argument '{key}'")));
                 }
             }
             d.set(self, k, v)?;
@@ -576,17 +483,11 @@ impl Vm {
                     )));
                 }
                 None => {
-                    return Err(type_error(format!(
-                        "object of type '{}' has no len()",
-                        v.type_name()
-                    )));
+                    return Err(type_error(format!("object of type '{}' has no len()", v.type_name())));
                 }
             },
             _ => {
-                return Err(type_error(format!(
-                    "object of type '{}' has no len()",
-                    v.type_name()
-                )));
+                return Err(type_error(format!("object of type '{}' has no len()", v.type_name())));
             }
         })
     }

@@ -55,12 +55,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Config {
-        Config {
-            gil: true,
-            argv: vec![String::new()],
-            path0: String::new(),
-            dis: false,
-        }
+        Config { gil: true, argv: vec![String::new()], path0: String::new(), dis: false }
     }
 }
 

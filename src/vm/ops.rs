@@ -157,14 +157,10 @@ impl Vm {
                 v.extend_from_slice(&y.data);
                 Value::Bytes(Arc::new(PyBytes::new(v)))
             }
-            (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), _)
-                if is_index(b) =>
-            {
+            (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), _) if is_index(b) => {
                 return self.repeat(a, b).map(Some);
             }
-            (BinOp::Mul, _, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
-                if is_index(a) =>
-            {
+            (BinOp::Mul, _, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) if is_index(a) => {
                 return self.repeat(b, a).map(Some);
             }
             (BinOp::Mod, Value::Str(fmt), _) => {
@@ -179,7 +175,11 @@ impl Vm {
                 self.dict_update(&d, &Value::Dict(y.clone()), false, None)?;
                 Value::Dict(Arc::new(d))
             }
-            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+            (
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+                Value::Set(_) | Value::FrozenSet(_),
+                Value::Set(_) | Value::FrozenSet(_),
+            ) => {
                 return crate::runtime::set_ops::set_binary(self, op, a, b).map(Some);
             }
             _ => return Ok(None),
@@ -248,7 +248,9 @@ impl Vm {
             (Op::UnaryNeg, Value::Bool(b)) => return Ok(Value::Int(-(*b as i64))),
             (Op::UnaryNeg, Value::BigInt(b)) => return Ok(Value::from_bigint(-(**b).clone())),
             (Op::UnaryNeg, Value::Float(f)) => return Ok(Value::Float(-f)),
-            (Op::UnaryPos, Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => return Ok(a.clone()),
+            (Op::UnaryPos, Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => {
+                return Ok(a.clone());
+            }
             (Op::UnaryPos, Value::Bool(b)) => return Ok(Value::Int(*b as i64)),
             (Op::UnaryInvert, Value::Int(i)) => return Ok(Value::Int(!i)),
             (Op::UnaryInvert, Value::Bool(b)) => return Ok(Value::Int(!(*b as i64))),
@@ -312,7 +314,8 @@ impl Vm {
                 Value::Slice(sl) => {
                     let idx = self.slice_indices(sl, b.data.len())?;
                     let bytes: Vec<Value> = b.data.iter().map(|x| Value::Int(*x as i64)).collect();
-                    let picked: Vec<u8> = idx.collect(&bytes).iter().map(|v| if let Value::Int(i) = v { *i as u8 } else { 0 }).collect();
+                    let picked: Vec<u8> =
+                        idx.collect(&bytes).iter().map(|v| if let Value::Int(i) = v { *i as u8 } else { 0 }).collect();
                     Ok(Value::Bytes(Arc::new(PyBytes::new(picked))))
                 }
                 _ => {

@@ -23,11 +23,7 @@ impl StdStream {
             1 => std::io::stdout().is_terminal(),
             _ => true,
         };
-        StdStream {
-            fd,
-            buf: Mutex::new(Vec::with_capacity(BLOCK)),
-            line_buffered: tty,
-        }
+        StdStream { fd, buf: Mutex::new(Vec::with_capacity(BLOCK)), line_buffered: tty }
     }
 
     pub fn write(&self, s: &str) -> std::io::Result<()> {
@@ -49,18 +45,10 @@ impl StdStream {
         if buf.is_empty() {
             return Ok(());
         }
-        let r = if fd == 1 {
-            std::io::stdout().lock().write_all(buf)
-        } else {
-            std::io::stderr().lock().write_all(buf)
-        };
+        let r = if fd == 1 { std::io::stdout().lock().write_all(buf) } else { std::io::stderr().lock().write_all(buf) };
         buf.clear();
         r?;
-        if fd == 1 {
-            std::io::stdout().flush()
-        } else {
-            std::io::stderr().flush()
-        }
+        if fd == 1 { std::io::stdout().flush() } else { std::io::stderr().flush() }
     }
 
     pub fn fd(&self) -> i32 {
@@ -81,14 +69,8 @@ impl Vm {
     fn write_stream(&mut self, name: &str, s: &str) -> PyResult<()> {
         let target = self.shared.sys.get(name).unwrap_or(Value::None);
         if let Some(stream) = target.as_native::<crate::modules::sys::StdStreamObject>() {
-            let which = if stream.fd == 1 {
-                &self.shared.stdout
-            } else {
-                &self.shared.stderr
-            };
-            return which
-                .write(s)
-                .map_err(|e| super::error::os_error_from_io(&e, None));
+            let which = if stream.fd == 1 { &self.shared.stdout } else { &self.shared.stderr };
+            return which.write(s).map_err(|e| super::error::os_error_from_io(&e, None));
         }
         if target.is_none() {
             return Ok(());
@@ -103,4 +85,3 @@ impl Vm {
         let _ = self.shared.stderr.flush();
     }
 }
-

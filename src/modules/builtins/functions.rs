@@ -84,10 +84,7 @@ fn abs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         other => match vm.call_dunder(other, "__abs__", &[])? {
             Some(r) if matches!(other, Value::Instance(_)) => r,
             _ => {
-                return Err(type_error(format!(
-                    "bad operand type for abs(): '{}'",
-                    other.type_name()
-                )));
+                return Err(type_error(format!("bad operand type for abs(): '{}'", other.type_name())));
             }
         },
     })
@@ -100,9 +97,7 @@ fn extremum(vm: &mut Vm, args: &Args, name: &str, want_max: bool) -> PyResult<Va
     let default = args.kwarg("default").cloned();
     let items = match args.pos {
         [] => {
-            return Err(type_error(format!(
-                "{name} expected at least 1 argument, got 0"
-            )));
+            return Err(type_error(format!("{name} expected at least 1 argument, got 0")));
         }
         [single] => vm.iterate(single)?,
         many => {
@@ -116,11 +111,7 @@ fn extremum(vm: &mut Vm, args: &Args, name: &str, want_max: bool) -> PyResult<Va
     };
     let mut best: Option<(Value, Value)> = None;
     for it in items {
-        let k = if key.is_none() {
-            it.clone()
-        } else {
-            vm.call(&key, std::slice::from_ref(&it))?
-        };
+        let k = if key.is_none() { it.clone() } else { vm.call(&key, std::slice::from_ref(&it))? };
         let better = match &best {
             None => true,
             Some((bk, _)) => {
@@ -155,14 +146,10 @@ fn sum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut acc = args.get(1, "start").cloned().unwrap_or(Value::Int(0));
     match &acc {
         Value::Str(_) => {
-            return Err(type_error(
-                "sum() can't sum strings [use ''.join(seq) instead]",
-            ));
+            return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
         }
         Value::Bytes(_) => {
-            return Err(type_error(
-                "sum() can't sum bytes [use b''.join(seq) instead]",
-            ));
+            return Err(type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
         }
         _ => {}
     }
@@ -184,10 +171,7 @@ fn sum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn sorted(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("sorted", &["key", "reverse"])?;
     if args.len() != 1 {
-        return Err(type_error(format!(
-            "sorted expected 1 argument, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("sorted expected 1 argument, got {}", args.len())));
     }
     let items = vm.iterate(&args.pos[0])?;
     let key = args.kwarg("key").cloned().unwrap_or(Value::None);
@@ -243,10 +227,7 @@ fn radix(vm: &mut Vm, args: &Args, name: &str, prefix: &str, r: u32) -> PyResult
     let v = one(args, name)?;
     let n = index_big(vm, v)?;
     let digits = n.abs().to_str_radix(r);
-    Ok(Value::str(format!(
-        "{}{prefix}{digits}",
-        if n.is_negative() { "-" } else { "" }
-    )))
+    Ok(Value::str(format!("{}{prefix}{digits}", if n.is_negative() { "-" } else { "" })))
 }
 
 fn hex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -264,15 +245,11 @@ fn oct(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn ord(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     match one(args, "ord")? {
         Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),
-        Value::Str(s) => Err(type_error(format!(
-            "ord() expected a character, but string of length {} found",
-            s.char_len()
-        ))),
+        Value::Str(s) => {
+            Err(type_error(format!("ord() expected a character, but string of length {} found", s.char_len())))
+        }
         Value::Bytes(b) if b.data.len() == 1 => Ok(Value::Int(b.data[0] as i64)),
-        other => Err(type_error(format!(
-            "ord() expected string of length 1, but {} found",
-            other.type_name()
-        ))),
+        other => Err(type_error(format!("ord() expected string of length 1, but {} found", other.type_name()))),
     }
 }
 
@@ -280,9 +257,7 @@ fn chr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = one(args, "chr")?;
     let n = match v {
         Value::Float(_) => {
-            return Err(type_error(
-                "'float' object cannot be interpreted as an integer",
-            ));
+            return Err(type_error("'float' object cannot be interpreted as an integer"));
         }
         other => to_index(vm, other)?,
     };
@@ -310,17 +285,12 @@ fn iter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             if !is_callable(f) {
                 return Err(type_error("iter(v, w): v must be callable"));
             }
-            Ok(crate::runtime::iter::PyIter::value(
-                crate::runtime::iter::IterState::Callable {
-                    func: f.clone(),
-                    sentinel: sentinel.clone(),
-                },
-            ))
+            Ok(crate::runtime::iter::PyIter::value(crate::runtime::iter::IterState::Callable {
+                func: f.clone(),
+                sentinel: sentinel.clone(),
+            }))
         }
-        _ => Err(type_error(format!(
-            "iter expected at most 2 arguments, got {}",
-            args.len()
-        ))),
+        _ => Err(type_error(format!("iter expected at most 2 arguments, got {}", args.len()))),
     }
 }
 
@@ -328,20 +298,14 @@ fn next(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs("next")?;
     args.between("next", 1, 2, args.len())?;
     let it = &args.pos[0];
-    let is_iter = matches!(it, Value::Iter(_) | Value::Generator(_))
-        || it.class().lookup_str("__next__").is_some();
+    let is_iter = matches!(it, Value::Iter(_) | Value::Generator(_)) || it.class().lookup_str("__next__").is_some();
     if !is_iter {
-        return Err(type_error(format!(
-            "'{}' object is not an iterator",
-            it.type_name()
-        )));
+        return Err(type_error(format!("'{}' object is not an iterator", it.type_name())));
     }
     match it {
         Value::Instance(_) | Value::Native(_) => match vm.call_dunder(it, "__next__", &[]) {
             Ok(Some(v)) => Ok(v),
-            Err(e) if e.is(&types().exc.stop_iteration) && args.len() == 2 => {
-                Ok(args.pos[1].clone())
-            }
+            Err(e) if e.is(&types().exc.stop_iteration) && args.len() == 2 => Ok(args.pos[1].clone()),
             Err(e) => Err(e),
             Ok(None) => Err(type_error("object is not an iterator")),
         },
@@ -378,10 +342,8 @@ fn callable(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 pub fn isinstance_of(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     match cls {
         Value::Class(c) => {
-            if let Some(hook @ Value::Function(_)) = c
-                .metaclass
-                .as_ref()
-                .and_then(|m| m.lookup_str("__instancecheck__"))
+            if let Some(hook @ Value::Function(_)) =
+                c.metaclass.as_ref().and_then(|m| m.lookup_str("__instancecheck__"))
             {
                 let r = vm.call(&hook, &[cls.clone(), obj.clone()])?;
                 return vm.truthy(&r);
@@ -396,19 +358,14 @@ pub fn isinstance_of(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(type_error(
-            "isinstance() arg 2 must be a type, a tuple of types, or a union",
-        )),
+        _ => Err(type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
 
 fn isinstance(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs("isinstance")?;
     if args.len() != 2 {
-        return Err(type_error(format!(
-            "isinstance expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("isinstance expected 2 arguments, got {}", args.len())));
     }
     Ok(Value::Bool(isinstance_of(vm, &args.pos[0], &args.pos[1])?))
 }
@@ -424,19 +381,14 @@ fn subclass_of(c: &Class, cls: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(type_error(
-            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-        )),
+        _ => Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
     }
 }
 
 fn issubclass(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs("issubclass")?;
     if args.len() != 2 {
-        return Err(type_error(format!(
-            "issubclass expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("issubclass expected 2 arguments, got {}", args.len())));
     }
     match &args.pos[0] {
         Value::Class(c) => Ok(Value::Bool(subclass_of(c, &args.pos[1])?)),
@@ -447,10 +399,7 @@ fn issubclass(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn attr_name(v: &Value) -> PyResult<&Arc<PyStr>> {
     match v {
         Value::Str(s) => Ok(s),
-        other => Err(type_error(format!(
-            "attribute name must be string, not '{}'",
-            other.type_name()
-        ))),
+        other => Err(type_error(format!("attribute name must be string, not '{}'", other.type_name()))),
     }
 }
 
@@ -460,19 +409,14 @@ fn getattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let name = attr_name(&args.pos[1])?.clone();
     match args.pos.get(2) {
         None => vm.get_attr(&args.pos[0], &name),
-        Some(default) => Ok(vm
-            .get_attr_or_none(&args.pos[0], &name)?
-            .unwrap_or_else(|| default.clone())),
+        Some(default) => Ok(vm.get_attr_or_none(&args.pos[0], &name)?.unwrap_or_else(|| default.clone())),
     }
 }
 
 fn setattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs("setattr")?;
     if args.len() != 3 {
-        return Err(type_error(format!(
-            "setattr expected 3 arguments, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("setattr expected 3 arguments, got {}", args.len())));
     }
     let name = attr_name(&args.pos[1])?.clone();
     vm.set_attr(&args.pos[0], &name, args.pos[2].clone())?;
@@ -482,24 +426,16 @@ fn setattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn hasattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs("hasattr")?;
     if args.len() != 2 {
-        return Err(type_error(format!(
-            "hasattr expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("hasattr expected 2 arguments, got {}", args.len())));
     }
     let name = attr_name(&args.pos[1])?.clone();
-    Ok(Value::Bool(
-        vm.get_attr_or_none(&args.pos[0], &name)?.is_some(),
-    ))
+    Ok(Value::Bool(vm.get_attr_or_none(&args.pos[0], &name)?.is_some()))
 }
 
 fn delattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs("delattr")?;
     if args.len() != 2 {
-        return Err(type_error(format!(
-            "delattr expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("delattr expected 2 arguments, got {}", args.len())));
     }
     let name = attr_name(&args.pos[1])?.clone();
     vm.del_attr(&args.pos[0], &name)?;
@@ -516,10 +452,7 @@ fn vars(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 None => Err(type_error("vars() argument must have __dict__ attribute")),
             }
         }
-        _ => Err(type_error(format!(
-            "vars expected at most 1 argument, got {}",
-            args.len()
-        ))),
+        _ => Err(type_error(format!("vars expected at most 1 argument, got {}", args.len()))),
     }
 }
 
@@ -527,11 +460,8 @@ fn dir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     match args.pos {
         [] => {
             let ns = current_namespace(vm);
-            let mut names: Vec<String> = ns
-                .keys()
-                .into_iter()
-                .filter_map(|k| k.as_str().map(|s| s.as_str().to_string()))
-                .collect();
+            let mut names: Vec<String> =
+                ns.keys().into_iter().filter_map(|k| k.as_str().map(|s| s.as_str().to_string())).collect();
             names.sort();
             Ok(Value::list(names.into_iter().map(Value::str).collect()))
         }
@@ -548,10 +478,7 @@ fn dir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             let names = crate::runtime::object::dir_of(vm, v);
             Ok(Value::list(names.into_iter().map(Value::str).collect()))
         }
-        _ => Err(type_error(format!(
-            "dir expected at most 1 argument, got {}",
-            args.len()
-        ))),
+        _ => Err(type_error(format!("dir expected at most 1 argument, got {}", args.len()))),
     }
 }
 
@@ -564,12 +491,7 @@ fn current_namespace(vm: &Vm) -> Arc<crate::runtime::dict::PyDict> {
 }
 
 fn globals(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
-    Ok(Value::Dict(
-        vm.frames
-            .last()
-            .map(|f| f.globals().clone())
-            .unwrap_or_else(|| vm.shared.builtins.clone()),
-    ))
+    Ok(Value::Dict(vm.frames.last().map(|f| f.globals().clone()).unwrap_or_else(|| vm.shared.builtins.clone())))
 }
 
 /// `locals()`: a snapshot of a function's variables, or the namespace of
@@ -578,13 +500,8 @@ fn locals(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     let Some(f) = vm.frames.last() else {
         return Ok(Value::Dict(vm.shared.builtins.clone()));
     };
-    if f.code().flags
-        & (crate::bytecode::code::flags::MODULE | crate::bytecode::code::flags::CLASS_BODY)
-        != 0
-    {
-        return Ok(Value::Dict(
-            f.locals.clone().unwrap_or_else(|| f.globals().clone()),
-        ));
+    if f.code().flags & (crate::bytecode::code::flags::MODULE | crate::bytecode::code::flags::CLASS_BODY) != 0 {
+        return Ok(Value::Dict(f.locals.clone().unwrap_or_else(|| f.globals().clone())));
     }
     let d = crate::runtime::dict::PyDict::new();
     for (i, name) in f.code().varnames.iter().enumerate() {
@@ -607,10 +524,7 @@ fn format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let spec = match args.pos.get(1) {
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(other) => {
-            return Err(type_error(format!(
-                "format() argument 2 must be str, not {}",
-                other.type_name()
-            )));
+            return Err(type_error(format!("format() argument 2 must be str, not {}", other.type_name())));
         }
         None => String::new(),
     };
@@ -620,9 +534,7 @@ fn format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("round", &["number", "ndigits"])?;
     let Some(x) = args.get(0, "number") else {
-        return Err(type_error(
-            "round() missing required argument 'number' (pos 1)",
-        ));
+        return Err(type_error("round() missing required argument 'number' (pos 1)"));
     };
     let nd = match args.get(1, "ndigits") {
         None | Some(Value::None) => None,
@@ -661,10 +573,7 @@ fn round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
             match vm.call_dunder(other, "__round__", &a)? {
                 Some(r) if matches!(other, Value::Instance(_)) => Ok(r),
-                _ => Err(type_error(format!(
-                    "type {} doesn't define __round__ method",
-                    other.type_name()
-                ))),
+                _ => Err(type_error(format!("type {} doesn't define __round__ method", other.type_name()))),
             }
         }
     }
@@ -673,10 +582,7 @@ fn round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn divmod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs("divmod")?;
     if args.len() != 2 {
-        return Err(type_error(format!(
-            "divmod expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("divmod expected 2 arguments, got {}", args.len())));
     }
     let (a, b) = (&args.pos[0], &args.pos[1]);
     if let (Value::Float(_), _) | (_, Value::Float(_)) = (a, b) {
@@ -697,11 +603,7 @@ fn divmod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         if e.is(&types().exc.zero_division_error) {
             crate::vm::error::zero_division("integer division or modulo by zero")
         } else if e.is(&types().exc.type_error) {
-            type_error(format!(
-                "unsupported operand type(s) for divmod(): '{}' and '{}'",
-                a.type_name(),
-                b.type_name()
-            ))
+            type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", a.type_name(), b.type_name()))
         } else {
             e
         }
@@ -723,31 +625,21 @@ fn pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 crate::runtime::numeric::to_big(exp),
                 crate::runtime::numeric::to_big(m),
             ) else {
-                return Err(type_error(
-                    "pow() 3rd argument not allowed unless all arguments are integers",
-                ));
+                return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
             };
             if m.is_zero() {
                 return Err(value_error("pow() 3rd argument cannot be 0"));
             }
             let r = if e.is_negative() {
-                let inv = mod_inverse(&b, &m)
-                    .ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
+                let inv =
+                    mod_inverse(&b, &m).ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
                 inv.modpow(&(-e), &m.abs())
             } else {
                 b.modpow(&e, &m.abs())
             };
             // Python's result takes the modulus's sign.
-            let r = if !r.is_zero() && m.is_negative() {
-                r + &m
-            } else {
-                r
-            };
-            let r = if r.is_negative() && m.is_positive() {
-                r + &m
-            } else {
-                r
-            };
+            let r = if !r.is_zero() && m.is_negative() { r + &m } else { r };
+            let r = if r.is_negative() && m.is_positive() { r + &m } else { r };
             Ok(Value::from_bigint(r))
         }
     }
@@ -782,30 +674,18 @@ fn eval(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// `exec(src, globals)` / `eval(expr, globals)`: the code runs with the
 /// given (or the caller's) globals.
-fn run_source(
-    vm: &mut Vm,
-    args: &Args,
-    name: &str,
-    mode: crate::compiler::Mode,
-) -> PyResult<Value> {
+fn run_source(vm: &mut Vm, args: &Args, name: &str, mode: crate::compiler::Mode) -> PyResult<Value> {
     args.between(name, 1, 3, args.len())?;
     let Value::Str(src) = &args.pos[0] else {
-        return Err(type_error(format!(
-            "{name}() arg 1 must be a string, bytes or code object"
-        )));
+        return Err(type_error(format!("{name}() arg 1 must be a string, bytes or code object")));
     };
     let globals = match args.pos.get(1) {
         Some(Value::Dict(d)) => d.clone(),
-        Some(Value::None) | None => vm
-            .frames
-            .last()
-            .map(|f| f.globals().clone())
-            .unwrap_or_else(|| vm.shared.builtins.clone()),
+        Some(Value::None) | None => {
+            vm.frames.last().map(|f| f.globals().clone()).unwrap_or_else(|| vm.shared.builtins.clone())
+        }
         Some(other) => {
-            return Err(type_error(format!(
-                "{name}() globals must be a dict, not {}",
-                other.type_name()
-            )));
+            return Err(type_error(format!("{name}() globals must be a dict, not {}", other.type_name())));
         }
     };
     let text = if name == "eval" {
@@ -818,10 +698,7 @@ fn run_source(
     let frame = vm.frame_for_code(code, globals.clone());
     vm.run_frame(frame)?;
     if name == "eval" {
-        return Ok(globals
-            .remove_str("__pyl_eval_result__")
-            .unwrap_or(Value::None));
+        return Ok(globals.remove_str("__pyl_eval_result__").unwrap_or(Value::None));
     }
     Ok(Value::None)
 }
-

@@ -157,13 +157,19 @@ fn open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("open", &["file", "mode", "encoding", "errors", "newline", "buffering"])?;
     let name = match args.get(0, "file") {
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(other) => return Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", other.type_name()))),
-        None => return Err(type_error("open() missing required argument 'file' (pos 1)")),
+        Some(other) => {
+            return Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", other.type_name())));
+        }
+        None => {
+            return Err(type_error("open() missing required argument 'file' (pos 1)"));
+        }
     };
     let mode = match args.get(1, "mode") {
         Some(Value::Str(s)) => s.as_str().to_string(),
         None => "r".to_string(),
-        Some(other) => return Err(type_error(format!("open() argument 'mode' must be str, not {}", other.type_name()))),
+        Some(other) => {
+            return Err(type_error(format!("open() argument 'mode' must be str, not {}", other.type_name())));
+        }
     };
     let valid = mode.chars().all(|c| "rwaxbt+".contains(c))
         && mode.chars().filter(|c| "rwax".contains(*c)).count() == 1
@@ -189,7 +195,12 @@ fn open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let file = opts.open(&name).map_err(|e| os_error_from_io(&e, Some(&name)))?;
     if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-        return Err(crate::vm::error::os_error(&types().exc.is_a_directory_error, libc::EISDIR, "Is a directory", Some(&name)));
+        return Err(crate::vm::error::os_error(
+            &types().exc.is_a_directory_error,
+            libc::EISDIR,
+            "Is a directory",
+            Some(&name),
+        ));
     }
     let f = Arc::new(File {
         name,
