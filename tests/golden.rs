@@ -34,11 +34,7 @@ struct Case {
 
 impl Case {
     fn label(&self) -> String {
-        if self.flags.is_empty() {
-            self.name.clone()
-        } else {
-            format!("{} [{}]", self.name, self.flags.join(" "))
-        }
+        if self.flags.is_empty() { self.name.clone() } else { format!("{} [{}]", self.name, self.flags.join(" ")) }
     }
 }
 
@@ -63,9 +59,7 @@ struct Actual {
 }
 
 fn golden_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("golden")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden")
 }
 
 /// Helper modules imported by tests are not tests themselves.
@@ -82,10 +76,7 @@ fn collect_scripts(dir: &Path, out: &mut Vec<PathBuf>) {
         if path.is_dir() {
             collect_scripts(&path, out);
         } else if path.extension().is_some_and(|e| e == "py")
-            && !path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .is_some_and(is_helper)
+            && !path.file_stem().and_then(|s| s.to_str()).is_some_and(is_helper)
         {
             out.push(path);
         }
@@ -99,28 +90,14 @@ fn cases(root: &Path, filter: Option<&str>) -> Vec<Case> {
     let mut cases = Vec::new();
     for script in scripts {
         let rel = script.strip_prefix(root).unwrap().with_extension("");
-        let name = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
         if filter.is_some_and(|f| !name.contains(f)) {
             continue;
         }
-        let threaded = rel
-            .parent()
-            .is_some_and(|p| p.components().any(|c| c.as_os_str() == "threads"));
-        cases.push(Case {
-            name: name.clone(),
-            script: script.clone(),
-            flags: Vec::new(),
-        });
+        let threaded = rel.parent().is_some_and(|p| p.components().any(|c| c.as_os_str() == "threads"));
+        cases.push(Case { name: name.clone(), script: script.clone(), flags: Vec::new() });
         if threaded {
-            cases.push(Case {
-                name,
-                script,
-                flags: vec!["--no-gil"],
-            });
+            cases.push(Case { name, script, flags: vec!["--no-gil"] });
         }
     }
     cases
@@ -129,12 +106,8 @@ fn cases(root: &Path, filter: Option<&str>) -> Vec<Case> {
 fn read_expected(script: &Path) -> Result<Expected, String> {
     let out_path = script.with_extension("out");
     let exit_path = script.with_extension("exit");
-    let missing = |p: &Path, e: std::io::Error| {
-        format!(
-            "cannot read {}: {e} (run scripts/regen_golden.sh)",
-            p.display()
-        )
-    };
+    let missing =
+        |p: &Path, e: std::io::Error| format!("cannot read {}: {e} (run scripts/regen_golden.sh)", p.display());
     let stdout = std::fs::read(&out_path).map_err(|e| missing(&out_path, e))?;
     let exit = std::fs::read_to_string(&exit_path).map_err(|e| missing(&exit_path, e))?;
     let mut lines = exit.lines();
@@ -143,11 +116,7 @@ fn read_expected(script: &Path) -> Result<Expected, String> {
         .and_then(|l| l.trim().parse().ok())
         .ok_or_else(|| format!("{}: first line is not an exit status", exit_path.display()))?;
     let last_stderr = lines.next().unwrap_or("").to_string();
-    Ok(Expected {
-        stdout,
-        status,
-        last_stderr,
-    })
+    Ok(Expected { stdout, status, last_stderr })
 }
 
 /// A directory of its own for one run, removed when dropped.
@@ -201,10 +170,7 @@ impl Drain {
     /// Waits for end of file until `deadline`; returns the bytes and whether
     /// end of file was reached.
     fn finish(self, deadline: Instant) -> (Vec<u8>, bool) {
-        let complete = self
-            .eof
-            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-            .is_ok();
+        let complete = self.eof.recv_timeout(deadline.saturating_duration_since(Instant::now())).is_ok();
         let bytes = std::mem::take(&mut *self.buf.lock().unwrap());
         (bytes, complete)
     }
@@ -265,9 +231,7 @@ fn run_pyl(case: &Case) -> Result<Actual, String> {
         use std::os::unix::process::CommandExt;
         command.process_group(0);
     }
-    let mut child = command
-        .spawn()
-        .map_err(|e| format!("cannot start pyl: {e}"))?;
+    let mut child = command.spawn().map_err(|e| format!("cannot start pyl: {e}"))?;
     let out = drain(child.stdout.take().unwrap());
     let err = drain(child.stderr.take().unwrap());
     let deadline = Instant::now() + TIMEOUT;
@@ -281,22 +245,11 @@ fn run_pyl(case: &Case) -> Result<Actual, String> {
     if leftover {
         kill_tree(&mut child);
     }
-    Ok(Actual {
-        stdout,
-        stderr,
-        status,
-        timed_out,
-        leftover,
-    })
+    Ok(Actual { stdout, stderr, status, timed_out, leftover })
 }
 
 fn last_nonempty_line(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes)
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .to_string()
+    String::from_utf8_lossy(bytes).lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()
 }
 
 /// A short line diff: the common head and tail are skipped and at most
@@ -307,38 +260,20 @@ fn short_diff(expected: &[u8], actual: &[u8]) -> String {
     let el: Vec<&str> = e.split_inclusive('\n').collect();
     let al: Vec<&str> = a.split_inclusive('\n').collect();
     let head = el.iter().zip(&al).take_while(|(x, y)| x == y).count();
-    let tail = el[head..]
-        .iter()
-        .rev()
-        .zip(al[head..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let tail = el[head..].iter().rev().zip(al[head..].iter().rev()).take_while(|(x, y)| x == y).count();
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "    first difference at stdout line {} (- expected, + actual):",
-        head + 1
-    );
-    for (sign, lines) in [
-        ('-', &el[head..el.len() - tail]),
-        ('+', &al[head..al.len() - tail]),
-    ] {
+    let _ = writeln!(s, "    first difference at stdout line {} (- expected, + actual):", head + 1);
+    for (sign, lines) in [('-', &el[head..el.len() - tail]), ('+', &al[head..al.len() - tail])] {
         if lines.is_empty() {
             let _ = writeln!(s, "    {sign} (no lines)");
         }
         for line in lines.iter().take(DIFF_LINES) {
-            let shown = line.strip_suffix('\n').map_or_else(
-                || format!("{line:?} (no newline at end)"),
-                |l| l.to_string(),
-            );
+            let shown =
+                line.strip_suffix('\n').map_or_else(|| format!("{line:?} (no newline at end)"), |l| l.to_string());
             let _ = writeln!(s, "    {sign} {shown}");
         }
         if lines.len() > DIFF_LINES {
-            let _ = writeln!(
-                s,
-                "    {sign} ... ({} more lines)",
-                lines.len() - DIFF_LINES
-            );
+            let _ = writeln!(s, "    {sign} ... ({} more lines)", lines.len() - DIFF_LINES);
         }
     }
     s
@@ -367,56 +302,34 @@ fn check(case: &Case) -> Option<String> {
     }
     let actual_last = last_nonempty_line(&actual.stderr);
     if actual.status != Some(expected.status) && !actual.timed_out {
-        let got = actual
-            .status
-            .map_or_else(|| "no status".to_string(), |c| c.to_string());
-        let _ = writeln!(
-            report,
-            "  exit status: expected {}, got {got}",
-            expected.status
-        );
+        let got = actual.status.map_or_else(|| "no status".to_string(), |c| c.to_string());
+        let _ = writeln!(report, "  exit status: expected {}, got {got}", expected.status);
         if expected.status == 0 && !actual_last.is_empty() {
             let _ = writeln!(report, "    stderr ends with: {actual_last}");
         }
     }
     if expected.status != 0 && actual_last != expected.last_stderr {
-        let _ = writeln!(
-            report,
-            "  last stderr line:\n    - {}\n    + {actual_last}",
-            expected.last_stderr
-        );
+        let _ = writeln!(report, "  last stderr line:\n    - {}\n    + {actual_last}", expected.last_stderr);
     }
     if actual.stdout != expected.stdout {
         let _ = writeln!(report, "  stdout differs:");
         report.push_str(&short_diff(&expected.stdout, &actual.stdout));
     }
-    if report.is_empty() {
-        None
-    } else {
-        Some(report)
-    }
+    if report.is_empty() { None } else { Some(report) }
 }
 
 #[test]
 fn golden() {
     let root = golden_root();
-    let filter = std::env::var("PYL_GOLDEN_FILTER")
-        .ok()
-        .filter(|f| !f.is_empty());
+    let filter = std::env::var("PYL_GOLDEN_FILTER").ok().filter(|f| !f.is_empty());
     let cases = cases(&root, filter.as_deref());
     if filter.is_none() {
-        assert!(
-            !cases.is_empty(),
-            "no golden tests found under {}",
-            root.display()
-        );
+        assert!(!cases.is_empty(), "no golden tests found under {}", root.display());
     }
     let total = cases.len();
     let queue = Mutex::new(cases.into_iter().enumerate().collect::<VecDeque<_>>());
     let failures = Mutex::new(Vec::new());
-    let threads = std::thread::available_parallelism()
-        .map_or(4, |n| n.get())
-        .clamp(2, 8);
+    let threads = std::thread::available_parallelism().map_or(4, |n| n.get()).clamp(2, 8);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
@@ -436,16 +349,7 @@ fn golden() {
     for (_, label, report) in &failures {
         let _ = write!(summary, "FAIL {label}\n{report}");
     }
-    let _ = writeln!(
-        summary,
-        "golden: {} passed, {} failed, {total} run",
-        total - failures.len(),
-        failures.len()
-    );
+    let _ = writeln!(summary, "golden: {} passed, {} failed, {total} run", total - failures.len(), failures.len());
     println!("{summary}");
-    assert!(
-        failures.is_empty(),
-        "{} of {total} golden tests failed (listed above)",
-        failures.len()
-    );
+    assert!(failures.is_empty(), "{} of {total} golden tests failed (listed above)", failures.len());
 }
