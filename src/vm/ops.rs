@@ -528,6 +528,9 @@ fn unsupported(op: BinOp, a: &Value, b: &Value) -> crate::vm::PyErr {
         (BinOp::Add, Value::Tuple(_)) => {
             return type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name()));
         }
+        (BinOp::Add, Value::Bytes(_)) => {
+            return type_error(format!("can't concat {} to bytes", b.type_name()));
+        }
         (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
             return type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name()));
         }
