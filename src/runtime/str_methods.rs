@@ -12,8 +12,11 @@ use super::args::to_index;
 use super::class::Class;
 use super::function::{Args, NativeFn};
 use super::str::{PyBytes, PyStr};
+use super::str_split::{
+    str_lstrip, str_maketrans, str_partition, str_removeprefix, str_removesuffix, str_replace, str_rpartition,
+    str_rsplit, str_rstrip, str_split, str_splitlines, str_strip, str_translate,
+};
 use super::value::Value;
-use super::str_split::{str_strip, str_lstrip, str_rstrip, str_maketrans, str_translate, str_partition, str_rpartition, str_removeprefix, str_removesuffix, str_replace, str_split, str_rsplit, str_splitlines};
 use crate::vm::error::{type_error, value_error};
 use crate::vm::{PyResult, Vm};
 
@@ -111,23 +114,15 @@ pub(super) fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<PyStr>> {
             "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
             other.type_name()
         ))),
-        None => Err(type_error(format!(
-            "unbound method str.{name}() needs an argument"
-        ))),
+        None => Err(type_error(format!("unbound method str.{name}() needs an argument"))),
     }
 }
 
 pub(super) fn arg_str<'a>(args: &'a Args, i: usize, method: &str) -> PyResult<&'a Arc<PyStr>> {
     match args.pos.get(i) {
         Some(Value::Str(s)) => Ok(s),
-        Some(other) => Err(type_error(format!(
-            "{method}() argument {i} must be str, not {}",
-            other.type_name()
-        ))),
-        None => Err(type_error(format!(
-            "{method}() takes at least {i} argument ({} given)",
-            args.len() - 1
-        ))),
+        Some(other) => Err(type_error(format!("{method}() argument {i} must be str, not {}", other.type_name()))),
+        None => Err(type_error(format!("{method}() takes at least {i} argument ({} given)", args.len() - 1))),
     }
 }
 
@@ -224,13 +219,8 @@ fn fill_char(args: &Args, i: usize, method: &str) -> PyResult<char> {
     match args.pos.get(i) {
         None => Ok(' '),
         Some(Value::Str(f)) if f.char_len() == 1 => Ok(f.char_at(0)),
-        Some(Value::Str(_)) => Err(type_error(
-            "The fill character must be exactly one character long",
-        )),
-        Some(other) => Err(type_error(format!(
-            "{method}() argument 2 must be str, not {}",
-            other.type_name()
-        ))),
+        Some(Value::Str(_)) => Err(type_error("The fill character must be exactly one character long")),
+        Some(other) => Err(type_error(format!("{method}() argument 2 must be str, not {}", other.type_name()))),
     }
 }
 
@@ -288,13 +278,7 @@ fn str_zfill(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// The (start, end) code point range given by optional arguments.
 pub(super) fn range_args(vm: &mut Vm, args: &Args, first: usize, len: usize) -> PyResult<(usize, usize)> {
-    let clamp = |v: i64| -> usize {
-        if v < 0 {
-            (v + len as i64).max(0) as usize
-        } else {
-            (v as usize).min(len)
-        }
-    };
+    let clamp = |v: i64| -> usize { if v < 0 { (v + len as i64).max(0) as usize } else { (v as usize).min(len) } };
     let start = match args.pos.get(first) {
         None | Some(Value::None) => 0,
         Some(v) => clamp(to_index(vm, v)?),
@@ -308,11 +292,7 @@ pub(super) fn range_args(vm: &mut Vm, args: &Args, first: usize, len: usize) -> 
 
 /// Code point index of a byte offset.
 pub(super) fn char_index(t: &PyStr, byte: usize) -> usize {
-    if t.is_ascii() {
-        byte
-    } else {
-        t.as_str()[..byte].chars().count()
-    }
+    if t.is_ascii() { byte } else { t.as_str()[..byte].chars().count() }
 }
 
 fn find_impl(vm: &mut Vm, args: &Args, method: &str, reverse: bool) -> PyResult<Option<usize>> {
@@ -325,28 +305,16 @@ fn find_impl(vm: &mut Vm, args: &Args, method: &str, reverse: bool) -> PyResult<
     }
     let (b0, b1) = (t.byte_offset(start), t.byte_offset(end));
     let hay = &t.as_str()[b0..b1];
-    let found = if reverse {
-        hay.rfind(sub.as_str())
-    } else {
-        hay.find(sub.as_str())
-    };
+    let found = if reverse { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
     Ok(found.map(|b| char_index(&t, b0 + b)))
 }
 
 fn str_find(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Int(
-        find_impl(vm, args, "find", false)?
-            .map(|i| i as i64)
-            .unwrap_or(-1),
-    ))
+    Ok(Value::Int(find_impl(vm, args, "find", false)?.map(|i| i as i64).unwrap_or(-1)))
 }
 
 fn str_rfind(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Int(
-        find_impl(vm, args, "rfind", true)?
-            .map(|i| i as i64)
-            .unwrap_or(-1),
-    ))
+    Ok(Value::Int(find_impl(vm, args, "rfind", true)?.map(|i| i as i64).unwrap_or(-1)))
 }
 
 fn str_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -372,11 +340,7 @@ fn str_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(Value::Int(0));
     }
     let hay = &t.as_str()[t.byte_offset(start)..t.byte_offset(end)];
-    let n = if sub.as_str().is_empty() {
-        hay.chars().count() + 1
-    } else {
-        hay.matches(sub.as_str()).count()
-    };
+    let n = if sub.as_str().is_empty() { hay.chars().count() + 1 } else { hay.matches(sub.as_str()).count() };
     Ok(Value::Int(n as i64))
 }
 
@@ -384,11 +348,7 @@ fn affix_impl(vm: &mut Vm, args: &Args, method: &str, suffix: bool) -> PyResult<
     let t = this(args, method)?.clone();
     args.between(method, 1, 3, args.len().saturating_sub(1))?;
     let (start, end) = range_args(vm, args, 2, t.char_len())?;
-    let hay = if start <= end {
-        &t.as_str()[t.byte_offset(start)..t.byte_offset(end)]
-    } else {
-        ""
-    };
+    let hay = if start <= end { &t.as_str()[t.byte_offset(start)..t.byte_offset(end)] } else { "" };
     let check = |p: &str| if suffix { hay.ends_with(p) } else { hay.starts_with(p) } && start <= end;
     match &args.pos[1] {
         Value::Str(p) => Ok(Value::Bool(check(p.as_str()))),
@@ -410,10 +370,9 @@ fn affix_impl(vm: &mut Vm, args: &Args, method: &str, suffix: bool) -> PyResult<
             }
             Ok(Value::Bool(false))
         }
-        other => Err(type_error(format!(
-            "{method} first arg must be str or a tuple of str, not {}",
-            other.type_name()
-        ))),
+        other => {
+            Err(type_error(format!("{method} first arg must be str or a tuple of str, not {}", other.type_name())))
+        }
     }
 }
 
@@ -463,12 +422,7 @@ fn str_expandtabs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn str_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let t = this(args, "format")?.clone();
-    s(super::format::str_format(
-        vm,
-        t.as_str(),
-        args.rest(),
-        args.kw,
-    )?)
+    s(super::format::str_format(vm, t.as_str(), args.rest(), args.kw)?)
 }
 
 fn str_format_map(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -509,9 +463,7 @@ fn str_isascii(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn str_isdecimal(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    predicate(args, "isdecimal", false, |c| {
-        c.to_digit(10).is_some() || is_unicode_decimal(c)
-    })
+    predicate(args, "isdecimal", false, |c| c.is_ascii_digit() || is_unicode_decimal(c))
 }
 
 fn is_unicode_decimal(c: char) -> bool {
@@ -520,9 +472,7 @@ fn is_unicode_decimal(c: char) -> bool {
 
 fn str_isdigit(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     predicate(args, "isdigit", false, |c| {
-        c.is_ascii_digit()
-            || is_unicode_decimal(c)
-            || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉')
+        c.is_ascii_digit() || is_unicode_decimal(c) || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉')
     })
 }
 
@@ -572,9 +522,7 @@ fn str_isprintable(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn str_isspace(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    predicate(args, "isspace", false, |c| {
-        c.is_whitespace() || matches!(c, '\x1c'..='\x1f')
-    })
+    predicate(args, "isspace", false, |c| c.is_whitespace() || matches!(c, '\x1c'..='\x1f'))
 }
 
 fn str_istitle(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -626,11 +574,7 @@ fn str_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn str_lower(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let t = this(args, "lower")?;
     // ASCII text needs no Unicode tables.
-    s(if t.is_ascii() {
-        t.as_str().to_ascii_lowercase()
-    } else {
-        t.as_str().to_lowercase()
-    })
+    s(if t.is_ascii() { t.as_str().to_ascii_lowercase() } else { t.as_str().to_lowercase() })
 }
 
 /// Full case folding, approximated per character as lower(upper(c)):
@@ -661,11 +605,7 @@ fn str_casefold(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn str_upper(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let t = this(args, "upper")?;
-    s(if t.is_ascii() {
-        t.as_str().to_ascii_uppercase()
-    } else {
-        t.as_str().to_uppercase()
-    })
+    s(if t.is_ascii() { t.as_str().to_ascii_uppercase() } else { t.as_str().to_uppercase() })
 }
 
 fn str_swapcase(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
