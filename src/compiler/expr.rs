@@ -37,11 +37,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Binary(*op));
             }
             ExprKind::UnaryOp { op, operand } => {
-                if let (UnaryOp::Neg, ExprKind::Const(c)) = (op, &operand.kind) {
-                    if let Some(v) = negate_const(c) {
-                        self.load_const(v);
-                        return Ok(());
-                    }
+                if let (UnaryOp::Neg, ExprKind::Const(c)) = (op, &operand.kind)
+                    && let Some(v) = negate_const(c)
+                {
+                    self.load_const(v);
+                    return Ok(());
                 }
                 self.expr(operand)?;
                 self.emit(match op {
@@ -345,13 +345,14 @@ impl<'a> Compiler<'a> {
     }
 
     fn sequence(&mut self, items: &'a [Expr], kind: SeqKind) -> R {
-        if kind == SeqKind::Set && items.len() > 2 {
-            if let Some(frozen) = self.constant_frozenset(items) {
-                self.emit(Op::BuildSet(0));
-                self.load_const(frozen);
-                self.emit(Op::SetUpdate(1));
-                return Ok(());
-            }
+        if kind == SeqKind::Set
+            && items.len() > 2
+            && let Some(frozen) = self.constant_frozenset(items)
+        {
+            self.emit(Op::BuildSet(0));
+            self.load_const(frozen);
+            self.emit(Op::SetUpdate(1));
+            return Ok(());
         }
         let prefix = items.iter().take_while(|a| !matches!(a.kind, ExprKind::Starred(_))).count();
         for i in &items[..prefix] {

@@ -386,11 +386,11 @@ impl<'a> Compiler<'a> {
 
     /// A docstring: the first statement, if it is a string literal.
     fn docstring(&mut self, body: &[Stmt]) {
-        if let Some(Stmt { kind: StmtKind::Expr(e), .. }) = body.first() {
-            if let ExprKind::Const(Const::Str(s)) = &e.kind {
-                let v = Value::Str(self.intern(s));
-                self.unit().doc = v;
-            }
+        if let Some(Stmt { kind: StmtKind::Expr(e), .. }) = body.first()
+            && let ExprKind::Const(Const::Str(s)) = &e.kind
+        {
+            let v = Value::Str(self.intern(s));
+            self.unit().doc = v;
         }
     }
 
@@ -517,6 +517,6 @@ mod tests {
         assert_eq!(e("break\n"), "'break' outside loop");
         assert_eq!(e("continue\n"), "'continue' not properly in loop");
         assert_eq!(e("*a = 1\n"), "starred assignment target must be in a list or tuple");
-        assert_eq!(e("print(*a for a in b)\n").is_empty(), false);
+        assert!(!e("print(*a for a in b)\n").is_empty());
     }
 }

@@ -216,7 +216,7 @@ impl SymbolTable {
                     if !freevars.contains(&n) {
                         freevars.push(n.clone());
                     }
-                    if kind != ScopeKind::Class || storage.get(&n).is_none() {
+                    if kind != ScopeKind::Class || !storage.contains_key(&n) {
                         storage.insert(n.clone(), Storage::Free);
                     }
                 }
@@ -476,10 +476,8 @@ impl Builder {
         let has_function_parent = self.stack[..self.stack.len() - 1]
             .iter()
             .any(|&i| matches!(self.scopes[i].kind, ScopeKind::Function | ScopeKind::Comprehension));
-        if !has_function_parent {
-            if let Some(n) = names.first() {
-                return Err(err(format!("no binding for nonlocal '{n}' found"), span));
-            }
+        if !has_function_parent && let Some(n) = names.first() {
+            return Err(err(format!("no binding for nonlocal '{n}' found"), span));
         }
         Ok(())
     }

@@ -26,6 +26,9 @@ pub enum ClassKind {
     Exception,
     /// A builtin type whose values are their own `Value` variant.
     Builtin,
+    /// A user subclass of a builtin value type (`class MyList(list)`):
+    /// instances are `Value::Instance` carrying a value of that type.
+    BuiltinValue,
 }
 
 /// Bits cached on a class about what its MRO defines.
@@ -357,14 +360,26 @@ fn linearize(bases: &[Arc<Class>]) -> Result<Vec<Arc<Class>>, String> {
 
 /// The instance layout of a class with these bases.
 fn layout(bases: &[Arc<Class>]) -> Result<ClassKind, String> {
+    const CONFLICT: &str = "multiple bases have instance lay-out conflict";
     let mut kind = ClassKind::Object;
+    // The builtin value type the instances extend, if any.
+    let mut value_base: Option<Arc<Class>> = None;
     for b in bases {
         match b.kind {
             ClassKind::Object => {}
+            ClassKind::Exception if value_base.is_some() => return Err(CONFLICT.into()),
             ClassKind::Exception => kind = ClassKind::Exception,
             ClassKind::Builtin if b.name.as_str() == "object" => {}
-            ClassKind::Builtin => {
-                return Err(format!("pyl does not support subclassing the builtin type '{}'", b.name.as_str()));
+            ClassKind::Builtin | ClassKind::BuiltinValue if super::subclass::is_extensible(b) => {
+                let base = b.builtin_base();
+                if kind == ClassKind::Exception || value_base.as_ref().is_some_and(|v| !Arc::ptr_eq(v, &base)) {
+                    return Err(CONFLICT.into());
+                }
+                value_base = Some(base);
+                kind = ClassKind::BuiltinValue;
+            }
+            ClassKind::Builtin | ClassKind::BuiltinValue => {
+                return Err(format!("type '{}' is not an acceptable base type", b.name.as_str()));
             }
         }
     }

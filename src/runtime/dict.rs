@@ -124,10 +124,10 @@ impl Inner {
 
     fn remove_at(&mut self, i: usize) -> (Value, Value) {
         let hash = self.entries[i].hash;
-        if let Some(index) = &mut self.index {
-            if let Ok(entry) = index.find_entry(mix(hash), |&j| j as usize == i) {
-                entry.remove();
-            }
+        if let Some(index) = &mut self.index
+            && let Ok(entry) = index.find_entry(mix(hash), |&j| j as usize == i)
+        {
+            entry.remove();
         }
         let e = &mut self.entries[i];
         let key = std::mem::take(&mut e.key);
@@ -286,10 +286,10 @@ impl PyDict {
     #[inline]
     pub fn get_str_at(&self, key: &PyStr, hint: &mut u32) -> Option<Value> {
         let inner = self.inner.lock();
-        if let Some(Entry { key: Value::Str(s), value, .. }) = inner.entries.get(*hint as usize) {
-            if std::ptr::eq(&**s, key) {
-                return Some(value.clone());
-            }
+        if let Some(Entry { key: Value::Str(s), value, .. }) = inner.entries.get(*hint as usize)
+            && std::ptr::eq(&**s, key)
+        {
+            return Some(value.clone());
         }
         let i = inner.find_str(key.as_str(), key.hash())?;
         *hint = i as u32;
@@ -302,13 +302,13 @@ impl PyDict {
     pub fn set_str_at(&self, key: &std::sync::Arc<PyStr>, value: Value, hint: &mut u32) -> Option<usize> {
         let mut inner = self.inner.lock();
         let at = *hint as usize;
-        if let Some(Entry { key: Value::Str(s), .. }) = inner.entries.get(at) {
-            if std::sync::Arc::ptr_eq(s, key) {
-                inner.entries[at].value = value;
-                drop(inner);
-                self.bump();
-                return None;
-            }
+        if let Some(Entry { key: Value::Str(s), .. }) = inner.entries.get(at)
+            && std::sync::Arc::ptr_eq(s, key)
+        {
+            inner.entries[at].value = value;
+            drop(inner);
+            self.bump();
+            return None;
         }
         let hash = key.hash();
         let grown = match inner.find_str(key.as_str(), hash) {

@@ -24,6 +24,9 @@ enum Owner {
     Str,
     List,
     Tuple,
+    Dict,
+    /// set and frozenset.
+    Set,
 }
 
 impl Owner {
@@ -34,6 +37,8 @@ impl Owner {
             Owner::Str => "str",
             Owner::List => "list",
             Owner::Tuple => "tuple",
+            Owner::Dict => "dict",
+            Owner::Set => "set",
         }
     }
 
@@ -44,6 +49,8 @@ impl Owner {
             Owner::Str => matches!(v, Value::Str(_)),
             Owner::List => matches!(v, Value::List(_)),
             Owner::Tuple => matches!(v, Value::Tuple(_)),
+            Owner::Dict => matches!(v, Value::Dict(_)),
+            Owner::Set => matches!(v, Value::Set(_) | Value::FrozenSet(_)),
         }
     }
 
@@ -53,7 +60,8 @@ impl Owner {
             Owner::Float => Owner::Int.is_self(v) || Owner::Float.is_self(v),
             // Sequence arithmetic raises its own TypeErrors, as the
             // operators do.
-            Owner::Str | Owner::List | Owner::Tuple => true,
+            Owner::Str | Owner::List | Owner::Tuple | Owner::Dict => true,
+            Owner::Set => Owner::Set.is_self(v),
             Owner::Int => Owner::Int.is_self(v),
         }
     }
@@ -287,6 +295,27 @@ methods!(tuple_dunders, Owner::Tuple, {
     tuple_ge: "__ge__" => compare(CmpOp::GtE),
     tuple_hash: "__hash__" => unary,
     tuple_repr: "__repr__" => unary,
+});
+
+methods!(dict_dunders, Owner::Dict, {
+    dict_or: "__or__" => binary(BinOp::BitOr),
+    dict_eq: "__eq__" => compare(CmpOp::Eq),
+    dict_ne: "__ne__" => compare(CmpOp::NotEq),
+    dict_repr: "__repr__" => unary,
+});
+
+methods!(set_dunders, Owner::Set, {
+    set_or: "__or__" => binary(BinOp::BitOr),
+    set_and: "__and__" => binary(BinOp::BitAnd),
+    set_sub: "__sub__" => binary(BinOp::Sub),
+    set_xor: "__xor__" => binary(BinOp::BitXor),
+    set_eq: "__eq__" => compare(CmpOp::Eq),
+    set_ne: "__ne__" => compare(CmpOp::NotEq),
+    set_lt: "__lt__" => compare(CmpOp::Lt),
+    set_le: "__le__" => compare(CmpOp::LtE),
+    set_gt: "__gt__" => compare(CmpOp::Gt),
+    set_ge: "__ge__" => compare(CmpOp::GtE),
+    set_repr: "__repr__" => unary,
 });
 
 /// A type's own methods followed by those operator methods it lacks.

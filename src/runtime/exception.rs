@@ -160,28 +160,29 @@ fn derive(name: &'static str, parent: &Arc<Class>) -> Arc<Class> {
 fn exception_ctor(_vm: &mut Vm, cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     let t = &super::types::types().exc;
     let mut cls = cls.clone();
-    if Arc::ptr_eq(&cls, &t.os_error) && (2..=5).contains(&args.len()) {
-        if let Value::Int(errno) = args.pos[0] {
-            let sub = match errno as i32 {
-                libc::ENOENT => Some(&t.file_not_found_error),
-                libc::EEXIST => Some(&t.file_exists_error),
-                libc::EACCES | libc::EPERM => Some(&t.permission_error),
-                libc::EISDIR => Some(&t.is_a_directory_error),
-                libc::ENOTDIR => Some(&t.not_a_directory_error),
-                libc::EPIPE => Some(&t.broken_pipe_error),
-                libc::ECHILD => Some(&t.child_process_error),
-                libc::ESRCH => Some(&t.process_lookup_error),
-                libc::ETIMEDOUT => Some(&t.timeout_error),
-                libc::EINTR => Some(&t.interrupted_error),
-                libc::EAGAIN => Some(&t.blocking_io_error),
-                libc::ECONNREFUSED => Some(&t.connection_refused_error),
-                libc::ECONNRESET => Some(&t.connection_reset_error),
-                libc::ECONNABORTED => Some(&t.connection_aborted_error),
-                _ => None,
-            };
-            if let Some(s) = sub {
-                cls = s.clone();
-            }
+    if Arc::ptr_eq(&cls, &t.os_error)
+        && (2..=5).contains(&args.len())
+        && let Value::Int(errno) = args.pos[0]
+    {
+        let sub = match errno as i32 {
+            libc::ENOENT => Some(&t.file_not_found_error),
+            libc::EEXIST => Some(&t.file_exists_error),
+            libc::EACCES | libc::EPERM => Some(&t.permission_error),
+            libc::EISDIR => Some(&t.is_a_directory_error),
+            libc::ENOTDIR => Some(&t.not_a_directory_error),
+            libc::EPIPE => Some(&t.broken_pipe_error),
+            libc::ECHILD => Some(&t.child_process_error),
+            libc::ESRCH => Some(&t.process_lookup_error),
+            libc::ETIMEDOUT => Some(&t.timeout_error),
+            libc::EINTR => Some(&t.interrupted_error),
+            libc::EAGAIN => Some(&t.blocking_io_error),
+            libc::ECONNREFUSED => Some(&t.connection_refused_error),
+            libc::ECONNRESET => Some(&t.connection_reset_error),
+            libc::ECONNABORTED => Some(&t.connection_aborted_error),
+            _ => None,
+        };
+        if let Some(s) = sub {
+            cls = s.clone();
         }
     }
     let inst = Instance::new_exception(cls, ExcData::new(Value::tuple(args.pos.to_vec())));

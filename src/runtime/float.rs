@@ -197,6 +197,24 @@ fn round_to_power_of_ten(x: f64, k: u32) -> f64 {
     if negative { -v } else { v }
 }
 
+/// A quiet NaN with a payload no other NaN made by this function has.
+///
+/// Floats are immediates, so identity (`is`, and the identity shortcut of
+/// `in`, `==` on containers, `list.index`...) compares bits. CPython gives
+/// every `float('nan')` its own object: `n in [n]` holds but
+/// `float('nan') in [float('nan')]` does not. A distinct payload per NaN
+/// keeps that difference; NaN payloads never show in printed values.
+pub fn fresh_nan() -> f64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    // A source of identities only, like an address allocator: sharing it
+    // between interpreters changes nothing they can observe.
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    const QUIET: u64 = 0x7ff8_0000_0000_0000;
+    const PAYLOAD: u64 = 0x0007_ffff_ffff_ffff;
+    let n = NEXT.fetch_add(1, Ordering::Relaxed) & PAYLOAD;
+    f64::from_bits(QUIET | n.max(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,22 +250,4 @@ mod tests {
         assert_eq!(round_to(1e300, -300), 1e300);
         assert_eq!(round_to(25.0, -1), 20.0);
     }
-}
-
-/// A quiet NaN with a payload no other NaN made by this function has.
-///
-/// Floats are immediates, so identity (`is`, and the identity shortcut of
-/// `in`, `==` on containers, `list.index`...) compares bits. CPython gives
-/// every `float('nan')` its own object: `n in [n]` holds but
-/// `float('nan') in [float('nan')]` does not. A distinct payload per NaN
-/// keeps that difference; NaN payloads never show in printed values.
-pub fn fresh_nan() -> f64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    // A source of identities only, like an address allocator: sharing it
-    // between interpreters changes nothing they can observe.
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    const QUIET: u64 = 0x7ff8_0000_0000_0000;
-    const PAYLOAD: u64 = 0x0007_ffff_ffff_ffff;
-    let n = NEXT.fetch_add(1, Ordering::Relaxed) & PAYLOAD;
-    f64::from_bits(QUIET | n.max(1))
 }

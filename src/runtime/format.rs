@@ -114,7 +114,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / every);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(c);
@@ -477,7 +477,7 @@ mod tests {
         assert_eq!(format_int(&BigInt::from(5), "=+5").unwrap(), "+   5");
         assert_eq!(format_int(&(BigInt::from(10).pow(20u32)), ",").unwrap(), "100,000,000,000,000,000,000");
         assert_eq!(format_float(1234567.891, ",.2f").unwrap(), "1,234,567.89");
-        assert_eq!(format_float(3.14159, "<10.3f").unwrap(), "3.142     ");
+        assert_eq!(format_float(1.23456, "<10.3f").unwrap(), "1.235     ");
         assert_eq!(format_float(0.5, "%").unwrap(), "50.000000%");
         assert_eq!(format_float(-0.0, "z.1f").unwrap(), "0.0");
         assert_eq!(format_float(f64::INFINITY, "010.2f").unwrap(), "0000000inf");

@@ -1,4 +1,6 @@
-//! Instances of user classes (and of exception classes).
+//! Instances of user classes (and of exception classes, and of subclasses
+//! of builtin value types such as `class MyList(list)`, which carry the
+//! builtin value they extend).
 
 use std::sync::Arc;
 
@@ -18,6 +20,10 @@ pub struct Instance {
 pub enum Payload {
     None,
     Exception(Mutex<ExcData>),
+    /// An instance of a user subclass of a builtin value type (list, dict,
+    /// str, int...) carries the value it extends: the builtin methods work
+    /// on it (`runtime::subclass`).
+    Value(super::value::Value),
 }
 
 impl Instance {
@@ -27,6 +33,19 @@ impl Instance {
 
     pub fn new_exception(class: Arc<Class>, data: ExcData) -> Instance {
         Instance { class, dict: Arc::new(PyDict::new()), payload: Payload::Exception(Mutex::new(data)) }
+    }
+
+    /// An instance of a subclass of a builtin value type.
+    pub fn with_value(class: Arc<Class>, value: super::value::Value) -> Instance {
+        Instance { class, dict: Arc::new(PyDict::new()), payload: Payload::Value(value) }
+    }
+
+    /// The builtin value an instance of a subclass of a builtin type carries.
+    pub fn base_value(&self) -> Option<&super::value::Value> {
+        match &self.payload {
+            Payload::Value(v) => Some(v),
+            _ => None,
+        }
     }
 
     pub fn class(&self) -> Arc<Class> {
@@ -40,7 +59,7 @@ impl Instance {
     pub fn exc(&self) -> Option<&Mutex<ExcData>> {
         match &self.payload {
             Payload::Exception(d) => Some(d),
-            Payload::None => None,
+            Payload::None | Payload::Value(_) => None,
         }
     }
 }

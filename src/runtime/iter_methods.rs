@@ -55,7 +55,7 @@ fn gen_throw(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         (Value::Class(c), Some(v)) if !v.is_none() => match vm.make_raisable(v)? {
             e if e.is(c) => e,
             _ => {
-                let inst = vm.call(exc, &[v.clone()])?;
+                let inst = vm.call(exc, std::slice::from_ref(v))?;
                 vm.make_raisable(&inst)?
             }
         },

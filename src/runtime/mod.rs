@@ -44,6 +44,7 @@ pub mod special;
 pub mod str;
 pub mod str_methods;
 pub mod str_split;
+pub mod subclass;
 pub mod super_obj;
 pub mod sync;
 pub mod traceback;

@@ -241,10 +241,11 @@ pub fn big_op(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
 /// Correctly rounded int / int, as CPython's `long_true_divide`.
 fn int_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
     const EXACT: u64 = 1 << 53;
-    if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64()) {
-        if a.unsigned_abs() <= EXACT && b.unsigned_abs() <= EXACT {
-            return Ok(a as f64 / b as f64);
-        }
+    if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64())
+        && a.unsigned_abs() <= EXACT
+        && b.unsigned_abs() <= EXACT
+    {
+        return Ok(a as f64 / b as f64);
     }
     // Scale so the quotient has 55+ significant bits, divide exactly,
     // and let the conversion round once.

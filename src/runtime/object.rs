@@ -106,7 +106,7 @@ fn object_hash(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = this(args)?.clone();
     let id = v.id() as u64;
     let _ = vm;
-    Ok(Value::Int((id >> 4 | id << 60) as i64))
+    Ok(Value::Int(id.rotate_right(4) as i64))
 }
 
 fn object_setattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -405,7 +405,7 @@ fn property_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     match (args.pos.first(), args.pos.get(1)) {
         (Some(Value::Property(p)), Some(obj)) if !obj.is_none() => {
             let g = p.fget.clone();
-            vm.call(&g, &[obj.clone()])
+            vm.call(&g, std::slice::from_ref(obj))
         }
         (Some(p), _) => Ok(p.clone()),
         _ => Err(type_error("__get__ needs arguments")),

@@ -196,10 +196,8 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
         if flags.zero {
             flags.align = None;
         }
-        let text_conv = match (target, conv) {
-            (Target::Str, 's' | 'r' | 'a') | (Target::Bytes, 's' | 'b' | 'r' | 'a') => true,
-            _ => false,
-        };
+        let text_conv =
+            matches!((target, conv), (Target::Str, 's' | 'r' | 'a') | (Target::Bytes, 's' | 'b' | 'r' | 'a'));
         let piece = if text_conv {
             let s = match (target, conv) {
                 (Target::Str, 's') => vm.str(&v)?,

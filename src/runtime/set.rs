@@ -116,9 +116,9 @@ impl Table {
                 return;
             }
             if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    if matches!(slots[j], Slot::Empty) {
-                        slots[j] = Slot::Full(hash, key);
+                for slot in &mut slots[i + 1..=i + LINEAR_PROBES] {
+                    if matches!(slot, Slot::Empty) {
+                        *slot = Slot::Full(hash, key);
                         return;
                     }
                 }
@@ -226,10 +226,10 @@ impl PySet {
         let mut key = Some(key);
         let probe_key = key.clone().unwrap_or_default();
         self.with_probe(vm, &probe_key, hash, |t, found, missing| {
-            if found.is_none() {
-                if let (Some((slot, dummy)), Some(k)) = (missing, key.take()) {
-                    t.insert_at(slot, dummy, hash, k);
-                }
+            if found.is_none()
+                && let (Some((slot, dummy)), Some(k)) = (missing, key.take())
+            {
+                t.insert_at(slot, dummy, hash, k);
             }
         })
     }

@@ -117,7 +117,7 @@ pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 format!("<built-in method {} of {} object at {:#x}>", b.name, m.receiver.type_name(), m.receiver.id())
             }
             f => {
-                let name = callable_name(vm, f);
+                let name = callable_name(f);
                 let recv = vm.repr(&m.receiver)?;
                 format!("<bound method {name} of {recv}>")
             }
@@ -177,11 +177,11 @@ pub fn repr_bytes(data: &[u8]) -> String {
 }
 
 /// The name CPython uses for a callable in messages (`f`, `A.m`, `len`).
-pub fn callable_name(vm: &mut Vm, c: &Value) -> String {
+pub fn callable_name(c: &Value) -> String {
     match c {
         Value::Function(f) => f.qualname().as_str().to_string(),
         Value::Builtin(b) => b.qualname(),
-        Value::BoundMethod(m) => callable_name(vm, &m.func),
+        Value::BoundMethod(m) => callable_name(&m.func),
         Value::Class(cls) => cls.name.as_str().to_string(),
         other => other.type_name(),
     }

@@ -64,10 +64,10 @@ pub fn traceback_of(d: &mut ExcData) -> Value {
     if d.traceback.is_empty() {
         return Value::None;
     }
-    if let Some(tb) = d.tb_object.as_native::<Traceback>() {
-        if tb.visible().len() == d.traceback.len() {
-            return d.tb_object.clone();
-        }
+    if let Some(tb) = d.tb_object.as_native::<Traceback>()
+        && tb.visible().len() == d.traceback.len()
+    {
+        return d.tb_object.clone();
     }
     let tb = Value::native(Arc::new(Traceback { entries: d.traceback.clone().into(), level: 0 }));
     d.tb_object = tb.clone();

@@ -86,6 +86,7 @@ pub fn make(
 
 fn build() -> Types {
     use super::dunders::{self, with_dunders};
+    use super::subclass;
     use super::{
         bytes_methods, dict_methods, iter_methods, list_methods, number_methods, object, set_methods, str_methods,
     };
@@ -135,7 +136,7 @@ fn build() -> Types {
             "list",
             o,
             Some(list_methods::list_ctor),
-            &with_dunders(list_methods::list_methods(), dunders::list_dunders()),
+            &with_dunders(list_methods::list_methods(), [dunders::list_dunders(), subclass::init_methods("list")].concat()),
         ),
         tuple_type: make(
             "tuple",
@@ -143,9 +144,9 @@ fn build() -> Types {
             Some(list_methods::tuple_ctor),
             &with_dunders(list_methods::tuple_methods(), dunders::tuple_dunders()),
         ),
-        dict_type: make("dict", o, Some(dict_methods::dict_ctor), &dict_methods::dict_methods()),
-        set_type: make("set", o, Some(set_methods::set_ctor), &set_methods::set_methods()),
-        frozenset_type: make("frozenset", o, Some(set_methods::frozenset_ctor), &set_methods::frozenset_methods()),
+        dict_type: make("dict", o, Some(dict_methods::dict_ctor), &with_dunders(dict_methods::dict_methods(), [dunders::dict_dunders(), subclass::init_methods("dict")].concat()),
+        set_type: make("set", o, Some(set_methods::set_ctor), &with_dunders(set_methods::set_methods(), [dunders::set_dunders(), subclass::init_methods("set")].concat())),
+        frozenset_type: make("frozenset", o, Some(set_methods::frozenset_ctor), &with_dunders(set_methods::frozenset_methods(), dunders::set_dunders())),
         range_type: make("range", o, Some(list_methods::range_ctor), &list_methods::range_methods()),
         slice_type: make("slice", o, Some(object::slice_ctor), &object::slice_methods()),
         function_type: make("function", o, None, &object::function_methods()),

@@ -402,10 +402,10 @@ fn build_params(items: Vec<(ParamItem, Span)>) -> ActResult<Params> {
                 }
             }
             ParamItem::KwArgs(name) => {
-                if let Some(star) = bare_star {
-                    if p.kwonly.is_empty() {
-                        return Err(error("named arguments must follow bare *", star));
-                    }
+                if let Some(star) = bare_star
+                    && p.kwonly.is_empty()
+                {
+                    return Err(error("named arguments must follow bare *", star));
                 }
                 check_dup(&name, sp)?;
                 p.kwarg = Some(Param { name, span: sp });

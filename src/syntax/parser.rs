@@ -131,16 +131,17 @@ fn explain(err: RawError, tokens: &[Spanned], lex_error: Option<SyntaxError>, so
     }
     let start = statement_start(tokens, at);
     // Python 2's print and exec statements.
-    if at == start + 1 && bad.is_some() {
-        if let Some((sl, Tok::Name(name), _)) = tokens.get(start) {
-            if (name == "print" || name == "exec") && starts_expression(&tok) {
-                let stop = line_end(tokens, at);
-                return SyntaxError::new(
-                    format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
-                    Span::new(*sl, stop),
-                );
-            }
-        }
+    if at == start + 1
+        && bad.is_some()
+        && let Some((sl, Tok::Name(name), _)) = tokens.get(start)
+        && (name == "print" || name == "exec")
+        && starts_expression(&tok)
+    {
+        let stop = line_end(tokens, at);
+        return SyntaxError::new(
+            format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+            Span::new(*sl, stop),
+        );
     }
     let header = tokens.get(start).map(|t| &t.1);
     let compound = matches!(

@@ -263,10 +263,10 @@ fn strip_underscores(s: &str) -> String {
 
 fn decimal_int(lex: &mut Lexer<Tok>) -> Result<IntLit, LexError> {
     let digits = strip_underscores(lex.slice());
-    if lex.slice() == "0" {
-        if let Some(msg) = bad_radix_literal(lex.remainder()) {
-            return Err(LexError::InvalidNumber(msg));
-        }
+    if lex.slice() == "0"
+        && let Some(msg) = bad_radix_literal(lex.remainder())
+    {
+        return Err(LexError::InvalidNumber(msg));
     }
     if digits.len() > 1 && digits.starts_with('0') && digits.bytes().any(|b| b != b'0') {
         return Err(LexError::LeadingZeros);

@@ -56,14 +56,14 @@ impl Vm {
 
     fn instance_getattr(&mut self, obj: &Value, inst: &Arc<Instance>, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
         let cls = inst.class_ref().clone();
-        if cls.has_flag(ClassFlags::GETATTRIBUTE) {
-            if let Some(ga) = cls.lookup_str("__getattribute__") {
-                return match self.call(&ga, &[obj.clone(), Value::Str(name.clone())]) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(e) if e.is(&types().exc.attribute_error) => self.try_getattr_hook(obj, &cls, name, Some(e)),
-                    Err(e) => Err(e),
-                };
-            }
+        if cls.has_flag(ClassFlags::GETATTRIBUTE)
+            && let Some(ga) = cls.lookup_str("__getattribute__")
+        {
+            return match self.call(&ga, &[obj.clone(), Value::Str(name.clone())]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if e.is(&types().exc.attribute_error) => self.try_getattr_hook(obj, &cls, name, Some(e)),
+                Err(e) => Err(e),
+            };
         }
         match self.generic_getattr(obj, inst, name) {
             Ok(Some(v)) => Ok(Some(v)),
@@ -82,10 +82,10 @@ impl Vm {
         name: &Arc<PyStr>,
         err: Option<PyErr>,
     ) -> PyResult<Option<Value>> {
-        if cls.has_flag(ClassFlags::GETATTR) {
-            if let Some(hook) = cls.lookup_str("__getattr__") {
-                return self.call(&hook, &[obj.clone(), Value::Str(name.clone())]).map(Some);
-            }
+        if cls.has_flag(ClassFlags::GETATTR)
+            && let Some(hook) = cls.lookup_str("__getattr__")
+        {
+            return self.call(&hook, &[obj.clone(), Value::Str(name.clone())]).map(Some);
         }
         match err {
             Some(e) => Err(e),
@@ -98,12 +98,11 @@ impl Vm {
         let cls = inst.class_ref();
         // Data descriptors on the class win over the instance dict; other
         // class attributes lose to it, so the dict is tried first.
-        if cls.is_descriptor_name(name) {
-            if let Some(a) = cls.lookup(name) {
-                if is_data_descriptor(&a) {
-                    return self.descriptor_get(&a, obj, cls).map(Some);
-                }
-            }
+        if cls.is_descriptor_name(name)
+            && let Some(a) = cls.lookup(name)
+            && is_data_descriptor(&a)
+        {
+            return self.descriptor_get(&a, obj, cls).map(Some);
         }
         if let Some(v) = inst.dict.get_str(name) {
             return Ok(Some(v));
@@ -162,7 +161,7 @@ impl Vm {
                     return Err(attribute_error("unreadable attribute"));
                 }
                 let g = p.fget.clone();
-                self.call(&g, &[obj.clone()])
+                self.call(&g, std::slice::from_ref(obj))
             }
             _ => self.call_method(d, "__get__", &[obj.clone(), Value::Class(cls.clone())]),
         }
@@ -229,7 +228,7 @@ impl Vm {
                     (Value::Class(_), v) => v,
                     (obj, Value::Property(p)) => {
                         let g = p.fget.clone();
-                        self.call(&g, &[obj.clone()])?
+                        self.call(&g, std::slice::from_ref(obj))?
                     }
                     (obj, v @ (Value::Function(_) | Value::Builtin(_))) => {
                         Value::BoundMethod(Arc::new(BoundMethod { receiver: obj.clone(), func: v }))
@@ -263,12 +262,11 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class_ref();
-                if !cls.has_flag(ClassFlags::GETATTRIBUTE) {
-                    if let Some(a @ Value::Function(_)) = cls.lookup(name) {
-                        if inst.dict.get_str(name).is_none() {
-                            return Ok((a, obj.clone()));
-                        }
-                    }
+                if !cls.has_flag(ClassFlags::GETATTRIBUTE)
+                    && let Some(a @ Value::Function(_)) = cls.lookup(name)
+                    && inst.dict.get_str(name).is_none()
+                {
+                    return Ok((a, obj.clone()));
                 }
             }
             Value::Class(_) | Value::Module(_) | Value::Native(_) => {}
@@ -286,11 +284,11 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class_ref();
-                if cls.has_flag(ClassFlags::SETATTR) {
-                    if let Some(hook) = cls.lookup_str("__setattr__") {
-                        self.call(&hook, &[obj.clone(), Value::Str(name.clone()), value])?;
-                        return Ok(());
-                    }
+                if cls.has_flag(ClassFlags::SETATTR)
+                    && let Some(hook) = cls.lookup_str("__setattr__")
+                {
+                    self.call(&hook, &[obj.clone(), Value::Str(name.clone()), value])?;
+                    return Ok(());
                 }
                 self.generic_setattr(obj, inst, name, value)
             }
@@ -410,11 +408,11 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class_ref();
-                if cls.has_flag(ClassFlags::DELATTR) {
-                    if let Some(hook) = cls.lookup_str("__delattr__") {
-                        self.call(&hook, &[obj.clone(), Value::Str(name.clone())])?;
-                        return Ok(());
-                    }
+                if cls.has_flag(ClassFlags::DELATTR)
+                    && let Some(hook) = cls.lookup_str("__delattr__")
+                {
+                    self.call(&hook, &[obj.clone(), Value::Str(name.clone())])?;
+                    return Ok(());
                 }
                 if let Some(Value::Property(p)) = cls.lookup(name) {
                     if p.fdel.is_none() {
@@ -425,7 +423,7 @@ impl Vm {
                         )));
                     }
                     let d = p.fdel.clone();
-                    self.call(&d, &[obj.clone()])?;
+                    self.call(&d, std::slice::from_ref(obj))?;
                     return Ok(());
                 }
                 match inst.dict.remove_str(name.as_str()) {

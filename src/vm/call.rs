@@ -112,18 +112,20 @@ impl Vm {
         }
         // A builtin type (`int`, `str`, `list`...) makes its values itself:
         // no Python-level __new__ or __init__ can be in the way.
-        if cls.builtin && cls.kind == ClassKind::Builtin && cls.metaclass.is_none() {
-            if let Some(ctor) = cls.ctor {
-                return ctor(self, cls, &Args { pos: args, kw: kwargs });
-            }
+        if cls.builtin
+            && cls.kind == ClassKind::Builtin
+            && cls.metaclass.is_none()
+            && let Some(ctor) = cls.ctor
+        {
+            return ctor(self, cls, &Args { pos: args, kw: kwargs });
         }
         // A metaclass with its own __call__ decides everything.
-        if let Some(meta) = &cls.metaclass {
-            if let Some(call @ Value::Function(_)) = meta.lookup_str("__call__") {
-                let mut full = vec![Value::Class(cls.clone())];
-                full.extend_from_slice(args);
-                return self.call_value(&call, &full, kwargs);
-            }
+        if let Some(meta) = &cls.metaclass
+            && let Some(call @ Value::Function(_)) = meta.lookup_str("__call__")
+        {
+            let mut full = vec![Value::Class(cls.clone())];
+            full.extend_from_slice(args);
+            return self.call_value(&call, &full, kwargs);
         }
         let user_new = match cls.lookup_str("__new__") {
             Some(v @ (Value::Function(_) | Value::StaticMethod(_))) => Some(v),
@@ -209,13 +211,12 @@ impl Vm {
             let mut st = g.state.lock();
             match std::mem::replace(&mut *st, GenState::Running) {
                 GenState::Suspended(frame, started) => {
-                    if !started {
-                        if let Resume::Send(v) = &how {
-                            if !v.is_none() {
-                                *st = GenState::Suspended(frame, started);
-                                return Err(type_error("can't send non-None value to a just-started generator"));
-                            }
-                        }
+                    if !started
+                        && let Resume::Send(v) = &how
+                        && !v.is_none()
+                    {
+                        *st = GenState::Suspended(frame, started);
+                        return Err(type_error("can't send non-None value to a just-started generator"));
                     }
                     (frame, started)
                 }
@@ -233,10 +234,8 @@ impl Vm {
             }
         };
         let (frame, buffer) = self.attach(*detached);
-        if started {
-            if let Resume::Send(v) = &how {
-                self.stack.push(v.clone());
-            }
+        if started && let Resume::Send(v) = &how {
+            self.stack.push(v.clone());
         }
         let saved_exc = std::mem::replace(&mut self.exc_info, g.take_exc_info());
         let outcome = match how {

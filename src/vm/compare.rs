@@ -67,22 +67,22 @@ impl Vm {
         let (name, reflected) = dunder(op);
         let (acls, bcls) = (a.class(), b.class());
         let reflected_first = !Arc::ptr_eq(&acls, &bcls) && bcls.is_subclass(&acls) && user_defined(b);
-        if reflected_first {
-            if let Some(r) = self.call_dunder(b, reflected, &[a.clone()])? {
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
-            }
+        if reflected_first
+            && let Some(r) = self.call_dunder(b, reflected, std::slice::from_ref(a))?
+            && !matches!(r, Value::NotImplemented)
+        {
+            return Ok(r);
         }
-        if user_defined(a) {
-            if let Some(r) = self.user_compare(a, name, b)? {
-                return Ok(r);
-            }
+        if user_defined(a)
+            && let Some(r) = self.user_compare(a, name, b)?
+        {
+            return Ok(r);
         }
-        if !reflected_first && user_defined(b) {
-            if let Some(r) = self.user_compare(b, reflected, a)? {
-                return Ok(r);
-            }
+        if !reflected_first
+            && user_defined(b)
+            && let Some(r) = self.user_compare(b, reflected, a)?
+        {
+            return Ok(r);
         }
         match op {
             CmpOp::Eq => Ok(Value::Bool(a.is(b))),
@@ -110,11 +110,11 @@ impl Vm {
             }
             _ => {
                 // `!=` falls back to the inverse of a Python `__eq__`.
-                if name == "__ne__" {
-                    if let Some(r) = self.user_compare(obj, "__eq__", other)? {
-                        let t = self.truthy(&r)?;
-                        return Ok(Some(Value::Bool(!t)));
-                    }
+                if name == "__ne__"
+                    && let Some(r) = self.user_compare(obj, "__eq__", other)?
+                {
+                    let t = self.truthy(&r)?;
+                    return Ok(Some(Value::Bool(!t)));
                 }
                 Ok(None)
             }
@@ -252,10 +252,10 @@ impl Vm {
                 _ => Err(type_error("a bytes-like object is required")),
             },
             _ => {
-                if user_defined(container) {
-                    if let Some(r) = self.call_dunder(container, "__contains__", &[item.clone()])? {
-                        return self.truthy(&r);
-                    }
+                if user_defined(container)
+                    && let Some(r) = self.call_dunder(container, "__contains__", std::slice::from_ref(item))?
+                {
+                    return self.truthy(&r);
                 }
                 self.contains_by_iteration(container, item)
             }

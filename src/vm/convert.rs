@@ -183,13 +183,13 @@ impl Vm {
         if let Some(r) = crate::runtime::format::format_builtin(v, spec) {
             return r;
         }
-        if let Value::Instance(i) = v {
-            if let Some(f @ Value::Function(_)) = i.class_ref().lookup_str("__format__") {
-                return match self.call(&f, &[v.clone(), Value::str(spec)])? {
-                    Value::Str(s) => Ok(s.as_str().to_string()),
-                    other => Err(type_error(format!("__format__ must return a str, not {}", other.type_name()))),
-                };
-            }
+        if let Value::Instance(i) = v
+            && let Some(f @ Value::Function(_)) = i.class_ref().lookup_str("__format__")
+        {
+            return match self.call(&f, &[v.clone(), Value::str(spec)])? {
+                Value::Str(s) => Ok(s.as_str().to_string()),
+                other => Err(type_error(format!("__format__ must return a str, not {}", other.type_name()))),
+            };
         }
         if spec.is_empty() {
             return self.str(v);
@@ -209,10 +209,10 @@ impl Vm {
             Some(Value::Str(s)) => s.as_str(),
             _ => "",
         };
-        if spec.is_empty() {
-            if let Value::Str(_) = v {
-                return Ok(v);
-            }
+        if spec.is_empty()
+            && let Value::Str(_) = v
+        {
+            return Ok(v);
         }
         Ok(Value::str(self.format(&v, spec)?))
     }
@@ -273,7 +273,7 @@ pub fn constant_hash(v: &Value) -> Option<i64> {
 
 fn identity_hash(v: &Value) -> i64 {
     let id = v.id() as u64;
-    (id >> 4 | id << 60) as i64
+    id.rotate_right(4) as i64
 }
 
 /// CPython's frozenset hash (order independent).

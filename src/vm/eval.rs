@@ -84,11 +84,8 @@ impl Vm {
         // Break a cycle: if `err` is already in the context chain of the
         // handled exception, cut the chain there.
         let mut cur = handled.clone();
-        loop {
-            let next = match cur.exc() {
-                Some(d) => d.lock().context.clone(),
-                None => break,
-            };
+        while let Some(d) = cur.exc() {
+            let next = d.lock().context.clone();
             match next {
                 Value::Instance(n) if Arc::ptr_eq(&n, &err.0) => {
                     if let Some(d) = cur.exc() {
@@ -261,10 +258,9 @@ impl Vm {
                     Op::SliceSubscr => {
                         let len = stack.len();
                         let found = match (&stack[len - 3], &stack[len - 2], &stack[len - 1]) {
-                            (Value::Str(s), a, b) => match slice_bounds(a, b, s.char_len()) {
-                                Some((from, to)) => Some(Value::str(s.substring(from, to))),
-                                None => None,
-                            },
+                            (Value::Str(s), a, b) => {
+                                slice_bounds(a, b, s.char_len()).map(|(from, to)| Value::str(s.substring(from, to)))
+                            }
                             (Value::List(l), a, b) => {
                                 let items = l.lock();
                                 slice_bounds(a, b, items.len()).map(|(from, to)| Value::list(items[from..to].to_vec()))

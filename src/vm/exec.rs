@@ -102,7 +102,7 @@ impl Vm {
             Op::LoadDeref(i) => {
                 let v = f.cell(i as usize).get();
                 if v.is_undef() {
-                    return Err(free_var_error(&code, i as usize));
+                    return Err(free_var_error(code, i as usize));
                 }
                 self.stack.push(v);
             }
@@ -113,7 +113,7 @@ impl Vm {
                     None => f.cell(i as usize).get(),
                 };
                 if v.is_undef() {
-                    return Err(free_var_error(&code, i as usize));
+                    return Err(free_var_error(code, i as usize));
                 }
                 self.stack.push(v);
             }
@@ -123,7 +123,7 @@ impl Vm {
             }
             Op::DeleteDeref(i) => {
                 if f.cell(i as usize).get().is_undef() {
-                    return Err(free_var_error(&code, i as usize));
+                    return Err(free_var_error(code, i as usize));
                 }
                 f.cell(i as usize).set(Value::Undef);
             }
@@ -222,11 +222,12 @@ impl Vm {
                 // descriptor in the way: the common case.
                 if let Value::Instance(inst) = top!() {
                     let cls = inst.class_ref();
-                    if !cls.has_flag(ClassFlags::GETATTRIBUTE) && !cls.is_descriptor_name(name) {
-                        if let Some(v) = inst.dict.get_str(name) {
-                            *self.stack.last_mut().expect("an object to load from") = v;
-                            return Ok(Flow::Next);
-                        }
+                    if !cls.has_flag(ClassFlags::GETATTRIBUTE)
+                        && !cls.is_descriptor_name(name)
+                        && let Some(v) = inst.dict.get_str(name)
+                    {
+                        *self.stack.last_mut().expect("an object to load from") = v;
+                        return Ok(Flow::Next);
                     }
                 }
                 let obj = pop!();
@@ -308,15 +309,15 @@ impl Vm {
             }
             Op::Binary(bop) => {
                 let len = self.stack.len();
-                if let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1]) {
-                    if let Some(r) = int_fast(bop, *a, *b) {
-                        // Two ints in, one int out: overwrite in place.
-                        self.stack[len - 2] = Value::Int(r);
-                        // SAFETY: the top is an Int, which owns
-                        // nothing; dropping it is a no-op.
-                        unsafe { self.stack.set_len(len - 1) };
-                        return Ok(Flow::Next);
-                    }
+                if let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1])
+                    && let Some(r) = int_fast(bop, *a, *b)
+                {
+                    // Two ints in, one int out: overwrite in place.
+                    self.stack[len - 2] = Value::Int(r);
+                    // SAFETY: the top is an Int, which owns
+                    // nothing; dropping it is a no-op.
+                    unsafe { self.stack.set_len(len - 1) };
+                    return Ok(Flow::Next);
                 }
                 let floats = match (&self.stack[len - 2], &self.stack[len - 1]) {
                     (Value::Float(a), Value::Float(b)) => Some((*a, *b)),
@@ -324,14 +325,14 @@ impl Vm {
                     (Value::Int(a), Value::Float(b)) => Some((*a as f64, *b)),
                     _ => None,
                 };
-                if let Some((a, b)) = floats {
-                    if let Some(r) = float_fast(bop, a, b) {
-                        self.stack[len - 2] = Value::Float(r);
-                        // SAFETY: the top is an Int or a Float,
-                        // which own nothing; dropping is a no-op.
-                        unsafe { self.stack.set_len(len - 1) };
-                        return Ok(Flow::Next);
-                    }
+                if let Some((a, b)) = floats
+                    && let Some(r) = float_fast(bop, a, b)
+                {
+                    self.stack[len - 2] = Value::Float(r);
+                    // SAFETY: the top is an Int or a Float,
+                    // which own nothing; dropping is a no-op.
+                    unsafe { self.stack.set_len(len - 1) };
+                    return Ok(Flow::Next);
                 }
                 let b = pop!();
                 let a = pop!();
@@ -340,15 +341,15 @@ impl Vm {
             }
             Op::Inplace(bop) => {
                 let len = self.stack.len();
-                if let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1]) {
-                    if let Some(r) = int_fast(bop, *a, *b) {
-                        // Two ints in, one int out: overwrite in place.
-                        self.stack[len - 2] = Value::Int(r);
-                        // SAFETY: the top is an Int, which owns
-                        // nothing; dropping it is a no-op.
-                        unsafe { self.stack.set_len(len - 1) };
-                        return Ok(Flow::Next);
-                    }
+                if let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1])
+                    && let Some(r) = int_fast(bop, *a, *b)
+                {
+                    // Two ints in, one int out: overwrite in place.
+                    self.stack[len - 2] = Value::Int(r);
+                    // SAFETY: the top is an Int, which owns
+                    // nothing; dropping it is a no-op.
+                    unsafe { self.stack.set_len(len - 1) };
+                    return Ok(Flow::Next);
                 }
                 let b = pop!();
                 let a = pop!();

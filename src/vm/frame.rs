@@ -248,10 +248,10 @@ fn bind_general(
     // Defaults for the positional parameters left empty.
     let first_default = argcount - func.defaults.len();
     let mut missing: Vec<String> = Vec::new();
-    for i in n.min(argcount)..argcount {
-        if regs[i].is_undef() {
+    for (i, reg) in regs.iter_mut().enumerate().take(argcount).skip(n.min(argcount)) {
+        if reg.is_undef() {
             if i >= first_default {
-                regs[i] = func.defaults[i - first_default].clone();
+                *reg = func.defaults[i - first_default].clone();
             } else {
                 missing.push(format!("'{}'", code.varnames[i].as_str()));
             }
@@ -261,11 +261,11 @@ fn bind_general(
         return Err(missing_args(&name, "positional", &missing));
     }
     let mut missing_kw: Vec<String> = Vec::new();
-    for i in argcount..argcount + kwonly {
-        if regs[i].is_undef() {
+    for (i, reg) in regs.iter_mut().enumerate().take(argcount + kwonly).skip(argcount) {
+        if reg.is_undef() {
             let pname = &code.varnames[i];
             match func.kwdefaults.iter().find(|(k, _)| k.as_str() == pname.as_str()) {
-                Some((_, v)) => regs[i] = v.clone(),
+                Some((_, v)) => *reg = v.clone(),
                 None => missing_kw.push(format!("'{}'", pname.as_str())),
             }
         }

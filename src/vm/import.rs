@@ -192,10 +192,10 @@ impl Vm {
             }
             None => {
                 for (k, v) in m.dict.items() {
-                    if let Value::Str(n) = &k {
-                        if !n.as_str().starts_with('_') {
-                            ns.set_str(n.clone(), v);
-                        }
+                    if let Value::Str(n) = &k
+                        && !n.as_str().starts_with('_')
+                    {
+                        ns.set_str(n.clone(), v);
                     }
                 }
             }

@@ -167,23 +167,18 @@ impl Vm {
         let n = self.stack.len() - slot - 1;
         // `list.append(x)`, the most common method call of all: the value
         // moves into the list instead of being copied and released.
-        if let Native::Func(f) = native {
-            if n == 2
-                && std::ptr::fn_addr_eq(
-                    f,
-                    crate::runtime::list_methods::list_append as crate::runtime::function::NativeFn,
-                )
-            {
-                if matches!(self.stack[slot + 1], Value::List(_)) {
-                    let v = self.stack.pop().unwrap_or_default();
-                    if let Value::List(l) = &self.stack[slot + 1] {
-                        l.push(v);
-                    }
-                    self.stack.truncate(slot);
-                    self.stack.push(Value::None);
-                    return Some(Ok(()));
-                }
+        if let Native::Func(f) = native
+            && n == 2
+            && std::ptr::fn_addr_eq(f, crate::runtime::list_methods::list_append as crate::runtime::function::NativeFn)
+            && matches!(self.stack[slot + 1], Value::List(_))
+        {
+            let v = self.stack.pop().unwrap_or_default();
+            if let Value::List(l) = &self.stack[slot + 1] {
+                l.push(v);
             }
+            self.stack.truncate(slot);
+            self.stack.push(Value::None);
+            return Some(Ok(()));
         }
         let call = |vm: &mut Vm, args: &[Value]| {
             let pos = crate::runtime::function::Args::new(args);

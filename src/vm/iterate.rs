@@ -391,9 +391,9 @@ impl Vm {
     pub fn dict_update(&mut self, d: &PyDict, mapping: &Value, merge: bool, callee: Option<&Value>) -> PyResult<()> {
         // CPython names the callee as `_PyObject_FunctionStr` does:
         // `module.qualname` unless the module is builtins.
-        let fname = |vm: &mut Vm| -> String {
+        let fname = || -> String {
             let name = match callee {
-                Some(c) => crate::runtime::special::callable_name(vm, c),
+                Some(c) => crate::runtime::special::callable_name(c),
                 None => return "function".into(),
             };
             let func = match callee {
@@ -415,7 +415,7 @@ impl Vm {
                 let keys_name = Arc::new(crate::runtime::str::PyStr::new("keys".into()));
                 if self.get_attr_or_none(other, &keys_name)?.is_none() {
                     if merge {
-                        let name = fname(self);
+                        let name = fname();
                         return Err(type_error(format!(
                             "{name}() argument after ** must be a mapping, not {}",
                             other.type_name()
@@ -436,11 +436,11 @@ impl Vm {
         for (k, v) in pairs {
             if merge {
                 if !matches!(k, Value::Str(_)) {
-                    let name = fname(self);
+                    let name = fname();
                     return Err(type_error(format!("{name}() keywords must be strings")));
                 }
                 if d.contains(self, &k)? {
-                    let name = fname(self);
+                    let name = fname();
                     let key = self.str(&k)?;
                     return Err(type_error(format!("{name}() got multiple values for keyword argument '{key}'")));
                 }

@@ -49,28 +49,28 @@ impl Vm {
         let (acls, bcls) = (a.class(), b.class());
         let same = Arc::ptr_eq(&acls, &bcls);
         let reflected_first = !same && bcls.is_subclass(&acls) && bcls.dict.get_item_str(rname).is_some();
-        if reflected_first {
-            if let Some(r) = self.call_dunder(b, rname, &[a.clone()])? {
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
-            }
+        if reflected_first
+            && let Some(r) = self.call_dunder(b, rname, std::slice::from_ref(a))?
+            && !matches!(r, Value::NotImplemented)
+        {
+            return Ok(r);
         }
         if has_dunders(a) {
-            if let Some(r) = self.call_dunder(a, lname, &[b.clone()])? {
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+            if let Some(r) = self.call_dunder(a, lname, std::slice::from_ref(b))?
+                && !matches!(r, Value::NotImplemented)
+            {
+                return Ok(r);
             }
         } else if let Some(r) = self.builtin_binary(op, a, b)? {
             return Ok(r);
         }
-        if !same && !reflected_first && has_dunders(b) {
-            if let Some(r) = self.call_dunder(b, rname, &[a.clone()])? {
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
-            }
+        if !same
+            && !reflected_first
+            && has_dunders(b)
+            && let Some(r) = self.call_dunder(b, rname, std::slice::from_ref(a))?
+            && !matches!(r, Value::NotImplemented)
+        {
+            return Ok(r);
         }
         Err(unsupported(op, a, b))
     }
@@ -113,10 +113,10 @@ impl Vm {
             }
             (Value::Instance(_), _) => {
                 let (_, _, iname) = dunders(op);
-                if let Some(r) = self.call_dunder(&a, iname, &[b.clone()])? {
-                    if !matches!(r, Value::NotImplemented) {
-                        return Ok(r);
-                    }
+                if let Some(r) = self.call_dunder(&a, iname, std::slice::from_ref(b))?
+                    && !matches!(r, Value::NotImplemented)
+                {
+                    return Ok(r);
                 }
             }
             _ => {}
@@ -257,10 +257,10 @@ impl Vm {
             (Op::UnaryInvert, Value::BigInt(b)) => return Ok(Value::from_bigint(!(**b).clone())),
             _ => {}
         }
-        if has_dunders(a) {
-            if let Some(r) = self.call_dunder(a, name, &[])? {
-                return Ok(r);
-            }
+        if has_dunders(a)
+            && let Some(r) = self.call_dunder(a, name, &[])?
+        {
+            return Ok(r);
         }
         Err(type_error(format!("bad operand type for unary {sym}: '{}'", a.type_name())))
     }
@@ -335,7 +335,7 @@ impl Vm {
                     let len = r.len() as usize;
                     let idx = self.slice_indices(sl, len)?;
                     let start = r.get(idx.start as i64);
-                    let step = r.step * idx.step as i64;
+                    let step = r.step * idx.step;
                     let stop = start + step * idx.len as i64;
                     Ok(Value::Range(Arc::new(crate::runtime::range::PyRange { start, stop, step })))
                 }
@@ -347,8 +347,8 @@ impl Vm {
                     }
                 }
             },
-            Value::Class(c) if !c.builtin || true => {
-                if let Some(r) = self.call_dunder(obj, "__class_getitem__", &[key.clone()])? {
+            Value::Class(c) => {
+                if let Some(r) = self.call_dunder(obj, "__class_getitem__", std::slice::from_ref(key))? {
                     return Ok(r);
                 }
                 // `list[int]` and friends: typing is not checked, so the
@@ -359,10 +359,10 @@ impl Vm {
                 Err(type_error(format!("type '{}' is not subscriptable", c.name.as_str())))
             }
             _ => {
-                if has_dunders(obj) {
-                    if let Some(r) = self.call_dunder(obj, "__getitem__", &[key.clone()])? {
-                        return Ok(r);
-                    }
+                if has_dunders(obj)
+                    && let Some(r) = self.call_dunder(obj, "__getitem__", std::slice::from_ref(key))?
+                {
+                    return Ok(r);
                 }
                 Err(type_error(format!("'{}' object is not subscriptable", obj.type_name())))
             }
@@ -411,10 +411,10 @@ impl Vm {
             },
             Value::Dict(d) => d.set(self, key, value),
             _ => {
-                if has_dunders(obj) {
-                    if let Some(_r) = self.call_dunder(obj, "__setitem__", &[key, value])? {
-                        return Ok(());
-                    }
+                if has_dunders(obj)
+                    && let Some(_r) = self.call_dunder(obj, "__setitem__", &[key, value])?
+                {
+                    return Ok(());
                 }
                 Err(type_error(format!("'{}' object does not support item assignment", obj.type_name())))
             }
@@ -454,10 +454,10 @@ impl Vm {
                 None => Err(key_error(key.clone())),
             },
             _ => {
-                if has_dunders(obj) {
-                    if let Some(_r) = self.call_dunder(obj, "__delitem__", &[key.clone()])? {
-                        return Ok(());
-                    }
+                if has_dunders(obj)
+                    && let Some(_r) = self.call_dunder(obj, "__delitem__", std::slice::from_ref(key))?
+                {
+                    return Ok(());
                 }
                 Err(type_error(format!("'{}' object doesn't support item deletion", obj.type_name())))
             }
@@ -469,7 +469,7 @@ impl Vm {
         match key {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(_) => Err(index_error(format!("cannot fit 'int' into an index-sized integer"))),
+            Value::BigInt(_) => Err(index_error("cannot fit 'int' into an index-sized integer".to_string())),
             Value::Instance(_) => match self.call_dunder(key, "__index__", &[])? {
                 Some(Value::Int(i)) => Ok(i),
                 _ => Err(bad_index(what, key)),

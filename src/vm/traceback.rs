@@ -33,11 +33,11 @@ impl Vm {
                 self.format_chain(c, out, seen);
                 out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
             }
-        } else if let (Value::Instance(c), false) = (&context, suppress) {
-            if !seen.contains(&(Arc::as_ptr(c) as usize)) {
-                self.format_chain(c, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-            }
+        } else if let (Value::Instance(c), false) = (&context, suppress)
+            && !seen.contains(&(Arc::as_ptr(c) as usize))
+        {
+            self.format_chain(c, out, seen);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
         }
         let entries: Vec<TraceEntry> = exc.exc().map(|d| d.lock().traceback.clone()).unwrap_or_default();
         if !entries.is_empty() {

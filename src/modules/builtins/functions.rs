@@ -466,14 +466,14 @@ fn dir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             Ok(Value::list(names.into_iter().map(Value::str).collect()))
         }
         [v] => {
-            if let Value::Instance(i) = v {
-                if let Some(f @ Value::Function(_)) = i.class_ref().lookup_str("__dir__") {
-                    let r = vm.call(&f, std::slice::from_ref(v))?;
-                    let mut items = vm.iterate(&r)?;
-                    let key = Value::None;
-                    items = sort_values(vm, items, &key, false).map_err(|(_, e)| e)?;
-                    return Ok(Value::list(items));
-                }
+            if let Value::Instance(i) = v
+                && let Some(f @ Value::Function(_)) = i.class_ref().lookup_str("__dir__")
+            {
+                let r = vm.call(&f, std::slice::from_ref(v))?;
+                let mut items = vm.iterate(&r)?;
+                let key = Value::None;
+                items = sort_values(vm, items, &key, false).map_err(|(_, e)| e)?;
+                return Ok(Value::list(items));
             }
             let names = crate::runtime::object::dir_of(vm, v);
             Ok(Value::list(names.into_iter().map(Value::str).collect()))
@@ -585,19 +585,19 @@ fn divmod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(type_error(format!("divmod expected 2 arguments, got {}", args.len())));
     }
     let (a, b) = (&args.pos[0], &args.pos[1]);
-    if let (Value::Float(_), _) | (_, Value::Float(_)) = (a, b) {
-        if let (Ok(x), Ok(y)) = (to_f64(vm, a), to_f64(vm, b)) {
-            if y == 0.0 {
-                return Err(crate::vm::error::zero_division("float divmod()"));
-            }
-            let (q, r) = crate::runtime::numeric::float_divmod(x, y);
-            return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
+    if let (Value::Float(_), _) | (_, Value::Float(_)) = (a, b)
+        && let (Ok(x), Ok(y)) = (to_f64(vm, a), to_f64(vm, b))
+    {
+        if y == 0.0 {
+            return Err(crate::vm::error::zero_division("float divmod()"));
         }
+        let (q, r) = crate::runtime::numeric::float_divmod(x, y);
+        return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
     }
-    if let (Value::Instance(_), _) | (_, Value::Instance(_)) = (a, b) {
-        if let Some(r) = vm.call_dunder(a, "__divmod__", &[b.clone()])? {
-            return Ok(r);
-        }
+    if let (Value::Instance(_), _) | (_, Value::Instance(_)) = (a, b)
+        && let Some(r) = vm.call_dunder(a, "__divmod__", std::slice::from_ref(b))?
+    {
+        return Ok(r);
     }
     let q = vm.binary_op(BinOp::FloorDiv, a, b).map_err(|e| {
         if e.is(&types().exc.zero_division_error) {

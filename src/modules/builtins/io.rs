@@ -211,10 +211,10 @@ fn open(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     // Unclosed files are flushed at exit, as CPython does at shutdown.
     let weak = Arc::downgrade(&f);
     vm.shared.exit_hooks.lock().push(Box::new(move || {
-        if let Some(f) = weak.upgrade() {
-            if let Some(h) = f.state.lock().as_mut() {
-                let _ = h.flush_writes();
-            }
+        if let Some(f) = weak.upgrade()
+            && let Some(h) = f.state.lock().as_mut()
+        {
+            let _ = h.flush_writes();
         }
     }));
     Ok(Value::native(f))

@@ -1,0 +1,143 @@
+//! User subclasses of builtin value types: `class MyList(list)`,
+//! `class Upper(str)`, `class Counter(dict)`, `class Pos(int)`...
+//!
+//! An instance of such a class is an ordinary `Value::Instance` (it has a
+//! `__dict__`, its class's methods, `__init__`) that carries the builtin
+//! value it extends (`Payload::Value`). Every builtin method of a builtin
+//! type, called on such an instance, works on that value instead
+//! (`call_builtin`): `m.append(4)`, `len(m)`, `m[0]`, `u.upper()`,
+//! `p + 1`. As in CPython, methods that build new values build values of
+//! the builtin type (`Upper('a') + 'b'` is a str).
+//!
+//! Mutable types (list, dict, set, bytearray) start empty and are filled
+//! by their `__init__`, so a subclass's own `__init__` can call
+//! `super().__init__(...)` with whatever it likes; immutable ones (int,
+//! float, str, bytes, tuple, frozenset) take their value from the call's
+//! arguments (or from `super().__new__(cls, ...)`).
+
+use std::sync::Arc;
+
+use super::class::Class;
+use super::function::{Args, Builtin, NativeFn};
+use super::instance::Instance;
+use super::str::PyStr;
+use super::types::types;
+use super::value::Value;
+use crate::vm::error::type_error;
+use crate::vm::{PyResult, Vm};
+
+/// The builtin types a class statement may extend.
+const EXTENSIBLE: &[&str] =
+    &["int", "float", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset"];
+
+/// Those whose value `__init__` fills in.
+const MUTABLE: &[&str] = &["list", "dict", "set", "bytearray"];
+
+/// Can a class statement list `cls` among its bases?
+pub fn is_extensible(cls: &Arc<Class>) -> bool {
+    EXTENSIBLE.contains(&cls.builtin_base().name.as_str())
+}
+
+/// A new instance of `cls`, a subclass of a builtin value type, for
+/// `cls(*args)` or `base.__new__(cls, *args)`.
+pub fn new_instance(vm: &mut Vm, cls: &Arc<Class>, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    let base = cls.builtin_base();
+    let Some(ctor) = base.ctor else {
+        return Err(type_error(format!("cannot create '{}' instances", cls.name.as_str())));
+    };
+    let value = if MUTABLE.contains(&base.name.as_str()) {
+        ctor(vm, &base, &Args::new(&[]))?
+    } else {
+        ctor(vm, &base, &Args { pos: args, kw: kwargs })?
+    };
+    Ok(Value::Instance(Arc::new(Instance::with_value(cls.clone(), value))))
+}
+
+/// Calls a Rust function; a method of a builtin type called on an instance
+/// of a subclass of that type works on the value the instance carries.
+pub fn call_builtin(vm: &mut Vm, b: &Builtin, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    if let Some(Value::Instance(inst)) = args.first()
+        && let Some(value) = inst.base_value()
+        && b.owner.is_some_and(|o| o != "object")
+    {
+        let mut full = args.to_vec();
+        full[0] = value.clone();
+        let r = (b.func)(vm, &Args { pos: &full, kw: kwargs });
+        // dict.__getitem__ asks a subclass's __missing__ for absent keys.
+        if let Err(e) = &r
+            && b.name == "__getitem__"
+            && matches!(value, Value::Dict(_))
+            && e.is(&types().exc.key_error)
+            && let Some(missing) = inst.class_ref().lookup_str("__missing__")
+        {
+            return vm.call_value(&missing, args, &[]);
+        }
+        return r;
+    }
+    (b.func)(vm, &Args { pos: args, kw: kwargs })
+}
+
+/// The `__init__` of the mutable builtin types: a subclass's
+/// `super().__init__(...)` fills the value its instance carries.
+pub fn init_methods(type_name: &str) -> Vec<(&'static str, NativeFn)> {
+    match type_name {
+        "list" => vec![("__init__", list_init as NativeFn)],
+        "dict" => vec![("__init__", dict_init as NativeFn)],
+        "set" => vec![("__init__", set_init as NativeFn)],
+        _ => Vec::new(),
+    }
+}
+
+fn at_most_one(args: &Args, name: &str) -> PyResult<()> {
+    if args.pos.len() > 2 {
+        return Err(type_error(format!("{name} expected at most 1 argument, got {}", args.pos.len() - 1)));
+    }
+    Ok(())
+}
+
+/// `list.__init__(self, iterable=())`: replaces the contents.
+fn list_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    at_most_one(args, "list")?;
+    args.no_kwargs("list")?;
+    let Some(Value::List(l)) = args.pos.first() else {
+        return Err(type_error("descriptor '__init__' requires a 'list' object"));
+    };
+    let items = match args.pos.get(1) {
+        Some(src) => vm.iterate(src)?,
+        None => Vec::new(),
+    };
+    *l.lock() = items;
+    Ok(Value::None)
+}
+
+/// `dict.__init__(self, mapping_or_pairs=(), **kwargs)`: adds the items.
+fn dict_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let Some(Value::Dict(d)) = args.pos.first() else {
+        return Err(type_error("descriptor '__init__' requires a 'dict' object"));
+    };
+    let d = d.clone();
+    // dict(...) builds the items with its own rules; they are copied in.
+    let built = super::dict_methods::dict_ctor(vm, &types().dict_type, &Args { pos: &args.pos[1..], kw: args.kw })?;
+    if let Value::Dict(src) = built {
+        for (k, v) in src.items() {
+            d.set(vm, k, v)?;
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `set.__init__(self, iterable=())`: replaces the contents.
+fn set_init(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    at_most_one(args, "set")?;
+    args.no_kwargs("set")?;
+    let Some(Value::Set(s)) = args.pos.first() else {
+        return Err(type_error("descriptor '__init__' requires a 'set' object"));
+    };
+    s.clear();
+    if let Some(src) = args.pos.get(1) {
+        for item in vm.iterate(src)? {
+            s.add(vm, item)?;
+        }
+    }
+    Ok(Value::None)
+}
