@@ -148,6 +148,7 @@ pub fn create(config: &Config, modules: Value) -> Arc<Module> {
     m.set("platform", Value::str(std::env::consts::OS));
     m.set("byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));
     m.set("maxsize", Value::Int(i64::MAX));
+    m.set("float_info", float_info());
     m.set("maxunicode", Value::Int(0x10ffff));
     m.set(
         "executable",
@@ -248,4 +249,54 @@ fn is_gil_enabled(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
 
 fn getdefaultencoding(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     Ok(Value::str("utf-8"))
+}
+
+/// `sys.float_info`: the properties of the platform's double.
+fn float_info() -> Value {
+    use crate::modules::time::{StructSeq, StructSeqType, structseq_class};
+    const FIELDS: [&str; 11] = [
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ];
+    static TYPE: StructSeqType = StructSeqType {
+        module: "sys",
+        name: "float_info",
+        visible: &FIELDS,
+        attrs: &[
+            ("max", 0),
+            ("max_exp", 1),
+            ("max_10_exp", 2),
+            ("min", 3),
+            ("min_exp", 4),
+            ("min_10_exp", 5),
+            ("dig", 6),
+            ("mant_dig", 7),
+            ("epsilon", 8),
+            ("radix", 9),
+            ("rounds", 10),
+        ],
+    };
+    let values = vec![
+        Value::Float(f64::MAX),
+        Value::Int(f64::MAX_EXP as i64),
+        Value::Int(f64::MAX_10_EXP as i64),
+        Value::Float(f64::MIN_POSITIVE),
+        Value::Int(f64::MIN_EXP as i64),
+        Value::Int(f64::MIN_10_EXP as i64),
+        Value::Int(f64::DIGITS as i64),
+        Value::Int(f64::MANTISSA_DIGITS as i64),
+        Value::Float(f64::EPSILON),
+        Value::Int(f64::RADIX as i64),
+        Value::Int(1),
+    ];
+    Value::native(Arc::new(StructSeq { ty: &TYPE, class: structseq_class(&TYPE, None), values }))
 }

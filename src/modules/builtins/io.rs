@@ -121,7 +121,18 @@ fn file_class() -> Arc<Class> {
                 ("readable", file_readable),
                 ("writable", file_writable),
             ];
-            make("TextIOWrapper", &types().object_type, None, &methods)
+            let cls = make("TextIOWrapper", &types().object_type, None, &methods);
+            // Read-only data attributes, as properties over Rust getters.
+            let getters: [(&'static str, NativeFn); 3] =
+                [("closed", file_closed), ("name", file_name), ("mode", file_mode)];
+            for (name, getter) in getters {
+                let fget = Value::Builtin(Arc::new(crate::runtime::function::Builtin::new(name, getter)));
+                let prop =
+                    crate::runtime::function::Property { fget, fset: Value::None, fdel: Value::None, doc: Value::None };
+                cls.dict.set_item_str(name, Value::Property(Arc::new(prop)));
+            }
+            cls.refresh_flags();
+            cls
         })
         .clone()
 }
@@ -462,6 +473,18 @@ fn file_fileno(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let f = this(args)?;
     let fd = with_handle(f, |h| Ok(h.file.as_raw_fd()))?;
     Ok(Value::Int(fd as i64))
+}
+
+fn file_closed(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(this(args)?.state.lock().is_none()))
+}
+
+fn file_name(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::str(this(args)?.name.clone()))
+}
+
+fn file_mode(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::str(this(args)?.mode.clone()))
 }
 
 fn file_readable(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
