@@ -345,11 +345,51 @@ fn golden() {
     });
     let mut failures = failures.into_inner().unwrap();
     failures.sort_by_key(|f| f.0);
+    let gaps = known_gaps(&root);
     let mut summary = String::new();
+    let mut gap_count = 0;
+    let mut failed = 0;
     for (_, label, report) in &failures {
-        let _ = write!(summary, "FAIL {label}\n{report}");
+        match gaps.iter().find(|(name, _)| label == name || label.starts_with(&format!("{name} "))) {
+            Some((_, why)) => {
+                gap_count += 1;
+                let _ = writeln!(summary, "KNOWN GAP {label}: {why}");
+            }
+            None => {
+                failed += 1;
+                let _ = write!(summary, "FAIL {label}\n{report}");
+            }
+        }
     }
-    let _ = writeln!(summary, "golden: {} passed, {} failed, {total} run", total - failures.len(), failures.len());
+    // A gap that closed must leave the list, so the list stays true.
+    let failed_labels: Vec<&String> = failures.iter().map(|f| &f.1).collect();
+    for (name, _) in &gaps {
+        let ran = filter.as_deref().is_none_or(|f| name.contains(f));
+        if ran && !failed_labels.iter().any(|l| *l == name || l.starts_with(&format!("{name} "))) {
+            failed += 1;
+            let _ = writeln!(summary, "FAIL {name}: passes now; remove it from tests/golden/known_gaps.txt");
+        }
+    }
+    let _ = writeln!(
+        summary,
+        "golden: {} passed, {failed} failed, {gap_count} known gaps, {total} run",
+        total - failures.len()
+    );
     println!("{summary}");
-    assert!(failures.is_empty(), "{} of {total} golden tests failed (listed above)", failures.len());
+    assert!(failed == 0, "{failed} golden tests failed (listed above)");
+}
+
+/// `tests/golden/known_gaps.txt`: scripts whose CPython behaviour pyl does
+/// not have yet, one per line as `area/name  # why`. They still run; their
+/// failure is reported but does not fail the suite.
+fn known_gaps(root: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(root.join("known_gaps.txt")).unwrap_or_default();
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.split_once('#') {
+            Some((name, why)) => (name.trim().to_string(), why.trim().to_string()),
+            None => (l.to_string(), String::new()),
+        })
+        .collect()
 }
