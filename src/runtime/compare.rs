@@ -41,6 +41,8 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         }
         (Bytes(x), Bytes(y)) => x.data == y.data,
         (Instance(x), _) if x.class_ref().has_flag(ClassFlags::EQ) => return Option::None,
+        // Subclasses of builtin value types compare as their values.
+        (Instance(x), _) | (_, Instance(x)) if x.base_value().is_some() => return Option::None,
         (_, Instance(y)) if y.class_ref().has_flag(ClassFlags::EQ) => return Option::None,
         (List(_) | Dict(_) | Set(_) | FrozenSet(_) | Range(_) | Slice(_), _) => {
             if a.is(b) {

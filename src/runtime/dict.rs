@@ -96,6 +96,8 @@ impl Inner {
             // pointers before the bytes.
             match &e.key {
                 Value::Str(s) => std::ptr::eq(s.as_str(), key) || s.as_str() == key,
+                // A key of a str subclass equals its text.
+                Value::Instance(i) => matches!(i.base_value(), Some(Value::Str(s)) if s.as_str() == key),
                 _ => false,
             }
         }

@@ -153,6 +153,12 @@ fn unary(vm: &mut Vm, args: &Args, owner: Owner, name: &str) -> PyResult<Value> 
     }
 }
 
+/// `round(x[, ndigits])` for ints and floats, by the builtin.
+fn round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let f = vm.shared.builtins_module.dict.get_item_str("round").unwrap_or_default();
+    vm.call_value(&f, args.pos, args.kw)
+}
+
 /// Defines one `NativeFn` per (owner, method) and a table builder per owner.
 macro_rules! methods {
     ($table:ident, $owner:expr, { $($f:ident : $name:literal => $kind:ident $(($($arg:expr),*))?),* $(,)? }) => {
@@ -219,8 +225,12 @@ methods!(int_dunders, Owner::Int, {
     int_bool: "__bool__" => unary,
     int_hash: "__hash__" => unary,
     int_repr: "__repr__" => unary,
-    int_str: "__str__" => unary,
 });
+
+/// Methods beyond the operators.
+pub fn number_extras() -> Vec<(&'static str, NativeFn)> {
+    vec![("__round__", round as NativeFn)]
+}
 
 methods!(float_dunders, Owner::Float, {
     float_add: "__add__" => binary(BinOp::Add),
@@ -250,7 +260,6 @@ methods!(float_dunders, Owner::Float, {
     float_bool: "__bool__" => unary,
     float_hash: "__hash__" => unary,
     float_repr: "__repr__" => unary,
-    float_str: "__str__" => unary,
 });
 
 methods!(str_dunders, Owner::Str, {

@@ -71,6 +71,10 @@ fn object_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             let c = c.clone();
             match c.ctor {
                 _ if Arc::ptr_eq(&c, &types().object_type) => Ok(bare_object()),
+                // `super().__new__(cls, v)` in a subclass of int, str...
+                _ if c.kind == super::class::ClassKind::BuiltinValue => {
+                    super::subclass::new_instance(vm, &c, &args.pos[1..], args.kw)
+                }
                 Some(ctor) if c.kind != super::class::ClassKind::Object => ctor(vm, &c, &Args::new(&[])),
                 _ => Ok(Value::Instance(Arc::new(super::instance::Instance::new(c)))),
             }

@@ -27,8 +27,7 @@ use crate::vm::error::type_error;
 use crate::vm::{PyResult, Vm};
 
 /// The builtin types a class statement may extend.
-const EXTENSIBLE: &[&str] =
-    &["int", "float", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset"];
+const EXTENSIBLE: &[&str] = &["int", "float", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset"];
 
 /// Those whose value `__init__` fills in.
 const MUTABLE: &[&str] = &["list", "dict", "set", "bytearray"];
@@ -62,7 +61,38 @@ pub fn call_builtin(vm: &mut Vm, b: &Builtin, args: &[Value], kwargs: &[(Arc<PyS
     {
         let mut full = args.to_vec();
         full[0] = value.clone();
+        // The other operand of an operator method is seen as its value too,
+        // as CPython's C code sees a str subclass as a str.
+        if is_operator(b.name)
+            && let Some(Value::Instance(other)) = full.get(1)
+            && let Some(v) = other.base_value()
+        {
+            full[1] = v.clone();
+        }
         let r = (b.func)(vm, &Args { pos: &full, kw: kwargs });
+        // A method that answers the value it was given (`list.__iadd__`)
+        // answers the instance: `m += [1]` keeps m a MyList.
+        if let Ok(v) = &r
+            && v.is(value)
+            && matches!(value, Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Native(_))
+        {
+            return Ok(args[0].clone());
+        }
+        // A set shows its class: `MySet({1, 2})`, as CPython's set_repr.
+        if b.name == "__repr__"
+            && let (Ok(Value::Str(text)), Value::Set(s) | Value::FrozenSet(s)) = (&r, value)
+        {
+            let name = inst.class_ref().name.clone();
+            let text = text.as_str();
+            let inner = match (s.is_empty(), value) {
+                (true, _) => "",
+                (false, Value::FrozenSet(_)) => {
+                    text.strip_prefix("frozenset(").and_then(|t| t.strip_suffix(')')).unwrap_or(text)
+                }
+                (false, _) => text,
+            };
+            return Ok(Value::str(format!("{}({inner})", name.as_str())));
+        }
         // dict.__getitem__ asks a subclass's __missing__ for absent keys.
         if let Err(e) = &r
             && b.name == "__getitem__"
@@ -77,15 +107,95 @@ pub fn call_builtin(vm: &mut Vm, b: &Builtin, args: &[Value], kwargs: &[(Arc<PyS
     (b.func)(vm, &Args { pos: args, kw: kwargs })
 }
 
-/// The `__init__` of the mutable builtin types: a subclass's
-/// `super().__init__(...)` fills the value its instance carries.
+/// Binary operator and comparison methods, whose second operand CPython's
+/// builtin types accept when it is an instance of a subclass of theirs.
+fn is_operator(name: &str) -> bool {
+    matches!(
+        name,
+        "__add__"
+            | "__radd__"
+            | "__sub__"
+            | "__rsub__"
+            | "__mul__"
+            | "__rmul__"
+            | "__truediv__"
+            | "__rtruediv__"
+            | "__floordiv__"
+            | "__rfloordiv__"
+            | "__mod__"
+            | "__rmod__"
+            | "__pow__"
+            | "__rpow__"
+            | "__divmod__"
+            | "__rdivmod__"
+            | "__lshift__"
+            | "__rlshift__"
+            | "__rshift__"
+            | "__rrshift__"
+            | "__and__"
+            | "__rand__"
+            | "__or__"
+            | "__ror__"
+            | "__xor__"
+            | "__rxor__"
+            | "__eq__"
+            | "__ne__"
+            | "__lt__"
+            | "__le__"
+            | "__gt__"
+            | "__ge__"
+    )
+}
+
+/// Methods a subclass needs that the interpreter does not otherwise need
+/// on the builtin type: the `__init__` of the mutable types (a subclass's
+/// `super().__init__(...)` fills the value its instance carries) and the
+/// in-place operators and item deletion of list.
 pub fn init_methods(type_name: &str) -> Vec<(&'static str, NativeFn)> {
     match type_name {
-        "list" => vec![("__init__", list_init as NativeFn)],
+        "list" => vec![
+            ("__init__", list_init as NativeFn),
+            ("__delitem__", del_item),
+            ("__iadd__", list_iadd),
+            ("__imul__", list_imul),
+        ],
         "dict" => vec![("__init__", dict_init as NativeFn)],
         "set" => vec![("__init__", set_init as NativeFn)],
         _ => Vec::new(),
     }
+}
+
+fn del_item(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let [me, key] = args.pos else {
+        return Err(type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1))));
+    };
+    vm.del_item(me, key)?;
+    Ok(Value::None)
+}
+
+/// `list += iterable`: extends in place and answers the list.
+fn list_iadd(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (Some(Value::List(l)), Some(src)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(type_error("descriptor '__iadd__' requires a 'list' object"));
+    };
+    let items = vm.iterate(src)?;
+    l.lock().extend(items);
+    Ok(args.pos[0].clone())
+}
+
+/// `list *= n`: repeats in place and answers the list.
+fn list_imul(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (Some(Value::List(l)), Some(n)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(type_error("descriptor '__imul__' requires a 'list' object"));
+    };
+    let n = super::args::to_index(vm, n)?.max(0) as usize;
+    let mut items = l.lock();
+    let copy = items.clone();
+    items.clear();
+    for _ in 0..n {
+        items.extend(copy.iter().cloned());
+    }
+    Ok(args.pos[0].clone())
 }
 
 fn at_most_one(args: &Args, name: &str) -> PyResult<()> {

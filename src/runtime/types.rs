@@ -104,7 +104,7 @@ fn build() -> Types {
         "int",
         o,
         Some(number_methods::int_ctor),
-        &with_dunders(number_methods::int_methods(), dunders::int_dunders()),
+        &with_dunders(number_methods::int_methods(), [dunders::int_dunders(), dunders::number_extras()].concat()),
     );
     let bool_type = make("bool", &int_type, Some(number_methods::bool_ctor), &[]);
     let iter_type = |name: &str| make(name, o, None, &iter_methods::iterator_methods());
@@ -117,7 +117,10 @@ fn build() -> Types {
             "float",
             o,
             Some(number_methods::float_ctor),
-            &with_dunders(number_methods::float_methods(), dunders::float_dunders()),
+            &with_dunders(
+                number_methods::float_methods(),
+                [dunders::float_dunders(), dunders::number_extras()].concat(),
+            ),
         ),
         str_type: make(
             "str",
@@ -136,7 +139,10 @@ fn build() -> Types {
             "list",
             o,
             Some(list_methods::list_ctor),
-            &with_dunders(list_methods::list_methods(), [dunders::list_dunders(), subclass::init_methods("list")].concat()),
+            &with_dunders(
+                list_methods::list_methods(),
+                [dunders::list_dunders(), subclass::init_methods("list")].concat(),
+            ),
         ),
         tuple_type: make(
             "tuple",
@@ -144,9 +150,27 @@ fn build() -> Types {
             Some(list_methods::tuple_ctor),
             &with_dunders(list_methods::tuple_methods(), dunders::tuple_dunders()),
         ),
-        dict_type: make("dict", o, Some(dict_methods::dict_ctor), &with_dunders(dict_methods::dict_methods(), [dunders::dict_dunders(), subclass::init_methods("dict")].concat()),
-        set_type: make("set", o, Some(set_methods::set_ctor), &with_dunders(set_methods::set_methods(), [dunders::set_dunders(), subclass::init_methods("set")].concat())),
-        frozenset_type: make("frozenset", o, Some(set_methods::frozenset_ctor), &with_dunders(set_methods::frozenset_methods(), dunders::set_dunders())),
+        dict_type: make(
+            "dict",
+            o,
+            Some(dict_methods::dict_ctor),
+            &with_dunders(
+                dict_methods::dict_methods(),
+                [dunders::dict_dunders(), subclass::init_methods("dict")].concat(),
+            ),
+        ),
+        set_type: make(
+            "set",
+            o,
+            Some(set_methods::set_ctor),
+            &with_dunders(set_methods::set_methods(), [dunders::set_dunders(), subclass::init_methods("set")].concat()),
+        ),
+        frozenset_type: make(
+            "frozenset",
+            o,
+            Some(set_methods::frozenset_ctor),
+            &with_dunders(set_methods::frozenset_methods(), dunders::set_dunders()),
+        ),
         range_type: make("range", o, Some(list_methods::range_ctor), &list_methods::range_methods()),
         slice_type: make("slice", o, Some(object::slice_ctor), &object::slice_methods()),
         function_type: make("function", o, None, &object::function_methods()),

@@ -19,7 +19,7 @@ impl Vm {
     pub fn call_value(&mut self, callee: &Value, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
         match callee {
             Value::Function(f) => self.call_function(f, None, args, kwargs),
-            Value::Builtin(b) => (b.func)(self, &Args { pos: args, kw: kwargs }),
+            Value::Builtin(b) => crate::runtime::subclass::call_builtin(self, b, args, kwargs),
             Value::BoundMethod(bm) => match &bm.func {
                 Value::Function(f) => self.call_function(f, Some(&bm.receiver), args, kwargs),
                 other => {
@@ -170,6 +170,7 @@ impl Vm {
     /// Makes the instance for a class call with no Python `__new__`.
     fn construct(&mut self, cls: &Arc<Class>, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
         match cls.kind {
+            ClassKind::BuiltinValue => crate::runtime::subclass::new_instance(self, cls, args, kwargs),
             ClassKind::Object if !cls.builtin || cls.name.as_str() == "object" => {
                 let has_init = !matches!(cls.lookup_str("__init__"), Some(Value::Builtin(_)) | None);
                 if !has_init && (!args.is_empty() || !kwargs.is_empty()) {

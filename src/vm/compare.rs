@@ -105,7 +105,7 @@ impl Vm {
                 Ok(if matches!(r, Value::NotImplemented) { None } else { Some(r) })
             }
             Some(Value::Builtin(b)) if b.owner != Some("object") => {
-                let r = (b.func)(self, &crate::runtime::function::Args::new(&[obj.clone(), other.clone()]))?;
+                let r = crate::runtime::subclass::call_builtin(self, &b, &[obj.clone(), other.clone()], &[])?;
                 Ok(if matches!(r, Value::NotImplemented) { None } else { Some(r) })
             }
             _ => {

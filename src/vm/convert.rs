@@ -170,6 +170,10 @@ impl Vm {
                         _ => Err(type_error("__hash__ method should return an integer")),
                     };
                 }
+                // A subclass of str, int... hashes as its value (equal to it).
+                if let Some(base) = i.base_value() {
+                    return self.hash(&base.clone());
+                }
                 identity_hash(v)
             }
             // Consistent with `==` on bound methods (same receiver, equal function).
@@ -193,6 +197,12 @@ impl Vm {
         }
         if spec.is_empty() {
             return self.str(v);
+        }
+        // A subclass of int, str... formats its value.
+        if let Value::Instance(i) = v
+            && let Some(base) = i.base_value()
+        {
+            return self.format(&base.clone(), spec);
         }
         Err(type_error(format!("unsupported format string passed to {}.__format__", v.type_name())))
     }
