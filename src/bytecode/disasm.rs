@@ -48,13 +48,6 @@ fn describe(code: &Code, op: &Op) -> (String, String) {
         Op::LoadFast(i) | Op::StoreFast(i) | Op::DeleteFast(i) => {
             format!("{i} ({})", name_of(&code.varnames, i))
         }
-        Op::LoadFastPair(p) => format!(
-            "{} {} ({}, {})",
-            p >> 16,
-            p & 0xffff,
-            name_of(&code.varnames, p >> 16),
-            name_of(&code.varnames, p & 0xffff)
-        ),
         Op::LoadFastAttr(l, n) | Op::StoreFastAttr(l, n) | Op::LoadFastMethod(l, n) => {
             format!("{l} {n} ({}.{})", name_of(&code.varnames, l as u32), name_of(&code.names, n as u32))
         }

@@ -43,8 +43,6 @@ pub enum Op {
     LoadConst(u32),
     /// ( -- local); UnboundLocalError if unset.
     LoadFast(u32),
-    /// Two locals at once: ( -- a b), operands packed as (a << 16) | b.
-    LoadFastPair(u32),
     /// `local.attr` in one step, without taking a reference to the local:
     /// LoadFast(local) then LoadAttr(name), fused by the compiler.
     /// ( -- local.names[name])

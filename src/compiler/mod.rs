@@ -456,7 +456,7 @@ fn estimate_stack(ops: &[Op]) -> u32 {
             | Op::ImportFrom(_)
             | Op::BeforeWith
             | Op::PushExcInfo => 1,
-            Op::LoadFastPair(_) | Op::LoadFastMethod(..) => 2,
+            Op::LoadFastMethod(..) => 2,
             Op::LoadFastAttr(..) => 1,
             Op::StoreFastAttr(..) => -1,
             Op::SliceSubscr => -2,
@@ -500,7 +500,7 @@ mod tests {
         let code = compile("def f(a):\n    b = a + 1\n    return b\n");
         let Value::Code(f) = &code.consts[0] else { panic!("function code is the first constant") };
         assert!(f.ops.iter().any(|op| matches!(op, Op::StoreFast(1))));
-        assert!(f.ops.iter().any(|op| matches!(op, Op::LoadFast(0) | Op::LoadFastPair(_))));
+        assert!(f.ops.iter().any(|op| matches!(op, Op::LoadFast(0))));
         assert_eq!(f.argcount, 1);
     }
 

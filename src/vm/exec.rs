@@ -75,19 +75,6 @@ impl Vm {
                 }
                 self.stack.push(v);
             }
-            Op::LoadFastPair(p) => {
-                let (a, b) = ((p >> 16) as usize, (p & 0xffff) as usize);
-                let va = self.stack[f.base + a].clone();
-                let vb = self.stack[f.base + b].clone();
-                if va.is_undef() {
-                    return Err(unbound_local(&code.varnames[a]));
-                }
-                if vb.is_undef() {
-                    return Err(unbound_local(&code.varnames[b]));
-                }
-                self.stack.push(va);
-                self.stack.push(vb);
-            }
             Op::StoreFast(i) => {
                 let v = pop!();
                 let old = std::mem::replace(&mut self.stack[f.base + i as usize], v);
