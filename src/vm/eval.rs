@@ -686,6 +686,27 @@ impl Vm {
                                         }
                                     })
                                 }
+                                // `for i, x in enumerate(a_list)`.
+                                IterState::Enumerate { iter: Value::Iter(inner), count } => {
+                                    match &mut *inner.state.lock() {
+                                        IterState::List { list, index } => {
+                                            let items = list.lock();
+                                            Some(match items.get(*index) {
+                                                Some(v) => {
+                                                    *index += 1;
+                                                    let n = *count;
+                                                    *count += 1;
+                                                    Some(Value::tuple(vec![Value::Int(n), v.clone()]))
+                                                }
+                                                None => {
+                                                    *index = usize::MAX;
+                                                    None
+                                                }
+                                            })
+                                        }
+                                        _ => None,
+                                    }
+                                }
                                 _ => None,
                             },
                             _ => None,
