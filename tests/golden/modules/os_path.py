@@ -1,7 +1,7 @@
 # os.path string functions.
 import os
 import os.path
-print(os.path.join('a', 'b', 'c.txt'), os.path.join('/root', 'x'), os.path.join('a', '/abs', 'b'), os.path.join('a', ''))
+print(os.path.join('a', 'b', 'c.txt'), os.path.join('/srv', 'x'), os.path.join('a', '/abs', 'b'), os.path.join('a', ''))
 print(os.path.basename('/usr/lib/file.tar.gz'), repr(os.path.basename('/usr/lib/')), os.path.dirname('/usr/lib/file'), repr(os.path.dirname('file')))
 print(os.path.split('/a/b/c'), os.path.splitext('archive.tar.gz'), os.path.splitext('noext'), os.path.splitext('.bashrc'))
 print(os.path.isabs('/x'), os.path.isabs('x'), os.path.normpath('a//b/./c/../d'))
