@@ -466,18 +466,8 @@ impl Vm {
                         let name = &code.names[i as usize];
                         // An attribute in the instance dict, with no hook or
                         // descriptor in the way: the common case.
-                        let found = match stack.last() {
-                            Some(Value::Instance(inst)) => {
-                                let cls = inst.class_ref();
-                                if cls.has_flag(ClassFlags::GETATTRIBUTE) {
-                                    None
-                                } else {
-                                    let mut c = class_lookup(&code.method_cache[i as usize], cls, name);
-                                    if c.data_descriptor { None } else { inst.dict.get_str_at(name, &mut c.hint) }
-                                }
-                            }
-                            _ => None,
-                        };
+                        let found =
+                            stack.last().and_then(|obj| instance_attr(obj, &code.method_cache[i as usize], name));
                         match found {
                             Some(v) => *stack.last_mut().expect("an object to load from") = v,
                             None => slow!(op),
@@ -486,28 +476,7 @@ impl Vm {
                     Op::LoadMethod(i) => {
                         let name = &code.names[i as usize];
                         let cache = &code.method_cache[i as usize];
-                        let method = match stack.last() {
-                            Some(Value::Instance(inst)) => {
-                                let cls = inst.class_ref();
-                                if cls.has_flag(ClassFlags::GETATTRIBUTE) {
-                                    None
-                                } else {
-                                    let c = class_lookup(cache, cls, name);
-                                    match &c.value {
-                                        m @ Value::Function(_) if inst.dict.get_str(name).is_none() => Some(m.clone()),
-                                        _ => None,
-                                    }
-                                }
-                            }
-                            Some(v) => match v.builtin_class() {
-                                Some(cls) => match &class_lookup(cache, cls, name).value {
-                                    m @ Value::Builtin(_) => Some(m.clone()),
-                                    _ => None,
-                                },
-                                None => None,
-                            },
-                            None => None,
-                        };
+                        let method = stack.last().and_then(|obj| plain_method(obj, cache, name));
                         match method {
                             Some(m) => {
                                 let obj = stack.pop().unwrap_or_default();
@@ -519,18 +488,7 @@ impl Vm {
                     }
                     Op::LoadFastAttr(local, n) => {
                         let name = &code.names[n as usize];
-                        let found = match &stack[base + local as usize] {
-                            Value::Instance(inst) => {
-                                let cls = inst.class_ref();
-                                if cls.has_flag(ClassFlags::GETATTRIBUTE) {
-                                    None
-                                } else {
-                                    let mut c = class_lookup(&code.method_cache[n as usize], cls, name);
-                                    if c.data_descriptor { None } else { inst.dict.get_str_at(name, &mut c.hint) }
-                                }
-                            }
-                            _ => None,
-                        };
+                        let found = instance_attr(&stack[base + local as usize], &code.method_cache[n as usize], name);
                         match found {
                             Some(v) => stack.push(v),
                             None => slow!(op),
@@ -571,29 +529,7 @@ impl Vm {
                     }
                     Op::LoadFastMethod(local, n) => {
                         let name = &code.names[n as usize];
-                        let cache = &code.method_cache[n as usize];
-                        let obj = &stack[base + local as usize];
-                        let method = match obj {
-                            Value::Instance(inst) => {
-                                let cls = inst.class_ref();
-                                if cls.has_flag(ClassFlags::GETATTRIBUTE) {
-                                    None
-                                } else {
-                                    let c = class_lookup(cache, cls, name);
-                                    match &c.value {
-                                        m @ Value::Function(_) if inst.dict.get_str(name).is_none() => Some(m.clone()),
-                                        _ => None,
-                                    }
-                                }
-                            }
-                            v => match v.builtin_class() {
-                                Some(cls) => match &class_lookup(cache, cls, name).value {
-                                    m @ Value::Builtin(_) => Some(m.clone()),
-                                    _ => None,
-                                },
-                                None => None,
-                            },
-                        };
+                        let method = plain_method(&stack[base + local as usize], &code.method_cache[n as usize], name);
                         match method {
                             Some(m) => {
                                 let obj = stack[base + local as usize].clone();
@@ -763,6 +699,43 @@ impl Vm {
             }
             pending = Some((err, origin));
         }
+    }
+}
+
+/// `obj.name` for an instance whose attribute sits in its dict with no
+/// `__getattribute__` or data descriptor in the way; None sends the
+/// instruction to its full implementation.
+#[inline(always)]
+fn instance_attr(obj: &Value, cache: &PyLock<MethodCache>, name: &PyStr) -> Option<Value> {
+    let Value::Instance(inst) = obj else { return None };
+    let cls = inst.class_ref();
+    if cls.has_flag(ClassFlags::GETATTRIBUTE) {
+        return None;
+    }
+    let mut c = class_lookup(cache, cls, name);
+    if c.data_descriptor { None } else { inst.dict.get_str_at(name, &mut c.hint) }
+}
+
+/// The method `obj.name` calls when it is a plain Python function of an
+/// instance's class (not shadowed by the instance dict) or a Rust method of
+/// a builtin type; None sends the instruction to its full implementation.
+#[inline(always)]
+fn plain_method(obj: &Value, cache: &PyLock<MethodCache>, name: &PyStr) -> Option<Value> {
+    match obj {
+        Value::Instance(inst) => {
+            let cls = inst.class_ref();
+            if cls.has_flag(ClassFlags::GETATTRIBUTE) {
+                return None;
+            }
+            match &class_lookup(cache, cls, name).value {
+                m @ Value::Function(_) if inst.dict.get_str(name).is_none() => Some(m.clone()),
+                _ => None,
+            }
+        }
+        v => match &class_lookup(cache, v.builtin_class()?, name).value {
+            m @ Value::Builtin(_) => Some(m.clone()),
+            _ => None,
+        },
     }
 }
 
