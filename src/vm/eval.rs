@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use super::error::type_error;
 use super::exec::Flow;
-use super::fast_ops::{cmp_f64, cmp_i64, float_fast, int_fast, unbound_local};
+use super::fast_ops::{cmp_ord, float_fast, int_fast, unbound_local};
 use super::frame::Frame;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::code::MethodCache;
@@ -233,8 +233,8 @@ impl Vm {
                     Op::Compare(cop) => {
                         let len = stack.len();
                         let quick = match (&stack[len - 2], &stack[len - 1]) {
-                            (Value::Int(x), Value::Int(y)) => Some(cmp_i64(cop, *x, *y)),
-                            (Value::Float(x), Value::Float(y)) => Some(cmp_f64(cop, *x, *y)),
+                            (Value::Int(x), Value::Int(y)) => Some(cmp_ord(cop, *x, *y)),
+                            (Value::Float(x), Value::Float(y)) => Some(cmp_ord(cop, *x, *y)),
                             _ => None,
                         };
                         match quick {
@@ -373,14 +373,14 @@ impl Vm {
                     Op::CompareJumpIfFalse(cop, target) => {
                         let len = stack.len();
                         let quick = match (&stack[len - 2], &stack[len - 1]) {
-                            (Value::Int(x), Value::Int(y)) => Some(cmp_i64(cop, *x, *y)),
-                            (Value::Float(x), Value::Float(y)) => Some(cmp_f64(cop, *x, *y)),
+                            (Value::Int(x), Value::Int(y)) => Some(cmp_ord(cop, *x, *y)),
+                            (Value::Float(x), Value::Float(y)) => Some(cmp_ord(cop, *x, *y)),
                             // Exact for ints below 2**53, as num_cmp is.
                             (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => {
-                                Some(cmp_f64(cop, *x, *y as f64))
+                                Some(cmp_ord(cop, *x, *y as f64))
                             }
                             (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => {
-                                Some(cmp_f64(cop, *x as f64, *y))
+                                Some(cmp_ord(cop, *x as f64, *y))
                             }
                             _ => None,
                         };

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::error::{name_error, type_error};
-use super::fast_ops::{cmp_f64, cmp_i64, float_fast, free_var_error, int_fast, unbound_local};
+use super::fast_ops::{cmp_ord, float_fast, free_var_error, int_fast, unbound_local};
 use super::frame::Block;
 use super::invoke::{kwargs_from_dict, make_function};
 use super::{PyErr, PyResult, Vm};
@@ -369,7 +369,7 @@ impl Vm {
                 let b = pop!();
                 let a = pop!();
                 let r = match (&a, &b) {
-                    (Value::Int(x), Value::Int(y)) => Value::Bool(cmp_i64(cop, *x, *y)),
+                    (Value::Int(x), Value::Int(y)) => Value::Bool(cmp_ord(cop, *x, *y)),
                     _ => (self.compare_op(cop, &a, &b))?,
                 };
                 self.stack.push(r);
@@ -377,8 +377,8 @@ impl Vm {
             Op::CompareJumpIfFalse(cop, target) => {
                 let len = self.stack.len();
                 let quick = match (&self.stack[len - 2], &self.stack[len - 1]) {
-                    (Value::Int(x), Value::Int(y)) => Some(cmp_i64(cop, *x, *y)),
-                    (Value::Float(x), Value::Float(y)) => Some(cmp_f64(cop, *x, *y)),
+                    (Value::Int(x), Value::Int(y)) => Some(cmp_ord(cop, *x, *y)),
+                    (Value::Float(x), Value::Float(y)) => Some(cmp_ord(cop, *x, *y)),
                     _ => None,
                 };
                 if let Some(truth) = quick {
@@ -395,11 +395,11 @@ impl Vm {
                 let b = pop!();
                 let a = pop!();
                 let truth = match (&a, &b) {
-                    (Value::Int(x), Value::Int(y)) => cmp_i64(cop, *x, *y),
-                    (Value::Float(x), Value::Float(y)) => cmp_f64(cop, *x, *y),
+                    (Value::Int(x), Value::Int(y)) => cmp_ord(cop, *x, *y),
+                    (Value::Float(x), Value::Float(y)) => cmp_ord(cop, *x, *y),
                     // Exact for ints below 2**53, as num_cmp is.
-                    (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => cmp_f64(cop, *x, *y as f64),
-                    (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => cmp_f64(cop, *x as f64, *y),
+                    (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => cmp_ord(cop, *x, *y as f64),
+                    (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => cmp_ord(cop, *x as f64, *y),
                     _ => {
                         let r = (self.compare_op(cop, &a, &b))?;
                         match r {

@@ -60,20 +60,7 @@ pub(super) fn float_fast(op: BinOp, a: f64, b: f64) -> Option<f64> {
 }
 
 #[inline]
-pub(super) fn cmp_i64(op: CmpOp, a: i64, b: i64) -> bool {
-    match op {
-        CmpOp::Eq => a == b,
-        CmpOp::NotEq => a != b,
-        CmpOp::Lt => a < b,
-        CmpOp::LtE => a <= b,
-        CmpOp::Gt => a > b,
-        CmpOp::GtE => a >= b,
-        _ => false,
-    }
-}
-
-#[inline]
-pub(super) fn cmp_f64(op: CmpOp, a: f64, b: f64) -> bool {
+pub(super) fn cmp_ord<T: PartialOrd>(op: CmpOp, a: T, b: T) -> bool {
     match op {
         CmpOp::Eq => a == b,
         CmpOp::NotEq => a != b,
