@@ -68,6 +68,13 @@ impl Interpreter {
         Interpreter { shared: Arc::new(shared) }
     }
 
+    /// Makes Ctrl-C raise KeyboardInterrupt in this interpreter's main
+    /// thread, as in CPython. The CLI asks for it; a host that embeds pyl
+    /// may keep its own SIGINT handling by not calling this.
+    pub fn catch_sigint(&self) {
+        vm::gil::route_sigint(&self.shared.gil);
+    }
+
     pub fn config(&self) -> &Config {
         &self.shared.config
     }
@@ -109,8 +116,26 @@ impl Interpreter {
     }
 }
 
+/// The interpreter's main thread: holds the interpreter lock while it runs.
+impl Drop for Interpreter {
+    fn drop(&mut self) {
+        vm::gil::unroute_sigint(&self.shared.gil);
+    }
+}
+
 fn run_main(shared: Arc<Shared>, source: &str, filename: &str) -> i32 {
     let mut vm = Vm::new(shared.clone(), MAIN_STACK);
+    vm.thread = vm::threads::ThreadState::new(true);
+    shared.gil.acquire();
+    let status = run_main_locked(&mut vm, source, filename);
+    // Values the main thread still holds are dropped under the lock.
+    drop(vm);
+    shared.gil.release();
+    status
+}
+
+fn run_main_locked(vm: &mut Vm, source: &str, filename: &str) -> i32 {
+    let shared = vm.shared.clone();
     let main = Arc::new(runtime::module::Module::new("__main__"));
     main.set("__file__", Value::str(filename));
     // CPython's __main__ starts with an empty __annotations__.
@@ -132,12 +157,27 @@ fn run_main(shared: Arc<Shared>, source: &str, filename: &str) -> i32 {
         return 0;
     }
     let frame = vm.frame_for_code(code, main.dict.clone());
-    let status = match vm.run_frame(frame) {
+    let mut status = match vm.run_frame(frame) {
         Ok(_) => 0,
-        Err(e) => exit_status(&mut vm, &e),
+        Err(e) => exit_status(vm, &e),
     };
-    finish(&vm);
+    if let Err(e) = wait_for_threads(vm) {
+        status = exit_status(vm, &e);
+    }
+    finish(vm);
     status
+}
+
+/// Like CPython at exit: waits for every non-daemon thread `threading`
+/// started (daemon threads die with the process).
+fn wait_for_threads(vm: &mut Vm) -> Result<(), PyErr> {
+    let Some(Value::Module(threading)) = vm.shared.modules.get_item_str("threading") else {
+        return Ok(());
+    };
+    match threading.get("_shutdown") {
+        Some(f) => vm.call(&f, &[]).map(|_| ()),
+        None => Ok(()),
+    }
 }
 
 /// The exit status for an exception that reached the top (printing it,

@@ -125,6 +125,7 @@ fn run() -> i32 {
     };
     let config = Config { gil, argv, path0, dis };
     let interp = Interpreter::new(config);
+    interp.catch_sigint();
     match program {
         // CPython reports the script by its absolute path (argv[0] stays as given).
         Program::File(f) => {

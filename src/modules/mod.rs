@@ -1,7 +1,8 @@
 //! Modules written in Rust, registered in one table.
 //!
 //! `builtins` and `sys` exist from the start; the others are created on
-//! first import by their init function.
+//! first import by their init function. `threading` and `queue` are pyl
+//! source compiled into the binary (`frozen_source`).
 
 pub mod builtins;
 pub mod math;
@@ -11,6 +12,7 @@ pub mod os;
 pub mod os_path;
 pub mod random;
 pub mod sys;
+pub mod thread;
 pub mod time;
 
 use std::collections::HashMap;
@@ -32,8 +34,19 @@ pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
         ("os.path", os::init_path),
         ("random", random::init),
         ("time", time::init),
+        ("_thread", thread::init),
     ];
     table.iter().copied().collect()
+}
+
+/// Modules written in pyl itself, compiled into the binary: the
+/// high-level thread API is built on `_thread` as in CPython.
+pub fn frozen_source(name: &str) -> Option<&'static str> {
+    match name {
+        "threading" => Some(include_str!("threading.pyl")),
+        "queue" => Some(include_str!("queue.pyl")),
+        _ => None,
+    }
 }
 
 /// `io.UnsupportedOperation` (an OSError and a ValueError).

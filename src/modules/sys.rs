@@ -125,6 +125,8 @@ pub fn create(config: &Config, modules: Value) -> Arc<Module> {
         ("get_int_max_str_digits", get_int_max_str_digits),
         ("set_int_max_str_digits", set_int_max_str_digits),
         ("_is_gil_enabled", is_gil_enabled),
+        ("getswitchinterval", getswitchinterval),
+        ("setswitchinterval", setswitchinterval),
         ("getdefaultencoding", getdefaultencoding),
     ];
     for (name, f) in functions {
@@ -245,6 +247,28 @@ fn set_int_max_str_digits(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn is_gil_enabled(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     Ok(Value::Bool(vm.shared.gil.is_enabled()))
+}
+
+fn getswitchinterval(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.exactly("getswitchinterval", 0, args.len())?;
+    Ok(Value::Float(vm.shared.gil.switch_interval()))
+}
+
+fn setswitchinterval(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.exactly("setswitchinterval", 1, args.len())?;
+    let secs = match &args.pos[0] {
+        Value::Float(f) => *f,
+        Value::Int(i) => *i as f64,
+        Value::Bool(b) => *b as i64 as f64,
+        other => {
+            return Err(type_error(format!("must be real number, not {}", other.type_name())));
+        }
+    };
+    if secs.is_nan() || secs <= 0.0 {
+        return Err(value_error("switch interval must be strictly positive"));
+    }
+    vm.shared.gil.set_switch_interval(secs);
+    Ok(Value::None)
 }
 
 fn getdefaultencoding(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {

@@ -316,8 +316,7 @@ fn time_sleep(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if secs * 1e9 >= i64::MAX as f64 {
         return Err(overflow_error("timestamp too large to convert to C _PyTime_t"));
     }
-    // GIL: release while sleeping (threads issue)
-    std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+    vm.sleep(secs)?;
     Ok(Value::None)
 }
 

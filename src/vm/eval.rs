@@ -11,6 +11,7 @@
 //! operations go through the generic protocols in the sibling modules.
 
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use super::error::type_error;
 use super::exec::Flow;
@@ -145,6 +146,13 @@ impl Vm {
             if let Some((err, origin)) = pending.take() {
                 self.unwind(err, origin)?;
             }
+            // Eval-breaker point: every call and return passes here.
+            if self.shared.gil.breaker.load(Ordering::Relaxed) != 0
+                && let Err(e) = self.handle_breaker()
+            {
+                pending = Some((e, Origin::Raised));
+                continue;
+            }
             let fi = self.frames.len() - 1;
             let code_ptr: *const Code = Arc::as_ptr(self.frames[fi].code());
             // SAFETY: frame `fi` holds an `Arc` to this code for as long as
@@ -210,7 +218,16 @@ impl Vm {
                             v.release();
                         }
                     }
-                    Op::Jump(t) => pc = t as usize,
+                    Op::Jump(t) => {
+                        // Eval-breaker point: every loop passes a backward jump.
+                        if (t as usize) < pc
+                            && self.shared.gil.breaker.load(Ordering::Relaxed) != 0
+                            && let Err(e) = self.handle_breaker()
+                        {
+                            break e;
+                        }
+                        pc = t as usize;
+                    }
                     Op::Copy(n) => {
                         let v = stack[stack.len() - n as usize].clone();
                         stack.push(v);

@@ -80,6 +80,9 @@ impl Vm {
             self.shared.modules.set_item_str(full, Value::Module(m.clone()));
             return Ok(m);
         }
+        if let Some(source) = crate::modules::frozen_source(full) {
+            return self.exec_module_source(full, source, &format!("<frozen {full}>"), None);
+        }
         let dirs: Vec<PathBuf> = match parent {
             Some(p) => match p.get("__path__") {
                 Some(Value::List(l)) => {
@@ -127,8 +130,19 @@ impl Vm {
         let text = std::fs::read(file).map_err(|e| super::error::os_error_from_io(&e, file.to_str()))?;
         let text = String::from_utf8_lossy(&text).into_owned();
         let filename = file.to_string_lossy().into_owned();
+        self.exec_module_source(full, &text, &filename, package)
+    }
+
+    /// Runs module source text as module `full` (registered first).
+    fn exec_module_source(
+        &mut self,
+        full: &str,
+        text: &str,
+        filename: &str,
+        package: Option<&Path>,
+    ) -> PyResult<Arc<Module>> {
         let module = Arc::new(Module::new(full));
-        module.set("__file__", Value::str(filename.clone()));
+        module.set("__file__", Value::str(filename));
         module.set("__builtins__", Value::Module(self.shared.builtins_module.clone()));
         if let Some(p) = package {
             module.set("__path__", Value::list(vec![Value::str(p.to_string_lossy().into_owned())]));
@@ -138,11 +152,11 @@ impl Vm {
             module.set("__package__", Value::str(pkg));
         }
         self.shared.modules.set_item_str(full, Value::Module(module.clone()));
-        let code = match compile_source(&text, &filename, Mode::Exec) {
+        let code = match compile_source(text, filename, Mode::Exec) {
             Ok(c) => c,
             Err(e) => {
                 self.shared.modules.remove_str(full);
-                return Err(super::traceback::syntax_error_value(&e, &filename, &text));
+                return Err(super::traceback::syntax_error_value(&e, filename, text));
             }
         };
         let frame = self.frame_for_code(code, module.dict.clone());

@@ -24,6 +24,7 @@ mod invoke;
 mod iterate;
 mod ops;
 pub mod stdio;
+pub mod threads;
 pub mod traceback;
 
 use std::collections::HashMap;
@@ -96,6 +97,7 @@ pub struct Vm {
     pub native_depth: usize,
     /// Containers being repr'd, to print `[...]` for self-references.
     pub repr_guard: Vec<usize>,
+    pub thread: threads::ThreadState,
 }
 
 /// Bytes of native stack kept free below the guard.
@@ -114,6 +116,7 @@ impl Vm {
             stack_limit,
             native_depth: 0,
             repr_guard: Vec::new(),
+            thread: threads::ThreadState::new(false),
         }
     }
 

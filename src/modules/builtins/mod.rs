@@ -1,6 +1,6 @@
 //! The `builtins` module: builtin functions, types, exceptions, constants.
 
-mod functions;
+pub(crate) mod functions;
 mod io;
 
 use std::sync::Arc;

@@ -1,0 +1,460 @@
+//! `_thread`: the low-level threading primitives `threading` is written
+//! on — starting threads, the plain lock and the re-entrant lock — plus
+//! the few hooks `threading` needs from the runtime (per-thread storage
+//! for `threading.local`, printing an exception with its traceback).
+//!
+//! Every wait releases the interpreter lock (`Vm::wait_released`), so a
+//! blocked thread never stops the others, and in the main thread a Ctrl-C
+//! interrupts it with KeyboardInterrupt.
+
+use std::any::Any;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex};
+
+use crate::runtime::args::to_f64;
+use crate::runtime::class::Class;
+use crate::runtime::function::{Args, Builtin, NativeFn};
+use crate::runtime::module::Module;
+use crate::runtime::types::{make, types};
+use crate::runtime::value::{NativeObject, Value};
+use crate::vm::error::{overflow_error, runtime_error, type_error, value_error};
+use crate::vm::threads::{current_ident, native_id};
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// `_thread.TIMEOUT_MAX`: the longest wait CPython can express, in seconds.
+const TIMEOUT_MAX: f64 = 9223372036.0;
+
+/// A plain lock (`_thread.lock`): any thread may release it.
+pub struct LockObject {
+    locked: Mutex<bool>,
+    cond: Condvar,
+}
+
+impl LockObject {
+    pub fn new() -> LockObject {
+        LockObject { locked: Mutex::new(false), cond: Condvar::new() }
+    }
+
+    fn try_acquire(&self) -> bool {
+        let mut locked = self.locked.lock();
+        !std::mem::replace(&mut *locked, true)
+    }
+
+    /// Waits until the lock is free (or `until` passes) and takes it.
+    fn acquire_until(&self, until: Option<Instant>) -> Option<bool> {
+        let mut locked = self.locked.lock();
+        while *locked {
+            match until {
+                None => self.cond.wait(&mut locked),
+                Some(u) => {
+                    if self.cond.wait_until(&mut locked, u).timed_out() && *locked {
+                        return None;
+                    }
+                }
+            }
+        }
+        *locked = true;
+        Some(true)
+    }
+
+    fn release(&self) -> bool {
+        let mut locked = self.locked.lock();
+        if !*locked {
+            return false;
+        }
+        *locked = false;
+        self.cond.notify_one();
+        true
+    }
+
+    fn is_locked(&self) -> bool {
+        *self.locked.lock()
+    }
+}
+
+impl Default for LockObject {
+    fn default() -> Self {
+        LockObject::new()
+    }
+}
+
+impl NativeObject for LockObject {
+    fn class(&self) -> Arc<Class> {
+        lock_class()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// A re-entrant lock (`_thread.RLock`): owned by one thread, counted.
+pub struct RLockObject {
+    /// (owner ident, recursion count); count 0 means free.
+    state: Mutex<(u64, u64)>,
+    cond: Condvar,
+}
+
+impl RLockObject {
+    fn acquire_until(&self, me: u64, until: Option<Instant>, wait: bool) -> Option<bool> {
+        let mut st = self.state.lock();
+        if st.1 > 0 && st.0 == me {
+            st.1 += 1;
+            return Some(true);
+        }
+        while st.1 > 0 {
+            if !wait {
+                return Some(false);
+            }
+            match until {
+                None => self.cond.wait(&mut st),
+                Some(u) => {
+                    if self.cond.wait_until(&mut st, u).timed_out() && st.1 > 0 {
+                        return None;
+                    }
+                }
+            }
+        }
+        *st = (me, 1);
+        Some(true)
+    }
+}
+
+impl NativeObject for RLockObject {
+    fn class(&self) -> Arc<Class> {
+        rlock_class()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn lock_class() -> Arc<Class> {
+    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+    CLASS
+        .get_or_init(|| {
+            let methods: Vec<(&'static str, NativeFn)> = vec![
+                ("acquire", lock_acquire),
+                ("acquire_lock", lock_acquire),
+                ("__enter__", lock_acquire),
+                ("release", lock_release),
+                ("release_lock", lock_release),
+                ("__exit__", lock_exit),
+                ("locked", lock_locked),
+                ("locked_lock", lock_locked),
+                ("__repr__", lock_repr),
+            ];
+            let cls = make("lock", &types().object_type, None, &methods);
+            *cls.module.lock() = Value::str("_thread");
+            cls
+        })
+        .clone()
+}
+
+fn rlock_class() -> Arc<Class> {
+    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+    CLASS
+        .get_or_init(|| {
+            let methods: Vec<(&'static str, NativeFn)> = vec![
+                ("acquire", rlock_acquire),
+                ("__enter__", rlock_acquire),
+                ("release", rlock_release),
+                ("__exit__", rlock_exit),
+                ("_is_owned", rlock_is_owned),
+                ("_release_save", rlock_release_save),
+                ("_acquire_restore", rlock_acquire_restore),
+                ("_recursion_count", rlock_recursion_count),
+                ("__repr__", rlock_repr),
+            ];
+            let cls = make("RLock", &types().object_type, Some(rlock_new), &methods);
+            *cls.module.lock() = Value::str("_thread");
+            cls
+        })
+        .clone()
+}
+
+/// Builds `_thread`.
+pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
+    let m = Module::new("_thread");
+    let functions: Vec<(&'static str, NativeFn)> = vec![
+        ("start_new_thread", start_new_thread),
+        ("start_new", start_new_thread),
+        ("allocate_lock", allocate_lock),
+        ("allocate", allocate_lock),
+        ("get_ident", get_ident),
+        ("get_native_id", get_native_id),
+        ("stack_size", stack_size),
+        ("_local_storage", local_storage),
+        ("_print_exception", print_exception),
+        ("_is_main_thread", is_main_thread),
+    ];
+    for (name, f) in functions {
+        m.set(name, Value::Builtin(Arc::new(Builtin::new(name, f))));
+    }
+    m.set("LockType", Value::Class(lock_class()));
+    m.set("RLock", Value::Class(rlock_class()));
+    m.set("error", Value::Class(types().exc.runtime_error.clone()));
+    m.set("TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
+    Ok(Arc::new(m))
+}
+
+// ------------------------------------------------------------ functions
+
+fn start_new_thread(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.no_kwargs("start_new_thread")?;
+    args.between("start_new_thread", 2, 3, args.len())?;
+    let func = args.pos[0].clone();
+    if !super::builtins::functions::is_callable(&func) {
+        return Err(type_error("first arg must be callable"));
+    }
+    let Value::Tuple(t) = &args.pos[1] else {
+        return Err(type_error("2nd arg must be a tuple"));
+    };
+    let pos = t.items.to_vec();
+    let kw = match args.pos.get(2) {
+        None => Vec::new(),
+        Some(Value::Dict(d)) => {
+            let mut kw = Vec::new();
+            for (k, v) in d.items() {
+                let Value::Str(k) = k else {
+                    return Err(type_error("keywords must be strings"));
+                };
+                kw.push((k, v));
+            }
+            kw
+        }
+        Some(_) => return Err(type_error("optional 3rd arg must be a dictionary")),
+    };
+    let ident = vm.start_thread(func, pos, kw)?;
+    Ok(Value::Int(ident as i64))
+}
+
+fn allocate_lock(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.exactly("allocate_lock", 0, args.len())?;
+    Ok(Value::native(Arc::new(LockObject::new())))
+}
+
+fn get_ident(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(Value::Int(current_ident() as i64))
+}
+
+fn get_native_id(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(Value::Int(native_id() as i64))
+}
+
+/// `stack_size([size])`: pyl picks its own thread stacks; reports 0
+/// ("the default") and accepts the sizes CPython accepts.
+fn stack_size(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    if let Some(v) = args.pos.first() {
+        let n = crate::runtime::args::to_index(vm, v)?;
+        if n != 0 && n < 32768 {
+            return Err(value_error("size not valid: 32768 bytes"));
+        }
+    }
+    Ok(Value::Int(0))
+}
+
+/// The calling thread's storage for `threading.local` (freed with the thread).
+fn local_storage(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(Value::Dict(vm.thread.locals.clone()))
+}
+
+fn is_main_thread(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(vm.thread.is_main))
+}
+
+/// `_print_exception(exc)`: the traceback and message on stderr, as the
+/// interpreter prints an uncaught exception.
+fn print_exception(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    if let Some(Value::Instance(inst)) = args.pos.first()
+        && inst.exc().is_some()
+    {
+        vm.print_exception(&PyErr(inst.clone()));
+    }
+    Ok(Value::None)
+}
+
+// --------------------------------------------------------- acquire logic
+
+/// The `(blocking=True, timeout=-1)` arguments of `acquire`, checked as
+/// CPython does; returns None for "wait forever".
+fn wait_args(vm: &mut Vm, args: &Args) -> PyResult<(bool, Option<Duration>)> {
+    args.allow_kwargs("acquire", &["blocking", "timeout"])?;
+    if args.len() > 3 {
+        return Err(type_error(format!("acquire() takes at most 2 arguments ({} given)", args.len() - 1)));
+    }
+    let blocking = match args.get(1, "blocking") {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    let timeout = match args.get(2, "timeout") {
+        Some(v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_))) => to_f64(vm, v)?,
+        Some(v @ Value::BigInt(_)) => to_f64(vm, v).unwrap_or(f64::INFINITY),
+        Some(other) => {
+            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())));
+        }
+        None => -1.0,
+    };
+    if !blocking && timeout != -1.0 {
+        return Err(value_error("can't specify a timeout for a non-blocking call"));
+    }
+    if timeout < 0.0 && timeout != -1.0 {
+        return Err(value_error("timeout value must be positive"));
+    }
+    if timeout * 1e9 >= i64::MAX as f64 || timeout.is_nan() {
+        return Err(overflow_error("timestamp out of range for platform time_t"));
+    }
+    if timeout > TIMEOUT_MAX {
+        return Err(overflow_error("timeout value is too large"));
+    }
+    let timeout = if timeout == -1.0 { None } else { Some(Duration::from_secs_f64(timeout)) };
+    Ok((blocking, timeout))
+}
+
+fn this_lock<'a>(args: &'a Args) -> PyResult<&'a LockObject> {
+    args.pos
+        .first()
+        .and_then(|v| v.as_native::<LockObject>())
+        .ok_or_else(|| type_error("descriptor requires a '_thread.lock' object"))
+}
+
+fn this_rlock<'a>(args: &'a Args) -> PyResult<&'a RLockObject> {
+    args.pos
+        .first()
+        .and_then(|v| v.as_native::<RLockObject>())
+        .ok_or_else(|| type_error("descriptor requires a '_thread.RLock' object"))
+}
+
+fn lock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let lock = this_lock(args)?;
+    if args.len() == 1 && args.kw.is_empty() && lock.try_acquire() {
+        return Ok(Value::Bool(true));
+    }
+    let (blocking, timeout) = wait_args(vm, args)?;
+    if lock.try_acquire() {
+        return Ok(Value::Bool(true));
+    }
+    if !blocking || timeout == Some(Duration::ZERO) {
+        return Ok(Value::Bool(false));
+    }
+    let deadline = timeout.map(|t| Instant::now() + t);
+    let got = vm.wait_released(deadline, |until| lock.acquire_until(until))?;
+    Ok(Value::Bool(got.unwrap_or(false)))
+}
+
+fn lock_release(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    if !this_lock(args)?.release() {
+        return Err(runtime_error("release unlocked lock"));
+    }
+    Ok(Value::None)
+}
+
+fn lock_exit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    lock_release(vm, &Args::new(&args.pos[..1]))
+}
+
+fn lock_locked(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(this_lock(args)?.is_locked()))
+}
+
+fn lock_repr(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let lock = this_lock(args)?;
+    let state = if lock.is_locked() { "locked" } else { "unlocked" };
+    let addr = lock as *const LockObject as usize;
+    Ok(Value::str(format!("<{state} _thread.lock object at {addr:#x}>")))
+}
+
+fn rlock_new(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    if !args.pos.is_empty() || !args.kw.is_empty() {
+        return Err(type_error("RLock() takes no arguments"));
+    }
+    Ok(Value::native(Arc::new(RLockObject { state: Mutex::new((0, 0)), cond: Condvar::new() })))
+}
+
+fn rlock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let lock = this_rlock(args)?;
+    let me = current_ident();
+    if args.len() == 1 && args.kw.is_empty() && lock.acquire_until(me, None, false) == Some(true) {
+        return Ok(Value::Bool(true));
+    }
+    let (blocking, timeout) = wait_args(vm, args)?;
+    if lock.acquire_until(me, None, false) == Some(true) {
+        return Ok(Value::Bool(true));
+    }
+    if !blocking || timeout == Some(Duration::ZERO) {
+        return Ok(Value::Bool(false));
+    }
+    let deadline = timeout.map(|t| Instant::now() + t);
+    let got = vm.wait_released(deadline, |until| lock.acquire_until(me, until, true))?;
+    Ok(Value::Bool(got.unwrap_or(false)))
+}
+
+fn rlock_release(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let lock = this_rlock(args)?;
+    let mut st = lock.state.lock();
+    if st.1 == 0 || st.0 != current_ident() {
+        return Err(runtime_error("cannot release un-acquired lock"));
+    }
+    st.1 -= 1;
+    if st.1 == 0 {
+        st.0 = 0;
+        lock.cond.notify_one();
+    }
+    Ok(Value::None)
+}
+
+fn rlock_exit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    rlock_release(vm, &Args::new(&args.pos[..1]))
+}
+
+fn rlock_is_owned(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let st = this_rlock(args)?.state.lock();
+    Ok(Value::Bool(st.1 > 0 && st.0 == current_ident()))
+}
+
+/// For `Condition.wait`: releases completely, returns `(count, owner)`.
+fn rlock_release_save(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let lock = this_rlock(args)?;
+    let mut st = lock.state.lock();
+    if st.1 == 0 {
+        return Err(runtime_error("cannot release un-acquired lock"));
+    }
+    let saved = Value::tuple(vec![Value::Int(st.1 as i64), Value::Int(st.0 as i64)]);
+    *st = (0, 0);
+    lock.cond.notify_one();
+    Ok(saved)
+}
+
+/// For `Condition.wait`: takes the lock again with the saved count.
+fn rlock_acquire_restore(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let lock = this_rlock(args)?;
+    let (count, owner) = match args.pos.get(1) {
+        Some(Value::Tuple(t)) if t.len() == 2 => match (&t.items[0], &t.items[1]) {
+            (Value::Int(c), Value::Int(o)) => (*c as u64, *o as u64),
+            _ => return Err(type_error("_acquire_restore() argument must be a (count, owner) tuple")),
+        },
+        _ => return Err(type_error("_acquire_restore() argument must be a (count, owner) tuple")),
+    };
+    let me = current_ident();
+    if lock.acquire_until(me, None, false) != Some(true) {
+        vm.wait_released(None, |until| lock.acquire_until(me, until, true))?;
+    }
+    *lock.state.lock() = (owner, count);
+    Ok(Value::None)
+}
+
+fn rlock_recursion_count(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let st = this_rlock(args)?.state.lock();
+    Ok(Value::Int(if st.0 == current_ident() { st.1 as i64 } else { 0 }))
+}
+
+fn rlock_repr(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let lock = this_rlock(args)?;
+    let (owner, count) = *lock.state.lock();
+    let state = if count > 0 { "locked" } else { "unlocked" };
+    let addr = lock as *const RLockObject as usize;
+    Ok(Value::str(format!("<{state} _thread.RLock object owner={owner} count={count} at {addr:#x}>")))
+}
