@@ -387,8 +387,8 @@ fn os_system(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
         }
     }
-    // GIL: release while waiting for the child (threads issue)
-    match child.status() {
+    // The other threads run while the child does.
+    match vm.allow_threads(|| child.status()) {
         Ok(status) => Ok(Value::Int(status.into_raw() as i64)),
         Err(_) => Ok(Value::Int(127 << 8)),
     }

@@ -98,7 +98,7 @@ fn stream_isatty(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn stream_readline(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     vm.flush_std();
     let mut line = String::new();
-    std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut line)
+    vm.allow_threads(|| std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut line))
         .map_err(|e| crate::vm::error::os_error_from_io(&e, None))?;
     Ok(Value::str(line))
 }
@@ -106,7 +106,7 @@ fn stream_readline(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
 fn stream_read(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     vm.flush_std();
     let mut text = String::new();
-    std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+    vm.allow_threads(|| std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text))
         .map_err(|e| crate::vm::error::os_error_from_io(&e, None))?;
     Ok(Value::str(text))
 }

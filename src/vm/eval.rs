@@ -146,8 +146,11 @@ impl Vm {
             if let Some((err, origin)) = pending.take() {
                 self.unwind(err, origin)?;
             }
-            // Eval-breaker point: every call and return passes here.
+            // Eval-breaker point at the start of every function (like
+            // CPython's RESUME; not on return, so a thread is not switched
+            // out between a call's result and its use).
             if self.shared.gil.breaker.load(Ordering::Relaxed) != 0
+                && self.frames.last().is_some_and(|f| f.pc == 0)
                 && let Err(e) = self.handle_breaker()
             {
                 pending = Some((e, Origin::Raised));

@@ -50,7 +50,13 @@ impl Vm {
             return Ok(m);
         }
         let shared = self.shared.clone();
-        let _guard = shared.import_lock.lock();
+        // A thread importing a module may block (and release the
+        // interpreter lock) while it holds the import lock, so wait for
+        // the import lock without holding the interpreter lock.
+        let _guard = match shared.import_lock.try_lock() {
+            Some(g) => g,
+            None => self.allow_threads(|| shared.import_lock.lock()),
+        };
         let mut parent: Option<Arc<Module>> = None;
         let mut prefix = String::new();
         for part in full.split('.') {

@@ -71,7 +71,9 @@ fn input(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     vm.flush_std();
     let mut line = String::new();
-    let n = std::io::stdin().lock().read_line(&mut line).map_err(|e| os_error_from_io(&e, None))?;
+    // Waiting for the user must not stop the other threads.
+    let n =
+        vm.allow_threads(|| std::io::stdin().lock().read_line(&mut line)).map_err(|e| os_error_from_io(&e, None))?;
     if n == 0 {
         return Err(PyErr::new(&types().exc.eof_error, "EOF when reading a line"));
     }
@@ -246,6 +248,21 @@ fn with_handle<T>(file: &File, f: impl FnOnce(&mut Handle) -> std::io::Result<T>
     f(h).map_err(|e| os_error_from_io(&e, Some(&file.name)))
 }
 
+/// `with_handle` for operations that may wait in the kernel (whole-file
+/// and sized reads, flushes): the interpreter lock is released meanwhile,
+/// as CPython does around its read and write system calls.
+fn with_handle_released<T: Send>(
+    vm: &Vm,
+    file: &File,
+    f: impl FnOnce(&mut Handle) -> std::io::Result<T> + Send,
+) -> PyResult<T> {
+    let r = vm.allow_threads(|| file.state.lock().as_mut().map(f));
+    match r {
+        None => Err(closed_error()),
+        Some(r) => r.map_err(|e| os_error_from_io(&e, Some(&file.name))),
+    }
+}
+
 impl Handle {
     fn flush_writes(&mut self) -> std::io::Result<()> {
         if !self.write_buf.is_empty() {
@@ -305,9 +322,9 @@ fn file_read(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(v) => crate::runtime::args::to_index(vm, v)?,
     };
     let data = if size < 0 {
-        with_handle(f, |h| h.read_all())?
+        with_handle_released(vm, f, |h| h.read_all())?
     } else if f.binary {
-        with_handle(f, |h| {
+        with_handle_released(vm, f, |h| {
             h.flush_writes()?;
             let mut out = Vec::new();
             let want = size as usize;
@@ -322,7 +339,7 @@ fn file_read(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         })?
     } else {
         // Text: `size` counts characters.
-        with_handle(f, |h| {
+        with_handle_released(vm, f, |h| {
             h.flush_writes()?;
             let mut all = std::mem::take(&mut h.pending);
             h.file.read_to_end(&mut all)?;
@@ -399,9 +416,9 @@ fn file_close(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn file_flush(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+fn file_flush(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let f = this(args)?;
-    with_handle(f, |h| h.flush_writes())?;
+    with_handle_released(vm, f, |h| h.flush_writes())?;
     Ok(Value::None)
 }
 
