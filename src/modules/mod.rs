@@ -13,6 +13,7 @@ pub mod os_path;
 pub mod random;
 pub mod sys;
 pub mod thread;
+pub mod thread_condition;
 pub mod time;
 
 use std::collections::HashMap;

@@ -24,7 +24,7 @@ use crate::vm::threads::{current_ident, native_id};
 use crate::vm::{PyErr, PyResult, Vm};
 
 /// `_thread.TIMEOUT_MAX`: the longest wait CPython can express, in seconds.
-const TIMEOUT_MAX: f64 = 9223372036.0;
+pub(super) const TIMEOUT_MAX: f64 = 9223372036.0;
 
 /// A plain lock (`_thread.lock`): any thread may release it.
 pub struct LockObject {
@@ -37,13 +37,13 @@ impl LockObject {
         LockObject { locked: Mutex::new(false), cond: Condvar::new() }
     }
 
-    fn try_acquire(&self) -> bool {
+    pub(super) fn try_acquire(&self) -> bool {
         let mut locked = self.locked.lock();
         !std::mem::replace(&mut *locked, true)
     }
 
     /// Waits until the lock is free (or `until` passes) and takes it.
-    fn acquire_until(&self, until: Option<Instant>) -> Option<bool> {
+    pub(super) fn acquire_until(&self, until: Option<Instant>) -> Option<bool> {
         let mut locked = self.locked.lock();
         while *locked {
             match until {
@@ -59,7 +59,7 @@ impl LockObject {
         Some(true)
     }
 
-    fn release(&self) -> bool {
+    pub(super) fn release(&self) -> bool {
         let mut locked = self.locked.lock();
         if !*locked {
             return false;
@@ -69,7 +69,7 @@ impl LockObject {
         true
     }
 
-    fn is_locked(&self) -> bool {
+    pub(super) fn is_locked(&self) -> bool {
         *self.locked.lock()
     }
 }
@@ -120,6 +120,34 @@ impl RLockObject {
         *st = (me, 1);
         Some(true)
     }
+
+    pub(super) fn owned_by(&self, me: u64) -> bool {
+        let st = self.state.lock();
+        st.1 > 0 && st.0 == me
+    }
+
+    /// Releases every level at once (for `Condition.wait`); returns the
+    /// (owner, count) to restore, or None if the lock was not held.
+    pub(super) fn release_all(&self) -> Option<(u64, u64)> {
+        let mut st = self.state.lock();
+        if st.1 == 0 {
+            return None;
+        }
+        let saved = *st;
+        *st = (0, 0);
+        self.cond.notify_one();
+        Some(saved)
+    }
+
+    /// Takes the lock again with a saved (owner, count), waiting for it
+    /// with the interpreter lock released.
+    pub(super) fn restore(&self, owner: u64, count: u64, vm: &mut Vm) {
+        let me = current_ident();
+        if self.acquire_until(me, None, false) != Some(true) {
+            vm.allow_threads(|| self.acquire_until(me, None, true));
+        }
+        *self.state.lock() = (owner, count);
+    }
 }
 
 impl NativeObject for RLockObject {
@@ -154,7 +182,7 @@ fn lock_class() -> Arc<Class> {
         .clone()
 }
 
-fn rlock_class() -> Arc<Class> {
+pub(super) fn rlock_class() -> Arc<Class> {
     static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
@@ -196,6 +224,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
     }
     m.set("LockType", Value::Class(lock_class()));
     m.set("RLock", Value::Class(rlock_class()));
+    m.set("_Condition", Value::Class(super::thread_condition::condition_class()));
     m.set("error", Value::Class(types().exc.runtime_error.clone()));
     m.set("TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
     Ok(Arc::new(m))
@@ -328,7 +357,7 @@ fn this_rlock<'a>(args: &'a Args) -> PyResult<&'a RLockObject> {
         .ok_or_else(|| type_error("descriptor requires a '_thread.RLock' object"))
 }
 
-fn lock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+pub(super) fn lock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let lock = this_lock(args)?;
     if args.len() == 1 && args.kw.is_empty() && lock.try_acquire() {
         return Ok(Value::Bool(true));
@@ -345,14 +374,14 @@ fn lock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::Bool(got.unwrap_or(false)))
 }
 
-fn lock_release(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+pub(super) fn lock_release(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if !this_lock(args)?.release() {
         return Err(runtime_error("release unlocked lock"));
     }
     Ok(Value::None)
 }
 
-fn lock_exit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+pub(super) fn lock_exit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     lock_release(vm, &Args::new(&args.pos[..1]))
 }
 
@@ -374,7 +403,7 @@ fn rlock_new(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     Ok(Value::native(Arc::new(RLockObject { state: Mutex::new((0, 0)), cond: Condvar::new() })))
 }
 
-fn rlock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+pub(super) fn rlock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let lock = this_rlock(args)?;
     let me = current_ident();
     if args.len() == 1 && args.kw.is_empty() && lock.acquire_until(me, None, false) == Some(true) {
@@ -392,7 +421,7 @@ fn rlock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::Bool(got.unwrap_or(false)))
 }
 
-fn rlock_release(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+pub(super) fn rlock_release(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let lock = this_rlock(args)?;
     let mut st = lock.state.lock();
     if st.1 == 0 || st.0 != current_ident() {
@@ -406,26 +435,19 @@ fn rlock_release(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn rlock_exit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+pub(super) fn rlock_exit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     rlock_release(vm, &Args::new(&args.pos[..1]))
 }
 
 fn rlock_is_owned(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let st = this_rlock(args)?.state.lock();
-    Ok(Value::Bool(st.1 > 0 && st.0 == current_ident()))
+    Ok(Value::Bool(this_rlock(args)?.owned_by(current_ident())))
 }
 
 /// For `Condition.wait`: releases completely, returns `(count, owner)`.
 fn rlock_release_save(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let lock = this_rlock(args)?;
-    let mut st = lock.state.lock();
-    if st.1 == 0 {
-        return Err(runtime_error("cannot release un-acquired lock"));
-    }
-    let saved = Value::tuple(vec![Value::Int(st.1 as i64), Value::Int(st.0 as i64)]);
-    *st = (0, 0);
-    lock.cond.notify_one();
-    Ok(saved)
+    let (owner, count) =
+        this_rlock(args)?.release_all().ok_or_else(|| runtime_error("cannot release un-acquired lock"))?;
+    Ok(Value::tuple(vec![Value::Int(count as i64), Value::Int(owner as i64)]))
 }
 
 /// For `Condition.wait`: takes the lock again with the saved count.
@@ -438,11 +460,7 @@ fn rlock_acquire_restore(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         },
         _ => return Err(type_error("_acquire_restore() argument must be a (count, owner) tuple")),
     };
-    let me = current_ident();
-    if lock.acquire_until(me, None, false) != Some(true) {
-        vm.wait_released(None, |until| lock.acquire_until(me, until, true))?;
-    }
-    *lock.state.lock() = (owner, count);
+    lock.restore(owner, count, vm);
     Ok(Value::None)
 }
 
