@@ -215,6 +215,9 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
         ("get_ident", get_ident),
         ("get_native_id", get_native_id),
         ("stack_size", stack_size),
+        ("exit", thread_exit),
+        ("exit_thread", thread_exit),
+        ("interrupt_main", interrupt_main),
         ("_local_storage", local_storage),
         ("_print_exception", print_exception),
         ("_is_main_thread", is_main_thread),
@@ -259,6 +262,19 @@ fn start_new_thread(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     let ident = vm.start_thread(func, pos, kw)?;
     Ok(Value::Int(ident as i64))
+}
+
+/// `_thread.exit()`: ends the calling thread quietly (raises SystemExit).
+fn thread_exit(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.exactly("exit", 0, args.len())?;
+    Err(PyErr::with_args(&types().exc.system_exit, Vec::new()))
+}
+
+/// `_thread.interrupt_main()`: raises KeyboardInterrupt in the main thread
+/// at its next eval-breaker point, as a Ctrl-C does.
+fn interrupt_main(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    vm.shared.gil.raise_signal();
+    Ok(Value::None)
 }
 
 fn allocate_lock(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -369,9 +385,35 @@ pub(super) fn lock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if !blocking || timeout == Some(Duration::ZERO) {
         return Ok(Value::Bool(false));
     }
+    if spin(vm, || lock.try_acquire()) {
+        return Ok(Value::Bool(true));
+    }
     let deadline = timeout.map(|t| Instant::now() + t);
     let got = vm.wait_released(deadline, |until| lock.acquire_until(until))?;
     Ok(Value::Bool(got.unwrap_or(false)))
+}
+
+/// Without the GIL the thread holding a lock is running on another core
+/// and usually lets go within microseconds: retrying briefly is much
+/// cheaper than going to sleep and being woken. With the GIL the holder
+/// cannot run while this thread holds the interpreter lock, so no spinning.
+fn spin(vm: &Vm, mut try_take: impl FnMut() -> bool) -> bool {
+    if vm.shared.gil.is_enabled() {
+        return false;
+    }
+    for i in 0..64 {
+        if try_take() {
+            return true;
+        }
+        if i < 48 {
+            for _ in 0..(1 << (i / 8)) {
+                std::hint::spin_loop();
+            }
+        } else {
+            std::thread::yield_now();
+        }
+    }
+    false
 }
 
 pub(super) fn lock_release(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -415,6 +457,9 @@ pub(super) fn rlock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     if !blocking || timeout == Some(Duration::ZERO) {
         return Ok(Value::Bool(false));
+    }
+    if spin(vm, || lock.acquire_until(me, None, false) == Some(true)) {
+        return Ok(Value::Bool(true));
     }
     let deadline = timeout.map(|t| Instant::now() + t);
     let got = vm.wait_released(deadline, |until| lock.acquire_until(me, until, true))?;

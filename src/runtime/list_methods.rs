@@ -146,18 +146,51 @@ fn list_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = list_this(args, "remove")?.clone();
     args.exactly("list.remove", 1, args.len() - 1)?;
     let x = &args.pos[1];
-    let mut i = 0;
-    while let Some(item) = l.get(i) {
-        if item.is(x) || vm.eq(&item, x)? {
-            let mut items = l.lock();
-            if i < items.len() {
-                items.remove(i);
+    // Search and removal are one atomic step when Rust can decide every
+    // comparison (ints, strs, tuples of them...), as under CPython's GIL.
+    {
+        let mut items = l.lock();
+        let mut found = None;
+        let mut decided = true;
+        for (i, v) in items.iter().enumerate() {
+            match if v.is(x) { Some(true) } else { crate::runtime::compare::fast_eq(v, x) } {
+                Some(true) => {
+                    found = Some(i);
+                    break;
+                }
+                Some(false) => {}
+                None => {
+                    decided = false;
+                    break;
+                }
             }
+        }
+        if let Some(i) = found {
+            items.remove(i);
             return Ok(Value::None);
         }
-        i += 1;
+        if decided {
+            return Err(value_error("list.remove(x): x not in list"));
+        }
     }
-    Err(value_error("list.remove(x): x not in list"))
+    // An `__eq__` written in Python must run without the list locked;
+    // another thread may change the list meanwhile. The match is removed
+    // only if it is still where it was found; otherwise search again.
+    'search: loop {
+        let mut i = 0;
+        while let Some(item) = l.get(i) {
+            if item.is(x) || vm.eq(&item, x)? {
+                let mut items = l.lock();
+                if items.get(i).is_some_and(|now| now.is(&item)) {
+                    items.remove(i);
+                    return Ok(Value::None);
+                }
+                continue 'search;
+            }
+            i += 1;
+        }
+        return Err(value_error("list.remove(x): x not in list"));
+    }
 }
 
 fn list_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {

@@ -199,6 +199,11 @@ impl Gil {
         self.breaker.load(Ordering::Relaxed) & SIGNAL != 0
     }
 
+    /// Marks a Ctrl-C pending (`_thread.interrupt_main`).
+    pub fn raise_signal(&self) {
+        self.breaker.fetch_or(SIGNAL, Ordering::SeqCst);
+    }
+
     /// Consumes a pending Ctrl-C; true if there was one.
     pub fn take_signal(&self) -> bool {
         self.breaker.fetch_and(!SIGNAL, Ordering::SeqCst) & SIGNAL != 0

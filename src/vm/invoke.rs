@@ -150,6 +150,16 @@ impl Vm {
             Func(crate::runtime::function::NativeFn),
             Ctor(crate::runtime::class::NativeCtor, Arc<Class>),
         }
+        // A bound Rust method (`exit = lock.__exit__; exit(None, None,
+        // None)`, as every `with` ends): unbind it on the stack.
+        if let Value::BoundMethod(bm) = &self.stack[slot]
+            && let Value::Builtin(_) = &bm.func
+            && !matches!(&bm.receiver, Value::Instance(i) if i.base_value().is_some())
+        {
+            let (func, receiver) = (bm.func.clone(), bm.receiver.clone());
+            self.stack[slot] = func;
+            self.stack.insert(slot + 1, receiver);
+        }
         let native = match &self.stack[slot] {
             Value::Builtin(b) => Native::Func(b.func),
             Value::Class(cls)
