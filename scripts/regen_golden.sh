@@ -6,6 +6,8 @@
 #   <name>.exit  line 1: the exit status; if non-zero, line 2: the last
 #                non-empty line of stderr
 # Files named *_mod.py or _*.py are helper modules imported by tests, not tests.
+# A test may be a symlink to a runnable script elsewhere (tests/golden/threads/
+# tutorial/ links the tutorial's scripts in scripts/tutorial/).
 #
 # Each script runs with its absolute path as argv[0], stdin empty, the current
 # directory set to a fresh temporary directory (so tests that write files do
@@ -80,7 +82,7 @@ while IFS= read -r -d '' script; do
         printf '%s\n%s\n' "$status" "$last_a" >"$dir/$name.exit"
     fi
     count=$((count + 1))
-done < <(find "$root" -name '*.py' -type f -print0 | sort -z)
+done < <(find -L "$root" -name '*.py' -type f -print0 | sort -z)
 
 # Nothing may be left behind by imports of helper modules.
 find "$root" -name __pycache__ -type d -prune -exec rm -rf {} +

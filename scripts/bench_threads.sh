@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Benchmarks of the interpreter lock (issue "threads and the switchable GIL"):
+#
+# 1. Speedup of two threads over sequential work: scripts/bench/threads/
+#    countdown_seq.pyl (two countdowns of 10 million, one after the other)
+#    against countdown_par.pyl (the same two in two threads), under
+#    python3, pyl (GIL) and pyl --no-gil. Speedup = seq time / par time.
+# 2. What --no-gil costs a single thread: every single-threaded benchmark
+#    in scripts/bench/ under pyl and pyl --no-gil. Cost = nogil / gil - 1.
+#
+# Median wall time of RUNS runs (default 5).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+PYL=target/release/pyl
+[ -x "$PYL" ] || cargo build --release --quiet
+PY=${PYTHON:-python3}
+
+now() { date +%s.%N; }
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# time_of CMD...: median wall time of RUNS runs of CMD (stdout discarded).
+time_of() {
+  local times=() t0 t1
+  for ((i = 0; i < RUNS; i++)); do
+    t0=$(now); "$@" > /dev/null; t1=$(now)
+    times+=("$(echo "$t1 - $t0" | bc -l)")
+  done
+  median "${times[@]}"
+}
+
+echo "Two threads vs one after the other (countdown of 10 million each, $(nproc) cores)"
+printf '%-16s %10s %10s %8s\n' interpreter "seq s" "2 threads s" speedup
+for who in python3 "pyl" "pyl --no-gil"; do
+  case "$who" in
+    python3) cmd=("$PY") ;;
+    pyl) cmd=("$PYL") ;;
+    *) cmd=("$PYL" --no-gil) ;;
+  esac
+  seq=$(time_of "${cmd[@]}" scripts/bench/threads/countdown_seq.pyl)
+  par=$(time_of "${cmd[@]}" scripts/bench/threads/countdown_par.pyl)
+  printf '%-16s %10.3f %10.3f %8.2f\n' "$who" "$seq" "$par" "$(echo "$seq / $par" | bc -l)"
+done
+
+echo
+echo "Single thread: pyl with the GIL vs pyl --no-gil"
+printf '%-18s %10s %10s %8s\n' benchmark "gil s" "no-gil s" cost
+for f in scripts/bench/*.pyl; do
+  name=$(basename "$f" .pyl)
+  # Benchmarks that start threads measure something else.
+  grep -q '^import threading\|^import queue' "$f" && continue
+  gil=$(time_of "$PYL" "$f")
+  nogil=$(time_of "$PYL" --no-gil "$f")
+  printf '%-18s %10.3f %10.3f %7.1f%%\n' "$name" "$gil" "$nogil" "$(echo "($nogil / $gil - 1) * 100" | bc -l)"
+done

@@ -1,0 +1,1 @@
+../../../../scripts/tutorial/01_loop_thread.pyl

@@ -1,0 +1,1 @@
+../../../../scripts/tutorial/06_fifo_queue.pyl

@@ -1,0 +1,1 @@
+../../../../scripts/tutorial/07_lifo_queue.pyl

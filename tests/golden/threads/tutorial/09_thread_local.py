@@ -1,0 +1,1 @@
+../../../../scripts/tutorial/09_thread_local.pyl

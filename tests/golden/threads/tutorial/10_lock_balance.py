@@ -1,0 +1,1 @@
+../../../../scripts/tutorial/10_lock_balance.pyl
