@@ -6,19 +6,9 @@
 #
 # usage: scripts/bench.sh [pyl flags...]     e.g. scripts/bench.sh --no-gil
 # env:   RUNS (default 5), BENCH_FILTER (substring of benchmark names)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-RUNS=${RUNS:-5}
-PYL=target/release/pyl
-[ -x "$PYL" ] || cargo build --release --quiet
-PY=${PYTHON:-python3}
+source "$(dirname "$0")/bench_common.sh"
 out_dir=$(mktemp -d)
 trap 'rm -rf "$out_dir"' EXIT
-
-now() { date +%s.%N; }
-
-# Median of the numbers given as arguments.
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 printf '%-18s %10s %10s %8s\n' benchmark "python3 s" "pyl s" ratio
 ratios=()

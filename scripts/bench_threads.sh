@@ -9,15 +9,7 @@
 #    in scripts/bench/ under pyl and pyl --no-gil. Cost = nogil / gil - 1.
 #
 # Median wall time of RUNS runs (default 5).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-RUNS=${RUNS:-5}
-PYL=target/release/pyl
-[ -x "$PYL" ] || cargo build --release --quiet
-PY=${PYTHON:-python3}
-
-now() { date +%s.%N; }
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+source "$(dirname "$0")/bench_common.sh"
 
 # time_of CMD...: median wall time of RUNS runs of CMD (stdout discarded).
 time_of() {
