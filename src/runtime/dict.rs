@@ -285,33 +285,54 @@ impl PyDict {
     /// class sit at the same position in each instance's dict, and names
     /// are interned, so one pointer compare usually finds the entry. On a
     /// miss `hint` learns the new position.
-    #[inline]
+    #[inline(always)]
     pub fn get_str_at(&self, key: &PyStr, hint: &mut u32) -> Option<Value> {
-        let inner = self.inner.lock();
-        if let Some(Entry { key: Value::Str(s), value, .. }) = inner.entries.get(*hint as usize)
-            && std::ptr::eq(&**s, key)
         {
-            return Some(value.clone());
+            let inner = self.inner.lock();
+            if let Some(Entry { key: Value::Str(s), value, .. }) = inner.entries.get(*hint as usize)
+                && std::ptr::eq(&**s, key)
+            {
+                return Some(value.clone());
+            }
         }
+        self.get_str_search(key, hint)
+    }
+
+    /// The miss path of `get_str_at`, out of line to keep the hit small.
+    #[inline(never)]
+    fn get_str_search(&self, key: &PyStr, hint: &mut u32) -> Option<Value> {
+        let inner = self.inner.lock();
         let i = inner.find_str(key.as_str(), key.hash())?;
         *hint = i as u32;
         Some(inner.entries[i].value.clone())
     }
 
     /// `set_str_ref` trying entry `hint` first (see `get_str_at`).
-    #[inline]
     /// Returns the new number of entries when the key was new.
+    #[inline(always)]
     pub fn set_str_at(&self, key: &std::sync::Arc<PyStr>, value: Value, hint: &mut u32) -> Option<usize> {
-        let mut inner = self.inner.lock();
-        let at = *hint as usize;
-        if let Some(Entry { key: Value::Str(s), .. }) = inner.entries.get(at)
-            && std::sync::Arc::ptr_eq(s, key)
         {
-            inner.entries[at].value = value;
-            drop(inner);
-            self.bump();
-            return None;
+            let mut inner = self.inner.lock();
+            let at = *hint as usize;
+            if let Some(Entry { key: Value::Str(s), value: old, .. }) = inner.entries.get_mut(at)
+                && std::sync::Arc::ptr_eq(s, key)
+            {
+                let old = std::mem::replace(old, value);
+                drop(inner);
+                self.bump();
+                // The old value is released after the lock: dropping it
+                // may free an object.
+                drop(old);
+                return None;
+            }
         }
+        self.set_str_search(key, value, hint)
+    }
+
+    /// The miss path of `set_str_at`: a search, or a new key.
+    #[inline(never)]
+    fn set_str_search(&self, key: &std::sync::Arc<PyStr>, value: Value, hint: &mut u32) -> Option<usize> {
+        let mut inner = self.inner.lock();
         let hash = key.hash();
         let grown = match inner.find_str(key.as_str(), hash) {
             Some(i) => {

@@ -15,7 +15,7 @@ use std::sync::atomic::Ordering;
 
 use super::error::type_error;
 use super::exec::Flow;
-use super::fast_ops::{cmp_ord, float_fast, int_fast, unbound_local};
+use super::fast_ops::{float_fast, int_fast, num_compare, unbound_local};
 use super::frame::Frame;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::code::MethodCache;
@@ -197,11 +197,19 @@ impl Vm {
                 }};
             }
             let err: PyErr = loop {
-                let op = ops[pc];
+                debug_assert!(pc < ops.len());
+                // SAFETY: the compiler ends every code object with a return
+                // and patches every jump to a position inside it, so `pc`
+                // never leaves `ops` (checked in debug builds).
+                let op = unsafe { *ops.get_unchecked(pc) };
                 pc += 1;
                 match op {
                     Op::LoadFast(i) => {
-                        let v = stack[base + i as usize].clone();
+                        debug_assert!(base + (i as usize) < stack.len());
+                        // SAFETY: a frame's locals occupy `stack[base..base +
+                        // nlocals]` from its push to its pop (frame.rs), and the
+                        // compiler only emits slots below `nlocals`.
+                        let v = unsafe { stack.get_unchecked(base + i as usize) }.clone();
                         if v.is_undef() {
                             break unbound_local(&code.varnames[i as usize]);
                         }
@@ -252,12 +260,7 @@ impl Vm {
                     }
                     Op::Compare(cop) => {
                         let len = stack.len();
-                        let quick = match (&stack[len - 2], &stack[len - 1]) {
-                            (Value::Int(x), Value::Int(y)) => Some(cmp_ord(cop, *x, *y)),
-                            (Value::Float(x), Value::Float(y)) => Some(cmp_ord(cop, *x, *y)),
-                            _ => None,
-                        };
-                        match quick {
+                        match num_compare(cop, &stack[len - 2], &stack[len - 1]) {
                             Some(truth) => {
                                 // SAFETY: both operands are ints or floats,
                                 // which own nothing: dropping is a no-op.
@@ -392,19 +395,7 @@ impl Vm {
                     }
                     Op::CompareJumpIfFalse(cop, target) => {
                         let len = stack.len();
-                        let quick = match (&stack[len - 2], &stack[len - 1]) {
-                            (Value::Int(x), Value::Int(y)) => Some(cmp_ord(cop, *x, *y)),
-                            (Value::Float(x), Value::Float(y)) => Some(cmp_ord(cop, *x, *y)),
-                            // Exact for ints below 2**53, as num_cmp is.
-                            (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => {
-                                Some(cmp_ord(cop, *x, *y as f64))
-                            }
-                            (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => {
-                                Some(cmp_ord(cop, *x as f64, *y))
-                            }
-                            _ => None,
-                        };
-                        match quick {
+                        match num_compare(cop, &stack[len - 2], &stack[len - 1]) {
                             Some(truth) => {
                                 // SAFETY: both operands are ints or floats,
                                 // which own nothing: dropping is a no-op.

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::error::{name_error, type_error};
-use super::fast_ops::{cmp_ord, float_fast, free_var_error, int_fast, unbound_local};
+use super::fast_ops::{float_fast, free_var_error, int_fast, unbound_local};
 use super::frame::Block;
 use super::invoke::{kwargs_from_dict, make_function};
 use super::{PyErr, PyResult, Vm};
@@ -368,45 +368,17 @@ impl Vm {
             Op::Compare(cop) => {
                 let b = pop!();
                 let a = pop!();
-                let r = match (&a, &b) {
-                    (Value::Int(x), Value::Int(y)) => Value::Bool(cmp_ord(cop, *x, *y)),
-                    _ => (self.compare_op(cop, &a, &b))?,
-                };
+                // Numbers were compared by the fast path in eval.rs.
+                let r = (self.compare_op(cop, &a, &b))?;
                 self.stack.push(r);
             }
             Op::CompareJumpIfFalse(cop, target) => {
-                let len = self.stack.len();
-                let quick = match (&self.stack[len - 2], &self.stack[len - 1]) {
-                    (Value::Int(x), Value::Int(y)) => Some(cmp_ord(cop, *x, *y)),
-                    (Value::Float(x), Value::Float(y)) => Some(cmp_ord(cop, *x, *y)),
-                    _ => None,
-                };
-                if let Some(truth) = quick {
-                    // Both operands are immediates: nothing to drop.
-                    // SAFETY: len >= 2 was just indexed; Int and
-                    // Float own no resources, so forgetting them by
-                    // shortening the vector is a no-op drop.
-                    unsafe { self.stack.set_len(len - 2) };
-                    if !truth {
-                        return Ok(Flow::Jump(target as usize));
-                    }
-                    return Ok(Flow::Next);
-                }
+                // Numbers were compared by the fast path in eval.rs.
                 let b = pop!();
                 let a = pop!();
-                let truth = match (&a, &b) {
-                    (Value::Int(x), Value::Int(y)) => cmp_ord(cop, *x, *y),
-                    (Value::Float(x), Value::Float(y)) => cmp_ord(cop, *x, *y),
-                    // Exact for ints below 2**53, as num_cmp is.
-                    (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => cmp_ord(cop, *x, *y as f64),
-                    (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => cmp_ord(cop, *x as f64, *y),
-                    _ => {
-                        let r = (self.compare_op(cop, &a, &b))?;
-                        match r {
-                            Value::Bool(t) => t,
-                            other => (self.truthy(&other))?,
-                        }
-                    }
+                let truth = match (self.compare_op(cop, &a, &b))? {
+                    Value::Bool(t) => t,
+                    other => (self.truthy(&other))?,
                 };
                 if !truth {
                     return Ok(Flow::Jump(target as usize));

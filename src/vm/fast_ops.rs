@@ -5,6 +5,7 @@
 use super::PyErr;
 use crate::runtime::str::PyStr;
 use crate::runtime::types::types;
+use crate::runtime::value::Value;
 use crate::syntax::ast::{BinOp, CmpOp};
 
 pub(super) fn unbound_local(name: &PyStr) -> PyErr {
@@ -55,6 +56,20 @@ pub(super) fn float_fast(op: BinOp, a: f64, b: f64) -> Option<f64> {
         BinOp::Sub => Some(a - b),
         BinOp::Mul => Some(a * b),
         BinOp::Div if b != 0.0 => Some(a / b),
+        _ => None,
+    }
+}
+
+/// `a <op> b` for two ints, two floats or an int and a float, decided
+/// inline; None for anything else.
+#[inline(always)]
+pub(super) fn num_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(cmp_ord(op, *x, *y)),
+        (Value::Float(x), Value::Float(y)) => Some(cmp_ord(op, *x, *y)),
+        // Exact for ints below 2**53, as num_cmp is.
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => Some(cmp_ord(op, *x, *y as f64)),
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => Some(cmp_ord(op, *x as f64, *y)),
         _ => None,
     }
 }
