@@ -6,8 +6,8 @@
 //!
 //! `PYL_GOLDEN_FILTER=substring` runs only the scripts whose path (relative
 //! to `tests/golden`, e.g. `numbers/round`) contains the substring.
-//! Scripts under a directory named `threads` run twice: as they are and with
-//! `--no-gil`.
+//! Scripts under a directory named `threads` or `processes` run twice: as
+//! they are and with `--no-gil`.
 
 use std::collections::VecDeque;
 use std::fmt::Write as _;
@@ -94,7 +94,9 @@ fn cases(root: &Path, filter: Option<&str>) -> Vec<Case> {
         if filter.is_some_and(|f| !name.contains(f)) {
             continue;
         }
-        let threaded = rel.parent().is_some_and(|p| p.components().any(|c| c.as_os_str() == "threads"));
+        let threaded = rel
+            .parent()
+            .is_some_and(|p| p.components().any(|c| c.as_os_str() == "threads" || c.as_os_str() == "processes"));
         cases.push(Case { name: name.clone(), script: script.clone(), flags: Vec::new() });
         if threaded {
             cases.push(Case { name, script, flags: vec!["--no-gil"] });
