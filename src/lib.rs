@@ -56,8 +56,8 @@ impl Interpreter {
             builtins_module,
             modules: modules_dict,
             sys,
-            stdout: vm::stdio::StdStream::new(1),
-            stderr: vm::stdio::StdStream::new(2),
+            stdout: vm::stdio::StdStream::new(1, config.unbuffered),
+            stderr: vm::stdio::StdStream::new(2, config.unbuffered),
             recursion_limit: AtomicUsize::new(1000),
             int_max_str_digits: AtomicUsize::new(vm::convert::INT_MAX_STR_DIGITS),
             native_modules: Mutex::new(modules::native_modules()),
@@ -168,18 +168,6 @@ fn run_main_locked(vm: &mut Vm, source: &str, filename: &str) -> i32 {
     status
 }
 
-/// Like CPython at exit: waits for every non-daemon thread `threading`
-/// started (daemon threads die with the process).
-fn wait_for_threads(vm: &mut Vm) -> Result<(), PyErr> {
-    let Some(Value::Module(threading)) = vm.shared.modules.get_item_str("threading") else {
-        return Ok(());
-    };
-    match threading.get("_shutdown") {
-        Some(f) => vm.call(&f, &[]).map(|_| ()),
-        None => Ok(()),
-    }
-}
-
 /// The exit status for an exception that reached the top (printing it,
 /// or the message of `sys.exit("...")`).
 pub fn exit_status(vm: &mut Vm, e: &PyErr) -> i32 {
@@ -207,6 +195,21 @@ pub fn exit_status(vm: &mut Vm, e: &PyErr) -> i32 {
         return 130;
     }
     1
+}
+
+/// Like CPython at exit: waits for every non-daemon thread `threading`
+/// started (daemon threads die with the process), then for the child
+/// processes `multiprocessing` started (daemonic ones are terminated).
+fn wait_for_threads(vm: &mut Vm) -> Result<(), PyErr> {
+    for (module, hook) in [("threading", "_shutdown"), ("multiprocessing", "_exit_function")] {
+        let Some(Value::Module(m)) = vm.shared.modules.get_item_str(module) else {
+            continue;
+        };
+        if let Some(f) = m.get(hook) {
+            vm.call(&f, &[])?;
+        }
+    }
+    Ok(())
 }
 
 /// Flushes what the program left buffered.

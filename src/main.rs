@@ -82,7 +82,8 @@ Options:
   --no-gil   run without the global interpreter lock (same as -X gil=0)
   -X gil=0|1 turn the global interpreter lock off or on
   --dis      print the bytecode of the program instead of running it
-  -u, -B, -E, -s, -q
+  -u         unbuffered stdout and stderr (also PYTHONUNBUFFERED=x)
+  -B, -E, -s, -q
              accepted for compatibility, ignored
   file       program read from script file (.pyl by convention)
   -          program read from stdin (default; interactive mode if a tty)
@@ -110,6 +111,7 @@ fn run() -> i32 {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut gil: Option<bool> = None;
     let mut dis = false;
+    let mut unbuffered = false;
     let mut i = 0;
     let mut program = Program::Stdin;
     let mut rest: Vec<String> = Vec::new();
@@ -127,7 +129,8 @@ fn run() -> i32 {
             "--no-gil" => gil = Some(false),
             "--gil" => gil = Some(true),
             "--dis" => dis = true,
-            "-u" | "-B" | "-E" | "-s" | "-q" | "-I" | "-O" => {}
+            "-u" => unbuffered = true,
+            "-B" | "-E" | "-s" | "-q" | "-I" | "-O" => {}
             "-X" => {
                 i += 1;
                 match args.get(i).map(String::as_str) {
@@ -184,7 +187,9 @@ fn run() -> i32 {
         Program::Command(_) => (rest, String::new()),
         Program::Stdin => (if rest.is_empty() { vec![String::new()] } else { rest }, String::new()),
     };
-    let config = Config { gil, argv, path0, dis };
+    // As CPython: any non-empty PYTHONUNBUFFERED means -u.
+    unbuffered |= std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
+    let config = Config { gil, argv, path0, dis, unbuffered };
     let interp = Interpreter::new(config);
     interp.catch_sigint();
     match program {

@@ -7,6 +7,8 @@
 pub mod builtins;
 pub mod math;
 pub mod math_float;
+pub mod mp_codec;
+pub mod mp_native;
 pub mod mt19937;
 pub mod os;
 pub mod os_path;
@@ -36,6 +38,7 @@ pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
         ("random", random::init),
         ("time", time::init),
         ("_thread", thread::init),
+        ("_multiprocessing", mp_native::init),
     ];
     table.iter().copied().collect()
 }
@@ -46,6 +49,8 @@ pub fn frozen_source(name: &str) -> Option<&'static str> {
     match name {
         "threading" => Some(include_str!("threading.pyl")),
         "queue" => Some(include_str!("queue.pyl")),
+        "multiprocessing" => Some(include_str!("multiprocessing.pyl")),
+        "_multiprocessing_pool" => Some(include_str!("mp_pool.pyl")),
         _ => None,
     }
 }

@@ -194,6 +194,33 @@ impl Gil {
         self.world_changed.notify_all();
     }
 
+    /// In a child made by fork, where only the forking thread exists: it
+    /// holds the lock and nobody waits for it.
+    pub fn after_fork_child(&self) {
+        // Another thread of the parent may have been inside these mutexes
+        // at the fork; it does not exist here to unlock them.
+        if self.state.is_locked() {
+            // SAFETY: no thread of this process holds the mutex (the only
+            // thread is this one, and it is not inside it).
+            unsafe { self.state.force_unlock(parking_lot::lock_api::GuardNoSend::new()) };
+        }
+        if self.world.is_locked() {
+            // SAFETY: as above.
+            unsafe { self.world.force_unlock(parking_lot::lock_api::GuardNoSend::new()) };
+        }
+        {
+            let mut st = self.state.lock();
+            st.locked = self.enabled;
+            st.waiters = 0;
+        }
+        {
+            let mut w = self.world.lock();
+            w.running = 1;
+            w.stopping = false;
+        }
+        self.breaker.store(0, Ordering::SeqCst);
+    }
+
     /// Whether a Ctrl-C is waiting to be raised in the main thread.
     pub fn signal_pending(&self) -> bool {
         self.breaker.load(Ordering::Relaxed) & SIGNAL != 0

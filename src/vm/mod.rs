@@ -52,11 +52,13 @@ pub struct Config {
     pub path0: String,
     /// Disassemble instead of running.
     pub dis: bool,
+    /// Write stdout and stderr unbuffered (`-u`, PYTHONUNBUFFERED).
+    pub unbuffered: bool,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { gil: true, argv: vec![String::new()], path0: String::new(), dis: false }
+        Config { gil: true, argv: vec![String::new()], path0: String::new(), dis: false, unbuffered: false }
     }
 }
 

@@ -13,23 +13,25 @@ pub struct StdStream {
     fd: i32,
     buf: Mutex<Vec<u8>>,
     line_buffered: bool,
+    /// `-u` / PYTHONUNBUFFERED: every write goes out at once.
+    unbuffered: bool,
 }
 
 const BLOCK: usize = 8192;
 
 impl StdStream {
-    pub fn new(fd: i32) -> StdStream {
+    pub fn new(fd: i32, unbuffered: bool) -> StdStream {
         let tty = match fd {
             1 => std::io::stdout().is_terminal(),
             _ => true,
         };
-        StdStream { fd, buf: Mutex::new(Vec::with_capacity(BLOCK)), line_buffered: tty }
+        StdStream { fd, buf: Mutex::new(Vec::with_capacity(BLOCK)), line_buffered: tty, unbuffered }
     }
 
     pub fn write(&self, s: &str) -> std::io::Result<()> {
         let mut buf = self.buf.lock();
         buf.extend_from_slice(s.as_bytes());
-        let flush = buf.len() >= BLOCK || (self.line_buffered && s.contains('\n'));
+        let flush = self.unbuffered || buf.len() >= BLOCK || (self.line_buffered && s.contains('\n'));
         if flush {
             Self::drain(self.fd, &mut buf)?;
         }
