@@ -39,8 +39,8 @@ echo "Single thread: pyl with the GIL vs pyl --no-gil"
 printf '%-18s %10s %10s %8s\n' benchmark "gil s" "no-gil s" cost
 for f in scripts/bench/*.pyl; do
   name=$(basename "$f" .pyl)
-  # Benchmarks that start threads measure something else.
-  grep -q '^import threading\|^import queue' "$f" && continue
+  # Benchmarks that start threads or processes measure something else.
+  grep -q '^import \(threading\|queue\|multiprocessing\)' "$f" && continue
   gil=$(time_of "$PYL" "$f")
   nogil=$(time_of "$PYL" --no-gil "$f")
   printf '%-18s %10.3f %10.3f %7.1f%%\n' "$name" "$gil" "$nogil" "$(echo "($nogil / $gil - 1) * 100" | bc -l)"
