@@ -63,6 +63,7 @@ impl Interpreter {
             native_modules: Mutex::new(modules::native_modules()),
             import_lock: parking_lot::ReentrantMutex::new(()),
             exit_hooks: Mutex::new(Vec::new()),
+            signal_handlers: Mutex::new(std::collections::HashMap::new()),
             config,
         };
         Interpreter { shared: Arc::new(shared) }
@@ -72,7 +73,7 @@ impl Interpreter {
     /// thread, as in CPython. The CLI asks for it; a host that embeds pyl
     /// may keep its own SIGINT handling by not calling this.
     pub fn catch_sigint(&self) {
-        vm::gil::route_sigint(&self.shared.gil);
+        vm::signals::route(&self.shared.gil);
     }
 
     pub fn config(&self) -> &Config {
@@ -119,7 +120,7 @@ impl Interpreter {
 /// The interpreter's main thread: holds the interpreter lock while it runs.
 impl Drop for Interpreter {
     fn drop(&mut self) {
-        vm::gil::unroute_sigint(&self.shared.gil);
+        vm::signals::unroute(&self.shared.gil);
     }
 }
 

@@ -13,6 +13,7 @@ pub mod mt19937;
 pub mod os;
 pub mod os_path;
 pub mod random;
+pub mod signal;
 pub mod sys;
 pub mod thread;
 pub mod thread_condition;
@@ -36,6 +37,7 @@ pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
         ("os", os::init),
         ("os.path", os::init_path),
         ("random", random::init),
+        ("signal", signal::init),
         ("time", time::init),
         ("_thread", thread::init),
         ("_multiprocessing", mp_native::init),

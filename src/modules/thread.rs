@@ -273,7 +273,7 @@ fn thread_exit(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// `_thread.interrupt_main()`: raises KeyboardInterrupt in the main thread
 /// at its next eval-breaker point, as a Ctrl-C does.
 fn interrupt_main(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
-    vm.shared.gil.raise_signal();
+    crate::vm::signals::simulate(&vm.shared.gil, libc::SIGINT);
     Ok(Value::None)
 }
 

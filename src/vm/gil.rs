@@ -14,7 +14,7 @@
 //! inside `Vm::allow_threads`, which releases the lock around them. This
 //! file is the one place that decides who runs.
 
-use std::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::time::Duration;
 
 use parking_lot::{Condvar, Mutex};
@@ -226,44 +226,13 @@ impl Gil {
         self.breaker.load(Ordering::Relaxed) & SIGNAL != 0
     }
 
-    /// Marks a Ctrl-C pending (`_thread.interrupt_main`).
+    /// Tells the main thread a signal is pending (see `signals`).
     pub fn raise_signal(&self) {
         self.breaker.fetch_or(SIGNAL, Ordering::SeqCst);
     }
 
-    /// Consumes a pending Ctrl-C; true if there was one.
+    /// Consumes the "signal pending" mark; true if it was set.
     pub fn take_signal(&self) -> bool {
         self.breaker.fetch_and(!SIGNAL, Ordering::SeqCst) & SIGNAL != 0
-    }
-}
-
-/// The breaker of the interpreter that receives SIGINT (set by the CLI).
-static SIGINT_TARGET: AtomicPtr<AtomicU32> = AtomicPtr::new(std::ptr::null_mut());
-
-extern "C" fn on_sigint(_: libc::c_int) {
-    let p = SIGINT_TARGET.load(Ordering::SeqCst);
-    if !p.is_null() {
-        // SAFETY: the pointer was set by `route_sigint` from a `Gil` that
-        // the interpreter keeps alive until it clears the pointer again;
-        // an atomic read-modify-write is async-signal-safe.
-        unsafe { (*p).fetch_or(SIGNAL, Ordering::SeqCst) };
-    }
-}
-
-/// Makes Ctrl-C raise KeyboardInterrupt in this interpreter's main thread
-/// (instead of killing the process). `gil` must outlive the routing:
-/// call `unroute_sigint` before dropping it.
-pub fn route_sigint(gil: &Gil) {
-    SIGINT_TARGET.store(&gil.breaker as *const AtomicU32 as *mut AtomicU32, Ordering::SeqCst);
-    // SAFETY: installing a handler that only performs an atomic operation.
-    unsafe { libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t) };
-}
-
-/// Undoes `route_sigint` if it routed Ctrl-C to `gil`.
-pub fn unroute_sigint(gil: &Gil) {
-    let mine = &gil.breaker as *const AtomicU32 as *mut AtomicU32;
-    if SIGINT_TARGET.compare_exchange(mine, std::ptr::null_mut(), Ordering::SeqCst, Ordering::SeqCst).is_ok() {
-        // SAFETY: restoring the default disposition.
-        unsafe { libc::signal(libc::SIGINT, libc::SIG_DFL) };
     }
 }

@@ -23,6 +23,7 @@ pub mod import;
 mod invoke;
 mod iterate;
 mod ops;
+pub mod signals;
 pub mod stdio;
 pub mod threads;
 pub mod traceback;
@@ -80,6 +81,8 @@ pub struct Shared {
     pub import_lock: parking_lot::ReentrantMutex<()>,
     /// `sys.set_int_max_str_digits` (0: no limit).
     pub int_max_str_digits: AtomicUsize,
+    /// Python-level signal handlers by signal number (`signal.signal`).
+    pub signal_handlers: Mutex<HashMap<i32, Value>>,
     /// Run at exit: flush files the program left open.
     pub exit_hooks: Mutex<Vec<Box<dyn Fn() + Send + Sync>>>,
 }

@@ -56,11 +56,10 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn handle_breaker(&mut self) -> PyResult<()> {
-        let gil = &self.shared.gil;
-        if self.thread.is_main && gil.take_signal() {
-            return Err(keyboard_interrupt());
+        if self.thread.is_main && self.shared.gil.take_signal() {
+            self.run_signal_handlers()?;
         }
-        gil.yield_to_waiters();
+        self.shared.gil.yield_to_waiters();
         Ok(())
     }
 
@@ -83,31 +82,37 @@ impl Vm {
         mut attempt: impl FnMut(Option<Instant>) -> Option<R>,
     ) -> PyResult<Option<R>> {
         let main = self.thread.is_main;
-        let gil = &self.shared.gil;
-        gil.release();
-        let result = loop {
-            let until = if main {
-                let poll = Instant::now() + SIGNAL_POLL;
-                Some(deadline.map_or(poll, |d| d.min(poll)))
-            } else {
-                deadline
+        let shared = self.shared.clone();
+        let gil = &shared.gil;
+        loop {
+            gil.release();
+            let result = loop {
+                let until = if main {
+                    let poll = Instant::now() + SIGNAL_POLL;
+                    Some(deadline.map_or(poll, |d| d.min(poll)))
+                } else {
+                    deadline
+                };
+                if let Some(r) = attempt(until) {
+                    break Some(Some(r));
+                }
+                if main && gil.signal_pending() {
+                    break None;
+                }
+                if deadline.is_some_and(|d| Instant::now() >= d) {
+                    break Some(None);
+                }
             };
-            if let Some(r) = attempt(until) {
-                break Ok(Some(r));
-            }
-            if main && gil.signal_pending() {
-                break Err(());
-            }
-            if deadline.is_some_and(|d| Instant::now() >= d) {
-                break Ok(None);
-            }
-        };
-        gil.acquire();
-        match result {
-            Ok(r) => Ok(r),
-            Err(()) => {
-                gil.take_signal();
-                Err(keyboard_interrupt())
+            gil.acquire();
+            match result {
+                Some(r) => return Ok(r),
+                // A signal: run its handler (which may raise), then go
+                // on waiting, as CPython does (PEP 475).
+                None => {
+                    if gil.take_signal() {
+                        self.run_signal_handlers()?;
+                    }
+                }
             }
         }
     }
