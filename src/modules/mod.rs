@@ -9,6 +9,7 @@ pub mod math;
 pub mod math_float;
 pub mod mp_codec;
 pub mod mp_native;
+pub mod mp_shared;
 pub mod mt19937;
 pub mod os;
 pub mod os_path;

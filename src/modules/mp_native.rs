@@ -41,6 +41,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
         m.set(name, Value::Builtin(Arc::new(Builtin::new(name, f))));
     }
     m.set("SemLock", Value::Class(semlock_class()));
+    m.set("SharedArray", Value::Class(super::mp_shared::shared_array_class()));
     m.set("PicklingError", Value::Class(mp_codec::pickling_error()));
     Ok(Arc::new(m))
 }
