@@ -506,7 +506,8 @@ fn sem_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     } else {
         vm.wait_released(deadline, |until| s.wait_until(until))?.is_some()
     };
-    if got && s.recursive {
+    // A lock (recursive or not) remembers its owner, for `_is_mine`.
+    if got && (s.recursive || s.maxvalue == 1) {
         s.set_owner();
     }
     Ok(Value::Bool(got))
@@ -532,6 +533,13 @@ fn sem_release(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
     } else if s.maxvalue >= 1 && s.value() >= s.maxvalue {
         return Err(value_error("semaphore or lock released too many times"));
+    } else if s.maxvalue == 1 {
+        // SAFETY: the lock is held (value 0): its holder's fields go.
+        unsafe {
+            (*s.shared).count = 0;
+            (*s.shared).owner_pid = 0;
+            (*s.shared).owner_thread = 0;
+        }
     }
     // SAFETY: as in `try_wait`.
     unsafe { libc::sem_post(s.sem()) };
