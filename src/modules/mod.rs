@@ -15,6 +15,7 @@ pub mod os;
 pub mod os_path;
 pub mod random;
 pub mod signal;
+pub mod subprocess;
 pub mod sys;
 pub mod thread;
 pub mod thread_condition;
@@ -42,6 +43,7 @@ pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
         ("time", time::init),
         ("_thread", thread::init),
         ("_multiprocessing", mp_native::init),
+        ("_subprocess", subprocess::init),
     ];
     table.iter().copied().collect()
 }
@@ -54,6 +56,7 @@ pub fn frozen_source(name: &str) -> Option<&'static str> {
         "queue" => Some(include_str!("queue.pyl")),
         "multiprocessing" => Some(include_str!("multiprocessing.pyl")),
         "_multiprocessing_pool" => Some(include_str!("mp_pool.pyl")),
+        "subprocess" => Some(include_str!("subprocess.pyl")),
         _ => None,
     }
 }
