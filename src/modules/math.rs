@@ -17,7 +17,7 @@ use num_integer::Integer;
 use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 
 use crate::runtime::args::{to_f64, to_index};
-use crate::runtime::function::{Args, Builtin, NativeFn};
+use crate::runtime::function::{Args, NativeFn};
 use crate::runtime::module::Module;
 use crate::runtime::numeric::to_big;
 use crate::runtime::value::Value;
@@ -671,9 +671,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
         ("trunc", m_trunc),
         ("ulp", m_ulp),
     ];
-    for (name, f) in functions {
-        m.set(name, Value::Builtin(Arc::new(Builtin::new(name, f))));
-    }
+    m.set_functions(&functions);
     m.set("pi", Value::Float(std::f64::consts::PI));
     m.set("e", Value::Float(std::f64::consts::E));
     m.set("tau", Value::Float(std::f64::consts::TAU));

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use super::mp_codec;
 use crate::runtime::args::{to_f64, to_index};
 use crate::runtime::class::Class;
-use crate::runtime::function::{Args, Builtin, NativeFn};
+use crate::runtime::function::{Args, NativeFn};
 use crate::runtime::module::Module;
 use crate::runtime::str::PyBytes;
 use crate::runtime::types::{make, types};
@@ -37,9 +37,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
         ("dumps", mp_dumps),
         ("loads", mp_loads),
     ];
-    for (name, f) in functions {
-        m.set(name, Value::Builtin(Arc::new(Builtin::new(name, f))));
-    }
+    m.set_functions(&functions);
     m.set("SemLock", Value::Class(semlock_class()));
     m.set("SharedArray", Value::Class(super::mp_shared::shared_array_class()));
     m.set("PicklingError", Value::Class(mp_codec::pickling_error()));
@@ -387,27 +385,14 @@ fn sem_new(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     if value < 0 {
         return Err(value_error("semaphore initial value must be >= 0"));
     }
-    // SAFETY: a fresh anonymous shared mapping, checked below.
-    let p = unsafe {
-        libc::mmap(
-            std::ptr::null_mut(),
-            std::mem::size_of::<SharedSem>(),
-            libc::PROT_READ | libc::PROT_WRITE,
-            libc::MAP_SHARED | libc::MAP_ANONYMOUS,
-            -1,
-            0,
-        )
-    };
-    if p == libc::MAP_FAILED {
-        return Err(io_error());
-    }
+    let p = super::mp_shared::shared_mapping(std::mem::size_of::<SharedSem>())?;
     let shared = p.cast::<SharedSem>();
     // SAFETY: the mapping is ours, large enough and zeroed; sem_init with
     // pshared=1 makes the semaphore usable from forked children.
     unsafe {
         if libc::sem_init(&mut (*shared).sem, 1, value as u32) != 0 {
             let e = io_error();
-            libc::munmap(p, std::mem::size_of::<SharedSem>());
+            libc::munmap(p.cast(), std::mem::size_of::<SharedSem>());
             return Err(e);
         }
     }

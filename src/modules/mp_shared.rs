@@ -157,7 +157,13 @@ fn arr_new(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     };
     let kind = kind_of(&code).ok_or_else(|| type_error(format!("unsupported type code '{code}'")))?;
     let len = to_index(vm, &args.pos[1])?.max(0) as usize;
-    let bytes = (len * kind.size()).max(1);
+    let ptr = shared_mapping((len * kind.size()).max(1))?;
+    Ok(Value::native(Arc::new(SharedArray { ptr, len, kind })))
+}
+
+/// `bytes` of zeroed memory that forked children share with this process
+/// (an anonymous shared mapping; the owner unmaps it with `munmap`).
+pub fn shared_mapping(bytes: usize) -> PyResult<*mut u8> {
     // SAFETY: a fresh anonymous shared mapping (zero-filled), checked below.
     let p = unsafe {
         libc::mmap(
@@ -172,7 +178,7 @@ fn arr_new(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     if p == libc::MAP_FAILED {
         return Err(crate::vm::error::os_error_from_io(&std::io::Error::last_os_error(), None));
     }
-    Ok(Value::native(Arc::new(SharedArray { ptr: p.cast(), len, kind })))
+    Ok(p.cast())
 }
 
 fn this<'a>(args: &'a Args) -> PyResult<&'a SharedArray> {

@@ -18,7 +18,7 @@ use super::time::{StructSeq, StructSeqType, structseq_class};
 use crate::runtime::args::to_index;
 use crate::runtime::class::Class;
 use crate::runtime::dict::PyDict;
-use crate::runtime::function::{Args, Builtin, NativeFn};
+use crate::runtime::function::{Args, NativeFn};
 use crate::runtime::module::Module;
 use crate::runtime::str::PyBytes;
 use crate::runtime::types::types;
@@ -513,9 +513,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
         ("isatty", os_isatty),
         ("fspath", os_fspath),
     ];
-    for (name, f) in functions {
-        m.set(name, Value::Builtin(Arc::new(Builtin::new(name, f))));
-    }
+    m.set_functions(&functions);
     for (name, v) in [
         ("name", "posix"),
         ("sep", "/"),

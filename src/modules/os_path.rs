@@ -12,7 +12,7 @@
 use std::os::unix::fs::MetadataExt;
 use std::sync::Arc;
 
-use crate::runtime::function::{Args, Builtin, NativeFn};
+use crate::runtime::function::{Args, NativeFn};
 use crate::runtime::module::Module;
 use crate::runtime::value::Value;
 use crate::vm::error::{os_error_from_io, type_error, value_error};
@@ -481,9 +481,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
         ("getatime", p_getatime),
         ("getctime", p_getctime),
     ];
-    for (name, f) in functions {
-        m.set(name, Value::Builtin(Arc::new(Builtin::new(name, f))));
-    }
+    m.set_functions(&functions);
     for (name, v) in
         [("sep", "/"), ("curdir", "."), ("pardir", ".."), ("extsep", "."), ("pathsep", ":"), ("devnull", "/dev/null")]
     {

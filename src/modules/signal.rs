@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::Value;
 use crate::runtime::args::to_index;
-use crate::runtime::function::{Args, Builtin, NativeFn};
+use crate::runtime::function::{Args, NativeFn};
 use crate::runtime::module::Module;
 use crate::vm::error::{os_error_from_io, type_error, value_error};
 use crate::vm::signals;
@@ -49,9 +49,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
         ("alarm", alarm),
         ("pause", pause),
     ];
-    for (name, f) in functions {
-        m.set(name, Value::Builtin(Arc::new(Builtin::new(name, f))));
-    }
+    m.set_functions(&functions);
     for (name, n) in NAMES {
         m.set(name, Value::Int(*n as i64));
     }

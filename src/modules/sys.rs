@@ -5,7 +5,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 
 use crate::runtime::class::Class;
-use crate::runtime::function::{Args, Builtin, NativeFn};
+use crate::runtime::function::{Args, NativeFn};
 use crate::runtime::module::Module;
 use crate::runtime::types::{make, types};
 use crate::runtime::value::{NativeObject, Value};
@@ -129,9 +129,7 @@ pub fn create(config: &Config, modules: Value) -> Arc<Module> {
         ("setswitchinterval", setswitchinterval),
         ("getdefaultencoding", getdefaultencoding),
     ];
-    for (name, f) in functions {
-        m.set(name, Value::Builtin(Arc::new(Builtin::new(name, f))));
-    }
+    m.set_functions(&functions);
     m.set("argv", Value::list(config.argv.iter().map(|a| Value::str(a.clone())).collect()));
     let path0 = Value::str(config.path0.clone());
     m.set("path", Value::list(vec![path0]));

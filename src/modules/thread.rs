@@ -15,7 +15,7 @@ use parking_lot::{Condvar, Mutex};
 
 use crate::runtime::args::to_f64;
 use crate::runtime::class::Class;
-use crate::runtime::function::{Args, Builtin, NativeFn};
+use crate::runtime::function::{Args, NativeFn};
 use crate::runtime::module::Module;
 use crate::runtime::types::{make, types};
 use crate::runtime::value::{NativeObject, Value};
@@ -222,9 +222,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
         ("_print_exception", print_exception),
         ("_is_main_thread", is_main_thread),
     ];
-    for (name, f) in functions {
-        m.set(name, Value::Builtin(Arc::new(Builtin::new(name, f))));
-    }
+    m.set_functions(&functions);
     m.set("LockType", Value::Class(lock_class()));
     m.set("RLock", Value::Class(rlock_class()));
     m.set("_Condition", Value::Class(super::thread_condition::condition_class()));

@@ -575,9 +575,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
         ("asctime", time_asctime),
         ("ctime", time_ctime),
     ];
-    for (name, f) in functions {
-        m.set(name, Value::Builtin(Arc::new(Builtin::new(name, f))));
-    }
+    m.set_functions(&functions);
     m.set("struct_time", Value::Class(struct_time_class()));
     set_timezone(&m);
     Ok(Arc::new(m))

@@ -12,6 +12,13 @@ pub struct Module {
 }
 
 impl Module {
+    /// Adds Rust functions under their names (a builtin module's table).
+    pub fn set_functions(&self, functions: &[(&'static str, super::function::NativeFn)]) {
+        for &(name, f) in functions {
+            self.set(name, Value::Builtin(Arc::new(super::function::Builtin::new(name, f))));
+        }
+    }
+
     pub fn new(name: &str) -> Module {
         let dict = Arc::new(PyDict::new());
         dict.set_item_str("__name__", Value::str(name));
