@@ -162,7 +162,7 @@ fn run_main_locked(vm: &mut Vm, source: &str, filename: &str) -> i32 {
         Ok(_) => 0,
         Err(e) => exit_status(vm, &e),
     };
-    if let Err(e) = wait_for_threads(vm) {
+    if let Err(e) = run_exit_waits(vm) {
         status = exit_status(vm, &e);
     }
     finish(vm);
@@ -201,7 +201,7 @@ pub fn exit_status(vm: &mut Vm, e: &PyErr) -> i32 {
 /// Like CPython at exit: waits for every non-daemon thread `threading`
 /// started (daemon threads die with the process), then for the child
 /// processes `multiprocessing` started (daemonic ones are terminated).
-fn wait_for_threads(vm: &mut Vm) -> Result<(), PyErr> {
+fn run_exit_waits(vm: &mut Vm) -> Result<(), PyErr> {
     for (module, hook) in [("threading", "_shutdown"), ("multiprocessing", "_exit_function")] {
         let Some(Value::Module(m)) = vm.shared.modules.get_item_str(module) else {
             continue;
