@@ -11,7 +11,7 @@ use std::any::Any;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex};
+use crate::runtime::fork_sync::{Condvar, Mutex};
 
 use crate::runtime::args::to_f64;
 use crate::runtime::class::Class;

@@ -13,7 +13,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex};
+use crate::runtime::fork_sync::{Condvar, Mutex};
 
 use super::thread::{LockObject, RLockObject};
 use crate::runtime::args::to_f64;

@@ -20,6 +20,7 @@ pub mod dict_view;
 pub mod dunders;
 pub mod exception;
 pub mod float;
+pub mod fork_sync;
 pub mod format;
 pub mod function;
 pub mod generator;

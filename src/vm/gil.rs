@@ -17,7 +17,7 @@
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::time::Duration;
 
-use parking_lot::{Condvar, Mutex};
+use crate::runtime::fork_sync::{Condvar, Mutex};
 
 /// Eval-breaker bit: a thread waiting for the GIL asks the holder to drop it.
 pub const DROP_REQUEST: u32 = 1;
@@ -199,24 +199,11 @@ impl Gil {
     pub fn after_fork_child(&self) {
         // Another thread of the parent may have been inside these mutexes
         // at the fork; it does not exist here to unlock them.
-        if self.state.is_locked() {
-            // SAFETY: no thread of this process holds the mutex (the only
-            // thread is this one, and it is not inside it).
-            unsafe { self.state.force_unlock(parking_lot::lock_api::GuardNoSend::new()) };
-        }
-        if self.world.is_locked() {
-            // SAFETY: as above.
-            unsafe { self.world.force_unlock(parking_lot::lock_api::GuardNoSend::new()) };
-        }
-        {
-            let mut st = self.state.lock();
-            st.locked = self.enabled;
-            st.waiters = 0;
-        }
-        {
-            let mut w = self.world.lock();
-            w.running = 1;
-            w.stopping = false;
+        // SAFETY: the forking thread is the only thread of the child, and it
+        // holds no guard of either mutex.
+        unsafe {
+            self.state.reset_after_fork(State { locked: self.enabled, switches: 0, waiters: 0 });
+            self.world.reset_after_fork(World { running: 1, stopping: false });
         }
         self.breaker.store(0, Ordering::SeqCst);
     }
