@@ -6,6 +6,10 @@
 #   <name>.exit  line 1: the exit status; if non-zero, line 2: the last
 #                non-empty line of stderr
 # Files named *_mod.py or _*.py are helper modules imported by tests, not tests.
+# A script may have a <name>.mask whose steps are applied to its stdout
+# here and to pyl's by tests/golden.rs: "digits" turns each run of digits
+# into N (process ids, timings), "sort" sorts the lines (output whose order
+# depends on scheduling). Used for the tutorial's process examples.
 # A test may be a symlink to a runnable script elsewhere (tests/golden/threads/
 # tutorial/ links the tutorial's scripts in scripts/tutorial/).
 #
@@ -50,6 +54,19 @@ run() {
     rm -rf "$cwd"
 }
 
+# mask MASKFILE FILE: applies the mask's steps to FILE in place.
+mask() {
+    local step
+    while IFS= read -r step; do
+        case "$step" in
+        digits) sed -E -i 's/[0-9]+/N/g' "$2" ;;
+        sort) LC_ALL=C sort -o "$2" "$2" ;;
+        '' | '#'*) ;;
+        *) echo "regen_golden: $1: unknown mask step '$step'" >&2 && exit 1 ;;
+        esac
+    done <"$1"
+}
+
 count=0
 failed=0
 while IFS= read -r -d '' script; do
@@ -59,6 +76,11 @@ while IFS= read -r -d '' script; do
     rel=${script#"$root/"}
     run "$script" 1 "$work/a"
     run "$script" 2 "$work/b"
+    maskfile="$(dirname "$script")/$name.mask"
+    if [[ -f "$maskfile" ]]; then
+        mask "$maskfile" "$work/a/stdout"
+        mask "$maskfile" "$work/b/stdout"
+    fi
     status=$(cat "$work/a/status")
     if [[ "$status" == 124 || "$status" == 137 ]]; then
         echo "regen_golden: $rel timed out after ${limit}s" >&2

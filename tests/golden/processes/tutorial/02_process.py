@@ -1,0 +1,1 @@
+../../../../scripts/tutorial/02_process.pyl

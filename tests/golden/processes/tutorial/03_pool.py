@@ -1,0 +1,1 @@
+../../../../scripts/tutorial/03_pool.pyl
