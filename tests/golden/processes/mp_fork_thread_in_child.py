@@ -1,7 +1,10 @@
 # A child forked while the parent's threads are busy (waiting for the
 # interpreter lock, taking locks, waiting on conditions) starts threads of
-# its own: they must run, block and wake normally, never stuck on a lock a
-# parent thread held at the fork. Repeated to catch a bad moment.
+# its own: they must run, block and wake normally, never stuck on one of
+# the interpreter's locks that a parent thread held at the fork. (A
+# threading.Lock the program's other threads were holding stays held in
+# the child, in CPython as in pyl, so the child makes its own.)
+# Repeated to catch a bad moment.
 import multiprocessing as mp
 import queue
 import threading
@@ -35,9 +38,10 @@ def waiter():
 def child(i, results):
     q = queue.Queue()
     done = threading.Event()
+    mine = threading.Lock()
 
     def worker(k):
-        with lock:
+        with mine:
             pass
         q.put(k * k)
         done.wait()
