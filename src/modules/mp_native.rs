@@ -32,6 +32,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
         ("pipe", mp_pipe),
         ("close", mp_close),
         ("send_bytes", mp_send_bytes),
+        ("send_many", mp_send_many),
         ("recv_bytes", mp_recv_bytes),
         ("poll", mp_poll),
         ("dumps", mp_dumps),
@@ -226,6 +227,35 @@ fn mp_send_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut msg = Vec::with_capacity(8 + b.data.len());
     msg.extend_from_slice(&(b.data.len() as u64).to_le_bytes());
     msg.extend_from_slice(&b.data);
+    vm.allow_threads(|| write_all(fd, &msg)).map_err(|e| os_error_from_io(&e, None))?;
+    Ok(Value::None)
+}
+
+/// `send_many(fd, messages, items)`: a Queue feeder's batch. Counts every
+/// message in the semaphore `items` first, then writes them all in one go
+/// with the lock released: a reader may take an item whose bytes are still
+/// on their way, but a batch larger than the pipe never blocks both sides.
+fn mp_send_many(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.exactly("send_many", 3, args.len())?;
+    let fd = fd_arg(vm, args, 0)?;
+    let Value::List(list) = &args.pos[1] else {
+        return Err(type_error("send_many() needs a list of bytes"));
+    };
+    let items = args.pos[2].as_native::<SemLock>().ok_or_else(|| type_error("send_many() needs a SemLock"))?;
+    let mut msg = Vec::new();
+    let mut count = 0;
+    for v in list.snapshot() {
+        let Value::Bytes(b) = v else {
+            return Err(type_error("send_many() needs a list of bytes"));
+        };
+        msg.extend_from_slice(&(b.data.len() as u64).to_le_bytes());
+        msg.extend_from_slice(&b.data);
+        count += 1;
+    }
+    for _ in 0..count {
+        // SAFETY: posting a live semaphore in shared memory.
+        unsafe { libc::sem_post(items.sem()) };
+    }
     vm.allow_threads(|| write_all(fd, &msg)).map_err(|e| os_error_from_io(&e, None))?;
     Ok(Value::None)
 }
