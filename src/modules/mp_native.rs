@@ -64,6 +64,8 @@ fn mp_fork(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     let pid = unsafe { libc::fork() };
     if pid == 0 {
         gil.after_fork_child();
+        // SAFETY: only this thread exists in the child.
+        unsafe { vm.shared.import_lock.reset_after_fork(crate::vm::threads::current_ident()) };
         vm.thread.is_main = true;
         // As CPython's random registers at fork: the child must not
         // repeat the parent's random numbers.

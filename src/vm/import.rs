@@ -53,9 +53,10 @@ impl Vm {
         // A thread importing a module may block (and release the
         // interpreter lock) while it holds the import lock, so wait for
         // the import lock without holding the interpreter lock.
-        let _guard = match shared.import_lock.try_lock() {
+        let me = crate::vm::threads::current_ident();
+        let _guard = match shared.import_lock.try_lock(me) {
             Some(g) => g,
-            None => self.allow_threads(|| shared.import_lock.lock()),
+            None => self.allow_threads(|| shared.import_lock.lock(me)),
         };
         let mut parent: Option<Arc<Module>> = None;
         let mut prefix = String::new();

@@ -78,7 +78,7 @@ pub struct Shared {
     /// Rust-implemented modules not imported yet, by name.
     pub native_modules: Mutex<HashMap<&'static str, crate::modules::ModuleInit>>,
     /// Serialises imports.
-    pub import_lock: parking_lot::ReentrantMutex<()>,
+    pub import_lock: crate::runtime::fork_sync::ReentrantLock,
     /// `sys.set_int_max_str_digits` (0: no limit).
     pub int_max_str_digits: AtomicUsize,
     /// Python-level signal handlers by signal number (`signal.signal`).

@@ -1,0 +1,2 @@
+# Imported by mp_fork_during_import.py in the child.
+VALUE = 'quick'
