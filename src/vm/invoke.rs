@@ -221,6 +221,15 @@ impl Vm {
             let args = self.take_args(n);
             call(self, &args)
         };
+        // As CPython after a builtin call: a signal that arrived during
+        // the call (`os.kill` of this process, a wait) has its Python
+        // handler run before the next statement.
+        let r = match r {
+            Ok(v) if self.shared.gil.breaker.load(std::sync::atomic::Ordering::Relaxed) & super::gil::SIGNAL != 0 => {
+                self.signals_after_call().map(|()| v)
+            }
+            r => r,
+        };
         Some(r.map(|v| {
             let callee = std::mem::replace(&mut self.stack[slot], v);
             callee.release();

@@ -63,6 +63,17 @@ impl Vm {
         Ok(())
     }
 
+    /// After a native call, when a signal is pending: the main thread runs
+    /// the handlers (other threads leave that to it).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn signals_after_call(&mut self) -> PyResult<()> {
+        if self.thread.is_main && self.shared.gil.take_signal() {
+            self.run_signal_handlers()?;
+        }
+        Ok(())
+    }
+
     /// Runs `f` with the interpreter lock released. `f` must not touch
     /// Python objects: other threads run meanwhile.
     pub fn allow_threads<R>(&self, f: impl FnOnce() -> R) -> R {
