@@ -58,6 +58,22 @@ impl Session {
         self.shared.config.gil
     }
 
+    /// The prompts: `str()` of `sys.ps1` and `sys.ps2`, which are set to
+    /// `>>> ` and `... ` when missing, as CPython's interactive mode does
+    /// (programs test `hasattr(sys, 'ps1')` to know they are at a prompt).
+    pub fn prompts(&mut self) -> (String, String) {
+        self.locked(|vm, _| {
+            let mut prompt = |name: &str, default: &str| match vm.shared.sys.get(name) {
+                Some(v) => vm.str(&v).unwrap_or_else(|_| default.to_string()),
+                None => {
+                    vm.shared.sys.set(name, Value::str(default));
+                    default.to_string()
+                }
+            };
+            (prompt("ps1", ">>> "), prompt("ps2", "... "))
+        })
+    }
+
     /// Runs `f` holding the interpreter lock.
     fn locked<R>(&mut self, f: impl FnOnce(&mut Vm, &Arc<Module>) -> R) -> R {
         let shared = self.shared.clone();

@@ -29,7 +29,10 @@ fn scratch_dir() -> PathBuf {
 fn start_in(home: &PathBuf, args: &[&str]) -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyl"));
     cmd.args(args).env("HOME", home).env("TERM", "xterm").current_dir(home);
-    spawn_command(cmd, Some(TIMEOUT_MS)).expect("pyl starts on a pty")
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("pyl starts on a pty");
+    // A pyl that ignored SIGTERM must not hang the test run at drop.
+    p.process_mut().set_kill_timeout(Some(TIMEOUT_MS));
+    p
 }
 
 /// `pyl ARGS` with a fresh HOME, past its first prompt.

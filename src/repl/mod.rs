@@ -20,6 +20,7 @@ mod complete;
 mod input;
 
 use std::cell::RefCell;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -80,6 +81,9 @@ struct Repl {
     /// Hands other threads' output to the external printer while the
     /// prompt waits; None when the terminal offers no such printer.
     tap: Option<Arc<dyn Fn(String) + Send + Sync>>,
+    /// Whether input comes from a terminal (else the editor only reads
+    /// lines, as with `pyl -i` and piped input).
+    terminal: bool,
 }
 
 impl Repl {
@@ -97,7 +101,8 @@ impl Repl {
             let _ = editor.load_history(path);
         }
         let tap = editor.create_external_printer().ok().and_then(forward_to);
-        Ok(Repl { session, editor, history, tap })
+        let terminal = std::io::stdin().is_terminal();
+        Ok(Repl { session, editor, history, tap, terminal })
     }
 
     /// The loop: read a piece of input, run it, until told to stop.
@@ -117,8 +122,9 @@ impl Repl {
     /// end of input (Ctrl-D on an empty line).
     fn read_input(&mut self) -> Option<String> {
         let mut lines: Vec<String> = Vec::new();
+        let (ps1, ps2) = self.session.borrow_mut().prompts();
         loop {
-            let prompt = if lines.is_empty() { ">>> " } else { "... " };
+            let prompt = if lines.is_empty() { &ps1 } else { &ps2 };
             match self.read_line(prompt) {
                 Ok(line) => {
                     if !line.trim().is_empty() {
@@ -132,18 +138,17 @@ impl Repl {
                         return Some(lines.join("\n") + "\n");
                     }
                 }
+                // The editor has ended the line already.
                 Err(ReadlineError::Interrupted) => {
-                    eprintln!("\nKeyboardInterrupt");
+                    eprintln!("KeyboardInterrupt");
                     lines.clear();
                 }
-                // Ctrl-D inside a block ends the block, as a blank line does.
-                Err(ReadlineError::Eof) if !lines.is_empty() => {
-                    println!();
-                    return Some(lines.join("\n") + "\n");
-                }
                 Err(ReadlineError::Eof) => {
-                    println!();
-                    return None;
+                    if !self.terminal {
+                        eprintln!();
+                    }
+                    // Ctrl-D inside a block ends the block, as a blank line does.
+                    return (!lines.is_empty()).then(|| lines.join("\n") + "\n");
                 }
                 Err(e) => {
                     eprintln!("pyl: cannot read input: {e}");
@@ -159,6 +164,11 @@ impl Repl {
         // Setting the tap first writes out what is buffered, so a partial
         // line printed by the input just run stays before the prompt.
         self.session.borrow().tap_output(self.tap.clone());
+        if !self.terminal {
+            // The editor shows no prompt when input is not typed; CPython
+            // writes it to stderr then.
+            eprint!("{prompt}");
+        }
         let line = self.editor.readline(prompt);
         self.session.borrow().tap_output(None);
         line
