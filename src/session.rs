@@ -128,9 +128,9 @@ impl Session {
                 }
             };
             let frame = vm.frame_for_code(code, main.dict.clone());
-            let result = vm.run_frame(frame);
-            vm.flush_std();
-            match result {
+            // What it printed stays buffered: the front end's next
+            // `tap_output` writes it out and says if it ended mid-line.
+            match vm.run_frame(frame) {
                 Ok(_) => Outcome::Done,
                 Err(e) => report(vm, &e, exit_ends),
             }
@@ -211,20 +211,17 @@ impl Session {
     /// any thread) go to it instead of the terminal: a line editor shows
     /// them above its prompt. `None` writes directly again. The tap is
     /// called with a stream locked: it must not block or write to the
-    /// streams itself.
-    pub fn tap_output(&self, tap: Option<Arc<dyn Fn(String) + Send + Sync>>) {
+    /// streams itself. Returns whether the output written out before the
+    /// tap ended in the middle of a line.
+    pub fn tap_output(&self, tap: Option<Arc<dyn Fn(String) + Send + Sync>>) -> bool {
+        let mut mid_line = false;
         for stream in [&self.shared.stdout, &self.shared.stderr] {
             let boxed = tap.clone().map(|t| Box::new(move |s: String| t(s)) as vm::stdio::Tap);
             // Writing out what was buffered before can only fail like any
             // other write to a closed terminal: nothing to report it to.
-            let _ = stream.set_tap(boxed);
+            mid_line |= stream.set_tap(boxed).unwrap_or(false);
         }
-    }
-
-    /// Writes out what the program left buffered on stdout and stderr:
-    /// a front end calls it before showing its prompt.
-    pub fn flush(&mut self) {
-        self.locked(|vm, _| vm.flush_std());
+        mid_line
     }
 
     /// The exit steps of any pyl run (waits for non-daemon threads and

@@ -79,6 +79,9 @@ fn expressions_echo_their_repr_and_set_underscore() {
     assert!(run_line(&mut p, "_ * 10").contains("'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'"));
     run_line(&mut p, "x = 5");
     assert!(run_line(&mut p, "x + 1").contains("\n6\r\n"));
+    // An unfinished line is kept: the prompt starts on the next line.
+    let out = run_line(&mut p, "print('partial', end='')");
+    assert!(out.contains("partial\r\n"), "{out:?}");
 }
 
 #[test]

@@ -163,7 +163,12 @@ impl Repl {
     fn read_line(&mut self, prompt: &str) -> rustyline::Result<String> {
         // Setting the tap first writes out what is buffered, so a partial
         // line printed by the input just run stays before the prompt.
-        self.session.borrow().tap_output(self.tap.clone());
+        let mid_line = self.session.borrow().tap_output(self.tap.clone());
+        if mid_line && self.terminal {
+            // The editor starts by clearing the cursor's line: move the
+            // program's unfinished line out of its way.
+            eprintln!();
+        }
         if !self.terminal {
             // The editor shows no prompt when input is not typed; CPython
             // writes it to stderr then.

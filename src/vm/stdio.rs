@@ -25,6 +25,8 @@ pub struct StdStream {
     /// without a tap pays no extra lock.
     tapped: AtomicBool,
     tap: Mutex<Option<Tap>>,
+    /// Whether the last write did not end with a newline.
+    mid_line: AtomicBool,
 }
 
 /// Takes whole lines (each ending in a newline) written while it is set.
@@ -47,22 +49,30 @@ impl StdStream {
             unbuffered,
             tapped: AtomicBool::new(false),
             tap: Mutex::new(None),
+            mid_line: AtomicBool::new(false),
         }
     }
 
-    /// Sets or removes the tap. What was buffered before a tap is set is
-    /// written out first, so it keeps its place before the tapped lines.
-    pub fn set_tap(&self, tap: Option<Tap>) -> std::io::Result<()> {
+    /// Sets or removes the tap. What was buffered before is written out
+    /// first, so it keeps its place before the tapped lines (and a prompt
+    /// shown next comes after it); returns whether the program's output
+    /// so far ends in the middle of a line (a prompt drawn next would
+    /// overwrite it), and forgets that.
+    pub fn set_tap(&self, tap: Option<Tap>) -> std::io::Result<bool> {
         let mut buf = self.buf.lock();
-        let r = if tap.is_some() { Self::drain(self.fd, &mut buf) } else { Ok(()) };
+        let mid_line = self.mid_line.swap(false, Ordering::Relaxed);
+        Self::drain(self.fd, &mut buf)?;
         self.tapped.store(tap.is_some(), Ordering::SeqCst);
         *self.tap.lock() = tap;
-        r
+        Ok(mid_line)
     }
 
     pub fn write(&self, s: &str) -> std::io::Result<()> {
         let mut buf = self.buf.lock();
         buf.extend_from_slice(s.as_bytes());
+        if let Some(&last) = s.as_bytes().last() {
+            self.mid_line.store(last != b'\n', Ordering::Relaxed);
+        }
         if self.tapped.load(Ordering::Relaxed) && self.pass_to_tap(&mut buf) {
             return Ok(());
         }
