@@ -18,6 +18,7 @@ pub mod bytecode;
 pub mod compiler;
 pub mod modules;
 pub mod runtime;
+pub mod session;
 pub mod syntax;
 pub mod vm;
 
@@ -27,6 +28,7 @@ use std::sync::atomic::AtomicUsize;
 use parking_lot::Mutex;
 
 pub use runtime::value::Value;
+pub use session::{Outcome, Session};
 pub use vm::Config;
 use vm::{PyErr, Shared, Vm};
 
@@ -88,13 +90,35 @@ impl Interpreter {
                 self.run_source(&text, path)
             }
             Err(e) => {
-                let exe = std::env::args().next().unwrap_or_else(|| "pyl".into());
-                let errno = e.raw_os_error().unwrap_or(0);
-                let msg = vm::error::strerror(errno).unwrap_or_else(|| e.to_string());
-                eprintln!("{exe}: can't open file '{path}': [Errno {errno}] {msg}");
+                report_unreadable(path, &e);
                 2
             }
         }
+    }
+
+    /// Runs `front_end` on the interpreter's main thread with a
+    /// [`Session`]: the persistent `__main__` a read-eval-print loop
+    /// feeds. Returns what `front_end` returns (the exit status, normally
+    /// from [`Session::finish`]).
+    pub fn interactive<F>(&self, front_end: F) -> i32
+    where
+        F: FnOnce(Session) -> i32 + Send,
+    {
+        let shared = self.shared.clone();
+        std::thread::scope(|scope| {
+            let worker = std::thread::Builder::new()
+                .name("MainThread".into())
+                .stack_size(MAIN_STACK)
+                .spawn_scoped(scope, move || front_end(Session::new(shared, MAIN_STACK)));
+            match worker.map(|h| h.join()) {
+                Ok(Ok(code)) => code,
+                Ok(Err(panic)) => internal_error(&*panic),
+                Err(e) => {
+                    eprintln!("pyl: cannot start the interpreter thread: {e}");
+                    70
+                }
+            }
+        })
     }
 
     /// Compiles and runs `source` as the `__main__` module.
@@ -135,14 +159,31 @@ fn run_main(shared: Arc<Shared>, source: &str, filename: &str) -> i32 {
     status
 }
 
-fn run_main_locked(vm: &mut Vm, source: &str, filename: &str) -> i32 {
-    let shared = vm.shared.clone();
+/// `python3`'s report of a script it cannot read.
+fn report_unreadable(path: &str, e: &std::io::Error) {
+    let exe = std::env::args().next().unwrap_or_else(|| "pyl".into());
+    let errno = e.raw_os_error().unwrap_or(0);
+    let msg = vm::error::strerror(errno).unwrap_or_else(|| e.to_string());
+    eprintln!("{exe}: can't open file '{path}': [Errno {errno}] {msg}");
+}
+
+/// A fresh `__main__`, registered in `sys.modules` (`__file__` only for
+/// a script: the interactive prompt's has none).
+fn main_module(shared: &Shared, filename: Option<&str>) -> Arc<runtime::module::Module> {
     let main = Arc::new(runtime::module::Module::new("__main__"));
-    main.set("__file__", Value::str(filename));
+    if let Some(f) = filename {
+        main.set("__file__", Value::str(f));
+    }
     // CPython's __main__ starts with an empty __annotations__.
     main.set("__annotations__", Value::Dict(Arc::new(runtime::dict::PyDict::new())));
     main.set("__builtins__", Value::Module(shared.builtins_module.clone()));
     shared.modules.set_item_str("__main__", Value::Module(main.clone()));
+    main
+}
+
+fn run_main_locked(vm: &mut Vm, source: &str, filename: &str) -> i32 {
+    let shared = vm.shared.clone();
+    let main = main_module(&shared, Some(filename));
     let code = match compiler::compile_source(source, filename, compiler::Mode::Exec) {
         Ok(c) => c,
         Err(e) => {

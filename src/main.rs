@@ -1,6 +1,8 @@
 //! The `pyl` command: parses its arguments like `python3` does and hands
 //! over to the library.
 
+mod repl;
+
 use std::io::{IsTerminal, Read};
 
 use pyl::{Config, Interpreter};
@@ -82,9 +84,11 @@ Options:
   --no-gil   run without the global interpreter lock (same as -X gil=0)
   -X gil=0|1 turn the global interpreter lock off or on
   --dis      print the bytecode of the program instead of running it
+  -i         inspect interactively after running the program (also
+             when stdin is not a terminal)
+  -q         no banner at the interactive prompt
   -u         unbuffered stdout and stderr (also PYTHONUNBUFFERED=x)
-  -B, -E, -s, -q
-             accepted for compatibility, ignored
+  -B, -E, -s accepted for compatibility, ignored
   file       program read from script file (.pyl by convention)
   -          program read from stdin (default; interactive mode if a tty)
   arg ...    arguments passed to program in sys.argv[1:]
@@ -112,6 +116,8 @@ fn run() -> i32 {
     let mut gil: Option<bool> = None;
     let mut dis = false;
     let mut unbuffered = false;
+    let mut inspect = false;
+    let mut quiet = false;
     let mut i = 0;
     let mut program = Program::Stdin;
     let mut rest: Vec<String> = Vec::new();
@@ -130,7 +136,9 @@ fn run() -> i32 {
             "--gil" => gil = Some(true),
             "--dis" => dis = true,
             "-u" => unbuffered = true,
-            "-B" | "-E" | "-s" | "-q" | "-I" | "-O" => {}
+            "-i" => inspect = true,
+            "-q" => quiet = true,
+            "-B" | "-E" | "-s" | "-I" | "-O" => {}
             "-X" => {
                 i += 1;
                 match args.get(i).map(String::as_str) {
@@ -192,19 +200,23 @@ fn run() -> i32 {
     let config = Config { gil, argv, path0, dis, unbuffered };
     let interp = Interpreter::new(config);
     interp.catch_sigint();
+    let stdin = std::io::stdin();
+    // As CPython: no banner after a program, nor when input is not typed.
+    quiet |= !stdin.is_terminal() || !matches!(program, Program::Stdin);
+    if inspect && !dis {
+        let startup = match program {
+            Program::File(f) => repl::Startup::File(absolute(f)),
+            Program::Command(c) => repl::Startup::Command(c),
+            Program::Stdin => repl::Startup::Nothing,
+        };
+        return repl::run(&interp, startup, quiet);
+    }
     match program {
         // CPython reports the script by its absolute path (argv[0] stays as given).
-        Program::File(f) => {
-            let abs = std::path::absolute(&f).map(|p| p.to_string_lossy().into_owned()).unwrap_or(f);
-            interp.run_file(&abs)
-        }
+        Program::File(f) => interp.run_file(&absolute(f)),
         Program::Command(c) => interp.run_source(&c, "<string>"),
+        Program::Stdin if stdin.is_terminal() && !dis => repl::run(&interp, repl::Startup::Nothing, quiet),
         Program::Stdin => {
-            let stdin = std::io::stdin();
-            if stdin.is_terminal() {
-                eprintln!("pyl: the interactive prompt is not available yet; pass a script file");
-                return 2;
-            }
             let mut text = Vec::new();
             if let Err(e) = stdin.lock().read_to_end(&mut text) {
                 eprintln!("pyl: cannot read stdin: {e}");
@@ -213,4 +225,8 @@ fn run() -> i32 {
             interp.run_source(&String::from_utf8_lossy(&text), "<stdin>")
         }
     }
+}
+
+fn absolute(f: String) -> String {
+    std::path::absolute(&f).map(|p| p.to_string_lossy().into_owned()).unwrap_or(f)
 }

@@ -1,8 +1,14 @@
 //! The standard streams as the interpreter writes them: buffered like
 //! CPython's (line-buffered on a terminal, block-buffered otherwise),
 //! flushed at exit, before reading input and before forking.
+//!
+//! A front end may set a tap on a stream: while it is set, complete lines
+//! go to the tap instead of the file descriptor. The REPL sets one while
+//! its prompt waits for input, so that other threads' output is printed
+//! above the prompt line instead of through it.
 
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use parking_lot::Mutex;
 
@@ -15,7 +21,18 @@ pub struct StdStream {
     line_buffered: bool,
     /// `-u` / PYTHONUNBUFFERED: every write goes out at once.
     unbuffered: bool,
+    /// Whether `tap` is set: writes check this flag alone, so a stream
+    /// without a tap pays no extra lock.
+    tapped: AtomicBool,
+    tap: Mutex<Option<Tap>>,
+    /// Whether the last write did not end with a newline.
+    mid_line: AtomicBool,
 }
+
+/// Takes whole lines (each ending in a newline) written while it is set.
+/// Called with the stream's buffer locked: it must not block or write to
+/// the stream.
+pub type Tap = Box<dyn Fn(String) + Send + Sync>;
 
 const BLOCK: usize = 8192;
 
@@ -25,12 +42,40 @@ impl StdStream {
             1 => std::io::stdout().is_terminal(),
             _ => true,
         };
-        StdStream { fd, buf: Mutex::new(Vec::with_capacity(BLOCK)), line_buffered: tty, unbuffered }
+        StdStream {
+            fd,
+            buf: Mutex::new(Vec::with_capacity(BLOCK)),
+            line_buffered: tty,
+            unbuffered,
+            tapped: AtomicBool::new(false),
+            tap: Mutex::new(None),
+            mid_line: AtomicBool::new(false),
+        }
+    }
+
+    /// Sets or removes the tap. What was buffered before is written out
+    /// first, so it keeps its place before the tapped lines (and a prompt
+    /// shown next comes after it); returns whether the program's output
+    /// so far ends in the middle of a line (a prompt drawn next would
+    /// overwrite it), and forgets that.
+    pub fn set_tap(&self, tap: Option<Tap>) -> std::io::Result<bool> {
+        let mut buf = self.buf.lock();
+        let mid_line = self.mid_line.swap(false, Ordering::Relaxed);
+        Self::drain(self.fd, &mut buf)?;
+        self.tapped.store(tap.is_some(), Ordering::SeqCst);
+        *self.tap.lock() = tap;
+        Ok(mid_line)
     }
 
     pub fn write(&self, s: &str) -> std::io::Result<()> {
         let mut buf = self.buf.lock();
         buf.extend_from_slice(s.as_bytes());
+        if let Some(&last) = s.as_bytes().last() {
+            self.mid_line.store(last != b'\n', Ordering::Relaxed);
+        }
+        if self.tapped.load(Ordering::Relaxed) && self.pass_to_tap(&mut buf) {
+            return Ok(());
+        }
         let flush = self.unbuffered || buf.len() >= BLOCK || (self.line_buffered && s.contains('\n'));
         if flush {
             Self::drain(self.fd, &mut buf)?;
@@ -40,7 +85,27 @@ impl StdStream {
 
     pub fn flush(&self) -> std::io::Result<()> {
         let mut buf = self.buf.lock();
+        if self.tapped.load(Ordering::Relaxed) && !buf.is_empty() {
+            // An explicit flush of a partial line: the tap shows it as a
+            // line of its own rather than let it land inside the prompt.
+            if let Some(tap) = self.tap.lock().as_ref() {
+                tap(String::from_utf8_lossy(&std::mem::take(&mut *buf)).into_owned());
+                return Ok(());
+            }
+        }
         Self::drain(self.fd, &mut buf)
+    }
+
+    /// Hands the complete lines in `buf` to the tap; false if the tap
+    /// was removed meanwhile.
+    fn pass_to_tap(&self, buf: &mut Vec<u8>) -> bool {
+        let tap = self.tap.lock();
+        let Some(tap) = tap.as_ref() else { return false };
+        if let Some(end) = buf.iter().rposition(|&b| b == b'\n') {
+            let lines: Vec<u8> = buf.drain(..=end).collect();
+            tap(String::from_utf8_lossy(&lines).into_owned());
+        }
+        true
     }
 
     fn drain(fd: i32, buf: &mut Vec<u8>) -> std::io::Result<()> {

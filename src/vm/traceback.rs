@@ -120,7 +120,11 @@ fn format_entries(entries: &[TraceEntry], out: &mut String) {
         }
         out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
         let text = e.code.source.line_text(line).trim();
-        if !text.is_empty() {
+        // CPython 3.11 shows no line for code typed at the prompt or given
+        // with -c: it finds source lines by reading the file again, and
+        // `<stdin>` or `<string>` is no file.
+        let pseudo_file = matches!(file.as_str(), "<stdin>" | "<string>");
+        if !text.is_empty() && !pseudo_file {
             out.push_str(&format!("    {text}\n"));
         }
     }
