@@ -327,7 +327,7 @@ impl<'a> Compiler<'a> {
                 }
                 None => self.expr(&k.value)?,
             }
-            self.at(k.span, |c| c.emit(Op::DictMerge(1)));
+            self.emit(Op::DictMerge(1));
         }
         self.emit(Op::CallEx(true));
         Ok(())
@@ -532,7 +532,8 @@ impl<'a> Compiler<'a> {
             self.emit(Op::GetIter);
         }
         let start = self.here();
-        let for_iter = self.at(g.iter.span, |c| c.emit(Op::ForIter(0)));
+        // The comprehension's own span, as CPython's tracebacks show it.
+        let for_iter = self.emit(Op::ForIter(0));
         self.store_target(&g.target)?;
         for cond in &g.ifs {
             let mut skip = Vec::new();
