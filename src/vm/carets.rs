@@ -29,7 +29,12 @@ pub struct FrameLine {
 }
 
 /// The source line `line` and the marker line for an instruction at `span`.
+/// Nothing for code that did not come from a file (`-c`, stdin, `exec`):
+/// CPython has no line to show for `<string>` or `<stdin>`.
 pub fn frame_line(source: &Source, line: usize, span: Span) -> Option<FrameLine> {
+    if source.filename.starts_with('<') {
+        return None;
+    }
     let raw = source.line_text(line);
     let text = raw.trim();
     if text.is_empty() {

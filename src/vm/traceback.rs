@@ -241,7 +241,7 @@ fn syntax_error_location(exc: &Instance, style: Style) -> String {
             };
             // An offset inside the stripped indentation (a TabError) has
             // no caret.
-            if offset >= 1 && offset - 1 >= indent {
+            if offset > indent {
                 let col = offset.saturating_sub(1).saturating_sub(indent);
                 let width = (end - offset).max(1).min(stripped.chars().count().saturating_sub(col).max(1));
                 let markers = format!("{}{}", " ".repeat(col), "^".repeat(width));
@@ -287,26 +287,20 @@ pub fn syntax_error_value(e: &SyntaxError, filename: &str, source: &str) -> PyEr
     d.set_item_str("text", Value::str(text));
     d.set_item_str("end_lineno", Value::Int(end_line as i64));
     d.set_item_str("end_offset", Value::Int(end_col as i64));
-    if let Some(h) = &e.hint {
-        let mut hint = h.clone();
-        if let Some(fixed) = straight_quotes(lines.line_text(source, line)) {
-            hint.push_str(&format!("\n    {}", fixed.trim()));
-        }
-        d.set_item_str("__pyl_hint__", Value::str(hint));
+    if let Some(help) = crate::syntax::help::learner_help(e, lines.line_text(source, line), col - 1) {
+        d.set_item_str("__pyl_hint__", Value::str(help));
     }
     err
 }
 
-/// The line with its curly (and full-width) quotes made straight, if it
-/// has any: what the learner meant to write.
-fn straight_quotes(line: &str) -> Option<String> {
-    let fixed: String = line
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{ff07}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{ff02}' => '"',
-            c => c,
-        })
-        .collect();
-    (fixed != line).then_some(fixed)
+#[cfg(test)]
+mod tests {
+    use super::{COLOUR, PLAIN};
+
+    #[test]
+    fn marker_colours() {
+        assert_eq!(PLAIN.markers("  ~^~"), "  ~^~");
+        assert_eq!(COLOUR.markers("  ~^~"), "  \x1b[31m~\x1b[0m\x1b[1;31m^\x1b[0m\x1b[31m~\x1b[0m");
+        assert_eq!(COLOUR.markers(" ^^"), " \x1b[1;31m^^\x1b[0m");
+    }
 }

@@ -1,9 +1,9 @@
 class Counter:
     def __init__(self):
-        self.count = 0
+        self.total = 0
 
-    def bump(self):
-        count += 1
+    def show(self):
+        print(total)
 
 
-Counter().bump()
+Counter().show()
