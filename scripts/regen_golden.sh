@@ -5,6 +5,11 @@
 #   <name>.out   the exact stdout bytes
 #   <name>.exit  line 1: the exit status; if non-zero, line 2: the last
 #                non-empty line of stderr
+#   <name>.err   only for scripts under a directory named diagnostics: the
+#                whole stderr, with the script's directory written as <dir>
+#                (tracebacks show absolute paths; none is recorded)
+# pyl's deliberate additions to CPython's stderr for learners are declared by
+# hand in <name>.extra (see tests/golden.rs); this script never writes them.
 # Files named *_mod.py or _*.py are helper modules imported by tests, not tests.
 # A script may have a <name>.mask whose steps are applied to its stdout
 # here and to pyl's by tests/golden.rs: "digits" turns each run of digits
@@ -89,8 +94,11 @@ while IFS= read -r -d '' script; do
     fi
     last_a=$(grep -v '^[[:space:]]*$' "$work/a/stderr" | tail -n 1)
     last_b=$(grep -v '^[[:space:]]*$' "$work/b/stderr" | tail -n 1)
+    diagnostic=0
+    [[ "/$(dirname "$rel")/" == */diagnostics/* ]] && diagnostic=1
     if ! cmp -s "$work/a/stdout" "$work/b/stdout" ||
-        [[ "$status" != "$(cat "$work/b/status")" || "$last_a" != "$last_b" ]]; then
+        [[ "$status" != "$(cat "$work/b/status")" || "$last_a" != "$last_b" ]] ||
+        { ((diagnostic)) && ! cmp -s "$work/a/stderr" "$work/b/stderr"; }; then
         echo "regen_golden: $rel is not deterministic (output differs between two runs)" >&2
         diff "$work/a/stdout" "$work/b/stdout" | head -n 10 >&2
         failed=$((failed + 1))
@@ -98,6 +106,12 @@ while IFS= read -r -d '' script; do
     fi
     dir=$(dirname "$script")
     cp "$work/a/stdout" "$dir/$name.out"
+    if ((diagnostic)); then
+        # Literal replacement of the directory (no pattern characters).
+        DIR="$dir/" "$python" -c 'import os, sys; sys.stdout.write(sys.stdin.read().replace(os.environ["DIR"], "<dir>/"))' \
+            <"$work/a/stderr" >"$dir/$name.err"
+        last_a=$(grep -v '^[[:space:]]*$' "$dir/$name.err" | tail -n 1)
+    fi
     if [[ "$status" == 0 ]]; then
         echo 0 >"$dir/$name.exit"
     else

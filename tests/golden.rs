@@ -4,6 +4,20 @@
 //! stored beside the script as `<name>.out` and `<name>.exit` by
 //! `scripts/regen_golden.sh`. Every failure is reported before the test fails.
 //!
+//! Scripts under a directory named `diagnostics` have their whole stderr
+//! compared as well, with `<name>.err`: CPython's report with the script's
+//! directory written as `<dir>` (the same is done to pyl's), so no path of
+//! the machine that made it is recorded. Where pyl deliberately prints more
+//! than CPython (help for learners), `<name>.extra` says what, one edit per
+//! line, applied in order to CPython's text before the comparison:
+//!
+//! - `suffix TEXT`: TEXT is appended to the last non-empty line;
+//! - `append TEXT`: the line TEXT is added at the end.
+//!
+//! CPython's own text is thus still compared exactly; only additions can be
+//! declared, never changes. Outside `diagnostics` a `.extra` file applies
+//! to the last line of stderr, the only one compared there.
+//!
 //! `PYL_GOLDEN_FILTER=substring` runs only the scripts whose path (relative
 //! to `tests/golden`, e.g. `numbers/round`) contains the substring.
 //! Scripts under a directory named `threads` or `processes` run twice: as
@@ -43,6 +57,9 @@ struct Expected {
     stdout: Vec<u8>,
     status: i32,
     last_stderr: String,
+    /// The whole stderr (with `<dir>` for the script's directory), for
+    /// `diagnostics` tests, with pyl's declared additions applied.
+    stderr: Option<String>,
 }
 
 /// What pyl did.
@@ -118,7 +135,56 @@ fn read_expected(script: &Path) -> Result<Expected, String> {
         .and_then(|l| l.trim().parse().ok())
         .ok_or_else(|| format!("{}: first line is not an exit status", exit_path.display()))?;
     let last_stderr = lines.next().unwrap_or("").to_string();
-    Ok(Expected { stdout, status, last_stderr })
+    let err_path = script.with_extension("err");
+    let extra_path = script.with_extension("extra");
+    let extra = std::fs::read_to_string(&extra_path).unwrap_or_default();
+    let with_extra = |text: &str| apply_extra(text, &extra).map_err(|e| format!("{}: {e}", extra_path.display()));
+    let stderr = if is_diagnostic(script) {
+        let text = std::fs::read_to_string(&err_path).map_err(|e| missing(&err_path, e))?;
+        Some(with_extra(&text)?)
+    } else {
+        None
+    };
+    // Outside `diagnostics` only the last line is known; the additions
+    // apply to it alone.
+    let last_stderr = match &stderr {
+        Some(text) => last_nonempty_line(text.as_bytes()),
+        None if status != 0 && !extra.is_empty() => {
+            last_nonempty_line(with_extra(&format!("{last_stderr}\n"))?.as_bytes())
+        }
+        None => last_stderr,
+    };
+    Ok(Expected { stdout, status, last_stderr, stderr })
+}
+
+/// Whether the whole stderr of a script is compared.
+fn is_diagnostic(script: &Path) -> bool {
+    script.parent().is_some_and(|p| p.components().any(|c| c.as_os_str() == "diagnostics"))
+}
+
+/// Applies the edits of a `.extra` file (see the top of this file).
+fn apply_extra(cpython: &str, extra: &str) -> Result<String, String> {
+    let mut lines: Vec<String> = cpython.lines().map(str::to_string).collect();
+    for edit in extra.lines().filter(|l| !l.trim().is_empty()) {
+        match edit.split_once(' ') {
+            Some(("suffix", text)) => match lines.iter_mut().rev().find(|l| !l.trim().is_empty()) {
+                Some(last) => last.push_str(text),
+                None => return Err("`suffix` needs a line to extend".into()),
+            },
+            Some(("append", text)) => lines.push(text.to_string()),
+            _ => return Err(format!("unknown edit {edit:?} (expected `suffix TEXT` or `append TEXT`)")),
+        }
+    }
+    Ok(lines.iter().map(|l| format!("{l}\n")).collect())
+}
+
+/// Writes the script's directory as `<dir>`, as `regen_golden.sh` does.
+fn normalise_paths(stderr: &[u8], script: &Path) -> String {
+    let text = String::from_utf8_lossy(stderr);
+    match script.parent().and_then(Path::to_str) {
+        Some(dir) => text.replace(&format!("{dir}/"), "<dir>/"),
+        None => text.into_owned(),
+    }
 }
 
 /// A directory of its own for one run, removed when dropped.
@@ -264,7 +330,7 @@ fn short_diff(expected: &[u8], actual: &[u8]) -> String {
     let head = el.iter().zip(&al).take_while(|(x, y)| x == y).count();
     let tail = el[head..].iter().rev().zip(al[head..].iter().rev()).take_while(|(x, y)| x == y).count();
     let mut s = String::new();
-    let _ = writeln!(s, "    first difference at stdout line {} (- expected, + actual):", head + 1);
+    let _ = writeln!(s, "    first difference at line {} (- expected, + actual):", head + 1);
     for (sign, lines) in [('-', &el[head..el.len() - tail]), ('+', &al[head..al.len() - tail])] {
         if lines.is_empty() {
             let _ = writeln!(s, "    {sign} (no lines)");
@@ -342,7 +408,11 @@ fn check(case: &Case) -> Option<String> {
             PIPE_GRACE.as_secs()
         );
     }
-    let actual_last = last_nonempty_line(&actual.stderr);
+    let actual_last = if expected.stderr.is_some() {
+        last_nonempty_line(normalise_paths(&actual.stderr, &case.script).as_bytes())
+    } else {
+        last_nonempty_line(&actual.stderr)
+    };
     if actual.status != Some(expected.status) && !actual.timed_out {
         let got = actual.status.map_or_else(|| "no status".to_string(), |c| c.to_string());
         let _ = writeln!(report, "  exit status: expected {}, got {got}", expected.status);
@@ -352,6 +422,13 @@ fn check(case: &Case) -> Option<String> {
     }
     if expected.status != 0 && actual_last != expected.last_stderr {
         let _ = writeln!(report, "  last stderr line:\n    - {}\n    + {actual_last}", expected.last_stderr);
+    }
+    if let Some(expected_err) = &expected.stderr {
+        let actual_err = normalise_paths(&actual.stderr, &case.script);
+        if &actual_err != expected_err {
+            let _ = writeln!(report, "  stderr differs:");
+            report.push_str(&short_diff(expected_err.as_bytes(), actual_err.as_bytes()));
+        }
     }
     if actual_stdout != expected.stdout {
         let _ = writeln!(report, "  stdout differs:");

@@ -25,10 +25,11 @@ fn scratch_dir() -> PathBuf {
     dir
 }
 
-/// `pyl ARGS` on a pseudo-terminal, with HOME in `home`.
+/// `pyl ARGS` on a pseudo-terminal, with HOME in `home` (and NO_COLOR: the
+/// tests read plain text; colour is covered by the traceback unit tests).
 fn start_in(home: &PathBuf, args: &[&str]) -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyl"));
-    cmd.args(args).env("HOME", home).env("TERM", "xterm").current_dir(home);
+    cmd.args(args).env("HOME", home).env("TERM", "xterm").env("NO_COLOR", "1").current_dir(home);
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("pyl starts on a pty");
     // A pyl that ignored SIGTERM must not hang the test run at drop.
     p.process_mut().set_kill_timeout(Some(TIMEOUT_MS));
@@ -209,7 +210,7 @@ fn history_is_kept_in_the_home_directory() {
 #[test]
 fn a_missing_home_only_costs_the_history() {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyl"));
-    cmd.env_remove("HOME").env("TERM", "xterm");
+    cmd.env_remove("HOME").env("TERM", "xterm").env("NO_COLOR", "1");
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("pyl starts");
     p.exp_string(">>> ").unwrap();
     assert!(run_line(&mut p, "2 ** 10").contains("1024"));

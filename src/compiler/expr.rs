@@ -5,8 +5,8 @@ use std::sync::Arc;
 use crate::bytecode::Op;
 use crate::bytecode::op::format;
 use crate::runtime::value::Value;
-use crate::syntax::SyntaxError;
 use crate::syntax::ast::*;
+use crate::syntax::{Span, SyntaxError};
 
 use super::define::FunctionBody;
 use super::{Compiler, error};
@@ -69,7 +69,8 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let i = self.name_index(attr);
-                self.emit(Op::LoadAttr(i));
+                let span = self.attr_span(e.span, attr);
+                self.at(span, |c| c.emit(Op::LoadAttr(i)));
             }
             ExprKind::Subscript { value, index } => {
                 self.expr(value)?;
@@ -255,12 +256,25 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Where loading `value.attr` (spanning `span`) is reported: the whole
+    /// expression, or only the name when it is on a later line than the
+    /// value starts, as CPython 3.11 reports it.
+    fn attr_span(&self, span: Span, attr: &str) -> Span {
+        let source = &self.source;
+        if source.line_of(span.start) == source.line_of(span.end) {
+            span
+        } else {
+            Span::new((span.end as usize).saturating_sub(attr.len()), span.end as usize)
+        }
+    }
+
     fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> R {
         let simple = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && keywords.is_empty();
         if let (ExprKind::Attribute { value, attr }, true) = (&func.kind, simple) {
             self.expr(value)?;
             let i = self.name_index(attr);
-            self.at(func.span, |c| c.emit(Op::LoadMethod(i)));
+            let span = self.attr_span(func.span, attr);
+            self.at(span, |c| c.emit(Op::LoadMethod(i)));
             for a in args {
                 self.expr(a)?;
             }
@@ -327,7 +341,7 @@ impl<'a> Compiler<'a> {
                 }
                 None => self.expr(&k.value)?,
             }
-            self.at(k.span, |c| c.emit(Op::DictMerge(1)));
+            self.emit(Op::DictMerge(1));
         }
         self.emit(Op::CallEx(true));
         Ok(())
@@ -532,7 +546,8 @@ impl<'a> Compiler<'a> {
             self.emit(Op::GetIter);
         }
         let start = self.here();
-        let for_iter = self.at(g.iter.span, |c| c.emit(Op::ForIter(0)));
+        // The comprehension's own span, as CPython's tracebacks show it.
+        let for_iter = self.emit(Op::ForIter(0));
         self.store_target(&g.target)?;
         for cond in &g.ifs {
             let mut skip = Vec::new();

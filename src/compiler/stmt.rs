@@ -135,8 +135,9 @@ impl<'a> Compiler<'a> {
             StmtKind::FunctionDef(f) => self.function_def(f, s.span)?,
             StmtKind::ClassDef(c) => self.class_def(c, s.span)?,
             StmtKind::Import(aliases) => {
+                // Import errors point at the whole statement, as in CPython.
                 for a in aliases {
-                    self.at(a.span, |c| -> R {
+                    self.at(s.span, |c| -> R {
                         c.load_const(Value::Int(0));
                         c.load_const(Value::None);
                         let i = c.name_index(&a.name);
@@ -168,7 +169,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::ImportStar);
                 } else {
                     for a in names {
-                        self.at(a.span, |c| {
+                        self.at(s.span, |c| {
                             let i = c.name_index(&a.name);
                             c.emit(Op::ImportFrom(i));
                             c.store_name(a.asname.as_ref().unwrap_or(&a.name));
@@ -180,12 +181,16 @@ impl<'a> Compiler<'a> {
             StmtKind::Assert { test, msg } => {
                 let mut ok = Vec::new();
                 self.jump_if(test, true, &mut ok)?;
-                self.emit(Op::LoadAssertionError);
-                if let Some(m) = msg {
-                    self.expr(m)?;
-                    self.emit(Op::Call(1));
-                }
-                self.emit(Op::Raise(1));
+                // CPython reports a failed assert at its test.
+                self.at(test.span, |c| -> R {
+                    c.emit(Op::LoadAssertionError);
+                    if let Some(m) = msg {
+                        c.expr(m)?;
+                        c.emit(Op::Call(1));
+                    }
+                    c.emit(Op::Raise(1));
+                    Ok(())
+                })?;
                 self.patch_all_here(&ok);
             }
         }
@@ -350,9 +355,11 @@ impl<'a> Compiler<'a> {
 
     fn for_stmt(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> R {
         self.expr(iter)?;
-        self.at(iter.span, |c| c.emit(Op::GetIter));
+        // Getting and advancing the iterator are the whole statement's, as
+        // in CPython's tracebacks.
+        self.emit(Op::GetIter);
         let start = self.here();
-        let for_iter = self.at(iter.span, |c| c.emit(Op::ForIter(0)));
+        let for_iter = self.emit(Op::ForIter(0));
         self.store_target(target)?;
         self.unit().fblocks.push(FBlock::For { start, breaks: Vec::new() });
         self.stmts(body)?;
@@ -597,7 +604,7 @@ impl<'a> Compiler<'a> {
             return self.stmts(body);
         };
         self.expr(&item.context)?;
-        self.at(item.context.span, |c| c.emit(Op::BeforeWith));
+        self.emit(Op::BeforeWith);
         let setup = self.emit(Op::SetupWith(0));
         self.unit().fblocks.push(FBlock::With);
         match &item.target {

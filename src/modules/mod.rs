@@ -48,6 +48,11 @@ pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
     table.iter().copied().collect()
 }
 
+/// The names `frozen_source` knows.
+pub fn frozen_names() -> &'static [&'static str] {
+    &["threading", "queue", "multiprocessing", "_multiprocessing_pool", "subprocess"]
+}
+
 /// Modules written in pyl itself, compiled into the binary: the
 /// high-level thread API is built on `_thread` as in CPython.
 pub fn frozen_source(name: &str) -> Option<&'static str> {

@@ -309,13 +309,13 @@ fn is_main_thread(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     Ok(Value::Bool(vm.thread.is_main))
 }
 
-/// `_print_exception(exc)`: the traceback and message on stderr, as the
-/// interpreter prints an uncaught exception.
+/// `_print_exception(exc)`: the traceback and message on stderr, as
+/// CPython's `traceback` module prints them for threading's excepthook.
 fn print_exception(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if let Some(Value::Instance(inst)) = args.pos.first()
         && inst.exc().is_some()
     {
-        vm.print_exception(&PyErr(inst.clone()));
+        vm.print_traceback(&PyErr(inst.clone()));
     }
     Ok(Value::None)
 }

@@ -26,6 +26,10 @@ pub struct ExcData {
     pub suppress_context: bool,
     /// The `traceback` object last handed out (see `traceback.rs`).
     pub tb_object: Value,
+    /// For a NameError: the dicts the name was looked up in before the
+    /// builtins (locals of a class body or `exec`, then globals), so the
+    /// top-level printer can suggest a near name. Empty otherwise.
+    pub scopes: Vec<Arc<super::dict::PyDict>>,
 }
 
 impl ExcData {
@@ -37,6 +41,7 @@ impl ExcData {
             context: Value::None,
             suppress_context: false,
             tb_object: Value::None,
+            scopes: Vec::new(),
         }
     }
 }

@@ -142,8 +142,10 @@ impl Layout<'_> {
                 _ => {}
             }
         }
-        let span = Span::new(at, at);
-        let tab_error = || SyntaxError::tab("inconsistent use of tabs and spaces in indentation", span);
+        // CPython points a TabError at the start of the line, inside the
+        // indentation, so no caret is shown.
+        let tab_span = Span::new(line_start, line_start);
+        let tab_error = || SyntaxError::tab("inconsistent use of tabs and spaces in indentation", tab_span);
         let &(top, top_alt) = self.indents.last().expect("indent stack is never empty");
         if col == top {
             if alt != top_alt {
@@ -162,6 +164,9 @@ impl Layout<'_> {
             }
             let &(top, top_alt) = self.indents.last().expect("indent stack is never empty");
             if col != top {
+                // CPython points past the end of the line.
+                let line_end = line_start + self.lines.line_text(self.source, self.lines.line(at as u32)).len();
+                let span = Span::new(line_end, line_end);
                 return Err(SyntaxError::indentation("unindent does not match any outer indentation level", span));
             }
             if alt != top_alt {
@@ -254,7 +259,8 @@ fn invalid_character(slice: &str, start: usize) -> SyntaxError {
     let err = SyntaxError::new(format!("invalid character '{c}' (U+{:04X})", c as u32), span);
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{ff07}' | '\u{ff02}' => err.with_hint(
-            "Curly quotes are not Python quotes: use straight quotes ' or \" (often damaged by copy-paste).",
+            "Curly quotes (often left by copying from a web page or a word processor) are not Python quotes; \
+             with straight quotes the line reads:",
         ),
         _ => err,
     }

@@ -8,6 +8,7 @@
 pub mod actions;
 pub mod ast;
 pub mod error;
+pub mod help;
 pub mod indent;
 pub mod parser;
 pub mod span;

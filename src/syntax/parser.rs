@@ -120,11 +120,14 @@ fn explain(err: RawError, tokens: &[Spanned], lex_error: Option<SyntaxError>, so
     let span = Span::new(l, r.max(l + 1).min(end.max(l)));
 
     if tok == Tok::Indent && bad.is_some() {
-        return SyntaxError::indentation("unexpected indent", span);
+        // CPython points at the last character of the indentation.
+        let at = Span::new(l.saturating_sub(1), l.saturating_sub(1));
+        return SyntaxError::indentation("unexpected indent", at);
     }
     if expects("INDENT") {
         if let Some(msg) = block_header(tokens, at, &lines) {
-            let s = Span::new(l, r.max(l));
+            // One caret at the statement that should have been indented.
+            let s = Span::new(l, (l + 1).min(end.max(l)));
             return SyntaxError::indentation(msg, s);
         }
         return SyntaxError::indentation("expected an indented block", span);

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::runtime::class::Class;
+use crate::runtime::dict::PyDict;
 use crate::runtime::exception::{TraceEntry, new_exception};
 use crate::runtime::instance::Instance;
 use crate::runtime::types::types;
@@ -77,7 +78,19 @@ pub fn attribute_error(msg: impl Into<String>) -> PyErr {
 }
 
 pub fn name_error(name: &str) -> PyErr {
-    PyErr::new(&types().exc.name_error, format!("name '{name}' is not defined"))
+    let err = PyErr::new(&types().exc.name_error, format!("name '{name}' is not defined"));
+    err.0.dict.set_item_str("name", Value::str(name));
+    err
+}
+
+/// A NameError for a name missing from `scopes` (innermost first) and the
+/// builtins; the scopes are kept for the suggestion printed at top level.
+pub fn name_error_in(name: &str, scopes: &[&Arc<PyDict>]) -> PyErr {
+    let err = name_error(name);
+    if let Some(d) = err.0.exc() {
+        d.lock().scopes = scopes.iter().map(|s| Arc::clone(s)).collect();
+    }
+    err
 }
 
 pub fn zero_division(msg: impl Into<String>) -> PyErr {

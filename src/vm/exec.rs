@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::error::{name_error, type_error};
+use super::error::{name_error, name_error_in, type_error};
 use super::fast_ops::{float_fast, free_var_error, int_fast, unbound_local};
 use super::frame::Block;
 use super::invoke::{kwargs_from_dict, make_function};
@@ -139,7 +139,7 @@ impl Vm {
                             Some((index, v)) => (v, Some(index)),
                             None => match self.shared.builtins.get_str(name) {
                                 Some(v) => (v, None),
-                                None => return Err(name_error(name.as_str())),
+                                None => return Err(name_error_in(name.as_str(), &[globals])),
                             },
                         };
                         *slot.lock() = crate::bytecode::code::GlobalCache {
@@ -173,7 +173,11 @@ impl Vm {
                     Some(v) => v,
                     None => match self.shared.builtins.get_str(name) {
                         Some(v) => v,
-                        None => return Err(name_error(name.as_str())),
+                        None => {
+                            let globals = &f.func.globals;
+                            let scopes: Vec<_> = f.locals.iter().filter(|l| !Arc::ptr_eq(l, globals)).collect();
+                            return Err(name_error_in(name.as_str(), &[scopes.as_slice(), &[globals]].concat()));
+                        }
                     },
                 };
                 self.stack.push(v);

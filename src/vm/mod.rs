@@ -10,6 +10,7 @@
 
 mod attr;
 mod call;
+mod carets;
 mod compare;
 pub mod convert;
 pub mod error;
@@ -25,6 +26,7 @@ mod iterate;
 mod ops;
 pub mod signals;
 pub mod stdio;
+mod suggest;
 pub mod threads;
 pub mod traceback;
 

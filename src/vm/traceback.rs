@@ -1,8 +1,11 @@
 //! Printing exceptions the way CPython does: chained tracebacks, source
-//! lines, collapsed recursion, and the special layout of syntax errors.
+//! lines with their `~~^~~` markers, collapsed recursion, the special
+//! layout of syntax errors, "Did you mean" suggestions, and colour on a
+//! terminal.
 
 use std::sync::Arc;
 
+use super::carets::frame_line;
 use super::{PyErr, Vm};
 use crate::runtime::exception::TraceEntry;
 use crate::runtime::instance::Instance;
@@ -10,16 +13,80 @@ use crate::runtime::types::types;
 use crate::runtime::value::Value;
 use crate::syntax::{LineIndex, SyntaxError};
 
+/// Escape sequences for a report on a terminal; all empty for plain text.
+#[derive(Clone, Copy)]
+struct Style {
+    type_name: &'static str,
+    message: &'static str,
+    secondary: &'static str,
+    primary: &'static str,
+    reset: &'static str,
+}
+
+const PLAIN: Style = Style { type_name: "", message: "", secondary: "", primary: "", reset: "" };
+const COLOUR: Style = Style {
+    type_name: "\x1b[1;35m",
+    message: "\x1b[35m",
+    secondary: "\x1b[31m",
+    primary: "\x1b[1;31m",
+    reset: "\x1b[0m",
+};
+
+impl Style {
+    /// A marker line of spaces, `~` and `^`.
+    fn markers(&self, line: &str) -> String {
+        if self.reset.is_empty() {
+            return line.to_string();
+        }
+        let mut out = String::new();
+        let mut current = ' ';
+        for c in line.chars() {
+            if c != current && c != ' ' {
+                if current != ' ' {
+                    out.push_str(self.reset);
+                }
+                out.push_str(if c == '^' { self.primary } else { self.secondary });
+            }
+            current = if c == ' ' && current != ' ' { current } else { c };
+            out.push(c);
+        }
+        if current != ' ' {
+            out.push_str(self.reset);
+        }
+        out
+    }
+}
+
+/// Whether reports on stderr are coloured: stderr is a terminal, `NO_COLOR`
+/// is unset and `TERM` is not `dumb`. Pipes and files get CPython's text.
+fn colour_wanted() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var("TERM").map_or(true, |t| t != "dumb")
+}
+
 impl Vm {
-    /// The full report of an uncaught exception, as printed on stderr.
+    /// The full report of an uncaught exception, as printed on stderr
+    /// (plain text).
     pub fn format_exception(&mut self, err: &PyErr) -> String {
+        self.format_report(err, PLAIN, true)
+    }
+
+    fn format_report(&mut self, err: &PyErr, style: Style, suggest: bool) -> String {
         let mut out = String::new();
         let mut seen: Vec<usize> = Vec::new();
-        self.format_chain(&err.0, &mut out, &mut seen);
+        self.format_chain(&err.0, &mut out, &mut seen, style);
+        // Only the exception that reached the top gets a suggestion.
+        if let Some(s) = self.suggestion(&err.0).filter(|_| suggest) {
+            let at = out.trim_end_matches('\n').len();
+            let end = if style.reset.is_empty() { at } else { at - style.reset.len() };
+            out.insert_str(end, &format!(". Did you mean: '{s}'?"));
+        }
         out
     }
 
-    fn format_chain(&mut self, exc: &Arc<Instance>, out: &mut String, seen: &mut Vec<usize>) {
+    fn format_chain(&mut self, exc: &Arc<Instance>, out: &mut String, seen: &mut Vec<usize>, style: Style) {
         seen.push(Arc::as_ptr(exc) as usize);
         let (cause, context, suppress) = match exc.exc() {
             Some(d) => {
@@ -30,31 +97,35 @@ impl Vm {
         };
         if let Value::Instance(c) = &cause {
             if !seen.contains(&(Arc::as_ptr(c) as usize)) {
-                self.format_chain(c, out, seen);
+                self.format_chain(c, out, seen, style);
                 out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
             }
         } else if let (Value::Instance(c), false) = (&context, suppress)
             && !seen.contains(&(Arc::as_ptr(c) as usize))
         {
-            self.format_chain(c, out, seen);
+            self.format_chain(c, out, seen, style);
             out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
         }
         let entries: Vec<TraceEntry> = exc.exc().map(|d| d.lock().traceback.clone()).unwrap_or_default();
         if !entries.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            format_entries(&entries, out);
+            format_entries(&entries, out, style);
         }
-        out.push_str(&self.format_exception_only(exc));
+        out.push_str(&self.exception_only(exc, style));
     }
 
     /// The last part of a report: `Type: message` (with the syntax error
     /// layout for SyntaxError).
     pub fn format_exception_only(&mut self, exc: &Arc<Instance>) -> String {
+        self.exception_only(exc, PLAIN)
+    }
+
+    fn exception_only(&mut self, exc: &Arc<Instance>, style: Style) -> String {
         let cls = exc.class();
         let value = Value::Instance(exc.clone());
         let mut out = String::new();
         if cls.is_subclass(&types().exc.syntax_error) {
-            out.push_str(&syntax_error_location(exc));
+            out.push_str(&syntax_error_location(exc, style));
         }
         let name = match &*cls.module.lock() {
             Value::Str(m) if !matches!(m.as_str(), "builtins" | "__main__") => {
@@ -70,23 +141,36 @@ impl Vm {
         } else {
             self.str(&value).unwrap_or_else(|_| "<exception str() failed>".into())
         };
-        // pyl's extra help for learners goes before the final line, which
-        // stays exactly CPython's.
+        let Style { type_name, message, reset, .. } = style;
+        if msg.is_empty() {
+            out.push_str(&format!("{type_name}{name}{reset}\n"));
+        } else {
+            out.push_str(&format!("{type_name}{name}{reset}: {message}{msg}{reset}\n"));
+        }
+        // pyl's extra help for learners comes after CPython's report,
+        // which stays exactly CPython's.
         if let Some(Value::Str(hint)) = exc.dict.get_item_str("__pyl_hint__") {
             out.push_str(hint.as_str());
             out.push('\n');
         }
-        if msg.is_empty() {
-            out.push_str(&format!("{name}\n"));
-        } else {
-            out.push_str(&format!("{name}: {msg}\n"));
-        }
         out
     }
 
-    /// Prints an uncaught exception to stderr.
+    /// Prints an uncaught exception to stderr, in colour on a terminal.
     pub fn print_exception(&mut self, err: &PyErr) {
-        let report = self.format_exception(err);
+        self.print_report(err, true);
+    }
+
+    /// Prints an exception as CPython 3.11's `traceback` module does (for
+    /// `threading`'s excepthook): as `print_exception` but without a
+    /// suggestion.
+    pub fn print_traceback(&mut self, err: &PyErr) {
+        self.print_report(err, false);
+    }
+
+    fn print_report(&mut self, err: &PyErr, suggest: bool) {
+        let style = if colour_wanted() { COLOUR } else { PLAIN };
+        let report = self.format_report(err, style, suggest);
         let _ = self.shared.stdout.flush();
         let _ = self.shared.stderr.write(&report);
         let _ = self.shared.stderr.flush();
@@ -94,7 +178,7 @@ impl Vm {
 }
 
 /// Traceback lines, innermost last, with CPython's folding of repeats.
-fn format_entries(entries: &[TraceEntry], out: &mut String) {
+fn format_entries(entries: &[TraceEntry], out: &mut String, style: Style) {
     let mut last: Option<(String, usize, String)> = None;
     let mut repeats = 0usize;
     let flush_repeats = |out: &mut String, repeats: usize| {
@@ -119,20 +203,18 @@ fn format_entries(entries: &[TraceEntry], out: &mut String) {
             last = Some(key);
         }
         out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
-        let text = e.code.source.line_text(line).trim();
-        // CPython 3.11 shows no line for code typed at the prompt or given
-        // with -c: it finds source lines by reading the file again, and
-        // `<stdin>` or `<string>` is no file.
-        let pseudo_file = matches!(file.as_str(), "<stdin>" | "<string>");
-        if !text.is_empty() && !pseudo_file {
-            out.push_str(&format!("    {text}\n"));
+        if let Some(source) = frame_line(&e.code.source, line, e.code.span_at(e.pc)) {
+            out.push_str(&format!("    {}\n", source.text));
+            if let Some(markers) = source.markers {
+                out.push_str(&format!("    {}\n", style.markers(&markers)));
+            }
         }
     }
     flush_repeats(out, repeats);
 }
 
 /// The `File ..., line N` / source / caret lines of a syntax error.
-fn syntax_error_location(exc: &Instance) -> String {
+fn syntax_error_location(exc: &Instance, style: Style) -> String {
     let get = |k: &str| exc.dict.get_item_str(k);
     let file = match get("filename") {
         Some(Value::Str(f)) => f.as_str().to_string(),
@@ -157,10 +239,13 @@ fn syntax_error_location(exc: &Instance) -> String {
                 (Some(Value::Int(el)), Some(Value::Int(eo))) if el == line && eo as usize > offset => eo as usize,
                 _ => offset + 1,
             };
-            if offset >= 1 {
+            // An offset inside the stripped indentation (a TabError) has
+            // no caret.
+            if offset > indent {
                 let col = offset.saturating_sub(1).saturating_sub(indent);
                 let width = (end - offset).max(1).min(stripped.chars().count().saturating_sub(col).max(1));
-                out.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
+                let markers = format!("{}{}", " ".repeat(col), "^".repeat(width));
+                out.push_str(&format!("    {}\n", style.markers(&markers)));
             }
         }
     }
@@ -202,8 +287,20 @@ pub fn syntax_error_value(e: &SyntaxError, filename: &str, source: &str) -> PyEr
     d.set_item_str("text", Value::str(text));
     d.set_item_str("end_lineno", Value::Int(end_line as i64));
     d.set_item_str("end_offset", Value::Int(end_col as i64));
-    if let Some(h) = &e.hint {
-        d.set_item_str("__pyl_hint__", Value::str(h.clone()));
+    if let Some(help) = crate::syntax::help::learner_help(e, lines.line_text(source, line), col - 1) {
+        d.set_item_str("__pyl_hint__", Value::str(help));
     }
     err
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{COLOUR, PLAIN};
+
+    #[test]
+    fn marker_colours() {
+        assert_eq!(PLAIN.markers("  ~^~"), "  ~^~");
+        assert_eq!(COLOUR.markers("  ~^~"), "  \x1b[31m~\x1b[0m\x1b[1;31m^\x1b[0m\x1b[31m~\x1b[0m");
+        assert_eq!(COLOUR.markers(" ^^"), " \x1b[1;31m^^\x1b[0m");
+    }
 }

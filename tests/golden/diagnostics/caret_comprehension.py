@@ -1,0 +1,2 @@
+words = ["a", None, "c"]
+upper = [w.upper() for w in words]

@@ -1,0 +1,6 @@
+def show(values):
+    for v in values:
+        print(v)
+
+
+show(5)

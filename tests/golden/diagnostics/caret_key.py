@@ -1,0 +1,3 @@
+scores = {"alice": 3}
+print(scores["alice"])
+print(scores["bob"])

@@ -1,0 +1,3 @@
+names = ["b", "a"]
+result = (names
+          .sorted())

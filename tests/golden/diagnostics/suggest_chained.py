@@ -1,0 +1,4 @@
+try:
+    lenght
+except NameError:
+    [].apend

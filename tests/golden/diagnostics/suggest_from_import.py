@@ -1,0 +1,1 @@
+from diag_helper_mod import VALEU

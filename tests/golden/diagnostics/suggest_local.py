@@ -1,0 +1,5 @@
+def area(width, height):
+    return widht * height
+
+
+print(area(2, 3))
