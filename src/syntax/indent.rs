@@ -20,6 +20,10 @@ pub type Spanned = (usize, Tok, usize);
 /// CPython's tokenizer limit on bracket nesting.
 const MAX_BRACKET_DEPTH: usize = 200;
 
+/// CPython's tokenizer limit on indentation levels, the first one (column
+/// 0) included.
+const MAX_INDENT_LEVELS: usize = 100;
+
 /// Everything the tokenizer produced: the tokens up to the first error, and
 /// that error if there was one.
 pub struct TokenStream {
@@ -152,6 +156,9 @@ impl Layout<'_> {
         } else if col > top {
             if alt <= top_alt {
                 return Err(tab_error());
+            }
+            if self.indents.len() >= MAX_INDENT_LEVELS {
+                return Err(SyntaxError::indentation("too many levels of indentation", span));
             }
             self.indents.push((col, alt));
             self.tokens.push((at, Tok::Indent, at));

@@ -163,6 +163,24 @@ fn syntax_error_location(exc: &Instance) -> String {
     out
 }
 
+/// The report of a compile failure as it is printed on stderr, without a
+/// running interpreter.
+pub fn syntax_error_report(e: &SyntaxError, filename: &str, source: &str) -> String {
+    let err = syntax_error_value(e, filename, source);
+    let mut out = syntax_error_location(&err.0);
+    if let Some(h) = &e.hint {
+        out.push_str(h);
+        out.push('\n');
+    }
+    out.push_str(e.kind.class_name());
+    if !e.msg.is_empty() {
+        out.push_str(": ");
+        out.push_str(&e.msg);
+    }
+    out.push('\n');
+    out
+}
+
 /// A SyntaxError (or IndentationError/TabError/RecursionError) exception
 /// object for a compile failure in `filename`.
 pub fn syntax_error_value(e: &SyntaxError, filename: &str, source: &str) -> PyErr {
