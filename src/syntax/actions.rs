@@ -58,7 +58,19 @@ pub enum TargetCtx {
     Other,
 }
 
-pub fn int(lit: IntLit, span: Span) -> Expr {
+pub fn int(lit: IntLit, span: Span) -> ActResult<Expr> {
+    // CPython's limit on decimal conversions applies to literals too; it
+    // also keeps a huge literal from taking quadratic time to convert.
+    let limit = crate::vm::convert::INT_MAX_STR_DIGITS;
+    if lit.radix == 10 && lit.digits.len() > limit {
+        let msg = format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; \
+             use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge \
+             integer literals to avoid decimal conversion limits.",
+            lit.digits.len()
+        );
+        return Err(error(msg, span));
+    }
     let kind = match i64::from_str_radix(&lit.digits, lit.radix) {
         Ok(v) => Const::Int(v),
         Err(_) => match BigInt::parse_bytes(lit.digits.as_bytes(), lit.radix) {
@@ -66,7 +78,7 @@ pub fn int(lit: IntLit, span: Span) -> Expr {
             None => Const::Int(0),
         },
     };
-    Expr::new(ExprKind::Const(kind), span)
+    Ok(Expr::new(ExprKind::Const(kind), span))
 }
 
 pub fn strings(parts: Vec<StrLit>, span: Span) -> ActResult<Expr> {
