@@ -78,6 +78,18 @@ impl Interpreter {
         vm::signals::route(&self.shared.gil);
     }
 
+    /// A function that sends out whatever the program has written to
+    /// stdout and stderr and pyl still buffers, for a host's panic hook
+    /// (the `pyl` command calls it before reporting an internal error, so
+    /// no output the program produced is lost).
+    pub fn output_flusher(&self) -> impl Fn() + Send + Sync + 'static {
+        let shared = self.shared.clone();
+        move || {
+            shared.stdout.flush_if_free();
+            shared.stderr.flush_if_free();
+        }
+    }
+
     pub fn config(&self) -> &Config {
         &self.shared.config
     }
@@ -132,7 +144,10 @@ impl Interpreter {
             .spawn(move || run_main(shared, &source, &filename));
         match worker.map(|h| h.join()) {
             Ok(Ok(code)) => code,
-            Ok(Err(panic)) => internal_error(&*panic),
+            Ok(Err(panic)) => {
+                self.shared.stdout.flush_if_free();
+                internal_error(&*panic)
+            }
             Err(e) => {
                 eprintln!("pyl: cannot start the interpreter thread: {e}");
                 70
@@ -141,13 +156,29 @@ impl Interpreter {
     }
 }
 
-/// The interpreter's main thread: holds the interpreter lock while it runs.
 impl Drop for Interpreter {
     fn drop(&mut self) {
         vm::signals::unroute(&self.shared.gil);
     }
 }
 
+/// Checks that `source` compiles (lexer, parser, compiler) without running
+/// it, as `python3 -m py_compile` does; on failure returns the report
+/// CPython would print (`File ..., line N`, the line, the caret and
+/// `SyntaxError: ...`). The fuzz target in `fuzz/` drives this.
+pub fn compile_only(source: &str, filename: &str) -> Result<(), String> {
+    match compiler::compile_source(source, filename, compiler::Mode::Exec) {
+        Ok(code) => {
+            // The disassembler reads every instruction and table entry the
+            // compiler produced, so a malformed code object shows up here.
+            let _ = bytecode::disasm::disassemble(&code);
+            Ok(())
+        }
+        Err(e) => Err(vm::traceback::syntax_error_report(&e, filename, source)),
+    }
+}
+
+/// The interpreter's main thread: holds the interpreter lock while it runs.
 fn run_main(shared: Arc<Shared>, source: &str, filename: &str) -> i32 {
     let mut vm = Vm::new(shared.clone(), MAIN_STACK);
     vm.thread = vm::threads::ThreadState::new(true);

@@ -3,7 +3,8 @@
 
 mod repl;
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
+use std::sync::OnceLock;
 
 use pyl::{Config, Interpreter};
 
@@ -103,10 +104,31 @@ enum Program {
     Stdin,
 }
 
+/// Sends out the running interpreter's buffered output; the panic hook
+/// calls it so that nothing the program printed is lost.
+static FLUSH_OUTPUT: OnceLock<Box<dyn Fn() + Send + Sync>> = OnceLock::new();
+
 fn main() {
+    // A panic anywhere (the interpreter's main thread, a Python thread, the
+    // exit steps) is a bug in pyl. The program's output so far goes out,
+    // one line says so and where, and the process ends with status 70
+    // (EX_SOFTWARE) at once: waiting for other threads could hang on a lock
+    // the panicking thread holds, and a Rust backtrace means nothing to a
+    // student.
     std::panic::set_hook(Box::new(|info| {
+        if let Some(flush) = FLUSH_OUTPUT.get() {
+            flush();
+        }
         let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        eprintln!("pyl: internal error{at} (sorry, this is a bug in pyl, not in your program)");
+        let payload = info.payload();
+        let what =
+            payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(|s| s.as_str()));
+        let what = what.and_then(|w| w.lines().next()).map(|w| format!(": {w}")).unwrap_or_default();
+        let _ = writeln!(
+            std::io::stderr(),
+            "pyl: internal error{at}{what} (sorry, this is a bug in pyl, not in your program)"
+        );
+        std::process::exit(70);
     }));
     std::process::exit(run());
 }
@@ -199,6 +221,7 @@ fn run() -> i32 {
     unbuffered |= std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
     let config = Config { gil, argv, path0, dis, unbuffered };
     let interp = Interpreter::new(config);
+    let _ = FLUSH_OUTPUT.set(Box::new(interp.output_flusher()));
     interp.catch_sigint();
     let stdin = std::io::stdin();
     // As CPython: no banner after a program, nor when input is not typed.

@@ -15,7 +15,10 @@ pub fn disassemble(code: &Code) -> String {
 
 fn disassemble_into(code: &Code, out: &mut String) {
     let _ = writeln!(out, "Disassembly of <code {} line {}>:", code.qualname.as_str(), code.first_line);
-    let targets: Vec<u32> = code.ops.iter().filter_map(Op::target).collect();
+    // Sorted for a binary search: a linear one per instruction made big
+    // code quadratic.
+    let mut targets: Vec<u32> = code.ops.iter().filter_map(Op::target).collect();
+    targets.sort_unstable();
     let mut last_line = 0;
     for (pc, op) in code.ops.iter().enumerate() {
         let line = code.line_at(pc);
@@ -25,7 +28,7 @@ fn disassemble_into(code: &Code, out: &mut String) {
         } else {
             "    ".into()
         };
-        let mark = if targets.contains(&(pc as u32)) { ">>" } else { "  " };
+        let mark = if targets.binary_search(&(pc as u32)).is_ok() { ">>" } else { "  " };
         let (name, arg) = describe(code, op);
         let _ = writeln!(out, "{line_col} {mark} {pc:>5} {name:<22}{arg}");
     }

@@ -15,11 +15,9 @@ type R = Result<(), SyntaxError>;
 
 impl<'a> Compiler<'a> {
     pub(super) fn expr(&mut self, e: &'a Expr) -> R {
-        self.enter_nested()?;
         let saved = std::mem::replace(&mut self.unit().span, e.span);
         let r = self.expr_inner(e);
         self.unit().span = saved;
-        self.depth -= 1;
         r
     }
 
@@ -164,6 +162,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Jump(send as u32));
                 self.patch_here(send);
             }
+            ExprKind::TooDeep => return Err(SyntaxError::too_deep(e.span)),
         }
         Ok(())
     }

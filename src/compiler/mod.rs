@@ -19,9 +19,9 @@ use crate::bytecode::code::flags;
 use crate::bytecode::{Code, Op, Source};
 use crate::runtime::str::PyStr;
 use crate::runtime::value::Value;
+use crate::syntax::SyntaxError;
 use crate::syntax::ast::{Const, ExprKind, Stmt, StmtKind};
 use crate::syntax::span::Span;
-use crate::syntax::{SyntaxError, SyntaxErrorKind};
 use scope::{ScopeKind, Storage, SymbolTable};
 
 /// How expression statements at the top level behave.
@@ -33,13 +33,10 @@ pub enum Mode {
     Interactive,
 }
 
-/// Deepest expression nesting compiled before giving up, as CPython does.
-const MAX_DEPTH: usize = 1000;
-
 /// Compiles a parsed module.
 pub fn compile_module(module: &[Stmt], source: Arc<Source>, mode: Mode) -> Result<Arc<Code>, SyntaxError> {
     let table = SymbolTable::build(module)?;
-    let mut c = Compiler { table, source, units: Vec::new(), interned: HashMap::new(), mode, depth: 0 };
+    let mut c = Compiler { table, source, units: Vec::new(), interned: HashMap::new(), mode };
     c.push_unit(0, "<module>".into(), "<module>".into(), Span::default());
     c.unit().flags |= flags::MODULE;
     c.docstring(module);
@@ -114,7 +111,6 @@ struct Compiler<'a> {
     units: Vec<Unit<'a>>,
     interned: HashMap<String, Arc<PyStr>>,
     mode: Mode,
-    depth: usize,
 }
 
 fn error(msg: impl Into<String>, span: Span) -> SyntaxError {
@@ -402,18 +398,6 @@ impl<'a> Compiler<'a> {
             ScopeKind::Class => format!("{}.{name}", u.qualname),
             _ => format!("{}.<locals>.{name}", u.qualname),
         }
-    }
-
-    fn enter_nested(&mut self) -> Result<(), SyntaxError> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            let span = self.unit().span;
-            return Err(SyntaxError {
-                kind: SyntaxErrorKind::Recursion,
-                ..error("maximum recursion depth exceeded during compilation", span)
-            });
-        }
-        Ok(())
     }
 }
 

@@ -612,6 +612,8 @@ impl Builder {
                 self.yield_here(e.span)?;
                 self.expr(v)?;
             }
+            // The first compiler pass to see it, as CPython's symbol table is.
+            ExprKind::TooDeep => return Err(SyntaxError::too_deep(e.span)),
         }
         Ok(())
     }

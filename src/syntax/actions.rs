@@ -58,7 +58,19 @@ pub enum TargetCtx {
     Other,
 }
 
-pub fn int(lit: IntLit, span: Span) -> Expr {
+pub fn int(lit: IntLit, span: Span) -> ActResult<Expr> {
+    // CPython's limit on decimal conversions applies to literals too; it
+    // also keeps a huge literal from taking quadratic time to convert.
+    let limit = crate::vm::convert::INT_MAX_STR_DIGITS;
+    if lit.radix == 10 && lit.digits.len() > limit {
+        let msg = format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; \
+             use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge \
+             integer literals to avoid decimal conversion limits.",
+            lit.digits.len()
+        );
+        return Err(error(msg, span));
+    }
     let kind = match i64::from_str_radix(&lit.digits, lit.radix) {
         Ok(v) => Const::Int(v),
         Err(_) => match BigInt::parse_bytes(lit.digits.as_bytes(), lit.radix) {
@@ -66,7 +78,7 @@ pub fn int(lit: IntLit, span: Span) -> Expr {
             None => Const::Int(0),
         },
     };
-    Expr::new(ExprKind::Const(kind), span)
+    Ok(Expr::new(ExprKind::Const(kind), span))
 }
 
 pub fn strings(parts: Vec<StrLit>, span: Span) -> ActResult<Expr> {
@@ -88,11 +100,13 @@ pub fn unary(op: UnaryOp, operand: Expr, span: Span) -> Expr {
 
 /// `a or b or c` becomes one node with three values.
 pub fn bool_op(op: BoolOpKind, left: Expr, right: Expr, span: Span) -> Expr {
+    // Known without rescanning the chain, which would make it quadratic.
+    let depth = left.depth.max(right.depth + 1);
     match left.kind {
         // A parenthesised chain's span starts before its first value's.
         ExprKind::BoolOp { op: lop, mut values } if lop == op && values[0].span.start == left.span.start => {
             values.push(right);
-            Expr::new(ExprKind::BoolOp { op, values }, span)
+            Expr::with_depth(ExprKind::BoolOp { op, values }, span, depth)
         }
         _ => Expr::new(ExprKind::BoolOp { op, values: vec![left, right] }, span),
     }
@@ -164,7 +178,7 @@ pub fn expr_stmt(e: Expr, span: Span) -> ActResult<Stmt> {
     if let ExprKind::Starred(_) = e.kind {
         return Err(error("can't use starred expression here", e.span));
     }
-    Ok(Stmt { kind: StmtKind::Expr(e), span })
+    Ok(Stmt::new(StmtKind::Expr(e), span))
 }
 
 pub fn assign(first: Expr, rest: Vec<Expr>, span: Span) -> ActResult<Stmt> {
@@ -178,13 +192,13 @@ pub fn assign(first: Expr, rest: Vec<Expr>, span: Span) -> ActResult<Stmt> {
         }
         targets.push(target(t, TargetCtx::Assign)?);
     }
-    Ok(Stmt { kind: StmtKind::Assign { targets, value }, span })
+    Ok(Stmt::new(StmtKind::Assign { targets, value }, span))
 }
 
 pub fn aug_assign(t: Expr, op: BinOp, value: Expr, span: Span) -> ActResult<Stmt> {
     match &t.kind {
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
-            Ok(Stmt { kind: StmtKind::AugAssign { target: t, op, value }, span })
+            Ok(Stmt::new(StmtKind::AugAssign { target: t, op, value }, span))
         }
         _ => Err(error(format!("'{}' is an illegal expression for augmented assignment", describe(&t)), t.span)),
     }
@@ -193,7 +207,7 @@ pub fn aug_assign(t: Expr, op: BinOp, value: Expr, span: Span) -> ActResult<Stmt
 pub fn ann_assign(t: Expr, annotation: Expr, value: Option<Expr>, span: Span) -> ActResult<Stmt> {
     match &t.kind {
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
-            Ok(Stmt { kind: StmtKind::AnnAssign { target: t, annotation, value }, span })
+            Ok(Stmt::new(StmtKind::AnnAssign { target: t, annotation, value }, span))
         }
         ExprKind::Tuple(_) => Err(error("only single target (not tuple) can be annotated", t.span)),
         ExprKind::List(_) => Err(error("only single target (not list) can be annotated", t.span)),
@@ -207,12 +221,12 @@ pub fn delete(t: Expr, span: Span) -> ActResult<Stmt> {
         _ => vec![t],
     };
     let targets = targets.into_iter().map(|t| target(t, TargetCtx::Delete)).collect::<ActResult<Vec<_>>>()?;
-    Ok(Stmt { kind: StmtKind::Delete(targets), span })
+    Ok(Stmt::new(StmtKind::Delete(targets), span))
 }
 
 pub fn for_stmt(t: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>, span: Span) -> ActResult<Stmt> {
     let target = target(t, TargetCtx::Other)?;
-    Ok(Stmt { kind: StmtKind::For { target, iter, body, orelse }, span })
+    Ok(Stmt::new(StmtKind::For { target, iter, body, orelse }, span))
 }
 
 pub fn if_chain(
@@ -226,9 +240,9 @@ pub fn if_chain(
     for (at, t, b) in elifs.into_iter().rev() {
         let end = tail.last().map(|s: &Stmt| s.span.end as usize).or(b.last().map(|s| s.span.end as usize));
         let sp = Span::new(at, end.unwrap_or(at));
-        tail = vec![Stmt { kind: StmtKind::If { test: t, body: b, orelse: tail }, span: sp }];
+        tail = vec![Stmt::new(StmtKind::If { test: t, body: b, orelse: tail }, sp)];
     }
-    Stmt { kind: StmtKind::If { test, body, orelse: tail }, span }
+    Stmt::new(StmtKind::If { test, body, orelse: tail }, span)
 }
 
 /// Checks that `e` can be assigned to (or deleted) and returns it.
@@ -321,7 +335,7 @@ pub fn function_def(
     if let Some(r) = returns {
         params.annotations.push(("return".to_string(), r));
     }
-    Ok(Stmt { kind: StmtKind::FunctionDef(Box::new(FunctionDef { name, params, body, decorators })), span })
+    Ok(Stmt::new(StmtKind::FunctionDef(Box::new(FunctionDef { name, params, body, decorators })), span))
 }
 
 pub fn lambda(params: Vec<(ParamItem, Span)>, body: Expr, span: Span) -> ActResult<Expr> {
@@ -338,7 +352,7 @@ pub fn class_def(
 ) -> ActResult<Stmt> {
     let call = call(Expr::new(ExprKind::Name(name.clone()), span), args, span)?;
     let ExprKind::Call { args, keywords, .. } = call.kind else { unreachable!("call() builds a call") };
-    Ok(Stmt { kind: StmtKind::ClassDef(Box::new(ClassDef { name, bases: args, keywords, body, decorators })), span })
+    Ok(Stmt::new(StmtKind::ClassDef(Box::new(ClassDef { name, bases: args, keywords, body, decorators })), span))
 }
 
 /// Checks the order of a parameter list and sorts it into [`Params`].

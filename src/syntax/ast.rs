@@ -12,16 +12,88 @@ use super::span::Span;
 
 pub type Name = String;
 
+/// The deepest a tree may nest, counting statements and expressions from
+/// a top-level statement down to a leaf. CPython's compiler gives up past
+/// this many levels (its recursion limit, 1000, times 3) with
+/// "RecursionError: maximum recursion depth exceeded during compilation".
+/// Bounding the tree as it is built also bounds every recursive walk over
+/// it (checks, scopes, code generation, `Drop`), so no source text can
+/// overflow the stack, however it nests.
+pub const MAX_DEPTH: u32 = 3000;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
+    /// Levels from this node down to its deepest leaf (1 for a leaf).
+    pub depth: u32,
 }
 
 impl Expr {
     pub fn new(kind: ExprKind, span: Span) -> Expr {
-        Expr { kind, span }
+        let depth = kind.child_depth() + 1;
+        Expr::with_depth(kind, span, depth)
     }
+
+    /// A node whose depth the caller already knows (long flat chains would
+    /// otherwise rescan every operand as each one is added). A node past
+    /// [`MAX_DEPTH`] becomes [`ExprKind::TooDeep`]: its subtree is dropped
+    /// now, while still shallow enough, and parsing goes on so that a later
+    /// syntax error is still reported first, as in CPython.
+    pub fn with_depth(kind: ExprKind, span: Span, depth: u32) -> Expr {
+        if depth > MAX_DEPTH {
+            return Expr { kind: ExprKind::TooDeep, span, depth: 1 };
+        }
+        Expr { kind, span, depth }
+    }
+}
+
+fn max_depth<'a>(exprs: impl IntoIterator<Item = &'a Expr>) -> u32 {
+    exprs.into_iter().map(|e| e.depth).max().unwrap_or(0)
+}
+
+impl ExprKind {
+    /// The depth of the deepest child expression (0 for a leaf).
+    fn child_depth(&self) -> u32 {
+        use ExprKind::*;
+        match self {
+            Name(_) | Const(_) | TooDeep => 0,
+            FString(parts) => fparts_depth(parts),
+            BinOp { left, right, .. } => left.depth.max(right.depth),
+            UnaryOp { operand: e, .. } | Attribute { value: e, .. } | Starred(e) | YieldFrom(e) => e.depth,
+            NamedExpr { value: e, .. } => e.depth,
+            BoolOp { values: v, .. } | List(v) | Tuple(v) | Set(v) => max_depth(v),
+            Compare { left, ops } => left.depth.max(max_depth(ops.iter().map(|(_, e)| e))),
+            Call { func, args, keywords } => {
+                func.depth.max(max_depth(args)).max(max_depth(keywords.iter().map(|k| &k.value)))
+            }
+            Subscript { value, index } => value.depth.max(index.depth),
+            Slice { lower, upper, step } => max_depth([lower, upper, step].into_iter().flatten().map(|b| &**b)),
+            Dict(items) => max_depth(items.iter().flat_map(|(k, v)| k.iter().chain([v]))),
+            ListComp { elt, generators } | SetComp { elt, generators } | GeneratorExp { elt, generators } => {
+                elt.depth.max(comprehensions_depth(generators))
+            }
+            DictComp { key, value, generators } => key.depth.max(value.depth).max(comprehensions_depth(generators)),
+            Lambda { params, body } => body.depth.max(params.depth()),
+            IfExp { test, body, orelse } => test.depth.max(body.depth).max(orelse.depth),
+            Yield(e) => e.as_ref().map_or(0, |e| e.depth),
+        }
+    }
+}
+
+fn fparts_depth(parts: &[FPart]) -> u32 {
+    parts
+        .iter()
+        .map(|p| match p {
+            FPart::Lit(_) => 0,
+            FPart::Value { expr, spec, .. } => expr.depth.max(spec.as_deref().map_or(0, fparts_depth)),
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+fn comprehensions_depth(generators: &[Comprehension]) -> u32 {
+    max_depth(generators.iter().flat_map(|g| [&g.target, &g.iter].into_iter().chain(&g.ifs)))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,6 +178,9 @@ pub enum ExprKind {
     },
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),
+    /// What is left of a subtree nested deeper than [`MAX_DEPTH`]: the
+    /// compiler reports it as CPython's RecursionError.
+    TooDeep,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -236,6 +311,11 @@ pub struct Params {
 }
 
 impl Params {
+    fn depth(&self) -> u32 {
+        let defaults = self.defaults.iter().chain(self.kw_defaults.iter().flatten());
+        max_depth(defaults.chain(self.annotations.iter().map(|(_, e)| e)))
+    }
+
     /// Every parameter name in the order locals are laid out.
     pub fn names(&self) -> impl Iterator<Item = &Param> {
         self.posonly.iter().chain(&self.args).chain(&self.kwonly).chain(&self.vararg).chain(&self.kwarg)
@@ -246,6 +326,62 @@ impl Params {
 pub struct Stmt {
     pub kind: StmtKind,
     pub span: Span,
+    /// Levels from this statement down to its deepest leaf, as for
+    /// [`Expr::depth`]; an `elif` chain nests one level per `elif`.
+    pub depth: u32,
+}
+
+impl Stmt {
+    /// A statement, or a `TooDeep` expression statement in its place if it
+    /// nests past [`MAX_DEPTH`] (see [`Expr::with_depth`]).
+    pub fn new(kind: StmtKind, span: Span) -> Stmt {
+        let depth = kind.child_depth() + 1;
+        if depth > MAX_DEPTH {
+            return Stmt { kind: StmtKind::Expr(Expr::new(ExprKind::TooDeep, span)), span, depth: 2 };
+        }
+        Stmt { kind, span, depth }
+    }
+}
+
+fn body_depth(body: &[Stmt]) -> u32 {
+    body.iter().map(|s| s.depth).max().unwrap_or(0)
+}
+
+impl StmtKind {
+    fn child_depth(&self) -> u32 {
+        use StmtKind::*;
+        let opt = |e: &Option<self::Expr>| e.as_ref().map_or(0, |e| e.depth);
+        match self {
+            Pass | Break | Continue | Import(_) | ImportFrom { .. } | Global(_) | Nonlocal(_) => 0,
+            Expr(e) => e.depth,
+            Assign { targets, value } => max_depth(targets).max(value.depth),
+            AugAssign { target, value, .. } => target.depth.max(value.depth),
+            AnnAssign { target, annotation, value } => target.depth.max(annotation.depth).max(opt(value)),
+            Return(e) => opt(e),
+            Delete(targets) => max_depth(targets),
+            If { test, body, orelse } | While { test, body, orelse } => {
+                test.depth.max(body_depth(body)).max(body_depth(orelse))
+            }
+            For { target, iter, body, orelse } => {
+                target.depth.max(iter.depth).max(body_depth(body)).max(body_depth(orelse))
+            }
+            Try { body, handlers, orelse, finalbody } => {
+                let h = handlers.iter().map(|h| body_depth(&h.body).max(opt(&h.typ))).max().unwrap_or(0);
+                body_depth(body).max(h).max(body_depth(orelse)).max(body_depth(finalbody))
+            }
+            Raise { exc, cause } => opt(exc).max(opt(cause)),
+            With { items, body } => {
+                let i = items.iter().map(|i| i.context.depth.max(opt(&i.target))).max().unwrap_or(0);
+                i.max(body_depth(body))
+            }
+            FunctionDef(f) => body_depth(&f.body).max(f.params.depth()).max(max_depth(&f.decorators)),
+            ClassDef(c) => {
+                let k = max_depth(c.keywords.iter().map(|k| &k.value));
+                body_depth(&c.body).max(max_depth(&c.bases)).max(k).max(max_depth(&c.decorators))
+            }
+            Assert { test, msg } => test.depth.max(opt(msg)),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

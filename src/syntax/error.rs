@@ -52,6 +52,15 @@ impl SyntaxError {
         SyntaxError { kind: SyntaxErrorKind::Tab, ..SyntaxError::new(msg, span) }
     }
 
+    /// A tree nested past [`super::ast::MAX_DEPTH`]: CPython's
+    /// RecursionError, which has no position.
+    pub fn too_deep(span: Span) -> SyntaxError {
+        SyntaxError {
+            kind: SyntaxErrorKind::Recursion,
+            ..SyntaxError::new("maximum recursion depth exceeded during compilation", span)
+        }
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> SyntaxError {
         self.hint = Some(hint.into());
         self

@@ -20,6 +20,10 @@ pub type Spanned = (usize, Tok, usize);
 /// CPython's tokenizer limit on bracket nesting.
 const MAX_BRACKET_DEPTH: usize = 200;
 
+/// CPython's tokenizer limit on indentation levels, the first one (column
+/// 0) included.
+const MAX_INDENT_LEVELS: usize = 100;
+
 /// Everything the tokenizer produced: the tokens up to the first error, and
 /// that error if there was one.
 pub struct TokenStream {
@@ -142,8 +146,9 @@ impl Layout<'_> {
                 _ => {}
             }
         }
-        // CPython points a TabError at the start of the line, inside the
-        // indentation, so no caret is shown.
+        // CPython points a TabError (and "too many levels of indentation")
+        // at the start of the line, inside the indentation, so no caret is
+        // shown.
         let tab_span = Span::new(line_start, line_start);
         let tab_error = || SyntaxError::tab("inconsistent use of tabs and spaces in indentation", tab_span);
         let &(top, top_alt) = self.indents.last().expect("indent stack is never empty");
@@ -154,6 +159,9 @@ impl Layout<'_> {
         } else if col > top {
             if alt <= top_alt {
                 return Err(tab_error());
+            }
+            if self.indents.len() >= MAX_INDENT_LEVELS {
+                return Err(SyntaxError::indentation("too many levels of indentation", tab_span));
             }
             self.indents.push((col, alt));
             self.tokens.push((at, Tok::Indent, at));

@@ -27,7 +27,10 @@ pub fn parse_module(source: &str) -> Result<Vec<Stmt>, SyntaxError> {
 /// trailing comma) unless what is inside can only be an expression (a
 /// generator, a `yield`, a walrus).
 fn unparenthesize_with_items(tokens: &mut Vec<Spanned>) {
-    let mut drop = Vec::new();
+    // A mask, not a list of indices, so a file of many `with (...)` lines
+    // is not quadratic.
+    let mut drop = vec![false; tokens.len()];
+    let mut any = false;
     for i in 0..tokens.len().saturating_sub(1) {
         if tokens[i].1 != Tok::With || tokens[i + 1].1 != Tok::LPar {
             continue;
@@ -55,17 +58,20 @@ fn unparenthesize_with_items(tokens: &mut Vec<Spanned>) {
         if !followed_by_colon || expression_only || close == i + 2 {
             continue;
         }
-        drop.push(i + 1);
+        drop[i + 1] = true;
         if tokens[close - 1].1 == Tok::Comma && close - 1 > i + 2 {
-            drop.push(close - 1);
+            drop[close - 1] = true;
         }
-        drop.push(close);
+        drop[close] = true;
+        any = true;
     }
-    let mut k = 0;
-    tokens.retain(|_| {
-        k += 1;
-        !drop.contains(&(k - 1))
-    });
+    if any {
+        let mut k = 0;
+        tokens.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
 }
 
 /// Parses the expression of an f-string field from its tokens.

@@ -108,6 +108,15 @@ impl StdStream {
         true
     }
 
+    /// Flushes unless another thread has held the buffer for a while (a
+    /// thread stuck, or this one having panicked while writing): for the
+    /// last words of a process that is going down.
+    pub fn flush_if_free(&self) {
+        if let Some(mut buf) = self.buf.try_lock_for(std::time::Duration::from_millis(100)) {
+            let _ = Self::drain(self.fd, &mut buf);
+        }
+    }
+
     fn drain(fd: i32, buf: &mut Vec<u8>) -> std::io::Result<()> {
         if buf.is_empty() {
             return Ok(());

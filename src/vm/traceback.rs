@@ -252,6 +252,25 @@ fn syntax_error_location(exc: &Instance, style: Style) -> String {
     out
 }
 
+/// The report of a compile failure as it is printed on stderr, without a
+/// running interpreter.
+pub fn syntax_error_report(e: &SyntaxError, filename: &str, source: &str) -> String {
+    let err = syntax_error_value(e, filename, source);
+    let exc = &err.0;
+    let mut out = syntax_error_location(exc, PLAIN);
+    out.push_str(e.kind.class_name());
+    if !e.msg.is_empty() {
+        out.push_str(": ");
+        out.push_str(&e.msg);
+    }
+    out.push('\n');
+    if let Some(Value::Str(hint)) = exc.dict.get_item_str("__pyl_hint__") {
+        out.push_str(hint.as_str());
+        out.push('\n');
+    }
+    out
+}
+
 /// A SyntaxError (or IndentationError/TabError/RecursionError) exception
 /// object for a compile failure in `filename`.
 pub fn syntax_error_value(e: &SyntaxError, filename: &str, source: &str) -> PyErr {

@@ -1,0 +1,3 @@
+print('this line must not be printed: compilation fails first')
+x = 1
+print x

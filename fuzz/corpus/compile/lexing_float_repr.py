@@ -1,0 +1,12 @@
+# repr of floats switches to exponent notation at CPython's thresholds.
+print(1e16, 1e15, 123456789012345.6)
+print(1.5e-07, 0.0001, 0.00001, 1e-5)
+print(1e22, 1e21, 9.999999999999999e15)
+print(-0.0, 0.0, -1.5)
+print(float('inf'), float('-inf'), float('nan'))
+print(repr(2.0), str(2.5), repr(1/3))
+print(1e300 * 1e10, -1e300 * 1e10)
+print(2.0 ** 0.5, 10 / 3, 2 / 3)
+print([1.0, 0.1, 1e100])
+print(123456789.123456789)
+print(0.3 - 0.1)

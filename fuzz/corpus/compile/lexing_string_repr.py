@@ -1,0 +1,11 @@
+# repr picks quotes like CPython.
+print(repr('plain'))
+print(repr("it's"))
+print(repr('say "hi"'))
+print(repr('both \' and "'))
+print(repr('tab\there'))
+print(repr('nl\n'))
+print(repr('\\'))
+print(repr('é\u200b'))
+print(repr(''), repr(""))
+print(repr('\x7f\x80\xa0\xad'))

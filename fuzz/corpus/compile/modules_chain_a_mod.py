@@ -1,0 +1,2 @@
+import chain_b_mod
+value = 'a sees b: ' + chain_b_mod.value

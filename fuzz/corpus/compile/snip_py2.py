@@ -1,0 +1,3 @@
+print "hello"
+exec "code"
+x = 1 +

@@ -1,0 +1,5 @@
+def gen():
+    x = yield
+    y = yield x, 1
+    return
+async def f(): pass

@@ -1,0 +1,10 @@
+# Other str methods.
+print('a-b-c'.split('-')[::-1], '-'.join(reversed('abc')))
+print('hello'.index('l'), 'hello'.translate({ord('l'): 'L', ord('o'): None}))
+table = str.maketrans('abc', 'xyz')
+print('aabbcc'.translate(table))
+print(str.maketrans({'a': '1'}) == {97: '1'})
+print('Hello'.ljust(8, '-') + '|', 'tab\there'.expandtabs(2))
+print('%s' % 'x', 'a{}b'.format(1))
+print('abc'.__len__(), 'abc'.__contains__('b'), 'abc'.__getitem__(1))
+print(str.upper('x'), str.join(',', ['p', 'q']))
