@@ -267,8 +267,8 @@ fn invalid_character(slice: &str, start: usize) -> SyntaxError {
     let err = SyntaxError::new(format!("invalid character '{c}' (U+{:04X})", c as u32), span);
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{ff07}' | '\u{ff02}' => err.with_hint(
-            "Curly quotes (often left by copying from a web page or a word processor) are not Python quotes; \
-             with straight quotes the line reads:",
+            "Curly quotes (often left by copying from a web page or a word processor) are not Python quotes: \
+             use the straight quotes ' or \". With them the line reads:",
         ),
         _ => err,
     }
