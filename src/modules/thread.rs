@@ -65,6 +65,7 @@ impl LockObject {
             return false;
         }
         *locked = false;
+        drop(locked);
         self.cond.notify_one();
         true
     }
@@ -135,6 +136,7 @@ impl RLockObject {
         }
         let saved = *st;
         *st = (0, 0);
+        drop(st);
         self.cond.notify_one();
         Some(saved)
     }
@@ -473,6 +475,7 @@ pub(super) fn rlock_release(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     st.1 -= 1;
     if st.1 == 0 {
         st.0 = 0;
+        drop(st);
         lock.cond.notify_one();
     }
     Ok(Value::None)

@@ -18,6 +18,7 @@
 use std::cell::UnsafeCell;
 use std::ops::{Deref, DerefMut};
 use std::sync::PoisonError;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 pub struct Mutex<T> {
@@ -102,24 +103,34 @@ impl WaitTimeoutResult {
     }
 }
 
+/// std's condvar makes a futex system call on every notify; this one
+/// counts its waiters so that a notify nobody waits for (most lock
+/// releases) costs one atomic load.
 #[derive(Default)]
 pub struct Condvar {
     inner: std::sync::Condvar,
+    /// Changed only with the mutex held, so a notifier that changed the
+    /// waited-for state under the same mutex sees every waiter.
+    waiters: AtomicUsize,
 }
 
 impl Condvar {
     pub const fn new() -> Condvar {
-        Condvar { inner: std::sync::Condvar::new() }
+        Condvar { inner: std::sync::Condvar::new(), waiters: AtomicUsize::new(0) }
     }
 
     pub fn wait<T>(&self, guard: &mut MutexGuard<'_, T>) {
         let g = guard.inner.take().expect("guard present outside a wait");
+        self.waiters.fetch_add(1, Ordering::Relaxed);
         guard.inner = Some(self.inner.wait(g).unwrap_or_else(PoisonError::into_inner));
+        self.waiters.fetch_sub(1, Ordering::Relaxed);
     }
 
     pub fn wait_for<T>(&self, guard: &mut MutexGuard<'_, T>, timeout: Duration) -> WaitTimeoutResult {
         let g = guard.inner.take().expect("guard present outside a wait");
+        self.waiters.fetch_add(1, Ordering::Relaxed);
         let (g, result) = self.inner.wait_timeout(g, timeout).unwrap_or_else(PoisonError::into_inner);
+        self.waiters.fetch_sub(1, Ordering::Relaxed);
         guard.inner = Some(g);
         WaitTimeoutResult(result.timed_out())
     }
@@ -129,12 +140,19 @@ impl Condvar {
         self.wait_for(guard, timeout)
     }
 
+    /// Call after changing the waited-for state under the mutex (with the
+    /// guard held or already dropped: dropping it first saves the woken
+    /// thread from blocking on the mutex at once).
     pub fn notify_one(&self) {
-        self.inner.notify_one();
+        if self.waiters.load(Ordering::Relaxed) > 0 {
+            self.inner.notify_one();
+        }
     }
 
     pub fn notify_all(&self) {
-        self.inner.notify_all();
+        if self.waiters.load(Ordering::Relaxed) > 0 {
+            self.inner.notify_all();
+        }
     }
 }
 

@@ -116,6 +116,7 @@ impl Gil {
         st.switches = st.switches.wrapping_add(1);
         // Whoever asked for the switch got what it wanted (or will ask again).
         self.breaker.fetch_and(!DROP_REQUEST, Ordering::Relaxed);
+        drop(st);
         self.switched.notify_all();
     }
 
@@ -131,6 +132,7 @@ impl Gil {
         }
         let mut st = self.state.lock();
         st.locked = false;
+        drop(st);
         self.released.notify_one();
     }
 
