@@ -1,5 +1,0 @@
-def main():
-    print('main')
-
-if __name__ == '__main__':
-main()

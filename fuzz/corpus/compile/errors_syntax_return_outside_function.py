@@ -1,2 +1,0 @@
-print('never printed')
-return 5

@@ -1,3 +1,0 @@
-x = 1
-s = """this string
-never ends
