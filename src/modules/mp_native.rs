@@ -225,12 +225,16 @@ fn mp_send_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let Some(Value::Bytes(b)) = args.pos.get(1) else {
         return Err(type_error("send_bytes() needs bytes"));
     };
-    let b = b.clone();
     let mut msg = Vec::with_capacity(8 + b.data.len());
-    msg.extend_from_slice(&(b.data.len() as u64).to_le_bytes());
-    msg.extend_from_slice(&b.data);
+    frame(&mut msg, &b.data);
     vm.allow_threads(|| write_all(fd, &msg)).map_err(|e| os_error_from_io(&e, None))?;
     Ok(Value::None)
+}
+
+/// Appends one message as it travels on a pipe: its length, then its bytes.
+fn frame(out: &mut Vec<u8>, data: &[u8]) {
+    out.extend_from_slice(&(data.len() as u64).to_le_bytes());
+    out.extend_from_slice(data);
 }
 
 /// `send_many(fd, messages, items)`: a Queue feeder's batch. Counts every
@@ -250,8 +254,7 @@ fn mp_send_many(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let Value::Bytes(b) = v else {
             return Err(type_error("send_many() needs a list of bytes"));
         };
-        msg.extend_from_slice(&(b.data.len() as u64).to_le_bytes());
-        msg.extend_from_slice(&b.data);
+        frame(&mut msg, &b.data);
         count += 1;
     }
     for _ in 0..count {

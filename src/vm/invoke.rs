@@ -225,9 +225,7 @@ impl Vm {
         // the call (`os.kill` of this process, a wait) has its Python
         // handler run before the next statement.
         let r = match r {
-            Ok(v) if self.shared.gil.breaker.load(std::sync::atomic::Ordering::Relaxed) & super::gil::SIGNAL != 0 => {
-                self.signals_after_call().map(|()| v)
-            }
+            Ok(v) if self.shared.gil.signal_pending() => self.signals_after_call().map(|()| v),
             r => r,
         };
         Some(r.map(|v| {

@@ -56,9 +56,7 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn handle_breaker(&mut self) -> PyResult<()> {
-        if self.thread.is_main && self.shared.gil.take_signal() {
-            self.run_signal_handlers()?;
-        }
+        self.signals_after_call()?;
         self.shared.gil.yield_to_waiters();
         Ok(())
     }
