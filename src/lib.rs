@@ -17,6 +17,7 @@
 pub mod bytecode;
 pub mod compiler;
 pub mod modules;
+pub mod observe;
 pub mod runtime;
 pub mod session;
 pub mod syntax;

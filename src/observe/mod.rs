@@ -1,0 +1,2 @@
+//! Instruments: what pyl shows of threads and the interpreter lock.
+pub mod timeline;
