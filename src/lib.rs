@@ -31,6 +31,7 @@ use parking_lot::Mutex;
 pub use runtime::value::Value;
 pub use session::{Outcome, Session};
 pub use vm::Config;
+pub use vm::gil::SwitchPolicy;
 use vm::{PyErr, Shared, Vm};
 
 /// Stack size of the thread that runs the interpreter: deep recursion is
@@ -53,8 +54,14 @@ impl Interpreter {
             let f = runtime::function::Builtin::new(name, modules::sys::sys_exit);
             builtins_module.set(name, Value::Builtin(Arc::new(f)));
         }
+        let observe = observe::Observer::new(config.instruments.clone());
+        let gil = vm::gil::Gil::new(config.gil, config.switch_policy, observe.clock);
+        if let Some(secs) = config.switch_interval {
+            gil.set_switch_interval(secs);
+        }
         let shared = Shared {
-            gil: vm::gil::Gil::new(config.gil),
+            gil,
+            observe,
             builtins: builtins_module.dict.clone(),
             builtins_module,
             modules: modules_dict,
@@ -181,13 +188,14 @@ pub fn compile_only(source: &str, filename: &str) -> Result<(), String> {
 
 /// The interpreter's main thread: holds the interpreter lock while it runs.
 fn run_main(shared: Arc<Shared>, source: &str, filename: &str) -> i32 {
-    let mut vm = Vm::new(shared.clone(), MAIN_STACK);
-    vm.thread = vm::threads::ThreadState::new(true);
-    shared.gil.acquire();
+    let record = shared.observe.register(true);
+    record.set_ids(vm::threads::current_ident(), vm::threads::native_id());
+    let mut vm = Vm::new(shared.clone(), MAIN_STACK, record.clone());
+    shared.gil.acquire(&record);
     let status = run_main_locked(&mut vm, source, filename);
     // Values the main thread still holds are dropped under the lock.
     drop(vm);
-    shared.gil.release();
+    shared.gil.release_at_end(&record);
     status
 }
 
@@ -239,6 +247,7 @@ fn run_main_locked(vm: &mut Vm, source: &str, filename: &str) -> i32 {
         status = exit_status(vm, &e);
     }
     finish(vm);
+    observe::at_exit(vm);
     status
 }
 

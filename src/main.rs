@@ -84,6 +84,16 @@ Options:
              print the pyl version and exit
   --no-gil   run without the global interpreter lock (same as -X gil=0)
   -X gil=0|1 turn the global interpreter lock off or on
+  -X switch=time:SECONDS | -X switch=instructions:N
+             when the GIL changes hands: after a time slice (CPython's
+             rule, 0.005 s by default) or every N eval-breaker checks
+             (MicroPython's rule)
+  --gil-stats
+             at exit, print per-thread figures of the GIL to stderr
+             (running, waiting, blocked, CPU time, hand-offs)
+  --timeline FILE
+             record when each thread ran, waited and was blocked; at exit
+             write FILE.svg, FILE.html and FILE.json (Chrome trace events)
   --dis      print the bytecode of the program instead of running it
   -i         inspect interactively after running the program (also
              when stdin is not a terminal)
@@ -140,6 +150,9 @@ fn run() -> i32 {
     let mut unbuffered = false;
     let mut inspect = false;
     let mut quiet = false;
+    let mut switch_policy = pyl::SwitchPolicy::Time;
+    let mut switch_interval = None;
+    let mut instruments = pyl::observe::Settings::default();
     let mut i = 0;
     let mut program = Program::Stdin;
     let mut rest: Vec<String> = Vec::new();
@@ -161,16 +174,24 @@ fn run() -> i32 {
             "-i" => inspect = true,
             "-q" => quiet = true,
             "-B" | "-E" | "-s" | "-I" | "-O" => {}
+            "--gil-stats" => instruments.gil_stats = true,
+            "--timeline" => {
+                i += 1;
+                let Some(file) = args.get(i) else {
+                    eprintln!("Argument expected for the --timeline option");
+                    return 2;
+                };
+                instruments.timeline = Some(file.clone());
+            }
             "-X" => {
                 i += 1;
-                match args.get(i).map(String::as_str) {
-                    Some("gil=0") => gil = Some(false),
-                    Some("gil=1") => gil = Some(true),
-                    Some(_) => {}
-                    None => {
-                        eprintln!("Argument expected for the -X option");
-                        return 2;
-                    }
+                let Some(opt) = args.get(i) else {
+                    eprintln!("Argument expected for the -X option");
+                    return 2;
+                };
+                if let Err(e) = x_option(opt, &mut gil, &mut switch_policy, &mut switch_interval) {
+                    eprintln!("pyl: {e}");
+                    return 2;
                 }
             }
             "-c" => {
@@ -186,11 +207,12 @@ fn run() -> i32 {
                 rest = args[i..].to_vec();
                 break;
             }
-            s if s.starts_with("-X") => match &s[2..] {
-                "gil=0" => gil = Some(false),
-                "gil=1" => gil = Some(true),
-                _ => {}
-            },
+            s if s.starts_with("-X") => {
+                if let Err(e) = x_option(&s[2..], &mut gil, &mut switch_policy, &mut switch_interval) {
+                    eprintln!("pyl: {e}");
+                    return 2;
+                }
+            }
             s if s.starts_with('-') && s.len() > 1 => {
                 eprintln!("Unknown option: {s}\n{HELP}");
                 return 2;
@@ -219,7 +241,8 @@ fn run() -> i32 {
     };
     // As CPython: any non-empty PYTHONUNBUFFERED means -u.
     unbuffered |= std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
-    let config = Config { gil, argv, path0, dis, unbuffered };
+    instruments.command = command_line();
+    let config = Config { gil, argv, path0, dis, unbuffered, switch_policy, switch_interval, instruments };
     let interp = Interpreter::new(config);
     let _ = FLUSH_OUTPUT.set(Box::new(interp.output_flusher()));
     interp.catch_sigint();
@@ -248,6 +271,36 @@ fn run() -> i32 {
             interp.run_source(&String::from_utf8_lossy(&text), "<stdin>")
         }
     }
+}
+
+/// `-X NAME=VALUE`: the ones pyl knows; others are accepted and ignored,
+/// as CPython ignores unknown -X options.
+fn x_option(
+    opt: &str,
+    gil: &mut Option<bool>,
+    policy: &mut pyl::SwitchPolicy,
+    interval: &mut Option<f64>,
+) -> Result<(), String> {
+    match opt.split_once('=') {
+        Some(("gil", "0")) => *gil = Some(false),
+        Some(("gil", "1")) => *gil = Some(true),
+        Some(("switch", spec)) => {
+            let (p, secs) = pyl::SwitchPolicy::parse(spec)?;
+            *policy = p;
+            if secs.is_some() {
+                *interval = secs;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The command line as typed (`pyl --timeline t demo.pyl`), for titles.
+fn command_line() -> String {
+    let mut words = vec!["pyl".to_string()];
+    words.extend(std::env::args().skip(1));
+    words.join(" ")
 }
 
 fn absolute(f: String) -> String {

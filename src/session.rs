@@ -45,11 +45,12 @@ impl Session {
     /// Must run on the thread that will call every other method (the
     /// interpreter's main thread); `stack_size` is that thread's stack.
     pub(crate) fn new(shared: Arc<Shared>, stack_size: usize) -> Session {
-        shared.gil.acquire();
-        let mut vm = Vm::new(shared.clone(), stack_size);
-        vm.thread = vm::threads::ThreadState::new(true);
+        let record = shared.observe.register(true);
+        record.set_ids(vm::threads::current_ident(), vm::threads::native_id());
+        shared.gil.acquire(&record);
+        let vm = Vm::new(shared.clone(), stack_size, record.clone());
         let main = crate::main_module(&shared, None);
-        shared.gil.release();
+        shared.gil.release(&record, Default::default());
         Session { shared, vm: Some(vm), main }
     }
 
@@ -77,10 +78,12 @@ impl Session {
     /// Runs `f` holding the interpreter lock.
     fn locked<R>(&mut self, f: impl FnOnce(&mut Vm, &Arc<Module>) -> R) -> R {
         let shared = self.shared.clone();
-        shared.gil.acquire();
         let vm = self.vm.as_mut().expect("the session's VM lives until drop");
+        let record = vm.thread.record.clone();
+        shared.gil.acquire(&record);
         let r = f(vm, &self.main);
-        shared.gil.release();
+        // Between inputs the prompt waits for the user: blocked, as in input().
+        shared.gil.release(&record, Default::default());
         r
     }
 
@@ -234,6 +237,7 @@ impl Session {
                 status = crate::exit_status(vm, &e);
             }
             crate::finish(vm);
+            crate::observe::at_exit(vm);
             status
         })
     }
@@ -258,8 +262,12 @@ impl Drop for Session {
     fn drop(&mut self) {
         // Values the main thread still holds are dropped under the lock,
         // as at the end of any run.
-        self.shared.gil.acquire();
-        drop(self.vm.take());
-        self.shared.gil.release();
+        let Some(vm) = self.vm.take() else {
+            return;
+        };
+        let record = vm.thread.record.clone();
+        self.shared.gil.acquire(&record);
+        drop(vm);
+        self.shared.gil.release_at_end(&record);
     }
 }

@@ -55,7 +55,12 @@ fn io_error() -> PyErr {
 /// the child's pid in the parent. Output buffered so far is written first,
 /// so it is not printed twice; every other thread is stopped (or, with the
 /// GIL, cannot be running bytecode) so none is caught mid-operation.
-fn mp_fork(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+fn mp_fork(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    // The child's process name, for its instruments' reports.
+    let name = match args.pos.first() {
+        Some(v) => vm.str(v)?,
+        None => "Process".to_string(),
+    };
     vm.flush_std();
     let gil = &vm.shared.gil;
     gil.stop_world();
@@ -63,7 +68,9 @@ fn mp_fork(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     // exists, and the interpreter's own locks are reset below.
     let pid = unsafe { libc::fork() };
     if pid == 0 {
-        gil.after_fork_child();
+        let record = vm.shared.observe.after_fork_child(&vm.thread.record, &name);
+        gil.after_fork_child(record.serial);
+        vm.thread.record = record;
         // SAFETY: only this thread exists in the child.
         unsafe { vm.shared.import_lock.reset_after_fork(crate::vm::threads::current_ident()) };
         vm.thread.is_main = true;
@@ -151,6 +158,7 @@ fn mp_exit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(v) => to_index(vm, v)?,
         None => 0,
     };
+    crate::observe::at_exit(vm);
     vm.flush_std();
     // SAFETY: ends the process; nothing runs afterwards.
     unsafe { libc::_exit(code as i32) }

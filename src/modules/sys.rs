@@ -5,6 +5,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 
 use crate::runtime::class::Class;
+use crate::runtime::dict::PyDict;
 use crate::runtime::function::{Args, NativeFn};
 use crate::runtime::module::Module;
 use crate::runtime::types::{make, types};
@@ -125,6 +126,7 @@ pub fn create(config: &Config, modules: Value) -> Arc<Module> {
         ("get_int_max_str_digits", get_int_max_str_digits),
         ("set_int_max_str_digits", set_int_max_str_digits),
         ("_is_gil_enabled", is_gil_enabled),
+        ("_gil_stats", gil_stats),
         ("getswitchinterval", getswitchinterval),
         ("setswitchinterval", setswitchinterval),
         ("getdefaultencoding", getdefaultencoding),
@@ -245,6 +247,69 @@ fn set_int_max_str_digits(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn is_gil_enabled(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     Ok(Value::Bool(vm.shared.gil.is_enabled()))
+}
+
+/// `sys._gil_stats(reset=False)`: what `--gil-stats` prints, as a dict
+/// (`threads` is a list of one dict per thread; times in seconds). With
+/// `reset=True` the figures so far are returned and counting starts again.
+fn gil_stats(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.allow_kwargs("_gil_stats", &["reset"])?;
+    args.between("_gil_stats", 0, 1, args.len())?;
+    let reset = match args.get(0, "reset") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let shared = vm.shared.clone();
+    let snap = crate::observe::stats::Snapshot::take(&shared.observe, &shared.gil);
+    if reset {
+        shared.observe.reset(&shared.gil);
+    }
+    let secs = |ns: u64| Value::Float(ns as f64 / 1e9);
+    let dict = |pairs: Vec<(&str, Value)>| {
+        let d = PyDict::new();
+        for (k, v) in pairs {
+            d.set_item_str(k, v);
+        }
+        Value::Dict(Arc::new(d))
+    };
+    let threads = snap
+        .threads
+        .iter()
+        .map(|r| {
+            let t = &r.totals;
+            dict(vec![
+                ("name", Value::str(r.name.clone())),
+                ("ident", Value::Int(r.ident as i64)),
+                ("alive", Value::Bool(r.alive)),
+                ("daemon", Value::Bool(r.daemon)),
+                ("running", secs(t.running)),
+                ("waiting", secs(t.waiting)),
+                ("blocked", secs(t.blocked)),
+                ("cpu", secs(t.cpu)),
+                ("acquisitions", Value::Int(t.acquisitions as i64)),
+                ("forced", Value::Int(t.forced as i64)),
+                ("voluntary", Value::Int(t.voluntary as i64)),
+            ])
+        })
+        .collect();
+    let policy = match snap.policy {
+        crate::vm::gil::SwitchPolicy::Time => format!("time:{}", snap.switch_interval),
+        crate::vm::gil::SwitchPolicy::Checks(n) => format!("instructions:{n}"),
+    };
+    Ok(dict(vec![
+        ("pid", Value::Int(snap.pid as i64)),
+        ("process", Value::str(snap.process.clone())),
+        ("gil", Value::Bool(snap.gil)),
+        ("mode", Value::str(snap.mode())),
+        ("switch", Value::str(policy)),
+        ("switch_interval", Value::Float(snap.switch_interval)),
+        ("wall", secs(snap.wall_ns)),
+        ("cpu", secs(snap.cpu_ns)),
+        ("parallelism", Value::Float(snap.parallelism())),
+        ("handoffs", snap.handoffs.map_or(Value::None, |n| Value::Int(n as i64))),
+        ("folded_threads", Value::Int(snap.folded.threads as i64)),
+        ("threads", Value::list(threads)),
+    ]))
 }
 
 fn getswitchinterval(vm: &mut Vm, args: &Args) -> PyResult<Value> {

@@ -223,6 +223,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
         ("_local_storage", local_storage),
         ("_print_exception", print_exception),
         ("_is_main_thread", is_main_thread),
+        ("_describe", describe),
     ];
     m.set_functions(&functions);
     m.set("LockType", Value::Class(lock_class()));
@@ -305,6 +306,27 @@ fn stack_size(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// The calling thread's storage for `threading.local` (freed with the thread).
 fn local_storage(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     Ok(Value::Dict(vm.thread.locals.clone()))
+}
+
+/// `_describe(name, daemon, ident=None)`: tells the instruments the name
+/// and daemon flag of a thread (the calling one, or the live one with
+/// `ident`), so reports say `Thread-1 (worker)` rather than a number.
+fn describe(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.between("_describe", 2, 3, args.len())?;
+    let name = vm.str(&args.pos[0])?;
+    let daemon = vm.truthy(&args.pos[1])?;
+    let record = match args.pos.get(2) {
+        None | Some(Value::None) => Some(vm.thread.record.clone()),
+        Some(v) => {
+            let ident = crate::runtime::args::to_index(vm, v)? as u64;
+            vm.shared.observe.find(ident)
+        }
+    };
+    if let Some(r) = record {
+        r.set_name(&name);
+        r.set_daemon(daemon);
+    }
+    Ok(Value::None)
 }
 
 fn is_main_thread(vm: &mut Vm, _args: &Args) -> PyResult<Value> {

@@ -1,22 +1,35 @@
 //! The interpreter lock: one lock, two modes (see `../shared/design.md`).
 //!
 //! Every thread that runs bytecode holds the interpreter lock. With the GIL
-//! it is held *exclusively*: one thread runs at a time, and a thread that
-//! waits for the lock longer than the switch interval asks the holder to
-//! drop it (CPython's "gil_drop_request"); the holder notices at its next
-//! eval-breaker point (a backward jump or a call), lets go, and waits until
-//! another thread has taken the lock before it queues again — the fair
-//! hand-off that keeps a busy thread from starving the others. Without the
-//! GIL it is held *shared*: threads run in parallel and only a
-//! stop-the-world event (fork) takes it exclusively.
+//! it is held *exclusively*: one thread runs at a time. When the holder
+//! must let go is the switch policy's business:
+//!
+//! - `Time` (CPython's): a thread that waits for the lock longer than the
+//!   switch interval asks the holder to drop it ("gil_drop_request"); the
+//!   holder notices at its next eval-breaker point (a backward jump or a
+//!   call), lets go, and waits until another thread has taken the lock
+//!   before it queues again — the fair hand-off that keeps a busy thread
+//!   from starving the others.
+//! - `Checks(n)` (MicroPython's): the holder lets go after every `n`
+//!   eval-breaker checks if anyone waits, whatever the clock says.
+//!
+//! Without the GIL the lock is held *shared*: threads run in parallel and
+//! only a stop-the-world event (fork) takes it exclusively.
 //!
 //! Blocking operations (sleep, lock waits, join, queue waits, I/O) run
 //! inside `Vm::allow_threads`, which releases the lock around them. This
-//! file is the one place that decides who runs.
+//! file is the one place that decides who runs, so it is also where every
+//! decision is recorded: each acquire, release and forced drop moves the
+//! thread's `ThreadRecord` to its new phase (`observe/`), and hand-offs
+//! between different threads are counted here.
 
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::time::Duration;
 
+use crate::observe::clock::Clock;
+use crate::observe::record::{Phase, ThreadRecord};
+use crate::observe::site::Site;
+use crate::observe::timeline::log::SpanEnd;
 use crate::runtime::fork_sync::{Condvar, Mutex};
 
 /// Eval-breaker bit: a thread waiting for the GIL asks the holder to drop it.
@@ -25,15 +38,51 @@ pub const DROP_REQUEST: u32 = 1;
 pub const STOP_WORLD: u32 = 2;
 /// Eval-breaker bit: a signal (Ctrl-C) is waiting for the main thread.
 pub const SIGNAL: u32 = 4;
+/// Eval-breaker bit, always set under the `Checks` policy: every check
+/// counts.
+pub const COUNT_CHECKS: u32 = 8;
 
 /// CPython's default switch interval: 5 ms, kept in microseconds as CPython does.
 const DEFAULT_INTERVAL_US: u64 = 5000;
 
+/// When the holder of the GIL must let a waiting thread in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SwitchPolicy {
+    /// After the switch interval (`sys.setswitchinterval`), CPython's rule.
+    Time,
+    /// After this many eval-breaker checks, MicroPython's rule.
+    Checks(u64),
+}
+
+impl SwitchPolicy {
+    /// Parses the value of `-X switch=...`: `time:SECONDS` or
+    /// `instructions:N`. The seconds of `time:` are returned too.
+    pub fn parse(spec: &str) -> Result<(SwitchPolicy, Option<f64>), String> {
+        let bad = || format!("-X switch={spec}: expected time:SECONDS or instructions:N");
+        match spec.split_once(':') {
+            Some(("time", s)) => match s.parse::<f64>() {
+                Ok(secs) if secs > 0.0 && secs.is_finite() => Ok((SwitchPolicy::Time, Some(secs))),
+                _ => Err(bad()),
+            },
+            Some(("instructions", n)) => match n.parse::<u64>() {
+                Ok(n) if n > 0 => Ok((SwitchPolicy::Checks(n), None)),
+                _ => Err(bad()),
+            },
+            _ => Err(bad()),
+        }
+    }
+}
+
 pub struct Gil {
     enabled: bool,
+    policy: SwitchPolicy,
     /// Checked at every eval-breaker point; non-zero means "look why".
     pub breaker: AtomicU32,
     interval_us: AtomicU64,
+    /// Under `Checks(n)`: checks left before the holder must offer the lock.
+    checks_left: AtomicU64,
+    /// The instruments' clock.
+    pub clock: Clock,
     state: Mutex<State>,
     /// Signalled when the GIL is released.
     released: Condvar,
@@ -56,15 +105,36 @@ struct State {
     /// the lock while it slept.
     switches: u64,
     waiters: usize,
+    /// The serial of the thread that took the lock last.
+    last_holder: u64,
+    /// Acquisitions by a different thread than the one before.
+    handoffs: u64,
+}
+
+impl State {
+    fn new(locked: bool) -> State {
+        State { locked, switches: 0, waiters: 0, last_holder: 0, handoffs: 0 }
+    }
 }
 
 impl Gil {
-    pub fn new(enabled: bool) -> Gil {
+    pub fn new(enabled: bool, policy: SwitchPolicy, clock: Clock) -> Gil {
+        let breaker = match policy {
+            SwitchPolicy::Checks(_) if enabled => COUNT_CHECKS,
+            _ => 0,
+        };
+        let checks = match policy {
+            SwitchPolicy::Checks(n) => n,
+            SwitchPolicy::Time => 0,
+        };
         Gil {
             enabled,
-            breaker: AtomicU32::new(0),
+            policy,
+            breaker: AtomicU32::new(breaker),
             interval_us: AtomicU64::new(DEFAULT_INTERVAL_US),
-            state: Mutex::new(State { locked: false, switches: 0, waiters: 0 }),
+            checks_left: AtomicU64::new(checks),
+            clock,
+            state: Mutex::new(State::new(false)),
             released: Condvar::new(),
             switched: Condvar::new(),
             world: Mutex::new(World { running: 0, stopping: false }),
@@ -75,6 +145,10 @@ impl Gil {
     /// Whether the global interpreter lock is on (`sys._is_gil_enabled()`).
     pub fn is_enabled(&self) -> bool {
         self.enabled
+    }
+
+    pub fn policy(&self) -> SwitchPolicy {
+        self.policy
     }
 
     /// `sys.getswitchinterval()`, in seconds.
@@ -89,24 +163,41 @@ impl Gil {
         self.interval_us.store(us, Ordering::Relaxed);
     }
 
+    /// Acquisitions of the GIL by another thread than the previous holder.
+    pub fn handoffs(&self) -> u64 {
+        self.state.lock().handoffs
+    }
+
     /// Takes the lock for the calling thread (blocking).
-    pub fn acquire(&self) {
+    pub fn acquire(&self, rec: &ThreadRecord) {
+        let asked = self.clock.now();
+        rec.enter(Phase::Waiting, asked, SpanEnd::NONE);
+        let waited = self.take(rec.serial);
+        let now = if waited { self.clock.now() } else { asked };
+        rec.count_acquisition();
+        rec.enter(Phase::Running, now, SpanEnd::NONE);
+    }
+
+    /// Takes the lock; true if the thread had to wait for it.
+    fn take(&self, serial: u64) -> bool {
         if !self.enabled {
             let mut w = self.world.lock();
+            let waited = w.stopping;
             while w.stopping {
                 self.world_changed.wait(&mut w);
             }
             w.running += 1;
-            return;
+            return waited;
         }
         let mut st = self.state.lock();
+        let waited = st.locked;
         if st.locked {
             st.waiters += 1;
             while st.locked {
                 let seen = st.switches;
                 let interval = Duration::from_micros(self.interval_us.load(Ordering::Relaxed).max(1));
                 let timed_out = self.released.wait_for(&mut st, interval).timed_out();
-                if timed_out && st.locked && st.switches == seen {
+                if timed_out && st.locked && st.switches == seen && self.policy == SwitchPolicy::Time {
                     self.breaker.fetch_or(DROP_REQUEST, Ordering::Relaxed);
                 }
             }
@@ -114,14 +205,36 @@ impl Gil {
         }
         st.locked = true;
         st.switches = st.switches.wrapping_add(1);
+        if st.last_holder != serial {
+            // The very first acquisition hands nothing off.
+            if st.last_holder != 0 {
+                st.handoffs += 1;
+            }
+            st.last_holder = serial;
+        }
         // Whoever asked for the switch got what it wanted (or will ask again).
         self.breaker.fetch_and(!DROP_REQUEST, Ordering::Relaxed);
         drop(st);
         self.switched.notify_all();
+        waited
     }
 
-    /// Gives the lock up (before blocking, or when the thread ends).
-    pub fn release(&self) {
+    /// Gives the lock up before a blocking call; `end` tells the timeline
+    /// where the thread stopped and what it blocks in.
+    pub fn release(&self, rec: &ThreadRecord, end: SpanEnd) {
+        rec.count_voluntary();
+        rec.enter(Phase::Blocked, self.clock.now(), end);
+        self.give_up();
+    }
+
+    /// Gives the lock up for good: the thread ends.
+    pub fn release_at_end(&self, rec: &ThreadRecord) {
+        rec.record_cpu_at_end(crate::observe::cpu::this_thread_ns());
+        rec.enter(Phase::Ended, self.clock.now(), SpanEnd::NONE);
+        self.give_up();
+    }
+
+    fn give_up(&self) {
         if !self.enabled {
             let mut w = self.world.lock();
             w.running -= 1;
@@ -136,20 +249,35 @@ impl Gil {
         self.released.notify_one();
     }
 
-    /// Called at an eval-breaker point when `breaker` has `DROP_REQUEST` or
-    /// `STOP_WORLD` set: lets the waiting threads (or the world-stopper) in,
-    /// then takes the lock again.
-    pub fn yield_to_waiters(&self) {
+    /// Called at an eval-breaker point when `breaker` is non-zero: lets the
+    /// waiting threads (or the world-stopper) in when the policy says so,
+    /// then takes the lock again. `site` says where the thread is, for the
+    /// timeline (asked only when the lock is really dropped).
+    pub fn at_breaker(&self, rec: &ThreadRecord, site: impl FnOnce() -> Option<Site>) {
         if !self.enabled {
             if self.breaker.load(Ordering::Relaxed) & STOP_WORLD != 0 {
-                self.release();
-                self.acquire();
+                // Not a switch the thread is charged for: the time stays running.
+                self.give_up();
+                self.take(rec.serial);
             }
             return;
         }
-        if self.breaker.load(Ordering::Relaxed) & DROP_REQUEST == 0 {
+        if let SwitchPolicy::Checks(n) = self.policy {
+            // Only the holder counts, so no read-modify-write is needed.
+            let left = self.checks_left.load(Ordering::Relaxed);
+            if left > 1 {
+                self.checks_left.store(left - 1, Ordering::Relaxed);
+                return;
+            }
+            self.checks_left.store(n, Ordering::Relaxed);
+            if self.state.lock().waiters == 0 {
+                return;
+            }
+        } else if self.breaker.load(Ordering::Relaxed) & DROP_REQUEST == 0 {
             return;
         }
+        rec.count_forced();
+        rec.enter(Phase::Waiting, self.clock.now(), SpanEnd { forced: true, site: site(), blocked_in: None });
         {
             let mut st = self.state.lock();
             st.locked = false;
@@ -161,7 +289,9 @@ impl Gil {
                 self.switched.wait(&mut st);
             }
         }
-        self.acquire();
+        self.take(rec.serial);
+        rec.count_acquisition();
+        rec.enter(Phase::Running, self.clock.now(), SpanEnd::NONE);
     }
 
     /// Stops every other thread running bytecode (for fork): with the GIL
@@ -198,16 +328,19 @@ impl Gil {
 
     /// In a child made by fork, where only the forking thread exists: it
     /// holds the lock and nobody waits for it.
-    pub fn after_fork_child(&self) {
+    pub fn after_fork_child(&self, serial: u64) {
         // Another thread of the parent may have been inside these mutexes
         // at the fork; it does not exist here to unlock them.
         // SAFETY: the forking thread is the only thread of the child, and it
         // holds no guard of either mutex.
         unsafe {
-            self.state.reset_after_fork(State { locked: self.enabled, switches: 0, waiters: 0 });
+            let mut st = State::new(self.enabled);
+            st.last_holder = serial;
+            self.state.reset_after_fork(st);
             self.world.reset_after_fork(World { running: 1, stopping: false });
         }
-        self.breaker.store(0, Ordering::SeqCst);
+        let keep = self.breaker.load(Ordering::SeqCst) & COUNT_CHECKS;
+        self.breaker.store(keep, Ordering::SeqCst);
     }
 
     /// Whether a Ctrl-C is waiting to be raised in the main thread.

@@ -57,11 +57,26 @@ pub struct Config {
     pub dis: bool,
     /// Write stdout and stderr unbuffered (`-u`, PYTHONUNBUFFERED).
     pub unbuffered: bool,
+    /// When the holder of the GIL lets a waiting thread in (`-X switch=`).
+    pub switch_policy: gil::SwitchPolicy,
+    /// The switch interval to start with, in seconds (`-X switch=time:S`).
+    pub switch_interval: Option<f64>,
+    /// Which instruments are on (`--gil-stats`, `--timeline`, ...).
+    pub instruments: crate::observe::Settings,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { gil: true, argv: vec![String::new()], path0: String::new(), dis: false, unbuffered: false }
+        Config {
+            gil: true,
+            argv: vec![String::new()],
+            path0: String::new(),
+            dis: false,
+            unbuffered: false,
+            switch_policy: gil::SwitchPolicy::Time,
+            switch_interval: None,
+            instruments: crate::observe::Settings::default(),
+        }
     }
 }
 
@@ -74,6 +89,8 @@ pub struct Shared {
     pub modules: Arc<PyDict>,
     pub sys: Arc<Module>,
     pub gil: gil::Gil,
+    /// The instruments: thread records, stats, timeline.
+    pub observe: crate::observe::Observer,
     pub stdout: stdio::StdStream,
     pub stderr: stdio::StdStream,
     pub recursion_limit: AtomicUsize,
@@ -111,8 +128,9 @@ pub struct Vm {
 const STACK_RESERVE: usize = 256 * 1024;
 
 impl Vm {
-    /// A VM for the current thread, whose stack is `stack_size` bytes.
-    pub fn new(shared: Arc<Shared>, stack_size: usize) -> Vm {
+    /// A VM for the current thread, whose stack is `stack_size` bytes;
+    /// `record` is the thread's record, registered by whoever started it.
+    pub fn new(shared: Arc<Shared>, stack_size: usize, record: Arc<crate::observe::record::ThreadRecord>) -> Vm {
         let here = stack_address();
         let stack_limit = here.saturating_sub(stack_size.saturating_sub(STACK_RESERVE));
         Vm {
@@ -123,7 +141,7 @@ impl Vm {
             stack_limit,
             native_depth: 0,
             repr_guard: Vec::new(),
-            thread: threads::ThreadState::new(false),
+            thread: threads::ThreadState::new(record),
         }
     }
 

@@ -8,10 +8,12 @@
 //! into KeyboardInterrupt.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use super::{PyErr, PyResult, Shared, Vm};
+use crate::observe::record::ThreadRecord;
+use crate::observe::site::Site;
+use crate::observe::timeline::log::SpanEnd;
 use crate::runtime::dict::PyDict;
 use crate::runtime::str::PyStr;
 use crate::runtime::types::types;
@@ -24,23 +26,20 @@ const THREAD_STACK: usize = 64 * 1024 * 1024;
 /// How long a waiting main thread sleeps between looks for a Ctrl-C.
 const SIGNAL_POLL: Duration = Duration::from_millis(20);
 
-/// Numbers threads in the order they start (never reused, unlike idents).
-static THREAD_SERIAL: AtomicU64 = AtomicU64::new(1);
-
 /// Per-thread state the runtime keeps besides the stacks.
 pub struct ThreadState {
     /// Whether this is the interpreter's main thread (it alone receives
     /// KeyboardInterrupt).
     pub is_main: bool,
-    /// A unique number for this thread, never reused.
-    pub serial: u64,
+    /// What the interpreter lock records of this thread (`observe/`).
+    pub record: Arc<ThreadRecord>,
     /// Per-thread storage for `threading.local` objects, freed with the thread.
     pub locals: Arc<PyDict>,
 }
 
 impl ThreadState {
-    pub fn new(is_main: bool) -> ThreadState {
-        ThreadState { is_main, serial: THREAD_SERIAL.fetch_add(1, Ordering::Relaxed), locals: Arc::new(PyDict::new()) }
+    pub fn new(record: Arc<ThreadRecord>) -> ThreadState {
+        ThreadState { is_main: record.is_main, record, locals: Arc::new(PyDict::new()) }
     }
 }
 
@@ -57,7 +56,7 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn handle_breaker(&mut self) -> PyResult<()> {
         self.signals_after_call()?;
-        self.shared.gil.yield_to_waiters();
+        self.shared.gil.at_breaker(&self.thread.record, || self.timeline_site());
         Ok(())
     }
 
@@ -75,10 +74,28 @@ impl Vm {
     /// Runs `f` with the interpreter lock released. `f` must not touch
     /// Python objects: other threads run meanwhile.
     pub fn allow_threads<R>(&self, f: impl FnOnce() -> R) -> R {
-        self.shared.gil.release();
+        self.shared.gil.release(&self.thread.record, self.blocking_end("a blocking call"));
         let r = f();
-        self.shared.gil.acquire();
+        self.shared.gil.acquire(&self.thread.record);
         r
+    }
+
+    /// Where this thread is, for the timeline (None when it is off).
+    pub(crate) fn timeline_site(&self) -> Option<Site> {
+        self.shared.observe.settings.timeline.as_ref()?;
+        self.current_site()
+    }
+
+    /// The innermost frame's place (the instruction running now).
+    pub(crate) fn current_site(&self) -> Option<Site> {
+        let f = self.frames.last()?;
+        Some(Site { code: f.code().clone(), pc: f.pc.saturating_sub(1) as u32 })
+    }
+
+    /// What the timeline notes when this thread blocks in `what`.
+    fn blocking_end(&self, what: &'static str) -> SpanEnd {
+        let site = self.timeline_site();
+        SpanEnd { forced: false, blocked_in: site.as_ref().map(|_| what), site }
     }
 
     /// Blocks with the interpreter lock released until `attempt` succeeds
@@ -93,8 +110,9 @@ impl Vm {
         let main = self.thread.is_main;
         let shared = self.shared.clone();
         let gil = &shared.gil;
+        let rec = self.thread.record.clone();
         loop {
-            gil.release();
+            gil.release(&rec, self.blocking_end("a blocking call"));
             let result = loop {
                 let until = if main {
                     let poll = Instant::now() + SIGNAL_POLL;
@@ -112,7 +130,7 @@ impl Vm {
                     break Some(None);
                 }
             };
-            gil.acquire();
+            gil.acquire(&rec);
             match result {
                 Some(r) => return Ok(r),
                 // A signal: run its handler (which may raise), then go
@@ -148,11 +166,14 @@ impl Vm {
             crate::runtime::sync::enable_locking();
         }
         let shared = self.shared.clone();
+        let record = shared.observe.register(false);
         let (tx, rx) = crossbeam_channel::bounded::<u64>(1);
+        let rec = record.clone();
         let spawned = std::thread::Builder::new()
             .stack_size(THREAD_STACK)
-            .spawn(move || thread_main(shared, func, args, kwargs, tx));
+            .spawn(move || thread_main(shared, rec, func, args, kwargs, tx));
         if let Err(e) = spawned {
+            record.enter(crate::observe::record::Phase::Ended, self.shared.gil.clock.now(), SpanEnd::NONE);
             return Err(PyErr::new(&types().exc.runtime_error, format!("can't start new thread: {e}")));
         }
         // The ident is known once the thread runs; wait for it without the lock.
@@ -175,15 +196,16 @@ pub fn native_id() -> u64 {
 
 fn thread_main(
     shared: Arc<Shared>,
+    record: Arc<ThreadRecord>,
     func: Value,
     args: Vec<Value>,
     kwargs: Vec<(Arc<PyStr>, Value)>,
     started: crossbeam_channel::Sender<u64>,
 ) {
-    let mut vm = Vm::new(shared.clone(), THREAD_STACK);
-    vm.thread = ThreadState::new(false);
+    record.set_ids(current_ident(), native_id());
+    let mut vm = Vm::new(shared.clone(), THREAD_STACK, record.clone());
     let _ = started.send(current_ident());
-    shared.gil.acquire();
+    shared.gil.acquire(&record);
     if let Err(e) = vm.call_value(&func, &args, &kwargs)
         && !e.is(&types().exc.system_exit)
     {
@@ -199,5 +221,5 @@ fn thread_main(
     vm.stack.clear();
     vm.exc_info = Value::None;
     vm.thread.locals = Arc::new(PyDict::new());
-    shared.gil.release();
+    shared.gil.release_at_end(&record);
 }

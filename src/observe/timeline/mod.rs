@@ -2,4 +2,5 @@
 //! lock and was blocked, drawn at exit as `FILE.svg`, `FILE.html` and
 //! `FILE.json` (Chrome trace events).
 
+pub mod log;
 pub mod model;
