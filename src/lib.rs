@@ -247,7 +247,7 @@ fn run_main_locked(vm: &mut Vm, source: &str, filename: &str) -> i32 {
         status = exit_status(vm, &e);
     }
     finish(vm);
-    observe::at_exit(vm);
+    observe::at_exit(&vm.shared);
     status
 }
 

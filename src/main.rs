@@ -91,6 +91,9 @@ Options:
   --gil-stats
              at exit, print per-thread figures of the GIL to stderr
              (running, waiting, blocked, CPU time, hand-offs)
+  --no-deadlock-check
+             let a deadlocked program hang (as CPython does) instead of
+             reporting the deadlock and exiting with status 1
   --timeline FILE
              record when each thread ran, waited and was blocked; at exit
              write FILE.svg, FILE.html and FILE.json (Chrome trace events)
@@ -152,7 +155,7 @@ fn run() -> i32 {
     let mut quiet = false;
     let mut switch_policy = pyl::SwitchPolicy::Time;
     let mut switch_interval = None;
-    let mut instruments = pyl::observe::Settings::default();
+    let mut instruments = pyl::observe::Settings { deadlock_check: true, ..Default::default() };
     let mut i = 0;
     let mut program = Program::Stdin;
     let mut rest: Vec<String> = Vec::new();
@@ -175,6 +178,7 @@ fn run() -> i32 {
             "-q" => quiet = true,
             "-B" | "-E" | "-s" | "-I" | "-O" => {}
             "--gil-stats" => instruments.gil_stats = true,
+            "--no-deadlock-check" => instruments.deadlock_check = false,
             "--timeline" => {
                 i += 1;
                 let Some(file) = args.get(i) else {

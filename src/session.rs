@@ -51,6 +51,7 @@ impl Session {
         let vm = Vm::new(shared.clone(), stack_size, record.clone());
         let main = crate::main_module(&shared, None);
         shared.gil.release(&record, Default::default());
+        record.begin_wait(prompt_wait());
         Session { shared, vm: Some(vm), main }
     }
 
@@ -80,10 +81,13 @@ impl Session {
         let shared = self.shared.clone();
         let vm = self.vm.as_mut().expect("the session's VM lives until drop");
         let record = vm.thread.record.clone();
+        record.end_wait();
         shared.gil.acquire(&record);
         let r = f(vm, &self.main);
-        // Between inputs the prompt waits for the user: blocked, as in input().
+        // Between inputs the prompt waits for the user: blocked, as in
+        // input(), and the deadlock detector knows the user may act.
         shared.gil.release(&record, Default::default());
+        record.begin_wait(prompt_wait());
         r
     }
 
@@ -237,7 +241,7 @@ impl Session {
                 status = crate::exit_status(vm, &e);
             }
             crate::finish(vm);
-            crate::observe::at_exit(vm);
+            crate::observe::at_exit(&vm.shared);
             status
         })
     }
@@ -253,6 +257,12 @@ fn report(vm: &mut Vm, e: &PyErr, exit_ends: bool) -> Outcome {
     Outcome::Failed
 }
 
+/// The main thread's wait between inputs.
+fn prompt_wait() -> crate::observe::wait::WaitInfo {
+    use crate::observe::wait::{WaitInfo, Waiting};
+    WaitInfo { what: Waiting::Prompt, timeout: false, ticket: 0, site: None, call: None }
+}
+
 fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c == '_' || c.is_alphabetic()) && chars.all(|c| c == '_' || c.is_alphanumeric())
@@ -266,6 +276,7 @@ impl Drop for Session {
             return;
         };
         let record = vm.thread.record.clone();
+        record.end_wait();
         self.shared.gil.acquire(&record);
         drop(vm);
         self.shared.gil.release_at_end(&record);

@@ -158,7 +158,7 @@ fn mp_exit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(v) => to_index(vm, v)?,
         None => 0,
     };
-    crate::observe::at_exit(vm);
+    crate::observe::at_exit(&vm.shared);
     vm.flush_std();
     // SAFETY: ends the process; nothing runs afterwards.
     unsafe { libc::_exit(code as i32) }

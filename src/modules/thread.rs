@@ -11,10 +11,11 @@ use std::any::Any;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use crate::runtime::fork_sync::{Condvar, Mutex};
-
+use crate::observe::record::ThreadRecord;
+use crate::observe::wait::{Hold, HoldSite, WaitTarget, Waiting};
 use crate::runtime::args::to_f64;
 use crate::runtime::class::Class;
+use crate::runtime::fork_sync::{Condvar, Mutex};
 use crate::runtime::function::{Args, NativeFn};
 use crate::runtime::module::Module;
 use crate::runtime::types::{make, types};
@@ -28,50 +29,79 @@ pub(super) const TIMEOUT_MAX: f64 = 9223372036.0;
 
 /// A plain lock (`_thread.lock`): any thread may release it.
 pub struct LockObject {
-    locked: Mutex<bool>,
+    state: Mutex<LockState>,
     cond: Condvar,
+}
+
+/// A lock's state, with who took it and where (for the deadlock report).
+#[derive(Default)]
+struct LockState {
+    locked: bool,
+    holder: u64,
+    site: HoldSite,
+    /// Acquisitions so far (`WaitTarget::ticket`).
+    taken: u64,
+}
+
+impl LockState {
+    fn take(&mut self, by: Hold) {
+        self.locked = true;
+        self.holder = by.serial;
+        self.site = by.site;
+        self.taken += 1;
+    }
 }
 
 impl LockObject {
     pub fn new() -> LockObject {
-        LockObject { locked: Mutex::new(false), cond: Condvar::new() }
+        LockObject { state: Mutex::new(LockState::default()), cond: Condvar::new() }
     }
 
-    pub(super) fn try_acquire(&self) -> bool {
-        let mut locked = self.locked.lock();
-        !std::mem::replace(&mut *locked, true)
+    pub(super) fn try_acquire(&self, by: Hold) -> bool {
+        let mut st = self.state.lock();
+        if st.locked {
+            return false;
+        }
+        st.take(by);
+        true
     }
 
     /// Waits until the lock is free (or `until` passes) and takes it.
-    pub(super) fn acquire_until(&self, until: Option<Instant>) -> Option<bool> {
-        let mut locked = self.locked.lock();
-        while *locked {
+    pub(super) fn acquire_until(&self, by: Hold, until: Option<Instant>) -> Option<bool> {
+        let mut st = self.state.lock();
+        while st.locked {
             match until {
-                None => self.cond.wait(&mut locked),
+                None => self.cond.wait(&mut st),
                 Some(u) => {
-                    if self.cond.wait_until(&mut locked, u).timed_out() && *locked {
+                    if self.cond.wait_until(&mut st, u).timed_out() && st.locked {
                         return None;
                     }
                 }
             }
         }
-        *locked = true;
+        st.take(by);
         Some(true)
     }
 
     pub(super) fn release(&self) -> bool {
-        let mut locked = self.locked.lock();
-        if !*locked {
+        let mut st = self.state.lock();
+        if !st.locked {
             return false;
         }
-        *locked = false;
-        drop(locked);
+        st.locked = false;
+        drop(st);
         self.cond.notify_one();
         true
     }
 
     pub(super) fn is_locked(&self) -> bool {
-        *self.locked.lock()
+        self.state.lock().locked
+    }
+
+    fn repr(&self) -> String {
+        let state = if self.is_locked() { "locked" } else { "unlocked" };
+        let addr = self as *const LockObject as usize;
+        format!("<{state} _thread.lock object at {addr:#x}>")
     }
 }
 
@@ -89,53 +119,90 @@ impl NativeObject for LockObject {
     fn as_any(&self) -> &dyn Any {
         self
     }
+
+    fn wait_target(&self) -> Option<&dyn WaitTarget> {
+        Some(self)
+    }
+}
+
+impl WaitTarget for LockObject {
+    fn ticket(&self) -> u64 {
+        self.state.lock().taken
+    }
+
+    fn ready(&self, waiter: &ThreadRecord, ticket: u64) -> bool {
+        let st = self.state.lock();
+        !st.locked || (st.holder == waiter.serial && st.taken != ticket)
+    }
+
+    fn holder(&self) -> Option<Hold> {
+        let st = self.state.lock();
+        st.locked.then_some(Hold { serial: st.holder, site: st.site })
+    }
+
+    fn noun(&self) -> &'static str {
+        "lock"
+    }
+
+    fn describe(&self) -> String {
+        self.repr()
+    }
 }
 
 /// A re-entrant lock (`_thread.RLock`): owned by one thread, counted.
 pub struct RLockObject {
-    /// (owner ident, recursion count); count 0 means free.
-    state: Mutex<(u64, u64)>,
+    state: Mutex<RLockState>,
     cond: Condvar,
 }
 
+#[derive(Clone, Copy, Default)]
+struct RLockState {
+    /// The owner's ident; `count` 0 means free.
+    owner: u64,
+    count: u64,
+    /// The owner's record serial and where it took the lock.
+    holder: Hold,
+}
+
 impl RLockObject {
-    fn acquire_until(&self, me: u64, until: Option<Instant>, wait: bool) -> Option<bool> {
+    fn acquire_until(&self, me: u64, by: Hold, until: Option<Instant>, wait: bool) -> Option<bool> {
         let mut st = self.state.lock();
-        if st.1 > 0 && st.0 == me {
-            st.1 += 1;
+        if st.count > 0 && st.owner == me {
+            st.count += 1;
             return Some(true);
         }
-        while st.1 > 0 {
+        while st.count > 0 {
             if !wait {
                 return Some(false);
             }
             match until {
                 None => self.cond.wait(&mut st),
                 Some(u) => {
-                    if self.cond.wait_until(&mut st, u).timed_out() && st.1 > 0 {
+                    if self.cond.wait_until(&mut st, u).timed_out() && st.count > 0 {
                         return None;
                     }
                 }
             }
         }
-        *st = (me, 1);
+        *st = RLockState { owner: me, count: 1, holder: by };
         Some(true)
     }
 
     pub(super) fn owned_by(&self, me: u64) -> bool {
         let st = self.state.lock();
-        st.1 > 0 && st.0 == me
+        st.count > 0 && st.owner == me
     }
 
     /// Releases every level at once (for `Condition.wait`); returns the
     /// (owner, count) to restore, or None if the lock was not held.
     pub(super) fn release_all(&self) -> Option<(u64, u64)> {
         let mut st = self.state.lock();
-        if st.1 == 0 {
+        if st.count == 0 {
             return None;
         }
-        let saved = *st;
-        *st = (0, 0);
+        let saved = (st.owner, st.count);
+        st.owner = 0;
+        st.count = 0;
         drop(st);
         self.cond.notify_one();
         Some(saved)
@@ -143,12 +210,23 @@ impl RLockObject {
 
     /// Takes the lock again with a saved (owner, count), waiting for it
     /// with the interpreter lock released.
-    pub(super) fn restore(&self, owner: u64, count: u64, vm: &mut Vm) {
+    pub(super) fn restore(&self, this: &Value, owner: u64, count: u64, vm: &mut Vm) -> PyResult<()> {
         let me = current_ident();
-        if self.acquire_until(me, None, false) != Some(true) {
-            vm.allow_threads(|| self.acquire_until(me, None, true));
+        let by = vm.hold();
+        if self.acquire_until(me, by, None, false) != Some(true) {
+            vm.wait_released_for(Waiting::Object(this.clone()), None, |until| self.acquire_until(me, by, until, true))?;
         }
-        *self.state.lock() = (owner, count);
+        let mut st = self.state.lock();
+        st.owner = owner;
+        st.count = count;
+        Ok(())
+    }
+
+    fn repr(&self) -> String {
+        let st = *self.state.lock();
+        let state = if st.count > 0 { "locked" } else { "unlocked" };
+        let addr = self as *const RLockObject as usize;
+        format!("<{state} _thread.RLock object owner={} count={} at {addr:#x}>", st.owner, st.count)
     }
 }
 
@@ -159,6 +237,30 @@ impl NativeObject for RLockObject {
 
     fn as_any(&self) -> &dyn Any {
         self
+    }
+
+    fn wait_target(&self) -> Option<&dyn WaitTarget> {
+        Some(self)
+    }
+}
+
+impl WaitTarget for RLockObject {
+    fn ready(&self, waiter: &ThreadRecord, _ticket: u64) -> bool {
+        let st = self.state.lock();
+        st.count == 0 || st.owner == waiter.ident()
+    }
+
+    fn holder(&self) -> Option<Hold> {
+        let st = self.state.lock();
+        (st.count > 0).then_some(st.holder)
+    }
+
+    fn noun(&self) -> &'static str {
+        "RLock"
+    }
+
+    fn describe(&self) -> String {
+        self.repr()
     }
 }
 
@@ -397,21 +499,23 @@ fn this_rlock<'a>(args: &'a Args) -> PyResult<&'a RLockObject> {
 
 pub(super) fn lock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let lock = this_lock(args)?;
-    if args.len() == 1 && args.kw.is_empty() && lock.try_acquire() {
+    let by = vm.hold();
+    if args.len() == 1 && args.kw.is_empty() && lock.try_acquire(by) {
         return Ok(Value::Bool(true));
     }
     let (blocking, timeout) = wait_args(vm, args)?;
-    if lock.try_acquire() {
+    if lock.try_acquire(by) {
         return Ok(Value::Bool(true));
     }
     if !blocking || timeout == Some(Duration::ZERO) {
         return Ok(Value::Bool(false));
     }
-    if spin(vm, || lock.try_acquire()) {
+    if spin(vm, || lock.try_acquire(by)) {
         return Ok(Value::Bool(true));
     }
     let deadline = timeout.map(|t| Instant::now() + t);
-    let got = vm.wait_released(deadline, |until| lock.acquire_until(until))?;
+    let what = Waiting::Object(args.pos[0].clone());
+    let got = vm.wait_released_for(what, deadline, |until| lock.acquire_until(by, until))?;
     Ok(Value::Bool(got.unwrap_or(false)))
 }
 
@@ -454,49 +558,48 @@ fn lock_locked(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn lock_repr(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let lock = this_lock(args)?;
-    let state = if lock.is_locked() { "locked" } else { "unlocked" };
-    let addr = lock as *const LockObject as usize;
-    Ok(Value::str(format!("<{state} _thread.lock object at {addr:#x}>")))
+    Ok(Value::str(this_lock(args)?.repr()))
 }
 
 fn rlock_new(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     if !args.pos.is_empty() || !args.kw.is_empty() {
         return Err(type_error("RLock() takes no arguments"));
     }
-    Ok(Value::native(Arc::new(RLockObject { state: Mutex::new((0, 0)), cond: Condvar::new() })))
+    Ok(Value::native(Arc::new(RLockObject { state: Mutex::new(RLockState::default()), cond: Condvar::new() })))
 }
 
 pub(super) fn rlock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let lock = this_rlock(args)?;
     let me = current_ident();
-    if args.len() == 1 && args.kw.is_empty() && lock.acquire_until(me, None, false) == Some(true) {
+    let by = vm.hold();
+    if args.len() == 1 && args.kw.is_empty() && lock.acquire_until(me, by, None, false) == Some(true) {
         return Ok(Value::Bool(true));
     }
     let (blocking, timeout) = wait_args(vm, args)?;
-    if lock.acquire_until(me, None, false) == Some(true) {
+    if lock.acquire_until(me, by, None, false) == Some(true) {
         return Ok(Value::Bool(true));
     }
     if !blocking || timeout == Some(Duration::ZERO) {
         return Ok(Value::Bool(false));
     }
-    if spin(vm, || lock.acquire_until(me, None, false) == Some(true)) {
+    if spin(vm, || lock.acquire_until(me, by, None, false) == Some(true)) {
         return Ok(Value::Bool(true));
     }
     let deadline = timeout.map(|t| Instant::now() + t);
-    let got = vm.wait_released(deadline, |until| lock.acquire_until(me, until, true))?;
+    let what = Waiting::Object(args.pos[0].clone());
+    let got = vm.wait_released_for(what, deadline, |until| lock.acquire_until(me, by, until, true))?;
     Ok(Value::Bool(got.unwrap_or(false)))
 }
 
 pub(super) fn rlock_release(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let lock = this_rlock(args)?;
     let mut st = lock.state.lock();
-    if st.1 == 0 || st.0 != current_ident() {
+    if st.count == 0 || st.owner != current_ident() {
         return Err(runtime_error("cannot release un-acquired lock"));
     }
-    st.1 -= 1;
-    if st.1 == 0 {
-        st.0 = 0;
+    st.count -= 1;
+    if st.count == 0 {
+        st.owner = 0;
         drop(st);
         lock.cond.notify_one();
     }
@@ -528,19 +631,15 @@ fn rlock_acquire_restore(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         },
         _ => return Err(type_error("_acquire_restore() argument must be a (count, owner) tuple")),
     };
-    lock.restore(owner, count, vm);
+    lock.restore(&args.pos[0], owner, count, vm)?;
     Ok(Value::None)
 }
 
 fn rlock_recursion_count(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let st = this_rlock(args)?.state.lock();
-    Ok(Value::Int(if st.0 == current_ident() { st.1 as i64 } else { 0 }))
+    Ok(Value::Int(if st.owner == current_ident() { st.count as i64 } else { 0 }))
 }
 
 fn rlock_repr(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let lock = this_rlock(args)?;
-    let (owner, count) = *lock.state.lock();
-    let state = if count > 0 { "locked" } else { "unlocked" };
-    let addr = lock as *const RLockObject as usize;
-    Ok(Value::str(format!("<{state} _thread.RLock object owner={owner} count={count} at {addr:#x}>")))
+    Ok(Value::str(this_rlock(args)?.repr()))
 }

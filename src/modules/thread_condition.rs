@@ -13,6 +13,8 @@ use std::collections::VecDeque;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
+use crate::observe::record::ThreadRecord;
+use crate::observe::wait::{WaitTarget, Waiting};
 use crate::runtime::fork_sync::{Condvar, Mutex};
 
 use super::thread::{LockObject, RLockObject};
@@ -50,6 +52,20 @@ impl Waiter {
     fn wake(&self) {
         *self.notified.lock() = true;
         self.cond.notify_one();
+    }
+}
+
+impl WaitTarget for Waiter {
+    fn ready(&self, _waiter: &ThreadRecord, _ticket: u64) -> bool {
+        *self.notified.lock()
+    }
+
+    fn noun(&self) -> &'static str {
+        "condition"
+    }
+
+    fn describe(&self) -> String {
+        "a notify".to_string()
     }
 }
 
@@ -218,19 +234,22 @@ fn release_save(vm: &mut Vm, c: &ConditionObject) -> PyResult<Saved> {
     Ok(Saved::Other(Value::None))
 }
 
-/// Takes the wrapped lock back after a wait (not interruptible: `wait`
-/// never returns without the lock, as in CPython).
+/// Takes the wrapped lock back after a wait (`wait` never returns
+/// without the lock, as in CPython; a signal handler that raises while it
+/// waits for it is the one way out).
 fn acquire_restore(vm: &mut Vm, c: &ConditionObject, saved: Saved) -> PyResult<()> {
     match saved {
         Saved::Lock => {
             let l = c.lock.as_native::<LockObject>().expect("a Lock");
-            if !l.try_acquire() {
-                vm.allow_threads(|| l.acquire_until(None));
+            let by = vm.hold();
+            if !l.try_acquire(by) {
+                let what = Waiting::Object(c.lock.clone());
+                vm.wait_released_for(what, None, |until| l.acquire_until(by, until))?;
             }
         }
         Saved::RLock(owner, count) => {
             let r = c.lock.as_native::<RLockObject>().expect("an RLock");
-            r.restore(owner, count, vm);
+            r.restore(&c.lock, owner, count, vm)?;
         }
         Saved::Other(state) => {
             let name = Arc::new(crate::runtime::str::PyStr::new("_acquire_restore".to_string()));
@@ -244,8 +263,9 @@ fn acquire_restore(vm: &mut Vm, c: &ConditionObject, saved: Saved) -> PyResult<(
     Ok(())
 }
 
-/// `wait(timeout=None)`: True if notified, False on timeout.
-fn wait(vm: &mut Vm, c: &ConditionObject, timeout: Option<f64>) -> PyResult<bool> {
+/// `wait(timeout=None)`: True if notified, False on timeout. `this` is the
+/// Condition object itself, for the instruments.
+fn wait(vm: &mut Vm, this: &Value, c: &ConditionObject, timeout: Option<f64>) -> PyResult<bool> {
     if !is_owned(vm, c)? {
         return Err(runtime_error("cannot wait on un-acquired lock"));
     }
@@ -258,13 +278,14 @@ fn wait(vm: &mut Vm, c: &ConditionObject, timeout: Option<f64>) -> PyResult<bool
             return Err(e);
         }
     };
+    let what = Waiting::Notify(waiter.clone(), this.clone());
     let result = match timeout {
         Some(t) if t <= 0.0 => Ok(waiter.wait_until(Some(Instant::now()))),
         Some(t) => {
             let deadline = Instant::now() + Duration::from_secs_f64(t.min(super::thread::TIMEOUT_MAX));
-            vm.wait_released(Some(deadline), |until| waiter.wait_until(until))
+            vm.wait_released_for(what, Some(deadline), |until| waiter.wait_until(until))
         }
-        None => vm.wait_released(None, |until| waiter.wait_until(until)),
+        None => vm.wait_released_for(what, None, |until| waiter.wait_until(until)),
     };
     acquire_restore(vm, c, saved)?;
     let notified = matches!(result, Ok(Some(())));
@@ -289,7 +310,7 @@ fn cond_wait(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("wait", &["timeout"])?;
     let c = this(args)?;
     let timeout = timeout_arg(vm, args.get(1, "timeout"))?;
-    Ok(Value::Bool(wait(vm, c, timeout)?))
+    Ok(Value::Bool(wait(vm, &args.pos[0], c, timeout)?))
 }
 
 /// `wait_for(predicate, timeout=None)`: waits until `predicate()` is true
@@ -315,7 +336,7 @@ fn cond_wait_for(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
             None => None,
         };
-        wait(vm, c, wait_time)?;
+        wait(vm, &args.pos[0], c, wait_time)?;
         result = vm.call(&predicate, &[])?;
     }
     Ok(result)

@@ -14,10 +14,12 @@
 
 pub mod clock;
 pub mod cpu;
+pub mod deadlock;
 pub mod record;
 pub mod site;
 pub mod stats;
 pub mod timeline;
+pub mod wait;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -36,6 +38,10 @@ pub struct Settings {
     pub timeline: Option<String>,
     /// The command line, for the pictures' titles.
     pub command: String,
+    /// Report a deadlock and exit with status 1 instead of hanging (on in
+    /// the `pyl` command unless `--no-deadlock-check`; off for a library
+    /// host unless it asks, since it ends the process).
+    pub deadlock_check: bool,
 }
 
 /// Numbers threads in the order they are created (never reused, unlike
@@ -63,8 +69,16 @@ pub struct Observer {
     /// This process's name (`MainProcess`, or the `multiprocessing`
     /// process's name in a child).
     process: Mutex<String>,
+    /// The process the run started in: it draws the timeline, its
+    /// children hand it their lanes.
+    pub root_pid: u32,
     /// The exit reports were written (`at_exit`).
     reported: std::sync::atomic::AtomicBool,
+    /// The deadlock watcher of this process has started.
+    watching: std::sync::atomic::AtomicBool,
+    /// Counts registrations, so a watcher can tell no thread started
+    /// while it looked.
+    generation: AtomicU64,
 }
 
 impl Observer {
@@ -78,7 +92,10 @@ impl Observer {
             cpu_base: AtomicU64::new(0),
             handoffs_base: AtomicU64::new(0),
             process: Mutex::new("MainProcess".to_string()),
+            root_pid: std::process::id(),
             reported: std::sync::atomic::AtomicBool::new(false),
+            watching: std::sync::atomic::AtomicBool::new(false),
+            generation: AtomicU64::new(0),
         }
     }
 
@@ -87,6 +104,7 @@ impl Observer {
         let serial = THREAD_SERIAL.fetch_add(1, Ordering::Relaxed);
         let name = if is_main { "MainThread".to_string() } else { format!("thread {serial}") };
         let rec = Arc::new(ThreadRecord::new(serial, is_main, &name, self.settings.timeline.is_some()));
+        self.generation.fetch_add(1, Ordering::SeqCst);
         let mut threads = self.threads.lock();
         if threads.len() >= 2 * MAX_ENDED {
             self.fold_ended(&mut threads);
@@ -108,6 +126,11 @@ impl Observer {
             }
             true
         });
+    }
+
+    /// Changes whenever a thread is registered.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
     }
 
     /// Every thread recorded, in the order they were created.
@@ -147,6 +170,8 @@ impl Observer {
         self.cpu_base.store(0, Ordering::Relaxed);
         self.handoffs_base.store(0, Ordering::Relaxed);
         self.reported.store(false, Ordering::SeqCst);
+        // The parent's watcher thread did not survive the fork.
+        self.watching.store(false, Ordering::SeqCst);
         me
     }
 }
@@ -171,14 +196,13 @@ impl Observer {
 
 /// At the end of a run, or of a forked child: the reports the run asked
 /// for (the `--gil-stats` table on stderr). Runs once per process.
-pub fn at_exit(vm: &crate::vm::Vm) {
-    let shared = &vm.shared;
+pub fn at_exit(shared: &crate::vm::Shared) {
     if shared.observe.reported.swap(true, Ordering::SeqCst) {
         return;
     }
     if shared.observe.settings.gil_stats {
         let snap = stats::Snapshot::take(&shared.observe, &shared.gil);
-        vm.flush_std();
+        let _ = shared.stdout.flush();
         let _ = shared.stderr.write(&snap.table());
         let _ = shared.stderr.flush();
     }

@@ -16,6 +16,8 @@ use crate::runtime::fork_sync::Mutex;
 
 use super::timeline::log::{SpanEnd, SpanLog};
 use super::timeline::model::State;
+use super::wait::WaitInfo;
+use crate::bytecode::Code;
 
 /// What a thread is doing, as the interpreter lock sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,7 +109,19 @@ pub struct ThreadRecord {
     baseline: Mutex<Totals>,
     /// The spans for `--timeline`, when it is on.
     timeline: Option<Mutex<SpanLog>>,
+    /// What the thread waits for while it is blocked.
+    wait: Mutex<Option<WaitInfo>>,
+    /// Changes at every start and end of a wait, so the deadlock detector
+    /// can tell that nothing moved between two looks.
+    wait_seq: AtomicU64,
+    /// The code objects of the places this thread took locks
+    /// (`HoldSite`), kept alive so the detector can name those places.
+    codes: Mutex<std::collections::HashMap<usize, Arc<Code>>>,
 }
+
+/// Distinct code objects a thread remembers lock sites in (a program that
+/// `exec`s new code in a loop must not grow the map for ever).
+const MAX_CODES: usize = 4096;
 
 impl ThreadRecord {
     pub fn new(serial: u64, is_main: bool, name: &str, timeline: bool) -> ThreadRecord {
@@ -129,7 +143,51 @@ impl ThreadRecord {
             cpu_at_end: AtomicU64::new(0),
             baseline: Mutex::new(Totals::default()),
             timeline: timeline.then(|| Mutex::new(SpanLog::default())),
+            wait: Mutex::new(None),
+            wait_seq: AtomicU64::new(0),
+            codes: Mutex::new(std::collections::HashMap::new()),
         }
+    }
+
+    /// The thread starts waiting (only the thread itself calls this).
+    pub fn begin_wait(&self, info: WaitInfo) {
+        *self.wait.lock() = Some(info);
+        bump(&self.wait_seq);
+    }
+
+    /// The thread stops waiting.
+    pub fn end_wait(&self) {
+        bump(&self.wait_seq);
+        *self.wait.lock() = None;
+    }
+
+    /// The wait the thread is in now, if any.
+    pub fn wait_info(&self) -> Option<WaitInfo> {
+        self.wait.lock().clone()
+    }
+
+    pub fn wait_seq(&self) -> u64 {
+        self.wait_seq.load(Ordering::Acquire)
+    }
+
+    /// Keeps `code` alive for lock sites recorded in it; false when the
+    /// thread already keeps too many.
+    pub fn keep_code(&self, code: &Arc<Code>) -> bool {
+        let mut codes = self.codes.lock();
+        let key = Arc::as_ptr(code) as usize;
+        if codes.contains_key(&key) {
+            return true;
+        }
+        if codes.len() >= MAX_CODES {
+            return false;
+        }
+        codes.insert(key, code.clone());
+        true
+    }
+
+    /// A code object kept by `keep_code`, by address.
+    pub fn code(&self, addr: usize) -> Option<Arc<Code>> {
+        self.codes.lock().get(&addr).cloned()
     }
 
     /// Called by the thread itself once it runs: its ident and kernel id.
@@ -200,6 +258,19 @@ impl ThreadRecord {
         }
         self.since.store(now, Ordering::Relaxed);
         self.phase.store(to as u8, Ordering::Release);
+    }
+
+    /// The phase still open at `now`, as a span (for the timeline at exit).
+    pub fn open_span(&self, now: u64) -> Option<super::timeline::model::Span> {
+        let state = self.phase().state()?;
+        let start = self.since.load(Ordering::Relaxed);
+        Some(super::timeline::model::Span {
+            start_ns: start,
+            end_ns: now.max(start),
+            state,
+            forced: false,
+            note: String::new(),
+        })
     }
 
     /// Counts one acquisition of the interpreter lock.

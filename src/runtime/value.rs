@@ -159,6 +159,11 @@ pub trait NativeObject: Any + Send + Sync {
     fn repr(&self) -> Option<String> {
         None
     }
+    /// For objects a thread can block on (locks): what the deadlock
+    /// detector asks them.
+    fn wait_target(&self) -> Option<&dyn crate::observe::wait::WaitTarget> {
+        None
+    }
 }
 
 impl Value {

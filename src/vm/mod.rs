@@ -9,6 +9,7 @@
 //! frame returns; those nested loops are bounded by a native-stack guard.
 
 mod attr;
+mod blocking;
 mod call;
 mod carets;
 mod compare;
@@ -122,6 +123,9 @@ pub struct Vm {
     /// Containers being repr'd, to print `[...]` for self-references.
     pub repr_guard: Vec<usize>,
     pub thread: threads::ThreadState,
+    /// The code object the thread last recorded a lock site in (see
+    /// `hold_site`): the record is asked to keep it only when it changes.
+    kept_code: usize,
 }
 
 /// Bytes of native stack kept free below the guard.
@@ -142,6 +146,7 @@ impl Vm {
             native_depth: 0,
             repr_guard: Vec::new(),
             thread: threads::ThreadState::new(record),
+            kept_code: 0,
         }
     }
 

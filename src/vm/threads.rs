@@ -1,18 +1,13 @@
-//! Threads of one interpreter: starting them, the eval breaker, and
-//! blocking with the interpreter lock released.
+//! Threads of one interpreter: starting them and the eval breaker.
 //!
 //! A new thread gets its own `Vm` (frame stack, value stack) over the same
 //! `Shared`, takes the interpreter lock and calls its function. Blocking
-//! calls go through `Vm::wait_released`, which drops the lock while it
-//! waits and, in the main thread, wakes up often enough to turn a Ctrl-C
-//! into KeyboardInterrupt.
+//! with the lock released is `blocking.rs`.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use super::{PyErr, PyResult, Shared, Vm};
 use crate::observe::record::ThreadRecord;
-use crate::observe::site::Site;
 use crate::observe::timeline::log::SpanEnd;
 use crate::runtime::dict::PyDict;
 use crate::runtime::str::PyStr;
@@ -22,9 +17,6 @@ use crate::runtime::value::Value;
 /// Native stack of a Python thread. Python-to-Python calls do not use it;
 /// Rust calling back into Python does, and is bounded by the stack guard.
 const THREAD_STACK: usize = 64 * 1024 * 1024;
-
-/// How long a waiting main thread sleeps between looks for a Ctrl-C.
-const SIGNAL_POLL: Duration = Duration::from_millis(20);
 
 /// Per-thread state the runtime keeps besides the stacks.
 pub struct ThreadState {
@@ -68,91 +60,6 @@ impl Vm {
         if self.thread.is_main && self.shared.gil.take_signal() {
             self.run_signal_handlers()?;
         }
-        Ok(())
-    }
-
-    /// Runs `f` with the interpreter lock released. `f` must not touch
-    /// Python objects: other threads run meanwhile.
-    pub fn allow_threads<R>(&self, f: impl FnOnce() -> R) -> R {
-        self.shared.gil.release(&self.thread.record, self.blocking_end("a blocking call"));
-        let r = f();
-        self.shared.gil.acquire(&self.thread.record);
-        r
-    }
-
-    /// Where this thread is, for the timeline (None when it is off).
-    pub(crate) fn timeline_site(&self) -> Option<Site> {
-        self.shared.observe.settings.timeline.as_ref()?;
-        self.current_site()
-    }
-
-    /// The innermost frame's place (the instruction running now).
-    pub(crate) fn current_site(&self) -> Option<Site> {
-        let f = self.frames.last()?;
-        Some(Site { code: f.code().clone(), pc: f.pc.saturating_sub(1) as u32 })
-    }
-
-    /// What the timeline notes when this thread blocks in `what`.
-    fn blocking_end(&self, what: &'static str) -> SpanEnd {
-        let site = self.timeline_site();
-        SpanEnd { forced: false, blocked_in: site.as_ref().map(|_| what), site }
-    }
-
-    /// Blocks with the interpreter lock released until `attempt` succeeds
-    /// or `deadline` passes. `attempt(until)` waits at most until `until`
-    /// (forever if None) and returns Some when done. Returns None at the
-    /// deadline; in the main thread a Ctrl-C raises KeyboardInterrupt.
-    pub fn wait_released<R>(
-        &mut self,
-        deadline: Option<Instant>,
-        mut attempt: impl FnMut(Option<Instant>) -> Option<R>,
-    ) -> PyResult<Option<R>> {
-        let main = self.thread.is_main;
-        let shared = self.shared.clone();
-        let gil = &shared.gil;
-        let rec = self.thread.record.clone();
-        loop {
-            gil.release(&rec, self.blocking_end("a blocking call"));
-            let result = loop {
-                let until = if main {
-                    let poll = Instant::now() + SIGNAL_POLL;
-                    Some(deadline.map_or(poll, |d| d.min(poll)))
-                } else {
-                    deadline
-                };
-                if let Some(r) = attempt(until) {
-                    break Some(Some(r));
-                }
-                if main && gil.signal_pending() {
-                    break None;
-                }
-                if deadline.is_some_and(|d| Instant::now() >= d) {
-                    break Some(None);
-                }
-            };
-            gil.acquire(&rec);
-            match result {
-                Some(r) => return Ok(r),
-                // A signal: run its handler (which may raise), then go
-                // on waiting, as CPython does (PEP 475).
-                None => {
-                    if gil.take_signal() {
-                        self.run_signal_handlers()?;
-                    }
-                }
-            }
-        }
-    }
-
-    /// Sleeps with the lock released (`time.sleep`).
-    pub fn sleep(&mut self, secs: f64) -> PyResult<()> {
-        let deadline = Instant::now() + Duration::from_secs_f64(secs);
-        self.wait_released(Some(deadline), |until| {
-            if let Some(u) = until {
-                std::thread::sleep(u.saturating_duration_since(Instant::now()));
-            }
-            None::<()>
-        })?;
         Ok(())
     }
 
