@@ -233,3 +233,24 @@ fn piped_stdin_runs_the_whole_program() {
     // A program is not interactive input: no echo of `x + 5`, no prompt.
     assert_eq!(String::from_utf8_lossy(&out.stdout), "2\n");
 }
+
+/// Threads started at the prompt that take each other's locks are reported
+/// once, and the prompt goes on working (those two threads stay blocked).
+#[test]
+fn a_deadlock_among_threads_started_at_the_prompt_is_reported_and_the_prompt_stays() {
+    let mut p = start(&[]);
+    run_line(&mut p, "import threading, time");
+    run_line(&mut p, "a, b = threading.Lock(), threading.Lock()");
+    run_line(&mut p, "def take(x, y):\n    with x:\n        time.sleep(0.1)\n        with y: pass\n");
+    run_line(&mut p, "t1 = threading.Thread(target=take, args=(a, b), name='Left', daemon=True)");
+    run_line(&mut p, "t2 = threading.Thread(target=take, args=(b, a), name='Right', daemon=True)");
+    run_line(&mut p, "t1.start(); t2.start()");
+    p.exp_string("Deadlock detected among the threads started at the prompt:").expect("the report");
+    p.exp_string("A cycle: 'Left' waits at line 4").expect("the cycle");
+    p.exp_string("These threads stay blocked; the prompt still works.").expect("the prompt stays");
+    p.exp_string(">>> ").expect("the prompt, drawn again");
+    let out = run_line(&mut p, "print(6 * 7, t1.is_alive(), t2.is_alive())");
+    assert!(out.contains("42 True True"), "{out:?}");
+    p.send_line("exit()").expect("exit sent");
+    assert_eq!(exit_code(&p), 0);
+}

@@ -291,9 +291,16 @@ fn cycle_step(shared: &Shared, s: &Stuck) -> String {
     step
 }
 
-/// The wait is `Thread.join` (a wait for the thread's end-of-run lock).
+/// The wait is `Thread.join` (a wait for the thread's end-of-run lock),
+/// called by the program or by the interpreter at exit (`_shutdown`).
 fn is_join(info: &WaitInfo) -> bool {
-    info.call.as_ref().is_some_and(|c| c.as_str() == "Thread.join")
+    info.call.as_ref().is_some_and(|c| matches!(c.as_str(), "Thread.join" | "_shutdown"))
+}
+
+/// The main thread has run the whole script and waits for the threads
+/// that are not daemons, as every Python does at exit.
+fn at_exit_join(info: &WaitInfo) -> bool {
+    info.call.as_ref().is_some_and(|c| c.as_str() == "_shutdown")
 }
 
 /// Why a wait for a notify can never end, in the words of the API the
@@ -323,6 +330,14 @@ fn describe_wait(out: &mut String, shared: &Shared, s: &Stuck) {
     let _ = write!(out, "\n  {} waits", quoted(&s.rec));
     place(out, info.site.as_ref());
     match (call.as_deref(), &holder) {
+        (Some(_), Some((h, _))) if at_exit_join(info) => {
+            let _ = writeln!(
+                out,
+                " for {} to end: the script is done, and at exit Python waits for every thread that is not a daemon",
+                quoted(h)
+            );
+            return;
+        }
         (Some(_), Some((h, _))) if is_join(info) => {
             let _ = writeln!(out, " in Thread.join() for {} to end:", quoted(h));
             source_line(out, info.site.as_ref(), "    ");
