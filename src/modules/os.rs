@@ -286,6 +286,31 @@ fn stat_value(m: &std::fs::Metadata) -> Value {
     Value::native(Arc::new(StructSeq { ty: &STAT_RESULT, class: stat_class(), values }))
 }
 
+// ----------------------------------------------------------------- times
+
+static TIMES_RESULT: StructSeqType = StructSeqType {
+    module: "posix",
+    name: "times_result",
+    visible: &["user", "system", "children_user", "children_system", "elapsed"],
+    attrs: &[("user", 0), ("system", 1), ("children_user", 2), ("children_system", 3), ("elapsed", 4)],
+};
+
+/// `os.times()`: CPU seconds of this process and of its waited-for
+/// children, and the elapsed real time, in clock ticks as CPython reads them.
+fn os_times(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.exactly("times", 0, args.len())?;
+    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+    // SAFETY: times() only writes the struct it is given.
+    let mut t: libc::tms = unsafe { std::mem::zeroed() };
+    let elapsed = unsafe { libc::times(&mut t) };
+    // SAFETY: sysconf has no preconditions.
+    let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
+    let secs = |v: libc::clock_t| Value::Float(v as f64 / ticks);
+    let values = vec![secs(t.tms_utime), secs(t.tms_stime), secs(t.tms_cutime), secs(t.tms_cstime), secs(elapsed)];
+    let class = CLASS.get_or_init(|| structseq_class(&TIMES_RESULT, None)).clone();
+    Ok(Value::native(Arc::new(StructSeq { ty: &TIMES_RESULT, class, values })))
+}
+
 fn do_stat(vm: &mut Vm, args: &Args, func: &str, follow: bool) -> PyResult<Value> {
     args.allow_kwargs(func, &["path", "dir_fd", "follow_symlinks"])?;
     let follow = follow
@@ -499,6 +524,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
         ("readlink", os_readlink),
         ("symlink", os_symlink),
         ("stat", os_stat),
+        ("times", os_times),
         ("lstat", os_lstat),
         ("getenv", os_getenv),
         ("putenv", os_putenv),

@@ -194,16 +194,37 @@ impl Observer {
     }
 }
 
+/// Waits (at most `limit`) for the threads that are not daemons to end
+/// at the native level. By the time the main thread has joined them they
+/// have finished their Python code, but may not yet have closed their
+/// records; the reports at exit should not show them alive and running.
+pub fn settle(observer: &Observer, limit: std::time::Duration) {
+    if !observer.settings.gil_stats && observer.settings.timeline.is_none() {
+        return;
+    }
+    let deadline = std::time::Instant::now() + limit;
+    while observer.threads().iter().any(|t| t.alive() && !t.is_main && !t.daemon())
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
 /// At the end of a run, or of a forked child: the reports the run asked
-/// for (the `--gil-stats` table on stderr). Runs once per process.
+/// for (the `--gil-stats` table on stderr, the `--timeline` files, or a
+/// child's part of them). Runs once per process.
 pub fn at_exit(shared: &crate::vm::Shared) {
     if shared.observe.reported.swap(true, Ordering::SeqCst) {
         return;
     }
+    let _ = shared.stdout.flush();
     if shared.observe.settings.gil_stats {
         let snap = stats::Snapshot::take(&shared.observe, &shared.gil);
-        let _ = shared.stdout.flush();
         let _ = shared.stderr.write(&snap.table());
-        let _ = shared.stderr.flush();
     }
+    if let Some(file) = &shared.observe.settings.timeline {
+        let message = timeline::write::finish(shared, file).unwrap_or_else(|e| format!("pyl: {e}\n"));
+        let _ = shared.stderr.write(&message);
+    }
+    let _ = shared.stderr.flush();
 }

@@ -28,10 +28,11 @@ impl Vm {
         r
     }
 
-    /// Where this thread is, for the timeline (None when it is off).
+    /// Where this thread is in the program, for the timeline (None when
+    /// it is off).
     pub(crate) fn timeline_site(&self) -> Option<Site> {
         self.shared.observe.settings.timeline.as_ref()?;
-        self.current_site()
+        self.program_site().0.or_else(|| self.current_site())
     }
 
     /// The innermost frame's place (the instruction running now).
@@ -83,8 +84,21 @@ impl Vm {
 
     /// What the timeline notes when this thread blocks in `what`.
     fn blocking_end(&self, what: &'static str) -> SpanEnd {
-        let site = self.timeline_site();
-        SpanEnd { forced: false, blocked_in: site.as_ref().map(|_| what), site }
+        if self.shared.observe.settings.timeline.is_none() {
+            return SpanEnd::NONE;
+        }
+        let (site, call) = self.program_site();
+        let label = call.map_or_else(|| what.into(), |c| c.as_str().to_string().into());
+        SpanEnd { forced: false, blocked_in: Some(label), site: site.or_else(|| self.current_site()) }
+    }
+
+    /// What the timeline notes when this thread starts the wait `info`:
+    /// the library call it is in (`Queue.get`), else the kind of wait.
+    fn wait_end(&self, info: &WaitInfo) -> SpanEnd {
+        self.shared.observe.settings.timeline.as_ref().map_or(SpanEnd::NONE, |_| {
+            let label = info.call.as_ref().map_or_else(|| info.label().into(), |c| c.as_str().to_string().into());
+            SpanEnd { forced: false, blocked_in: Some(label), site: info.site.clone().or_else(|| self.current_site()) }
+        })
     }
 
     /// `wait_released_for` a wait that may end by itself.
@@ -116,7 +130,7 @@ impl Vm {
             crate::observe::deadlock::watch(&shared);
         }
         loop {
-            gil.release(&rec, self.blocking_end(info.label()));
+            gil.release(&rec, self.wait_end(&info));
             rec.begin_wait(info.clone());
             let result = loop {
                 let until = if main {

@@ -64,7 +64,8 @@ pub fn finish(shared: &Shared, file: &str) -> Result<String, String> {
         duration_ns,
         lanes,
     };
-    let outputs = [("svg", svg::svg(&picture)), ("html", html::html(&picture)), ("json", chrome::chrome_trace(&picture))];
+    let outputs =
+        [("svg", svg::svg(&picture)), ("html", html::html(&picture)), ("json", chrome::chrome_trace(&picture))];
     let mut written = Vec::new();
     for (ext, text) in outputs {
         let path = format!("{file}.{ext}");
