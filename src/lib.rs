@@ -247,8 +247,18 @@ fn run_main_locked(vm: &mut Vm, source: &str, filename: &str) -> i32 {
         status = exit_status(vm, &e);
     }
     finish(vm);
-    observe::at_exit(&vm.shared);
+    exit_reports(vm);
     status
+}
+
+/// The instruments' reports at the end of a run (`--gil-stats`,
+/// `--timeline`, `--explain-races`), once the threads that are not
+/// daemons have closed their records: joined, they have finished their
+/// Python code but may still be on their way out.
+pub(crate) fn exit_reports(vm: &Vm) {
+    let shared = vm.shared.clone();
+    vm.allow_threads(|| observe::settle(&shared.observe, std::time::Duration::from_millis(500)));
+    observe::at_exit(&vm.shared);
 }
 
 /// The exit status for an exception that reached the top (printing it,
@@ -273,6 +283,14 @@ pub fn exit_status(vm: &mut Vm, e: &PyErr) -> i32 {
         };
     }
     vm.print_exception(e);
+    if let Some(s) = vm.shared.gil.scheduler() {
+        let how = match s.rule() {
+            vm::schedule::Rule::Seeded(seed) => format!("--schedule {seed}"),
+            vm::schedule::Rule::Every(n) => format!("--switch-every {n}"),
+        };
+        let _ =
+            vm.shared.stderr.write(&format!("pyl: this run was scheduled with {how}: the same command replays it\n"));
+    }
     // CPython dies by SIGINT here; a shell reports that as 128 + 2.
     if e.is(&runtime::types::types().exc.keyboard_interrupt) {
         return 130;

@@ -97,6 +97,16 @@ Options:
   --timeline FILE
              record when each thread ran, waited and was blocked; at exit
              write FILE.svg, FILE.html and FILE.json (Chrome trace events)
+  --schedule SEED
+             run one thread at a time, switching at instructions chosen by
+             a generator seeded with SEED: the same seed gives the same
+             interleaving (and output) on every run and machine
+  --switch-every N
+             the same, switching threads in turn every N instructions
+             (both use virtual time for sleeps and timeouts)
+  --explain-races
+             at exit, explain the first update of a shared variable that
+             was lost because two threads read and wrote it unlocked
   --dis      print the bytecode of the program instead of running it
   -i         inspect interactively after running the program (also
              when stdin is not a terminal)
@@ -178,6 +188,21 @@ fn run() -> i32 {
             "-q" => quiet = true,
             "-B" | "-E" | "-s" | "-I" | "-O" => {}
             "--gil-stats" => instruments.gil_stats = true,
+            "--explain-races" => instruments.explain_races = true,
+            "--schedule" | "--switch-every" => {
+                i += 1;
+                let number = args.get(i).and_then(|n| n.parse::<u64>().ok());
+                let rule = match (a.as_str(), number) {
+                    ("--schedule", Some(seed)) => pyl::vm::schedule::Rule::Seeded(seed),
+                    ("--switch-every", Some(n)) if n > 0 => pyl::vm::schedule::Rule::Every(n),
+                    _ => {
+                        let what = if a == "--schedule" { "a seed (a whole number)" } else { "a positive number" };
+                        eprintln!("pyl: {a} needs {what}");
+                        return 2;
+                    }
+                };
+                switch_policy = pyl::SwitchPolicy::Scheduled(rule);
+            }
             "--no-deadlock-check" => instruments.deadlock_check = false,
             "--timeline" => {
                 i += 1;
@@ -229,7 +254,14 @@ fn run() -> i32 {
         }
         i += 1;
     }
-    let gil = gil.unwrap_or_else(|| !matches!(std::env::var("PYL_GIL").as_deref(), Ok("0")));
+    let mut gil = gil.unwrap_or_else(|| !matches!(std::env::var("PYL_GIL").as_deref(), Ok("0")));
+    if matches!(switch_policy, pyl::SwitchPolicy::Scheduled(_)) {
+        if !gil && args.iter().any(|a| a == "--no-gil" || a == "-X" || a.starts_with("-Xgil")) {
+            eprintln!("pyl: --schedule and --switch-every run one thread at a time: they cannot be used with --no-gil");
+            return 2;
+        }
+        gil = true;
+    }
     let (argv, path0) = match &program {
         Program::File(f) => {
             let dir = std::path::Path::new(f)

@@ -241,9 +241,7 @@ impl Session {
                 status = crate::exit_status(vm, &e);
             }
             crate::finish(vm);
-            let observer = vm.shared.clone();
-            vm.allow_threads(|| crate::observe::settle(&observer.observe, std::time::Duration::from_millis(500)));
-            crate::observe::at_exit(&vm.shared);
+            crate::exit_reports(vm);
             status
         })
     }

@@ -69,7 +69,7 @@ fn mp_fork(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let pid = unsafe { libc::fork() };
     if pid == 0 {
         let record = vm.shared.observe.after_fork_child(&vm.thread.record, &name);
-        gil.after_fork_child(record.serial);
+        gil.after_fork_child(&record);
         vm.thread.record = record;
         // SAFETY: only this thread exists in the child.
         unsafe { vm.shared.import_lock.reset_after_fork(crate::vm::threads::current_ident()) };

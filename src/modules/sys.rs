@@ -295,6 +295,8 @@ fn gil_stats(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let policy = match snap.policy {
         crate::vm::gil::SwitchPolicy::Time => format!("time:{}", snap.switch_interval),
         crate::vm::gil::SwitchPolicy::Checks(n) => format!("instructions:{n}"),
+        crate::vm::gil::SwitchPolicy::Scheduled(crate::vm::schedule::Rule::Seeded(seed)) => format!("schedule:{seed}"),
+        crate::vm::gil::SwitchPolicy::Scheduled(crate::vm::schedule::Rule::Every(n)) => format!("every:{n}"),
     };
     Ok(dict(vec![
         ("pid", Value::Int(snap.pid as i64)),

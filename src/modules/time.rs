@@ -265,17 +265,22 @@ fn nanos(ns: i128) -> Value {
     }
 }
 
-fn time_time(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
-    Ok(seconds(clock_ns(libc::CLOCK_REALTIME)))
+/// A clock's reading in ns; under `--schedule` the run's virtual time
+/// (see `Vm::sched_clock_ns`).
+fn clock_now(vm: &mut Vm, clock: libc::clockid_t) -> i128 {
+    vm.sched_clock_ns(clock == libc::CLOCK_REALTIME).unwrap_or_else(|| clock_ns(clock))
 }
-fn time_time_ns(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
-    Ok(nanos(clock_ns(libc::CLOCK_REALTIME)))
+fn time_time(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(seconds(clock_now(vm, libc::CLOCK_REALTIME)))
 }
-fn time_monotonic(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
-    Ok(seconds(clock_ns(libc::CLOCK_MONOTONIC)))
+fn time_time_ns(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(nanos(clock_now(vm, libc::CLOCK_REALTIME)))
 }
-fn time_monotonic_ns(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
-    Ok(nanos(clock_ns(libc::CLOCK_MONOTONIC)))
+fn time_monotonic(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(seconds(clock_now(vm, libc::CLOCK_MONOTONIC)))
+}
+fn time_monotonic_ns(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Ok(nanos(clock_now(vm, libc::CLOCK_MONOTONIC)))
 }
 fn time_process_time(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     Ok(seconds(clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID)))

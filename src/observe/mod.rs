@@ -15,6 +15,7 @@
 pub mod clock;
 pub mod cpu;
 pub mod deadlock;
+pub mod races;
 pub mod record;
 pub mod site;
 pub mod stats;
@@ -42,6 +43,9 @@ pub struct Settings {
     /// the `pyl` command unless `--no-deadlock-check`; off for a library
     /// host unless it asks, since it ends the process).
     pub deadlock_check: bool,
+    /// `--explain-races`: record reads and writes of shared variables and
+    /// explain the first lost update at exit.
+    pub explain_races: bool,
 }
 
 /// Numbers threads in the order they are created (never reused, unlike
@@ -79,12 +83,14 @@ pub struct Observer {
     /// Counts registrations, so a watcher can tell no thread started
     /// while it looked.
     generation: AtomicU64,
+    /// `--explain-races`: the reads and writes of shared variables.
+    pub races: Option<Mutex<races::Races<site::Site, crate::vm::trace::Shown>>>,
 }
 
 impl Observer {
     pub fn new(settings: Settings) -> Observer {
+        let settings_races = |s: &Settings| s.explain_races.then(|| Mutex::new(races::Races::new()));
         Observer {
-            settings,
             clock: Clock::new(),
             threads: Mutex::new(Vec::new()),
             folded: Mutex::new(stats::Folded::default()),
@@ -96,6 +102,8 @@ impl Observer {
             reported: std::sync::atomic::AtomicBool::new(false),
             watching: std::sync::atomic::AtomicBool::new(false),
             generation: AtomicU64::new(0),
+            races: settings_races(&settings),
+            settings,
         }
     }
 
@@ -221,6 +229,9 @@ pub fn at_exit(shared: &crate::vm::Shared) {
     if shared.observe.settings.gil_stats {
         let snap = stats::Snapshot::take(&shared.observe, &shared.gil);
         let _ = shared.stderr.write(&snap.table());
+    }
+    if let Some(report) = crate::vm::trace::race_report(shared) {
+        let _ = shared.stderr.write(&report);
     }
     if let Some(file) = &shared.observe.settings.timeline {
         let message = timeline::write::finish(shared, file).unwrap_or_else(|e| format!("pyl: {e}\n"));

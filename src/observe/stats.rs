@@ -7,6 +7,7 @@
 use super::Observer;
 use super::record::Totals;
 use crate::vm::gil::{Gil, SwitchPolicy};
+use crate::vm::schedule::Rule;
 
 /// Figures of ended threads whose records were let go.
 #[derive(Clone, Copy, Debug, Default)]
@@ -111,6 +112,12 @@ impl Snapshot {
         match self.policy {
             SwitchPolicy::Time => format!("switch interval {}", millis(self.switch_interval)),
             SwitchPolicy::Checks(n) => format!("switch every {n} eval-breaker checks"),
+            SwitchPolicy::Scheduled(Rule::Seeded(seed)) => {
+                format!("deterministic schedule, seed {seed} (--schedule {seed} replays it)")
+            }
+            SwitchPolicy::Scheduled(Rule::Every(n)) => {
+                format!("deterministic schedule, a switch every {n} instructions")
+            }
         }
     }
 

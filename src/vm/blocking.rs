@@ -28,6 +28,14 @@ impl Vm {
         r
     }
 
+    /// `allow_threads` for a short wait inside the interpreter that other
+    /// Python threads cannot affect (a new thread reporting its ident).
+    /// Under the deterministic scheduler the thread keeps the baton, so
+    /// the wait's real duration cannot change who runs next.
+    pub fn allow_threads_briefly<R>(&self, f: impl FnOnce() -> R) -> R {
+        if self.shared.gil.scheduler().is_some() { f() } else { self.allow_threads(f) }
+    }
+
     /// Where this thread is in the program, for the timeline (None when
     /// it is off).
     pub(crate) fn timeline_site(&self) -> Option<Site> {
@@ -94,7 +102,7 @@ impl Vm {
 
     /// What the timeline notes when this thread starts the wait `info`:
     /// the library call it is in (`Queue.get`), else the kind of wait.
-    fn wait_end(&self, info: &WaitInfo) -> SpanEnd {
+    pub(crate) fn wait_end(&self, info: &WaitInfo) -> SpanEnd {
         self.shared.observe.settings.timeline.as_ref().map_or(SpanEnd::NONE, |_| {
             let label = info.call.as_ref().map_or_else(|| info.label().into(), |c| c.as_str().to_string().into());
             SpanEnd { forced: false, blocked_in: Some(label), site: info.site.clone().or_else(|| self.current_site()) }
@@ -128,6 +136,9 @@ impl Vm {
         let info = self.wait_info(what, deadline.is_some());
         if info.certain() && shared.observe.settings.deadlock_check {
             crate::observe::deadlock::watch(&shared);
+        }
+        if gil.scheduler().is_some() && info.target().is_some() {
+            return self.sched_wait(info, deadline, attempt);
         }
         loop {
             gil.release(&rec, self.wait_end(&info));
@@ -175,6 +186,9 @@ impl Vm {
 
     /// Sleeps with the lock released (`time.sleep`).
     pub fn sleep(&mut self, secs: f64) -> PyResult<()> {
+        if self.shared.gil.scheduler().is_some() {
+            return self.sched_sleep(secs);
+        }
         let deadline = Instant::now() + Duration::from_secs_f64(secs);
         self.wait_released_for(Waiting::Other("time.sleep"), Some(deadline), |until| {
             if let Some(u) = until {

@@ -141,6 +141,12 @@ impl Vm {
 
     /// Runs frames until the boundary frame returns or yields.
     pub(crate) fn eval_loop(&mut self) -> PyResult<Exit> {
+        if self.traced { self.eval_loop_in::<true>() } else { self.eval_loop_in::<false>() }
+    }
+
+    /// The loop itself; with `TRACE` every instruction first goes through
+    /// `trace_op` (the scheduler and the race recorder, `trace.rs`).
+    fn eval_loop_in<const TRACE: bool>(&mut self) -> PyResult<Exit> {
         let mut pending: Option<(PyErr, Origin)> = None;
         'frames: loop {
             if let Some((err, origin)) = pending.take() {
@@ -203,6 +209,9 @@ impl Vm {
                 // never leaves `ops` (checked in debug builds).
                 let op = unsafe { *ops.get_unchecked(pc) };
                 pc += 1;
+                if TRACE {
+                    self.trace_op(op, fi, pc, code, &stack);
+                }
                 match op {
                     Op::LoadFast(i) => {
                         debug_assert!(base + (i as usize) < stack.len());

@@ -13,6 +13,10 @@
 //! - `Checks(n)` (MicroPython's): the holder lets go after every `n`
 //!   eval-breaker checks if anyone waits, whatever the clock says.
 //!
+//! - `Scheduled(rule)` (`--schedule SEED`, `--switch-every N`): the
+//!   deterministic scheduler of `schedule.rs` passes the lock as a baton
+//!   at instruction boundaries it chooses; no clock is involved.
+//!
 //! Without the GIL the lock is held *shared*: threads run in parallel and
 //! only a stop-the-world event (fork) takes it exclusively.
 //!
@@ -23,6 +27,7 @@
 //! thread's `ThreadRecord` to its new phase (`observe/`), and hand-offs
 //! between different threads are counted here.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::time::Duration;
 
@@ -31,6 +36,7 @@ use crate::observe::record::{Phase, ThreadRecord};
 use crate::observe::site::Site;
 use crate::observe::timeline::log::SpanEnd;
 use crate::runtime::fork_sync::{Condvar, Mutex};
+use crate::vm::schedule::{Rule, Scheduler};
 
 /// Eval-breaker bit: a thread waiting for the GIL asks the holder to drop it.
 pub const DROP_REQUEST: u32 = 1;
@@ -52,6 +58,8 @@ pub enum SwitchPolicy {
     Time,
     /// After this many eval-breaker checks, MicroPython's rule.
     Checks(u64),
+    /// Where the deterministic scheduler says (GIL on only).
+    Scheduled(Rule),
 }
 
 impl SwitchPolicy {
@@ -76,6 +84,8 @@ impl SwitchPolicy {
 pub struct Gil {
     enabled: bool,
     policy: SwitchPolicy,
+    /// Under `Scheduled`: who holds the lock is the scheduler's decision.
+    sched: Option<Scheduler>,
     /// Checked at every eval-breaker point; non-zero means "look why".
     pub breaker: AtomicU32,
     interval_us: AtomicU64,
@@ -115,6 +125,16 @@ impl State {
     fn new(locked: bool) -> State {
         State { locked, switches: 0, waiters: 0, last_holder: 0, handoffs: 0 }
     }
+
+    fn count_handoff(&mut self, serial: u64) {
+        if self.last_holder != serial {
+            // The very first acquisition hands nothing off.
+            if self.last_holder != 0 {
+                self.handoffs += 1;
+            }
+            self.last_holder = serial;
+        }
+    }
 }
 
 impl Gil {
@@ -125,11 +145,16 @@ impl Gil {
         };
         let checks = match policy {
             SwitchPolicy::Checks(n) => n,
-            SwitchPolicy::Time => 0,
+            SwitchPolicy::Time | SwitchPolicy::Scheduled(_) => 0,
+        };
+        let sched = match policy {
+            SwitchPolicy::Scheduled(rule) if enabled => Some(Scheduler::new(rule)),
+            _ => None,
         };
         Gil {
             enabled,
             policy,
+            sched,
             breaker: AtomicU32::new(breaker),
             interval_us: AtomicU64::new(DEFAULT_INTERVAL_US),
             checks_left: AtomicU64::new(checks),
@@ -168,10 +193,24 @@ impl Gil {
         self.state.lock().handoffs
     }
 
+    /// The deterministic scheduler, under `--schedule`/`--switch-every`.
+    pub fn scheduler(&self) -> Option<&Scheduler> {
+        self.sched.as_ref()
+    }
+
     /// Takes the lock for the calling thread (blocking).
-    pub fn acquire(&self, rec: &ThreadRecord) {
+    pub fn acquire(&self, rec: &Arc<ThreadRecord>) {
         let asked = self.clock.now();
         rec.enter(Phase::Waiting, asked, SpanEnd::NONE);
+        if let Some(s) = &self.sched {
+            // The baton: given by the scheduler (kept across waits it
+            // cannot see into, so this returns at once after those).
+            s.acquire(rec);
+            self.count_handoff(rec.serial);
+            rec.count_acquisition();
+            rec.enter(Phase::Running, self.clock.now(), SpanEnd::NONE);
+            return;
+        }
         let waited = self.take(rec.serial);
         let now = if waited { self.clock.now() } else { asked };
         rec.count_acquisition();
@@ -205,13 +244,7 @@ impl Gil {
         }
         st.locked = true;
         st.switches = st.switches.wrapping_add(1);
-        if st.last_holder != serial {
-            // The very first acquisition hands nothing off.
-            if st.last_holder != 0 {
-                st.handoffs += 1;
-            }
-            st.last_holder = serial;
-        }
+        st.count_handoff(serial);
         // Whoever asked for the switch got what it wanted (or will ask again).
         self.breaker.fetch_and(!DROP_REQUEST, Ordering::Relaxed);
         drop(st);
@@ -219,19 +252,67 @@ impl Gil {
         waited
     }
 
+    fn count_handoff(&self, serial: u64) {
+        self.state.lock().count_handoff(serial);
+    }
+
     /// Gives the lock up before a blocking call; `end` tells the timeline
     /// where the thread stopped and what it blocks in.
     pub fn release(&self, rec: &ThreadRecord, end: SpanEnd) {
         rec.count_voluntary();
         rec.enter(Phase::Blocked, self.clock.now(), end);
-        self.give_up();
+        match &self.sched {
+            Some(s) => s.leave(rec),
+            None => self.give_up(),
+        }
     }
 
     /// Gives the lock up for good: the thread ends.
     pub fn release_at_end(&self, rec: &ThreadRecord) {
         rec.record_cpu_at_end(crate::observe::cpu::this_thread_ns());
         rec.enter(Phase::Ended, self.clock.now(), SpanEnd::NONE);
-        self.give_up();
+        match &self.sched {
+            Some(s) => s.end(rec),
+            None => self.give_up(),
+        }
+    }
+
+    /// Under the scheduler: the end of the holder's slice of `executed`
+    /// instructions. Returns the next slice's length.
+    pub fn sched_preempt(&self, rec: &Arc<ThreadRecord>, executed: u64, site: impl FnOnce() -> Option<Site>) -> u64 {
+        let Some(s) = &self.sched else { return u64::MAX };
+        let before = self.clock.now();
+        let (slice, switched) = s.preempt(rec, executed);
+        if switched {
+            // Recorded only when another thread ran in between: a slice
+            // that goes on in the same thread is no switch.
+            rec.count_forced();
+            rec.enter(Phase::Waiting, before, SpanEnd { forced: true, site: site(), blocked_in: None });
+            rec.count_acquisition();
+            self.count_handoff(rec.serial);
+            rec.enter(Phase::Running, self.clock.now(), SpanEnd::NONE);
+        }
+        slice
+    }
+
+    /// Under the scheduler: the holder's wait could not end at once; it
+    /// passes the baton and comes back when picked (see `Scheduler::block`).
+    /// Returns (next slice, virtual time now).
+    pub fn sched_block(
+        &self,
+        rec: &Arc<ThreadRecord>,
+        executed: u64,
+        deadline: Option<u64>,
+        end: SpanEnd,
+    ) -> (u64, u64) {
+        let Some(s) = &self.sched else { return (u64::MAX, 0) };
+        rec.count_voluntary();
+        rec.enter(Phase::Blocked, self.clock.now(), end);
+        let r = s.block(rec, executed, deadline);
+        rec.count_acquisition();
+        self.count_handoff(rec.serial);
+        rec.enter(Phase::Running, self.clock.now(), SpanEnd::NONE);
+        r
     }
 
     fn give_up(&self) {
@@ -328,7 +409,11 @@ impl Gil {
 
     /// In a child made by fork, where only the forking thread exists: it
     /// holds the lock and nobody waits for it.
-    pub fn after_fork_child(&self, serial: u64) {
+    pub fn after_fork_child(&self, rec: &Arc<ThreadRecord>) {
+        let serial = rec.serial;
+        if let Some(s) = &self.sched {
+            s.after_fork_child(rec);
+        }
         // Another thread of the parent may have been inside these mutexes
         // at the fork; it does not exist here to unlock them.
         // SAFETY: the forking thread is the only thread of the child, and it

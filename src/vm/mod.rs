@@ -25,10 +25,12 @@ pub mod import;
 mod invoke;
 mod iterate;
 mod ops;
+pub mod schedule;
 pub mod signals;
 pub mod stdio;
 mod suggest;
 pub mod threads;
+pub mod trace;
 pub mod traceback;
 
 use std::collections::HashMap;
@@ -126,6 +128,13 @@ pub struct Vm {
     /// The code object the thread last recorded a lock site in (see
     /// `hold_site`): the record is asked to keep it only when it changes.
     kept_code: usize,
+    /// Run the traced eval loop (`trace.rs`): a scheduler or a race
+    /// recorder wants to see every instruction.
+    traced: bool,
+    /// Instructions left in this thread's slice under the scheduler.
+    sched_left: u64,
+    /// The slice's length when it started (`sched_slice - sched_left` ran).
+    sched_slice: u64,
 }
 
 /// Bytes of native stack kept free below the guard.
@@ -135,6 +144,8 @@ impl Vm {
     /// A VM for the current thread, whose stack is `stack_size` bytes;
     /// `record` is the thread's record, registered by whoever started it.
     pub fn new(shared: Arc<Shared>, stack_size: usize, record: Arc<crate::observe::record::ThreadRecord>) -> Vm {
+        let scheduled = shared.gil.scheduler().is_some();
+        let shared_traced = scheduled || shared.observe.races.is_some();
         let here = stack_address();
         let stack_limit = here.saturating_sub(stack_size.saturating_sub(STACK_RESERVE));
         Vm {
@@ -147,6 +158,10 @@ impl Vm {
             repr_guard: Vec::new(),
             thread: threads::ThreadState::new(record),
             kept_code: 0,
+            traced: shared_traced,
+            // The first instruction asks the scheduler for a real slice.
+            sched_left: if scheduled { 1 } else { u64::MAX },
+            sched_slice: if scheduled { 1 } else { u64::MAX },
         }
     }
 

@@ -74,6 +74,11 @@ impl Vm {
         }
         let shared = self.shared.clone();
         let record = shared.observe.register(false);
+        if let Some(s) = shared.gil.scheduler() {
+            // Now, at this point of the program, not when the new OS thread
+            // gets going: the schedule must not depend on that.
+            s.add(&record);
+        }
         let (tx, rx) = crossbeam_channel::bounded::<u64>(1);
         let rec = record.clone();
         let spawned = std::thread::Builder::new()
@@ -84,7 +89,7 @@ impl Vm {
             return Err(PyErr::new(&types().exc.runtime_error, format!("can't start new thread: {e}")));
         }
         // The ident is known once the thread runs; wait for it without the lock.
-        let ident = self.allow_threads(|| rx.recv().unwrap_or(0));
+        let ident = self.allow_threads_briefly(|| rx.recv().unwrap_or(0));
         Ok(ident)
     }
 }
