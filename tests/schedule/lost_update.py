@@ -1,0 +1,25 @@
+# The tutorial's bank balance without a lock: two threads add and take
+# away the same amount, so the balance should end at 0.
+import threading
+
+balance = 0
+
+
+def change_it(n):
+    global balance
+    balance = balance + n
+    balance = balance - n
+
+
+def run_thread(n):
+    for i in range(20000):
+        change_it(n)
+
+
+t1 = threading.Thread(target=run_thread, args=(5,))
+t2 = threading.Thread(target=run_thread, args=(8,))
+t1.start()
+t2.start()
+t1.join()
+t2.join()
+print(balance)
