@@ -61,12 +61,19 @@ impl Shown {
     }
 }
 
-/// Virtual nanoseconds of a real duration, rounded to whole milliseconds
-/// so that the microseconds spent computing a deadline do not change the
-/// schedule from one run to the next.
-fn virtual_ns(d: std::time::Duration) -> u64 {
-    let ms = (d.as_secs_f64() * 1000.0).round();
-    if ms >= (u64::MAX / 1_000_000) as f64 { u64::MAX / 2 } else { ms as u64 * 1_000_000 }
+/// Virtual nanoseconds of what is left of a timeout, rounded up to whole
+/// milliseconds: the microseconds between the caller computing its
+/// deadline and this reading must not change the schedule from one run to
+/// the next (a timeout of 0.3 s leaves 0.29999x s here, which becomes 300 ms).
+fn timeout_ns(d: std::time::Duration) -> u64 {
+    let ms = (d.as_secs_f64() * 1000.0 - 1e-6).ceil().max(0.0);
+    if ms >= (u64::MAX / 4_000_000) as f64 { u64::MAX / 4 } else { ms as u64 * 1_000_000 }
+}
+
+/// Virtual nanoseconds of `time.sleep(secs)`.
+fn sleep_ns(secs: f64) -> u64 {
+    let ns = (secs * 1e9).round();
+    if ns >= (u64::MAX / 4) as f64 { u64::MAX / 4 } else { ns.max(0.0) as u64 }
 }
 
 impl Vm {
@@ -113,7 +120,7 @@ impl Vm {
         let Some(s) = shared.gil.scheduler() else { return Ok(None) };
         let executed = self.sched_take_executed();
         let start = s.now(executed);
-        let vdeadline = deadline.map(|d| start.saturating_add(virtual_ns(d.saturating_duration_since(Instant::now()))));
+        let vdeadline = deadline.map(|d| start.saturating_add(timeout_ns(d.saturating_duration_since(Instant::now()))));
         let rec = self.thread.record.clone();
         loop {
             if let Some(r) = attempt(Some(Instant::now())) {
@@ -158,7 +165,7 @@ impl Vm {
             }
         }
         let executed = self.sched_take_executed();
-        let deadline = s.now(executed).saturating_add(virtual_ns(std::time::Duration::from_secs_f64(secs)));
+        let deadline = s.now(executed).saturating_add(sleep_ns(secs));
         let rec = self.thread.record.clone();
         loop {
             let info =
