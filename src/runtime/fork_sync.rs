@@ -127,6 +127,11 @@ impl Condvar {
     }
 
     pub fn wait_for<T>(&self, guard: &mut MutexGuard<'_, T>, timeout: Duration) -> WaitTimeoutResult {
+        if timeout.is_zero() {
+            // A zero-length futex wait still sleeps for the kernel's timer
+            // slack (~50 µs): a wait whose time is up returns at once.
+            return WaitTimeoutResult(true);
+        }
         let g = guard.inner.take().expect("guard present outside a wait");
         self.waiters.fetch_add(1, Ordering::Relaxed);
         let (g, result) = self.inner.wait_timeout(g, timeout).unwrap_or_else(PoisonError::into_inner);

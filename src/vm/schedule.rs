@@ -52,6 +52,10 @@ const MEAN_SLICE: u64 = 24;
 /// microsecond instead of two system calls. (Parked threads are woken one
 /// by one, only the one picked.)
 const SPIN: Duration = Duration::from_micros(20);
+/// Then it yields its core for this long before it parks: waking a parked
+/// thread costs tens of microseconds (more in a virtual machine), and a
+/// thread kept from running by a held lock often waits about that long.
+const YIELD: Duration = Duration::from_millis(2);
 
 /// How switch points are chosen.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -169,12 +173,19 @@ impl Scheduler {
                 let mut st = self.state.lock();
                 st.handles.entry(me).or_insert_with(std::thread::current);
             }
-            let spin_until = Instant::now() + SPIN;
+            let start = Instant::now();
             let mut spins = 0u32;
             while self.baton.load(Ordering::Acquire) != me {
                 spins += 1;
-                if !spins.is_multiple_of(64) || Instant::now() < spin_until {
+                if !spins.is_multiple_of(64) {
                     std::hint::spin_loop();
+                    continue;
+                }
+                let waited = start.elapsed();
+                if waited < SPIN {
+                    std::hint::spin_loop();
+                } else if waited < YIELD {
+                    std::thread::yield_now();
                 } else {
                     // Woken by `hand_to`; the timeout only guards against
                     // a wake-up lost to a fork.
