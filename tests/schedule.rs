@@ -155,3 +155,39 @@ fn golden_thread_scripts_print_what_cpython_printed_under_the_scheduler() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Ctrl-C reaches a main thread that waits for its turn: with a signal
+/// pending the scheduler lets it run, and `join` raises KeyboardInterrupt.
+#[test]
+fn ctrl_c_interrupts_a_scheduled_join() {
+    use std::io::{BufRead, BufReader};
+    let dir = std::env::temp_dir().join(format!("pyl-schedule-int-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch");
+    let script = dir.join("spin.py");
+    std::fs::write(
+        &script,
+        "import threading\ndef spin():\n    while True:\n        pass\n\
+         t = threading.Thread(target=spin, daemon=True)\nt.start()\n\
+         try:\n    print('ready', flush=True)\n    t.join()\nexcept KeyboardInterrupt:\n    print('interrupted')\n",
+    )
+    .expect("written");
+    for rule in [["--schedule", "1"], ["--switch-every", "100"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pyl"))
+            .args(rule)
+            .arg(&script)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("pyl starts");
+        let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+        let mut line = String::new();
+        out.read_line(&mut line).expect("a line");
+        assert_eq!(line, "ready\n");
+        // SAFETY: kill only sends a signal to the child we started.
+        unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+        line.clear();
+        out.read_line(&mut line).expect("a line");
+        assert_eq!(line, "interrupted\n", "{rule:?}");
+        assert_eq!(child.wait().expect("pyl ends").code(), Some(0));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -262,7 +262,7 @@ impl Gil {
         rec.count_voluntary();
         rec.enter(Phase::Blocked, self.clock.now(), end);
         match &self.sched {
-            Some(s) => s.leave(rec),
+            Some(s) => s.leave(rec, self.signal_pending()),
             None => self.give_up(),
         }
     }
@@ -272,7 +272,7 @@ impl Gil {
         rec.record_cpu_at_end(crate::observe::cpu::this_thread_ns());
         rec.enter(Phase::Ended, self.clock.now(), SpanEnd::NONE);
         match &self.sched {
-            Some(s) => s.end(rec),
+            Some(s) => s.end(rec, self.signal_pending()),
             None => self.give_up(),
         }
     }
@@ -282,7 +282,7 @@ impl Gil {
     pub fn sched_preempt(&self, rec: &Arc<ThreadRecord>, executed: u64, site: impl FnOnce() -> Option<Site>) -> u64 {
         let Some(s) = &self.sched else { return u64::MAX };
         let before = self.clock.now();
-        let (slice, switched) = s.preempt(rec, executed);
+        let (slice, switched) = s.preempt(rec, executed, self.signal_pending());
         if switched {
             // Recorded only when another thread ran in between: a slice
             // that goes on in the same thread is no switch.
@@ -308,7 +308,7 @@ impl Gil {
         let Some(s) = &self.sched else { return (u64::MAX, 0) };
         rec.count_voluntary();
         rec.enter(Phase::Blocked, self.clock.now(), end);
-        let r = s.block(rec, executed, deadline);
+        let r = s.block(rec, executed, deadline, self.signal_pending());
         rec.count_acquisition();
         self.count_handoff(rec.serial);
         rec.enter(Phase::Running, self.clock.now(), SpanEnd::NONE);

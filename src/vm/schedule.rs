@@ -203,10 +203,10 @@ impl Scheduler {
     /// The end of the holder's slice: picks who runs next (maybe the holder
     /// again) and waits for the baton to come back. Returns (the length of
     /// the new slice, whether another thread ran in between).
-    pub fn preempt(&self, rec: &Arc<ThreadRecord>, executed: u64) -> (u64, bool) {
+    pub fn preempt(&self, rec: &Arc<ThreadRecord>, executed: u64, signal: bool) -> (u64, bool) {
         let mut st = self.state.lock();
         st.now += executed * NS_PER_INSTRUCTION;
-        let next = self.pick(&mut st, rec.serial);
+        let next = self.pick(&mut st, rec.serial, signal);
         let switched = next != Some(rec.serial);
         if !switched {
             return (self.slice(&mut st), false);
@@ -221,13 +221,13 @@ impl Scheduler {
     /// the baton to the next thread and waits until it is picked again
     /// (its object is ready, or `deadline` has come). Returns the slice
     /// length and the virtual time at which it goes on.
-    pub fn block(&self, rec: &Arc<ThreadRecord>, executed: u64, deadline: Option<u64>) -> (u64, u64) {
+    pub fn block(&self, rec: &Arc<ThreadRecord>, executed: u64, deadline: Option<u64>, signal: bool) -> (u64, u64) {
         let mut st = self.state.lock();
         st.now += executed * NS_PER_INSTRUCTION;
         if let Some((_, slot)) = st.threads.get_mut(&rec.serial) {
             *slot = Slot::Blocked { deadline };
         }
-        let next = self.pick(&mut st, 0);
+        let next = self.pick(&mut st, 0, signal);
         self.hand_to(&mut st, next);
         drop(st);
         let mut st = self.wait_turn(rec.serial);
@@ -235,24 +235,24 @@ impl Scheduler {
     }
 
     /// The holder goes into a wait outside the schedule: the baton goes on.
-    pub fn leave(&self, rec: &ThreadRecord) {
+    pub fn leave(&self, rec: &ThreadRecord, signal: bool) {
         let mut st = self.state.lock();
         if let Some((_, slot)) = st.threads.get_mut(&rec.serial) {
             *slot = Slot::Outside;
         }
         if st.turn == rec.serial {
-            let next = self.pick(&mut st, 0);
+            let next = self.pick(&mut st, 0, signal);
             self.hand_to(&mut st, next);
         }
     }
 
     /// The holder's thread ends: the baton goes on.
-    pub fn end(&self, rec: &ThreadRecord) {
+    pub fn end(&self, rec: &ThreadRecord, signal: bool) {
         let mut st = self.state.lock();
         st.threads.remove(&rec.serial);
         st.handles.remove(&rec.serial);
         if st.turn == rec.serial {
-            let next = self.pick(&mut st, 0);
+            let next = self.pick(&mut st, 0, signal);
             self.hand_to(&mut st, next);
         }
     }
@@ -267,8 +267,10 @@ impl Scheduler {
 
     /// The next holder among the threads that can go on (`holder`, the
     /// thread at the end of its slice, is one of them); None when none can.
-    fn pick(&self, st: &mut State, holder: u64) -> Option<u64> {
-        let mut candidates = self.candidates(st);
+    /// With a `signal` pending the main thread can go on whatever it waits
+    /// for: it must run the handler (a Ctrl-C raises KeyboardInterrupt).
+    fn pick(&self, st: &mut State, holder: u64, signal: bool) -> Option<u64> {
+        let mut candidates = self.candidates(st, signal);
         let outside = st.threads.values().any(|(_, slot)| matches!(slot, Slot::Outside));
         if candidates.is_empty() && !outside {
             // Everyone waits; the earliest deadline comes first. (While a
@@ -283,7 +285,7 @@ impl Scheduler {
                 })
                 .min()?;
             st.now = st.now.max(earliest);
-            candidates = self.candidates(st);
+            candidates = self.candidates(st, signal);
         }
         if candidates.is_empty() {
             return None;
@@ -299,14 +301,15 @@ impl Scheduler {
         })
     }
 
-    fn candidates(&self, st: &State) -> Vec<u64> {
+    fn candidates(&self, st: &State, signal: bool) -> Vec<u64> {
         st.threads
             .iter()
             .filter(|(_, (rec, slot))| match slot {
                 Slot::Ready => true,
                 Slot::Outside => false,
                 Slot::Blocked { deadline } => {
-                    deadline.is_some_and(|d| d <= st.now)
+                    (signal && rec.is_main)
+                        || deadline.is_some_and(|d| d <= st.now)
                         || rec
                             .wait_info()
                             .is_some_and(|info| info.target().is_some_and(|target| target.ready(rec, info.ticket)))

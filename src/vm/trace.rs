@@ -135,6 +135,11 @@ impl Vm {
             let (slice, _) = shared.gil.sched_block(&rec, executed, vdeadline, end);
             rec.end_wait();
             self.sched_set_slice(slice);
+            // Picked for a signal: run its handler (a Ctrl-C raises
+            // KeyboardInterrupt here), then go on waiting, as CPython does.
+            if self.thread.is_main && shared.gil.take_signal() {
+                self.run_signal_handlers()?;
+            }
         }
     }
 
