@@ -203,8 +203,9 @@ impl Gil {
         let asked = self.clock.now();
         rec.enter(Phase::Waiting, asked, SpanEnd::NONE);
         if let Some(s) = &self.sched {
-            // The baton: given by the scheduler (kept across waits it
-            // cannot see into, so this returns at once after those).
+            // The baton, given by the scheduler: at once when nobody holds
+            // it (the first thread, or one back from a wait outside the
+            // schedule while no thread runs), else when it picks this one.
             s.acquire(rec);
             self.count_handoff(rec.serial);
             rec.count_acquisition();

@@ -11,6 +11,11 @@
 //!   read or written. Values are looked up without running any Python code
 //!   (no descriptors, no `__getattr__`): what cannot be seen that way is
 //!   not recorded.
+//!
+//! The scheduler's side of blocking lives here too: `sched_wait` (a lock,
+//! condition or queue wait, tried without blocking and otherwise handed to
+//! the scheduler), `sched_sleep` (virtual sleeps) and `sched_clock_ns`
+//! (the clocks a scheduled program reads).
 
 use std::sync::Arc;
 use std::time::Instant;
