@@ -146,6 +146,24 @@ fn sys_gil_stats_returns_the_same_figures_and_resets() {
     }
 }
 
+/// A Chrome trace written by `--timeline`.
+fn read_trace(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).expect("the trace is JSON")
+}
+
+/// The names given by the trace's metadata events of one kind
+/// (`thread_name`, `process_name`), in order.
+fn metadata_names<'a>(trace: &'a serde_json::Value, kind: &str) -> Vec<&'a str> {
+    trace["traceEvents"]
+        .as_array()
+        .expect("traceEvents")
+        .iter()
+        .filter(|e| e["ph"] == "M" && e["name"] == kind)
+        .filter_map(|e| e["args"]["name"].as_str())
+        .collect()
+}
+
 /// The running spans of the trace, per thread: (tid, start µs, end µs).
 fn running_spans(trace: &serde_json::Value) -> Vec<(u64, f64, f64)> {
     trace["traceEvents"]
@@ -201,16 +219,8 @@ fn timeline_writes_svg_html_and_a_trace_showing_the_lock() {
         assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Thread-2 (count)"));
         assert!(html.contains("id=\"timeline-data\""));
 
-        let trace: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.join("pic.json")).expect("pic.json")).expect("JSON");
-        let names: Vec<&str> = trace["traceEvents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|e| e["ph"] == "M" && e["name"] == "thread_name")
-            .filter_map(|e| e["args"]["name"].as_str())
-            .collect();
-        assert_eq!(names, ["MainThread", "Thread-1 (count)", "Thread-2 (count)"]);
+        let trace = read_trace(&dir.join("pic.json"));
+        assert_eq!(metadata_names(&trace, "thread_name"), ["MainThread", "Thread-1 (count)", "Thread-2 (count)"]);
         let running = running_spans(&trace);
         for tid in 2..=3 {
             assert!(running.iter().any(|s| s.0 == tid), "thread {tid} ran");
@@ -237,14 +247,6 @@ fn a_child_process_prints_its_own_table_and_joins_the_timeline() {
     let headers: Vec<&str> = err.lines().filter(|l| l.starts_with("GIL statistics for pid")).collect();
     assert_eq!(headers.len(), 2, "{err}");
     assert!(headers[0].contains("(Process-1)") && headers[1].contains("(MainProcess)"), "{err}");
-    let trace: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("kids.json")).expect("kids.json")).expect("JSON");
-    let processes: Vec<&str> = trace["traceEvents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["ph"] == "M" && e["name"] == "process_name")
-        .filter_map(|e| e["args"]["name"].as_str())
-        .collect();
-    assert_eq!(processes, ["MainProcess", "Process-1"]);
+    let trace = read_trace(&dir.join("kids.json"));
+    assert_eq!(metadata_names(&trace, "process_name"), ["MainProcess", "Process-1"]);
 }

@@ -89,7 +89,7 @@ pub struct Observer {
 
 impl Observer {
     pub fn new(settings: Settings) -> Observer {
-        let settings_races = |s: &Settings| s.explain_races.then(|| Mutex::new(races::Races::new()));
+        let races = settings.explain_races.then(|| Mutex::new(races::Races::new()));
         Observer {
             clock: Clock::new(),
             threads: Mutex::new(Vec::new()),
@@ -102,7 +102,7 @@ impl Observer {
             reported: std::sync::atomic::AtomicBool::new(false),
             watching: std::sync::atomic::AtomicBool::new(false),
             generation: AtomicU64::new(0),
-            races: settings_races(&settings),
+            races,
             settings,
         }
     }

@@ -1,7 +1,7 @@
 //! What a blocked thread waits for, as the deadlock detector (and the
 //! deterministic scheduler) need to know it.
 //!
-//! Every blocking call goes through `Vm::wait_released`, which stores a
+//! Every blocking call goes through `Vm::wait_released_for`, which stores a
 //! `WaitInfo` in the thread's record for as long as the thread is blocked.
 //! A wait is *certain* when only another thread of this process can end
 //! it — a lock, an RLock, a condition's notify, the interactive prompt —

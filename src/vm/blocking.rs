@@ -14,6 +14,7 @@ use super::{PyResult, Vm};
 use crate::observe::site::{Site, is_library};
 use crate::observe::timeline::log::SpanEnd;
 use crate::observe::wait::{HoldSite, WaitInfo, Waiting};
+use crate::runtime::str::PyStr;
 
 /// How long a waiting main thread sleeps between looks for a Ctrl-C.
 const SIGNAL_POLL: Duration = Duration::from_millis(20);
@@ -51,7 +52,7 @@ impl Vm {
 
     /// The program's own line the thread is at (pyl's modules written in
     /// pyl are skipped), and the library function it called from there.
-    fn program_site(&self) -> (Option<Site>, Option<std::sync::Arc<crate::runtime::str::PyStr>>) {
+    fn program_site(&self) -> (Option<Site>, Option<std::sync::Arc<PyStr>>) {
         let mut call = None;
         for f in self.frames.iter().rev() {
             let code = f.code();
@@ -96,17 +97,28 @@ impl Vm {
             return SpanEnd::NONE;
         }
         let (site, call) = self.program_site();
-        let label = call.map_or_else(|| what.into(), |c| c.as_str().to_string().into());
-        SpanEnd { forced: false, blocked_in: Some(label), site: site.or_else(|| self.current_site()) }
+        self.blocked_span_end(site, call.as_ref(), what)
     }
 
-    /// What the timeline notes when this thread starts the wait `info`:
-    /// the library call it is in (`Queue.get`), else the kind of wait.
+    /// What the timeline notes when this thread starts the wait `info`.
     pub(crate) fn wait_end(&self, info: &WaitInfo) -> SpanEnd {
-        self.shared.observe.settings.timeline.as_ref().map_or(SpanEnd::NONE, |_| {
-            let label = info.call.as_ref().map_or_else(|| info.label().into(), |c| c.as_str().to_string().into());
-            SpanEnd { forced: false, blocked_in: Some(label), site: info.site.clone().or_else(|| self.current_site()) }
-        })
+        if self.shared.observe.settings.timeline.is_none() {
+            return SpanEnd::NONE;
+        }
+        self.blocked_span_end(info.site.clone(), info.call.as_ref(), info.label())
+    }
+
+    /// A running span that ends in a blocking call: labelled with the
+    /// library call the program made (`Queue.get`), else with `what`, and
+    /// placed at the program's line (else the innermost frame's).
+    fn blocked_span_end(
+        &self,
+        site: Option<Site>,
+        call: Option<&std::sync::Arc<PyStr>>,
+        what: &'static str,
+    ) -> SpanEnd {
+        let label = call.map_or_else(|| what.into(), |c| c.as_str().to_string().into());
+        SpanEnd { forced: false, blocked_in: Some(label), site: site.or_else(|| self.current_site()) }
     }
 
     /// `wait_released_for` a wait that may end by itself.

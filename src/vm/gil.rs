@@ -207,9 +207,7 @@ impl Gil {
             // it (the first thread, or one back from a wait outside the
             // schedule while no thread runs), else when it picks this one.
             s.acquire(rec);
-            self.count_handoff(rec.serial);
-            rec.count_acquisition();
-            rec.enter(Phase::Running, self.clock.now(), SpanEnd::NONE);
+            self.took_baton(rec);
             return;
         }
         let waited = self.take(rec.serial);
@@ -289,9 +287,7 @@ impl Gil {
             // that goes on in the same thread is no switch.
             rec.count_forced();
             rec.enter(Phase::Waiting, before, SpanEnd { forced: true, site: site(), blocked_in: None });
-            rec.count_acquisition();
-            self.count_handoff(rec.serial);
-            rec.enter(Phase::Running, self.clock.now(), SpanEnd::NONE);
+            self.took_baton(rec);
         }
         slice
     }
@@ -310,10 +306,15 @@ impl Gil {
         rec.count_voluntary();
         rec.enter(Phase::Blocked, self.clock.now(), end);
         let r = s.block(rec, executed, deadline, self.signal_pending());
+        self.took_baton(rec);
+        r
+    }
+
+    /// Under the scheduler: `rec`'s thread has the baton again.
+    fn took_baton(&self, rec: &ThreadRecord) {
         rec.count_acquisition();
         self.count_handoff(rec.serial);
         rec.enter(Phase::Running, self.clock.now(), SpanEnd::NONE);
-        r
     }
 
     fn give_up(&self) {

@@ -197,49 +197,26 @@ impl Vm {
     fn race_op(&mut self, op: Op, fi: usize, code: &Code, stack: &[Value]) {
         let frame = &self.frames[fi];
         let local = |i: u16| stack.get(frame.base + i as usize);
-        let (var, value, write, name) = match op {
-            Op::LoadGlobal(i) => {
-                let name = &code.names[i as usize];
-                let globals = frame.globals();
-                let Some(v) = globals.get_str(name) else { return };
-                (
-                    Var::Global { module: Arc::as_ptr(globals) as usize, name: name.as_str().into() },
-                    v,
-                    false,
-                    "LOAD_GLOBAL",
-                )
-            }
-            Op::StoreGlobal(i) => {
-                let name = &code.names[i as usize];
-                let Some(v) = stack.last() else { return };
-                let globals = frame.globals();
-                let var = Var::Global { module: Arc::as_ptr(globals) as usize, name: name.as_str().into() };
-                (var, v.clone(), true, "STORE_GLOBAL")
-            }
-            Op::LoadAttr(i) => match stack.last().and_then(|o| attr_var(o, &code.names[i as usize], None)) {
-                Some((var, v)) => (var, v, false, "LOAD_ATTR"),
-                None => return,
-            },
-            Op::LoadFastAttr(l, i) => match local(l).and_then(|o| attr_var(o, &code.names[i as usize], None)) {
-                Some((var, v)) => (var, v, false, "LOAD_ATTR"),
-                None => return,
-            },
-            Op::StoreAttr(i) if stack.len() >= 2 => {
-                let (obj, v) = (&stack[stack.len() - 1], &stack[stack.len() - 2]);
-                match attr_var(obj, &code.names[i as usize], Some(v)) {
-                    Some((var, v)) => (var, v, true, "STORE_ATTR"),
-                    None => return,
-                }
+        let name_at = |i: u32| &code.names[i as usize];
+        let global =
+            |i: u32| Var::Global { module: Arc::as_ptr(frame.globals()) as usize, name: name_at(i).as_str().into() };
+        let (found, write, op_name) = match op {
+            Op::LoadGlobal(i) => (frame.globals().get_str(name_at(i)).map(|v| (global(i), v)), false, "LOAD_GLOBAL"),
+            Op::StoreGlobal(i) => (stack.last().map(|v| (global(i), v.clone())), true, "STORE_GLOBAL"),
+            Op::LoadAttr(i) => (stack.last().and_then(|o| attr_var(o, name_at(i), None)), false, "LOAD_ATTR"),
+            Op::LoadFastAttr(l, i) => (local(l).and_then(|o| attr_var(o, name_at(i as u32), None)), false, "LOAD_ATTR"),
+            // (v obj --)
+            Op::StoreAttr(i) => {
+                let obj_and_value = stack.len().checked_sub(2).map(|at| (&stack[at + 1], &stack[at]));
+                (obj_and_value.and_then(|(o, v)| attr_var(o, name_at(i), Some(v))), true, "STORE_ATTR")
             }
             Op::StoreFastAttr(l, i) => {
-                let (Some(obj), Some(v)) = (local(l), stack.last()) else { return };
-                match attr_var(obj, &code.names[i as usize], Some(v)) {
-                    Some((var, v)) => (var, v, true, "STORE_ATTR"),
-                    None => return,
-                }
+                let obj_and_value = local(l).zip(stack.last());
+                (obj_and_value.and_then(|(o, v)| attr_var(o, name_at(i as u32), Some(v))), true, "STORE_ATTR")
             }
             _ => return,
         };
+        let Some((var, value)) = found else { return };
         let Some(site) = self.current_site() else { return };
         let access = Access {
             thread: self.thread.record.serial,
@@ -248,7 +225,7 @@ impl Vm {
             // which the recorder's line rule makes harmless in practice).
             frame: (self.frames.len() as u64) << 48 ^ (frame.base as u64) << 24 ^ (code as *const Code as u64),
             line: site.line() as u32,
-            op: name,
+            op: op_name,
             place: site,
             value: Shown::of(&value),
         };
