@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use super::mp_codec;
-use crate::runtime::args::{to_f64, to_index};
+use crate::runtime::args::to_index;
 use crate::runtime::class::Class;
 use crate::runtime::function::{Args, NativeFn};
 use crate::runtime::module::Module;
@@ -21,6 +21,7 @@ use crate::runtime::types::{make, types};
 use crate::runtime::value::{NativeObject, Value};
 use crate::vm::error::{os_error_from_io, type_error, value_error};
 use crate::vm::threads::current_ident;
+use crate::vm::timeout::{lenient_deadline, poll_deadline};
 use crate::vm::{PyErr, PyResult, Vm};
 
 pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
@@ -35,6 +36,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
         ("send_many", mp_send_many),
         ("recv_bytes", mp_recv_bytes),
         ("poll", mp_poll),
+        ("check_timeout", mp_check_timeout),
         ("dumps", mp_dumps),
         ("loads", mp_loads),
     ];
@@ -96,10 +98,7 @@ fn mp_fork(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn mp_waitpid(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.between("waitpid", 1, 2, args.len())?;
     let pid = to_index(vm, &args.pos[0])? as libc::pid_t;
-    let deadline = match args.pos.get(1) {
-        None | Some(Value::None) => None,
-        Some(v) => Some(Instant::now() + Duration::from_secs_f64(to_f64(vm, v)?.max(0.0))),
-    };
+    let deadline = poll_deadline(vm, args.pos.get(1))?;
     let reap = || -> Option<Result<i64, i32>> {
         let mut status = 0;
         // SAFETY: plain system call on our own child.
@@ -285,11 +284,12 @@ fn readable(fd: i32, until: Option<Instant>) -> bool {
     r > 0
 }
 
-fn timeout_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<Instant>> {
-    match v {
-        None | Some(Value::None) => Ok(None),
-        Some(v) => Ok(Some(Instant::now() + Duration::from_secs_f64(to_f64(vm, v)?.max(0.0)))),
-    }
+/// `check_timeout(timeout)`: raises what `poll` would for `timeout`, for
+/// waits made of several steps (`Queue.get`), which CPython does with one
+/// `poll`.
+fn mp_check_timeout(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    poll_deadline(vm, args.pos.first())?;
+    Ok(Value::None)
 }
 
 /// `poll(fd, timeout=0)`: whether a message (or end of file) is waiting.
@@ -297,7 +297,7 @@ fn mp_poll(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let fd = fd_arg(vm, args, 0)?;
     let deadline = match args.pos.get(1) {
         None => Some(Instant::now()),
-        v => timeout_arg(vm, v)?,
+        v => poll_deadline(vm, v)?,
     };
     if readable(fd, Some(Instant::now())) {
         return Ok(Value::Bool(true));
@@ -313,7 +313,7 @@ fn mp_poll(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// time; EOFError when the other end is closed.
 fn mp_recv_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let fd = fd_arg(vm, args, 0)?;
-    let deadline = timeout_arg(vm, args.pos.get(1))?;
+    let deadline = poll_deadline(vm, args.pos.get(1))?;
     if !readable(fd, Some(Instant::now())) {
         if deadline.is_some_and(|d| d <= Instant::now()) {
             return Ok(Value::None);
@@ -521,7 +521,7 @@ fn sem_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => true,
     };
-    let deadline = timeout_arg(vm, args.get(2, "timeout"))?;
+    let deadline = lenient_deadline(vm, args.get(2, "timeout"))?;
     if s.recursive && s.owned_by_me() {
         // SAFETY: this thread owns the lock: it alone writes the count.
         unsafe { (*s.shared).count += 1 };

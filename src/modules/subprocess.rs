@@ -369,14 +369,11 @@ fn this<'a>(args: &'a Args) -> PyResult<&'a ChildObject> {
 fn deadline(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<Instant>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(v) => {
-            let secs = to_f64(vm, v)?;
-            let now = Instant::now();
-            if secs.is_nan() || secs <= 0.0 {
-                return Ok(Some(now));
-            }
-            Ok(Duration::try_from_secs_f64(secs).ok().and_then(|d| now.checked_add(d)))
-        }
+        Some(v) => match to_f64(vm, v)? {
+            // CPython's `remaining <= 0` is never true of NaN: no timeout.
+            secs if secs.is_nan() => Ok(None),
+            secs => Ok(crate::vm::timeout::deadline_secs(secs)),
+        },
     }
 }
 

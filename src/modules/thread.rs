@@ -13,7 +13,6 @@ use std::time::{Duration, Instant};
 
 use crate::observe::record::ThreadRecord;
 use crate::observe::wait::{Hold, HoldSite, WaitTarget, Waiting};
-use crate::runtime::args::to_f64;
 use crate::runtime::class::Class;
 use crate::runtime::fork_sync::{Condvar, Mutex};
 use crate::runtime::function::{Args, NativeFn};
@@ -22,7 +21,11 @@ use crate::runtime::types::{make, types};
 use crate::runtime::value::{NativeObject, Value};
 use crate::vm::error::{overflow_error, runtime_error, type_error, value_error};
 use crate::vm::threads::{current_ident, native_id};
+use crate::vm::timeout::pytime_ns;
 use crate::vm::{PyErr, PyResult, Vm};
+
+/// `acquire`'s default timeout, -1 s: wait forever.
+const UNSET_NS: i64 = -1_000_000_000;
 
 /// `_thread.TIMEOUT_MAX`: the longest wait CPython can express, in seconds.
 pub(super) const TIMEOUT_MAX: f64 = 9223372036.0;
@@ -459,27 +462,21 @@ fn wait_args(vm: &mut Vm, args: &Args) -> PyResult<(bool, Option<Duration>)> {
         Some(v) => vm.truthy(v)?,
         None => true,
     };
-    let timeout = match args.get(2, "timeout") {
-        Some(v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_))) => to_f64(vm, v)?,
-        Some(v @ Value::BigInt(_)) => to_f64(vm, v).unwrap_or(f64::INFINITY),
-        Some(other) => {
-            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())));
-        }
-        None => -1.0,
+    // CPython converts first, so a bad timeout fails even when unused.
+    let timeout_ns = match args.get(2, "timeout") {
+        Some(v) => pytime_ns(vm, v)?,
+        None => UNSET_NS,
     };
-    if !blocking && timeout != -1.0 {
+    if !blocking && timeout_ns != UNSET_NS {
         return Err(value_error("can't specify a timeout for a non-blocking call"));
     }
-    if timeout < 0.0 && timeout != -1.0 {
+    if timeout_ns < 0 && timeout_ns != UNSET_NS {
         return Err(value_error("timeout value must be positive"));
     }
-    if timeout * 1e9 >= i64::MAX as f64 || timeout.is_nan() {
-        return Err(overflow_error("timestamp out of range for platform time_t"));
-    }
-    if timeout > TIMEOUT_MAX {
+    if timeout_ns as f64 / 1e9 > TIMEOUT_MAX {
         return Err(overflow_error("timeout value is too large"));
     }
-    let timeout = if timeout == -1.0 { None } else { Some(Duration::from_secs_f64(timeout)) };
+    let timeout = (timeout_ns != UNSET_NS).then(|| Duration::from_nanos(timeout_ns as u64));
     Ok((blocking, timeout))
 }
 
@@ -513,7 +510,7 @@ pub(super) fn lock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if spin(vm, || lock.try_acquire(by)) {
         return Ok(Value::Bool(true));
     }
-    let deadline = timeout.map(|t| Instant::now() + t);
+    let deadline = timeout.and_then(crate::vm::timeout::deadline_after);
     let what = Waiting::Object(args.pos[0].clone());
     let got = vm.wait_released_for(what, deadline, |until| lock.acquire_until(by, until))?;
     Ok(Value::Bool(got.unwrap_or(false)))
@@ -585,7 +582,7 @@ pub(super) fn rlock_acquire(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if spin(vm, || lock.acquire_until(me, by, None, false) == Some(true)) {
         return Ok(Value::Bool(true));
     }
-    let deadline = timeout.map(|t| Instant::now() + t);
+    let deadline = timeout.and_then(crate::vm::timeout::deadline_after);
     let what = Waiting::Object(args.pos[0].clone());
     let got = vm.wait_released_for(what, deadline, |until| lock.acquire_until(me, by, until, true))?;
     Ok(Value::Bool(got.unwrap_or(false)))

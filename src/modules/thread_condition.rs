@@ -11,7 +11,7 @@
 use std::any::Any;
 use std::collections::VecDeque;
 use std::sync::{Arc, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::observe::record::ThreadRecord;
 use crate::observe::wait::{WaitTarget, Waiting};
@@ -23,8 +23,10 @@ use crate::runtime::class::Class;
 use crate::runtime::function::{Args, NativeFn};
 use crate::runtime::types::{make, types};
 use crate::runtime::value::{NativeObject, Value};
+use crate::syntax::ast::CmpOp;
 use crate::vm::error::{runtime_error, type_error};
 use crate::vm::threads::current_ident;
+use crate::vm::timeout::{deadline_ns, deadline_secs, pytime_ns};
 use crate::vm::{PyResult, Vm};
 
 /// One waiting thread: woken by setting `notified`.
@@ -265,7 +267,7 @@ fn acquire_restore(vm: &mut Vm, c: &ConditionObject, saved: Saved) -> PyResult<(
 
 /// `wait(timeout=None)`: True if notified, False on timeout. `this` is the
 /// Condition object itself, for the instruments.
-fn wait(vm: &mut Vm, this: &Value, c: &ConditionObject, timeout: Option<f64>) -> PyResult<bool> {
+fn wait(vm: &mut Vm, this: &Value, c: &ConditionObject, timeout: CondTimeout) -> PyResult<bool> {
     if !is_owned(vm, c)? {
         return Err(runtime_error("cannot wait on un-acquired lock"));
     }
@@ -280,12 +282,8 @@ fn wait(vm: &mut Vm, this: &Value, c: &ConditionObject, timeout: Option<f64>) ->
     };
     let what = Waiting::Notify(waiter.clone(), this.clone());
     let result = match timeout {
-        Some(t) if t <= 0.0 => Ok(waiter.wait_until(Some(Instant::now()))),
-        Some(t) => {
-            let deadline = Instant::now() + Duration::from_secs_f64(t.min(super::thread::TIMEOUT_MAX));
-            vm.wait_released_for(what, Some(deadline), |until| waiter.wait_until(until))
-        }
-        None => vm.wait_released_for(what, None, |until| waiter.wait_until(until)),
+        CondTimeout::Look => Ok(waiter.wait_until(Some(Instant::now()))),
+        CondTimeout::Until(deadline) => vm.wait_released_for(what, deadline, |until| waiter.wait_until(until)),
     };
     acquire_restore(vm, c, saved)?;
     let notified = matches!(result, Ok(Some(())));
@@ -299,17 +297,34 @@ fn wait(vm: &mut Vm, this: &Value, c: &ConditionObject, timeout: Option<f64>) ->
     result.map(|_| notified)
 }
 
-fn timeout_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<f64>> {
-    match v {
-        None | Some(Value::None) => Ok(None),
-        Some(v) => Ok(Some(to_f64(vm, v)?)),
+/// How long a Condition waits.
+enum CondTimeout {
+    /// Only looks whether it was notified (CPython's `acquire(False)`).
+    Look,
+    /// Waits until then; None is forever.
+    Until(Option<Instant>),
+}
+
+/// A Condition's timeout as CPython's `wait` reads it: None waits
+/// forever; `timeout > 0` (a Python comparison, so a str fails as it does
+/// there) waits with `lock.acquire`'s conversion of seconds (infinity and
+/// NaN fail there); anything else only looks.
+fn cond_timeout(vm: &mut Vm, v: Option<&Value>) -> PyResult<CondTimeout> {
+    let v = match v {
+        None | Some(Value::None) => return Ok(CondTimeout::Until(None)),
+        Some(v) => v,
+    };
+    let positive = vm.compare_op(CmpOp::Gt, v, &Value::Int(0))?;
+    if !vm.truthy(&positive)? {
+        return Ok(CondTimeout::Look);
     }
+    Ok(CondTimeout::Until(deadline_ns(pytime_ns(vm, v)?)))
 }
 
 fn cond_wait(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("wait", &["timeout"])?;
     let c = this(args)?;
-    let timeout = timeout_arg(vm, args.get(1, "timeout"))?;
+    let timeout = cond_timeout(vm, args.get(1, "timeout"))?;
     Ok(Value::Bool(wait(vm, &args.pos[0], c, timeout)?))
 }
 
@@ -322,19 +337,29 @@ fn cond_wait_for(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         .get(1, "predicate")
         .cloned()
         .ok_or_else(|| type_error("wait_for() missing 1 required positional argument: 'predicate'"))?;
-    let timeout = timeout_arg(vm, args.get(2, "timeout"))?;
-    let end = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.clamp(0.0, super::thread::TIMEOUT_MAX)));
+    let timeout = args.get(2, "timeout").filter(|v| !matches!(v, Value::None)).cloned();
+    // As CPython: the first wait is for `timeout` itself, later ones for
+    // what is left of it (the end is computed as a float sum, hence the
+    // TypeError of a str timeout).
+    let mut end: Option<Option<Instant>> = None;
     let mut result = vm.call(&predicate, &[])?;
     while !vm.truthy(&result)? {
-        let wait_time = match end {
-            Some(end) => {
-                let left = end.saturating_duration_since(Instant::now());
-                if left.is_zero() {
+        let wait_time = match (&timeout, end) {
+            (None, _) => CondTimeout::Until(None),
+            (Some(t), None) => {
+                let secs = to_f64(vm, t).map_err(|_| {
+                    type_error(format!("unsupported operand type(s) for +: 'float' and '{}'", t.type_name()))
+                })?;
+                end = Some(deadline_secs(secs));
+                cond_timeout(vm, Some(t))?
+            }
+            (Some(_), Some(None)) => CondTimeout::Until(None),
+            (Some(_), Some(Some(deadline))) => {
+                if deadline <= Instant::now() {
                     break;
                 }
-                Some(left.as_secs_f64())
+                CondTimeout::Until(Some(deadline))
             }
-            None => None,
         };
         wait(vm, &args.pos[0], c, wait_time)?;
         result = vm.call(&predicate, &[])?;

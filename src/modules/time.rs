@@ -314,14 +314,12 @@ fn secs_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 
 fn time_sleep(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.exactly("sleep", 1, args.len())?;
-    let secs = secs_arg(vm, &args.pos[0])?;
-    if secs < 0.0 {
+    // CPython converts first: -inf is an OverflowError, not a negative length.
+    let ns = crate::vm::timeout::pytime_ns(vm, &args.pos[0])?;
+    if ns < 0 {
         return Err(value_error("sleep length must be non-negative"));
     }
-    if secs * 1e9 >= i64::MAX as f64 {
-        return Err(overflow_error("timestamp too large to convert to C _PyTime_t"));
-    }
-    vm.sleep(secs)?;
+    vm.sleep(ns as f64 / 1e9)?;
     Ok(Value::None)
 }
 

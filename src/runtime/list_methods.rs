@@ -373,6 +373,15 @@ pub fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     vm.truthy(&r)
 }
 
+/// `a > b` through Python comparison.
+pub fn greater(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    if let Some(o) = super::compare::fast_cmp(a, b) {
+        return Ok(o == Ordering::Greater);
+    }
+    let r = vm.compare_op(CmpOp::Gt, a, b)?;
+    vm.truthy(&r)
+}
+
 /// A stable merge sort of indices by `keys`, using only `<`, whose
 /// comparisons may fail.
 fn merge_sort(vm: &mut Vm, order: &mut [usize], keys: &[Value]) -> PyResult<()> {

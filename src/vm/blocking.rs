@@ -201,11 +201,12 @@ impl Vm {
         if self.shared.gil.scheduler().is_some() {
             return self.sched_sleep(secs);
         }
-        let deadline = Instant::now() + Duration::from_secs_f64(secs);
-        self.wait_released_for(Waiting::Other("time.sleep"), Some(deadline), |until| {
-            if let Some(u) = until {
-                std::thread::sleep(u.saturating_duration_since(Instant::now()));
-            }
+        // None: longer than the clock can hold, so forever, an hour at a time.
+        let deadline = super::timeout::deadline_secs(secs);
+        self.wait_released_for(Waiting::Other("time.sleep"), deadline, |until| {
+            std::thread::sleep(
+                until.map_or(Duration::from_secs(3600), |u| u.saturating_duration_since(Instant::now())),
+            );
             None::<()>
         })?;
         Ok(())

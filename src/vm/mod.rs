@@ -30,6 +30,7 @@ pub mod signals;
 pub mod stdio;
 mod suggest;
 pub mod threads;
+pub mod timeout;
 pub mod trace;
 pub mod traceback;
 

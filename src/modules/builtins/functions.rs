@@ -9,7 +9,7 @@ use num_traits::{Signed, Zero};
 use crate::runtime::args::{to_f64, to_index};
 use crate::runtime::class::Class;
 use crate::runtime::function::{Args, NativeFn};
-use crate::runtime::list_methods::{less, sort_values};
+use crate::runtime::list_methods::{greater, less, sort_values};
 use crate::runtime::str::PyStr;
 use crate::runtime::types::types;
 use crate::runtime::value::Value;
@@ -115,11 +115,10 @@ fn extremum(vm: &mut Vm, args: &Args, name: &str, want_max: bool) -> PyResult<Va
         let better = match &best {
             None => true,
             Some((bk, _)) => {
-                if want_max {
-                    less(vm, bk, &k)?
-                } else {
-                    less(vm, &k, bk)?
-                }
+                // CPython asks `item > best` (`item < best` for min): the
+                // order decides which operand's method runs and the
+                // TypeError's wording.
+                if want_max { greater(vm, &k, bk)? } else { less(vm, &k, bk)? }
             }
         };
         if better {
