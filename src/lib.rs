@@ -36,7 +36,7 @@ use vm::{PyErr, Shared, Vm};
 
 /// Stack size of the thread that runs the interpreter: deep recursion is
 /// bounded by the recursion limit long before this is used up.
-const MAIN_STACK: usize = 512 * 1024 * 1024;
+const MAIN_STACK: usize = 8 * 1024 * 1024;
 
 /// One interpreter: its modules, builtins and configuration.
 pub struct Interpreter {

@@ -153,7 +153,22 @@ fn main() {
         );
         std::process::exit(70);
     }));
+    no_huge_pages();
     std::process::exit(run());
+}
+
+/// mimalloc reserves one big arena and, with transparent huge pages
+/// allowed, advises the kernel to back it with 2 MiB pages: then every
+/// thread's first small allocations fault in a huge page of their own, and
+/// 1000 idle threads cost 860 MB of memory instead of CPython's 30 MB.
+/// Small pages keep each thread's cost what it touches.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE only sets a flag of this process's memory
+    // map; it takes no pointers.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 fn run() -> i32 {

@@ -20,6 +20,7 @@ use crate::runtime::str::{PyBytes, PyStr};
 use crate::runtime::types::types;
 use crate::runtime::value::Value;
 use crate::vm::error::type_error;
+use crate::vm::recursion::Recursing;
 use crate::vm::{PyErr, PyResult, Vm};
 
 const NONE: u8 = 0;
@@ -38,9 +39,6 @@ const FROZENSET: u8 = 12;
 const GLOBAL: u8 = 13;
 const INSTANCE: u8 = 14;
 const EXCEPTION: u8 = 15;
-
-/// Deeper nesting than this is refused (pickle's RecursionError).
-const MAX_DEPTH: usize = 500;
 
 /// `_pickle.PicklingError`.
 pub fn pickling_error() -> Arc<Class> {
@@ -63,7 +61,7 @@ pub fn pickling_error() -> Arc<Class> {
 
 pub fn dumps(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(64);
-    encode(vm, v, &mut out, 0)?;
+    encode(vm, v, &mut out)?;
     Ok(out)
 }
 
@@ -76,12 +74,13 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-fn encode(vm: &mut Vm, v: &Value, out: &mut Vec<u8>, depth: usize) -> PyResult<()> {
-    if depth > MAX_DEPTH {
-        return Err(crate::vm::error::recursion_error_with(
-            "maximum recursion depth exceeded while pickling an object",
-        ));
-    }
+/// Each nested value is a level of recursion (pickle's RecursionError
+/// past the limit or when the native stack runs low).
+fn encode(vm: &mut Vm, v: &Value, out: &mut Vec<u8>) -> PyResult<()> {
+    vm.nested(Recursing::Pickle, |vm| encode_value(vm, v, out))
+}
+
+fn encode_value(vm: &mut Vm, v: &Value, out: &mut Vec<u8>) -> PyResult<()> {
     match v {
         Value::None => out.push(NONE),
         Value::Bool(true) => out.push(TRUE),
@@ -112,14 +111,14 @@ fn encode(vm: &mut Vm, v: &Value, out: &mut Vec<u8>, depth: usize) -> PyResult<(
             out.push(LIST);
             put_len(out, items.len());
             for x in &items {
-                encode(vm, x, out, depth + 1)?;
+                encode(vm, x, out)?;
             }
         }
         Value::Tuple(t) => {
             out.push(TUPLE);
             put_len(out, t.len());
             for x in t.items.iter() {
-                encode(vm, x, out, depth + 1)?;
+                encode(vm, x, out)?;
             }
         }
         Value::Dict(d) => {
@@ -127,8 +126,8 @@ fn encode(vm: &mut Vm, v: &Value, out: &mut Vec<u8>, depth: usize) -> PyResult<(
             out.push(DICT);
             put_len(out, items.len());
             for (k, x) in &items {
-                encode(vm, k, out, depth + 1)?;
-                encode(vm, x, out, depth + 1)?;
+                encode(vm, k, out)?;
+                encode(vm, x, out)?;
             }
         }
         Value::Set(s) | Value::FrozenSet(s) => {
@@ -136,7 +135,7 @@ fn encode(vm: &mut Vm, v: &Value, out: &mut Vec<u8>, depth: usize) -> PyResult<(
             out.push(if matches!(v, Value::Set(_)) { SET } else { FROZENSET });
             put_len(out, items.len());
             for x in &items {
-                encode(vm, x, out, depth + 1)?;
+                encode(vm, x, out)?;
             }
         }
         Value::Function(_) | Value::Class(_) | Value::Builtin(_) => {
@@ -150,13 +149,13 @@ fn encode(vm: &mut Vm, v: &Value, out: &mut Vec<u8>, depth: usize) -> PyResult<(
             if let Some(d) = inst.exc() {
                 let args = d.lock().args.clone();
                 out.push(EXCEPTION);
-                encode(vm, &cls, out, depth + 1)?;
-                encode(vm, &args, out, depth + 1)?;
+                encode(vm, &cls, out)?;
+                encode(vm, &args, out)?;
             } else {
                 out.push(INSTANCE);
-                encode(vm, &cls, out, depth + 1)?;
+                encode(vm, &cls, out)?;
             }
-            encode(vm, &Value::Dict(inst.dict.clone()), out, depth + 1)?;
+            encode(vm, &Value::Dict(inst.dict.clone()), out)?;
         }
         other => {
             let cls = other.class();
@@ -256,7 +255,12 @@ impl Reader<'_> {
         String::from_utf8(b.to_vec()).map_err(|_| PyErr::new(&pickling_error(), "corrupt message"))
     }
 
+    /// Decoding nests as deep as the encoder did, so it is guarded alike.
     fn value(&mut self, vm: &mut Vm) -> PyResult<Value> {
+        vm.nested(Recursing::Other, |vm| self.value_inner(vm))
+    }
+
+    fn value_inner(&mut self, vm: &mut Vm) -> PyResult<Value> {
         let tag = self.take(1)?[0];
         Ok(match tag {
             NONE => Value::None,

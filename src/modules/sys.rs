@@ -184,10 +184,10 @@ fn setrecursionlimit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if n < 1 {
         return Err(value_error("recursion limit must be greater or equal than 1"));
     }
-    if (n as usize) <= vm.frames.len() {
+    if (n as usize) <= vm.depth() {
         return Err(crate::vm::error::recursion_error_with(format!(
             "cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low",
-            vm.frames.len()
+            vm.depth()
         )));
     }
     vm.shared.recursion_limit.store(n as usize, Ordering::Relaxed);

@@ -163,6 +163,13 @@ impl Inner {
     }
 }
 
+impl Drop for PyDict {
+    fn drop(&mut self) {
+        let entries = std::mem::take(&mut self.inner.get_mut().entries);
+        super::drop::release(entries.into_iter().flat_map(|e| [e.key, e.value]));
+    }
+}
+
 impl PyDict {
     pub fn new() -> PyDict {
         PyDict::default()

@@ -29,6 +29,16 @@ pub struct Function {
     pub dict: Mutex<Option<Arc<PyDict>>>,
 }
 
+impl Drop for Function {
+    fn drop(&mut self) {
+        let defaults = std::mem::take(&mut self.defaults);
+        let kwdefaults = std::mem::take(&mut self.kwdefaults).into_iter().map(|(_, v)| v);
+        let closure = std::mem::take(&mut self.closure).into_vec().into_iter().map(Value::Cell);
+        let dict = self.dict.get_mut().take().map(Value::Dict);
+        super::drop::release(defaults.into_iter().chain(kwdefaults).chain(closure).chain(dict));
+    }
+}
+
 impl Function {
     /// A function running `code` in `globals` (the name and doc come from
     /// the code object; module and class bodies get one too).
@@ -119,6 +129,18 @@ pub struct BoundMethod {
 #[derive(Default)]
 pub struct Cell {
     pub value: super::sync::PyLock<Value>,
+}
+
+impl Drop for Cell {
+    fn drop(&mut self) {
+        super::drop::release([std::mem::take(self.value.get_mut())]);
+    }
+}
+
+impl Drop for BoundMethod {
+    fn drop(&mut self) {
+        super::drop::release([std::mem::take(&mut self.receiver), std::mem::take(&mut self.func)]);
+    }
 }
 
 impl Cell {

@@ -27,6 +27,24 @@ pub struct Generator {
     exc_info: Mutex<Value>,
 }
 
+impl Drop for Generator {
+    fn drop(&mut self) {
+        let exc = std::mem::take(self.exc_info.get_mut());
+        let frame = match std::mem::replace(self.state.get_mut(), GenState::Finished) {
+            GenState::Suspended(d, _) => Some(d),
+            _ => None,
+        };
+        let frame_values = frame.into_iter().flat_map(|d| {
+            let d = *d;
+            let f = d.frame;
+            let cells = f.cells.into_iter().map(Value::Cell);
+            let locals = f.locals.map(Value::Dict);
+            d.values.into_iter().chain([Value::Function(f.func)]).chain(cells).chain(locals).chain(f.init_self)
+        });
+        super::drop::release(std::iter::once(exc).chain(frame_values));
+    }
+}
+
 impl Generator {
     pub fn from_parts(frame: Box<Detached>, name: Arc<PyStr>, qualname: Arc<PyStr>) -> Generator {
         Generator {

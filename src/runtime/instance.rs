@@ -26,6 +26,21 @@ pub enum Payload {
     Value(super::value::Value),
 }
 
+impl Drop for Instance {
+    fn drop(&mut self) {
+        // The attribute dict frees its entries through `drop::release`
+        // itself; the payload is the other way down a chain of objects.
+        match std::mem::replace(&mut self.payload, Payload::None) {
+            Payload::Value(v) => super::drop::release([v]),
+            Payload::Exception(data) => {
+                let d = data.into_inner();
+                super::drop::release([d.args, d.cause, d.context, d.tb_object]);
+            }
+            Payload::None => {}
+        }
+    }
+}
+
 impl Instance {
     pub fn new(class: Arc<Class>) -> Instance {
         Instance { dict: Arc::new(PyDict::with_capacity(class.attr_hint())), class, payload: Payload::None }

@@ -48,3 +48,9 @@ impl PyList {
         std::mem::replace(&mut *self.items.lock(), items)
     }
 }
+
+impl Drop for PyList {
+    fn drop(&mut self) {
+        super::drop::release(std::mem::take(self.items.get_mut()));
+    }
+}

@@ -17,6 +17,7 @@ pub mod compare;
 pub mod dict;
 pub mod dict_methods;
 pub mod dict_view;
+pub mod drop;
 pub mod dunders;
 pub mod exception;
 pub mod float;

@@ -156,6 +156,16 @@ pub struct PySet {
     table: PyLock<Table>,
 }
 
+impl Drop for PySet {
+    fn drop(&mut self) {
+        let slots = std::mem::take(&mut self.table.get_mut().slots);
+        super::drop::release(slots.into_iter().filter_map(|s| match s {
+            Slot::Full(_, v) => Some(v),
+            _ => None,
+        }));
+    }
+}
+
 impl PySet {
     pub fn new() -> PySet {
         PySet::default()

@@ -54,7 +54,13 @@ pub fn new_instance(vm: &mut Vm, cls: &Arc<Class>, args: &[Value], kwargs: &[(Ar
 
 /// Calls a Rust function; a method of a builtin type called on an instance
 /// of a subclass of that type works on the value the instance carries.
+/// A Rust callee may call back into Python: the call counts as a level of
+/// recursion (`vm/recursion.rs`), as CPython's C functions do.
 pub fn call_builtin(vm: &mut Vm, b: &Builtin, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    vm.nested(crate::vm::recursion::Recursing::Call, |vm| call_builtin_inner(vm, b, args, kwargs))
+}
+
+fn call_builtin_inner(vm: &mut Vm, b: &Builtin, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
     if let Some(Value::Instance(inst)) = args.first()
         && let Some(value) = inst.base_value()
         && b.owner.is_some_and(|o| o != "object")

@@ -19,3 +19,9 @@ impl PyTuple {
         self.items.is_empty()
     }
 }
+
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        super::drop::release(std::mem::take(&mut self.items).into_vec());
+    }
+}

@@ -41,7 +41,8 @@ impl Vm {
                         let mut full = Vec::with_capacity(args.len() + 1);
                         full.push(callee.clone());
                         full.extend_from_slice(args);
-                        self.call_value(&call, &full, kwargs)
+                        // A callable object may call itself: CPython's tp_call.
+                        self.nested(super::recursion::Recursing::Call, |vm| vm.call_value(&call, &full, kwargs))
                     }
                     _ => Err(type_error(format!("'{}' object is not callable", callee.type_name()))),
                 }

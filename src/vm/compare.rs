@@ -45,6 +45,20 @@ fn from_ordering(op: CmpOp, o: Ordering) -> bool {
     }
 }
 
+/// Values whose comparison never recurses.
+fn is_flat(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::BigInt(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+    )
+}
+
 fn user_defined(v: &Value) -> bool {
     matches!(v, Value::Instance(_) | Value::Native(_))
 }
@@ -59,8 +73,16 @@ impl Vm {
         self.truthy(&r)
     }
 
-    /// `a op b` for ==, !=, <, <=, >, >=.
+    /// `a op b` for ==, !=, <, <=, >, >=. A comparison that may recurse
+    /// (containers, objects with dunders) is one level of recursion.
     pub fn compare_op(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if is_flat(a) && is_flat(b) {
+            return self.compare_op_inner(op, a, b);
+        }
+        self.nested(super::recursion::Recursing::Compare, |vm| vm.compare_op_inner(op, a, b))
+    }
+
+    fn compare_op_inner(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         if !user_defined(a) && !user_defined(b) {
             return self.builtin_compare(op, a, b).map(Value::Bool);
         }

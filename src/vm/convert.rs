@@ -2,6 +2,7 @@
 //! `format`, and the REPL's echo.
 
 use super::error::{type_error, value_error};
+use super::recursion::Recursing;
 use super::{PyResult, Vm};
 use crate::bytecode::op::format as fmt_flags;
 use crate::runtime::class::ClassFlags;
@@ -13,101 +14,141 @@ pub const INT_MAX_STR_DIGITS: usize = 4300;
 
 impl Vm {
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
-        Ok(match v {
-            Value::None | Value::Undef => "None".into(),
-            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
-            Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => self.bigint_to_string(b)?,
-            Value::Float(f) => crate::runtime::float::repr(*f),
-            Value::Str(s) => repr_str(s.as_str()),
+        let mut out = String::new();
+        self.repr_to(v, &mut out)?;
+        Ok(out)
+    }
+
+    /// Appends `repr(v)` to `out`: nested containers write into one buffer,
+    /// so the repr of a deep nesting costs its length, not its length times
+    /// its depth. Anything but an immediate or a str is one level of
+    /// recursion (`recursion.rs`).
+    pub fn repr_to(&mut self, v: &Value, out: &mut String) -> PyResult<()> {
+        match v {
+            Value::None | Value::Undef => out.push_str("None"),
+            Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
+            Value::Int(i) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{i}");
+            }
+            Value::Float(f) => out.push_str(&crate::runtime::float::repr(*f)),
+            Value::Str(s) => out.push_str(&repr_str(s.as_str())),
+            _ => {
+                self.enter(Recursing::Repr)?;
+                let r = self.repr_object(v, out);
+                self.leave();
+                r?;
+            }
+        }
+        Ok(())
+    }
+
+    fn repr_object(&mut self, v: &Value, out: &mut String) -> PyResult<()> {
+        match v {
+            Value::BigInt(b) => out.push_str(&self.bigint_to_string(b)?),
             Value::Instance(_) | Value::Native(_) => match self.call_dunder(v, "__repr__", &[])? {
-                Some(Value::Str(s)) => s.as_str().to_string(),
+                Some(Value::Str(s)) => out.push_str(s.as_str()),
                 Some(other) => {
                     return Err(type_error(format!("__repr__ returned non-string (type {})", other.type_name())));
                 }
-                None => default_repr(v),
+                None => out.push_str(&default_repr(v)),
             },
             Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) => {
-                return self.repr_container(v);
+                return self.repr_container(v, out);
             }
-            _ => crate::runtime::special::repr_builtin(self, v)?,
-        })
+            _ => out.push_str(&crate::runtime::special::repr_builtin(self, v)?),
+        }
+        Ok(())
     }
 
     /// Containers, with `[...]` for a container inside itself.
-    fn repr_container(&mut self, v: &Value) -> PyResult<String> {
+    fn repr_container(&mut self, v: &Value, out: &mut String) -> PyResult<()> {
         let id = v.ptr().unwrap_or(0);
-        if self.repr_guard.contains(&id) {
-            return Ok(match v {
+        if !self.repr_guard.insert(id) {
+            out.push_str(match v {
                 Value::List(_) => "[...]",
                 Value::Dict(_) => "{...}",
                 _ => "...",
-            }
-            .into());
+            });
+            return Ok(());
         }
-        self.check_native_stack()?;
-        self.repr_guard.push(id);
-        let r = self.repr_container_inner(v);
-        self.repr_guard.pop();
+        let r = self.repr_container_inner(v, out);
+        self.repr_guard.remove(&id);
         r
     }
 
-    fn repr_container_inner(&mut self, v: &Value) -> PyResult<String> {
-        let join = |vm: &mut Vm, items: &[Value]| -> PyResult<String> {
-            let mut s = String::new();
+    fn repr_container_inner(&mut self, v: &Value, out: &mut String) -> PyResult<()> {
+        let join = |vm: &mut Vm, items: &[Value], out: &mut String| -> PyResult<()> {
             for (i, x) in items.iter().enumerate() {
                 if i > 0 {
-                    s.push_str(", ");
+                    out.push_str(", ");
                 }
-                s.push_str(&vm.repr(x)?);
+                vm.repr_to(x, out)?;
             }
-            Ok(s)
+            Ok(())
         };
-        Ok(match v {
+        match v {
             Value::List(l) => {
                 let items = l.snapshot();
-                format!("[{}]", join(self, &items)?)
+                out.push('[');
+                join(self, &items, out)?;
+                out.push(']');
             }
             Value::Tuple(t) => {
-                if t.len() == 1 {
-                    format!("({},)", self.repr(&t.items[0])?)
-                } else {
-                    format!("({})", join(self, &t.items)?)
-                }
+                out.push('(');
+                join(self, &t.items, out)?;
+                out.push_str(if t.len() == 1 { ",)" } else { ")" });
             }
             Value::Dict(d) => {
-                let mut s = String::from("{");
+                out.push('{');
                 for (i, (k, val)) in d.items().iter().enumerate() {
                     if i > 0 {
-                        s.push_str(", ");
+                        out.push_str(", ");
                     }
-                    s.push_str(&self.repr(k)?);
-                    s.push_str(": ");
-                    s.push_str(&self.repr(val)?);
+                    self.repr_to(k, out)?;
+                    out.push_str(": ");
+                    self.repr_to(val, out)?;
                 }
-                s.push('}');
-                s
+                out.push('}');
             }
             Value::Set(st) => {
                 let items = st.items();
-                if items.is_empty() { "set()".into() } else { format!("{{{}}}", join(self, &items)?) }
+                if items.is_empty() {
+                    out.push_str("set()");
+                } else {
+                    out.push('{');
+                    join(self, &items, out)?;
+                    out.push('}');
+                }
             }
             Value::FrozenSet(st) => {
                 let items = st.items();
-                if items.is_empty() { "frozenset()".into() } else { format!("frozenset({{{}}})", join(self, &items)?) }
+                if items.is_empty() {
+                    out.push_str("frozenset()");
+                } else {
+                    out.push_str("frozenset({");
+                    join(self, &items, out)?;
+                    out.push_str("})");
+                }
             }
-            _ => String::new(),
-        })
+            _ => {}
+        }
+        Ok(())
     }
 
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
-            Value::Instance(_) | Value::Native(_) => match self.call_dunder(v, "__str__", &[])? {
-                Some(Value::Str(s)) => Ok(s.as_str().to_string()),
-                Some(other) => Err(type_error(format!("__str__ returned non-string (type {})", other.type_name()))),
-                None => self.repr(v),
-            },
+            Value::Instance(_) | Value::Native(_) => {
+                self.enter(Recursing::Str)?;
+                let r = self.call_dunder(v, "__str__", &[]);
+                self.leave();
+                match r? {
+                    Some(Value::Str(s)) => Ok(s.as_str().to_string()),
+                    Some(other) => Err(type_error(format!("__str__ returned non-string (type {})", other.type_name()))),
+                    None => self.repr(v),
+                }
+            }
             _ => self.repr(v),
         }
     }
@@ -149,7 +190,14 @@ impl Vm {
             Value::Tuple(t) => {
                 let mut lanes = Vec::with_capacity(t.len());
                 for x in t.items.iter() {
-                    lanes.push(self.hash(x)?);
+                    // Only a nested tuple recurses here (instances recurse
+                    // through their `__hash__` frame, which counts itself).
+                    let h = if matches!(x, Value::Tuple(_)) {
+                        self.nested(Recursing::Other, |vm| vm.hash(x))?
+                    } else {
+                        self.hash(x)?
+                    };
+                    lanes.push(h);
                 }
                 tuple_hash(&lanes)
             }

@@ -62,7 +62,7 @@ impl Vm {
             self.stack.truncate(frame.ret);
             return Err(e);
         }
-        if self.frames.len() >= self.recursion_limit() {
+        if self.depth() >= self.recursion_limit() {
             self.stack.truncate(frame.ret);
             return Err(super::error::recursion_error());
         }

@@ -48,7 +48,7 @@ impl Vm {
             || nargs > argcount
             || nargs + func.defaults.len() < argcount
             || !code.cellvars.is_empty()
-            || depth >= self.shared.recursion_limit.load(std::sync::atomic::Ordering::Relaxed)
+            || depth + self.c_depth >= self.shared.recursion_limit.load(std::sync::atomic::Ordering::Relaxed)
         {
             return false;
         }
@@ -94,7 +94,7 @@ impl Vm {
             || nargs > argcount
             || nargs + init.defaults.len() < argcount
             || !code.cellvars.is_empty()
-            || self.frames.len() >= self.shared.recursion_limit.load(std::sync::atomic::Ordering::Relaxed)
+            || self.depth() >= self.shared.recursion_limit.load(std::sync::atomic::Ordering::Relaxed)
         {
             return false;
         }
@@ -190,10 +190,19 @@ impl Vm {
             self.stack.push(Value::None);
             return Some(Ok(()));
         }
+        // A Rust function may call back into Python: its call counts as a
+        // level of recursion, as CPython's C functions do. A builtin type
+        // called with positional arguments (`str(x)`, `tuple(x)`) does not,
+        // as CPython's specialised calls of them do not.
         let call = |vm: &mut Vm, args: &[Value]| {
             let pos = crate::runtime::function::Args::new(args);
             match &native {
-                Native::Func(f) => f(vm, &pos),
+                Native::Func(f) => {
+                    vm.enter(super::recursion::Recursing::Call)?;
+                    let r = f(vm, &pos);
+                    vm.leave();
+                    r
+                }
                 Native::Ctor(ctor, cls) => ctor(vm, cls, &pos),
             }
         };
@@ -279,7 +288,7 @@ impl Vm {
             },
             _ => return self.call_and_push(callee, args, kw),
         };
-        if self.frames.len() >= self.recursion_limit() {
+        if self.depth() >= self.recursion_limit() {
             return Err(super::error::recursion_error());
         }
         let mut frame = self.frame_for_call(func, receiver, args, kw)?;
@@ -295,7 +304,7 @@ impl Vm {
         args: &[Value],
         kw: &[(Arc<PyStr>, Value)],
     ) -> PyResult<bool> {
-        if self.frames.len() >= self.recursion_limit() {
+        if self.depth() >= self.recursion_limit() {
             return Err(super::error::recursion_error());
         }
         let mut frame = self.frame_for_call(init, Some(&inst), args, kw)?;

@@ -25,6 +25,7 @@ pub mod import;
 mod invoke;
 mod iterate;
 mod ops;
+pub mod recursion;
 pub mod schedule;
 pub mod signals;
 pub mod stdio;
@@ -123,8 +124,11 @@ pub struct Vm {
     stack_limit: usize,
     /// Nested evaluation loops (Rust calling back into Python).
     pub native_depth: usize,
+    /// Rust-level recursive operations in progress: they count toward the
+    /// recursion limit with the frames (`recursion.rs`).
+    c_depth: usize,
     /// Containers being repr'd, to print `[...]` for self-references.
-    pub repr_guard: Vec<usize>,
+    pub repr_guard: std::collections::HashSet<usize>,
     pub thread: threads::ThreadState,
     /// The code object the thread last recorded a lock site in (see
     /// `hold_site`): the record is asked to keep it only when it changes.
@@ -156,7 +160,8 @@ impl Vm {
             stack: Vec::with_capacity(1024),
             stack_limit,
             native_depth: 0,
-            repr_guard: Vec::new(),
+            c_depth: 0,
+            repr_guard: std::collections::HashSet::new(),
             thread: threads::ThreadState::new(record),
             kept_code: 0,
             traced: shared_traced,

@@ -14,9 +14,13 @@ use crate::runtime::str::PyStr;
 use crate::runtime::types::types;
 use crate::runtime::value::Value;
 
-/// Native stack of a Python thread. Python-to-Python calls do not use it;
-/// Rust calling back into Python does, and is bounded by the stack guard.
-const THREAD_STACK: usize = 64 * 1024 * 1024;
+/// Native stack of a Python thread: 8 MiB, glibc's default, as CPython's
+/// threads have; only the pages a thread touches cost memory.
+/// Python-to-Python calls do not use it; Rust recursion on user data
+/// (repr, compare, calls back into Python) checks the space left before
+/// each level (`vm/recursion.rs`), so a small stack stays safe whatever
+/// the recursion limit.
+pub const THREAD_STACK: usize = 8 * 1024 * 1024;
 
 /// Per-thread state the runtime keeps besides the stacks.
 pub struct ThreadState {
