@@ -79,6 +79,9 @@ enum FBlock<'a> {
     Handler(Option<&'a str>),
     /// A `with` body: exit on the stack, a handler block pushed.
     With,
+    /// A `finally` body inlined on a `return`'s way out: the value to
+    /// return on the stack.
+    PopValue,
 }
 
 struct Unit<'a> {
