@@ -256,7 +256,9 @@ fn run_main_locked(vm: &mut Vm, source: &str, filename: &str) -> i32 {
     if let Err(e) = run_exit_waits(vm) {
         status = exit_status(vm, &e);
     }
-    finish(vm);
+    if finish(vm) {
+        status = 120;
+    }
     exit_reports(vm);
     status
 }
@@ -324,12 +326,14 @@ fn run_exit_waits(vm: &mut Vm) -> Result<(), PyErr> {
 }
 
 /// Flushes what the program left buffered.
-fn finish(vm: &Vm) {
+/// Runs the exit hooks and flushes the standard streams; true if stdout
+/// could not be written (the exit status becomes 120, as in CPython).
+fn finish(vm: &Vm) -> bool {
     let hooks = std::mem::take(&mut *vm.shared.exit_hooks.lock());
     for h in hooks {
         h();
     }
-    vm.flush_std();
+    vm.flush_std_at_exit()
 }
 
 /// A Rust panic is a bug in pyl: say so in one line, exit 70.

@@ -245,7 +245,9 @@ impl Session {
             if let Err(e) = crate::run_exit_waits(vm) {
                 status = crate::exit_status(vm, &e);
             }
-            crate::finish(vm);
+            if crate::finish(vm) {
+                status = 120;
+            }
             crate::exit_reports(vm);
             status
         })
