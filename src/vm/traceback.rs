@@ -246,7 +246,18 @@ fn syntax_error_location(exc: &Instance, style: Style) -> String {
             if offset > indent {
                 let col = offset.saturating_sub(1).saturating_sub(indent);
                 let width = (end - offset).max(1).min(stripped.chars().count().saturating_sub(col).max(1));
-                let markers = format!("{}{}", " ".repeat(col), "^".repeat(width));
+                // CPython 3.11 places these carets by UTF-8 byte, not by
+                // character: a line with non-ASCII text before the error
+                // has its caret further right, and we match that.
+                let n = stripped.chars().count();
+                let bytes = |chars: usize| {
+                    stripped.chars().take(chars).map(char::len_utf8).sum::<usize>() + chars.saturating_sub(n)
+                };
+                // (A one-character error, such as an invalid character,
+                // keeps its single caret.)
+                let width = if width == 1 { 1 } else { bytes(col + width) - bytes(col) };
+                let col = bytes(col);
+                let markers = format!("{}{}", " ".repeat(col), "^".repeat(width.max(1)));
                 out.push_str(&format!("    {}\n", style.markers(&markers)));
             }
         }
