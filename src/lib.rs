@@ -105,13 +105,23 @@ impl Interpreter {
     /// Runs a script file as `__main__`; returns the process exit status.
     pub fn run_file(&self, path: &str) -> i32 {
         match std::fs::read(path) {
-            Ok(bytes) => {
-                let text = String::from_utf8_lossy(&bytes).into_owned();
-                self.run_source(&text, path)
-            }
+            Ok(bytes) => self.run_bytes(&bytes, path),
             Err(e) => {
                 report_unreadable(path, &e);
                 2
+            }
+        }
+    }
+
+    /// Runs a script's bytes as `__main__`, decoded as CPython decodes a
+    /// script file (BOM, PEP 263 coding declaration, else UTF-8); a
+    /// source that cannot be decoded is a SyntaxError, exit status 1.
+    pub fn run_bytes(&self, bytes: &[u8], filename: &str) -> i32 {
+        match syntax::source::decode(bytes, syntax::source::Origin::File(filename)) {
+            Ok(text) => self.run_source(&text, filename),
+            Err(e) => {
+                eprint!("{}", vm::traceback::syntax_error_report(&e, filename, ""));
+                1
             }
         }
     }
@@ -246,7 +256,9 @@ fn run_main_locked(vm: &mut Vm, source: &str, filename: &str) -> i32 {
     if let Err(e) = run_exit_waits(vm) {
         status = exit_status(vm, &e);
     }
-    finish(vm);
+    if finish(vm) {
+        status = 120;
+    }
     exit_reports(vm);
     status
 }
@@ -314,12 +326,14 @@ fn run_exit_waits(vm: &mut Vm) -> Result<(), PyErr> {
 }
 
 /// Flushes what the program left buffered.
-fn finish(vm: &Vm) {
+/// Runs the exit hooks and flushes the standard streams; true if stdout
+/// could not be written (the exit status becomes 120, as in CPython).
+fn finish(vm: &Vm) -> bool {
     let hooks = std::mem::take(&mut *vm.shared.exit_hooks.lock());
     for h in hooks {
         h();
     }
-    vm.flush_std();
+    vm.flush_std_at_exit()
 }
 
 /// A Rust panic is a bug in pyl: say so in one line, exit 70.

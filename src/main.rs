@@ -319,7 +319,7 @@ fn run() -> i32 {
                 eprintln!("pyl: cannot read stdin: {e}");
                 return 2;
             }
-            interp.run_source(&String::from_utf8_lossy(&text), "<stdin>")
+            interp.run_bytes(&text, "<stdin>")
         }
     }
 }

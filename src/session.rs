@@ -97,9 +97,14 @@ impl Session {
     pub fn run_file(&mut self, path: &str) -> Outcome {
         match std::fs::read(path) {
             Ok(bytes) => {
-                let text = String::from_utf8_lossy(&bytes).into_owned();
                 self.main.set("__file__", Value::str(path));
-                self.run(&text, path, compiler::Mode::Exec)
+                match crate::syntax::source::decode(&bytes, crate::syntax::source::Origin::File(path)) {
+                    Ok(text) => self.run(&text, path, compiler::Mode::Exec),
+                    Err(e) => self.locked(|vm, _| {
+                        vm.print_exception(&vm::traceback::syntax_error_value(&e, path, ""));
+                        Outcome::Failed
+                    }),
+                }
             }
             Err(e) => {
                 crate::report_unreadable(path, &e);
@@ -240,7 +245,9 @@ impl Session {
             if let Err(e) = crate::run_exit_waits(vm) {
                 status = crate::exit_status(vm, &e);
             }
-            crate::finish(vm);
+            if crate::finish(vm) {
+                status = 120;
+            }
             crate::exit_reports(vm);
             status
         })

@@ -96,3 +96,23 @@ fn long_flat_sequences_compile() {
         assert_eq!(outcome(src), "ok");
     }
 }
+
+/// Tens of thousands of names, constants and cells in one function: the
+/// compiler's tables are hashed, so this takes a fraction of a second
+/// (it once took half a minute: every local was found by a linear search).
+#[test]
+fn many_locals_compile() {
+    let n = 70_000;
+    let mut locals = String::from("def f():\n");
+    for i in 0..n {
+        locals.push_str(&format!("    v{i} = {i}.5\n"));
+    }
+    locals.push_str(&format!("    return v0 + v{}\n", n - 1));
+    let mut cells = String::from("def f():\n");
+    for i in 0..n / 10 {
+        cells.push_str(&format!("    c{i} = '{i}'\n"));
+    }
+    cells.push_str(&format!("    def g():\n        return c0 + c{}\n    return g\n", n / 10 - 1));
+    assert_eq!(outcome(locals), "ok");
+    assert_eq!(outcome(cells), "ok");
+}

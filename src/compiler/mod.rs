@@ -59,6 +59,30 @@ pub fn compile_source(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code
     compile_module(&module, source, mode)
 }
 
+/// The constants `add_const` shares: equal type and value (a float by
+/// its bits, so 0.0 and -0.0 stay apart).
+#[derive(PartialEq, Eq, Hash)]
+enum ConstKey {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(u64),
+    Str(String),
+}
+
+impl ConstKey {
+    fn of(v: &Value) -> Option<ConstKey> {
+        Some(match v {
+            Value::None => ConstKey::None,
+            Value::Bool(b) => ConstKey::Bool(*b),
+            Value::Int(i) => ConstKey::Int(*i),
+            Value::Float(f) => ConstKey::Float(f.to_bits()),
+            Value::Str(s) => ConstKey::Str(s.as_str().to_string()),
+            _ => return None,
+        })
+    }
+}
+
 /// What a `break`/`continue`/`return` must undo on its way out.
 enum FBlock<'a> {
     While {
@@ -79,6 +103,9 @@ enum FBlock<'a> {
     Handler(Option<&'a str>),
     /// A `with` body: exit on the stack, a handler block pushed.
     With,
+    /// A `finally` body inlined on a `return`'s way out: the value to
+    /// return on the stack.
+    PopValue,
 }
 
 struct Unit<'a> {
@@ -91,8 +118,13 @@ struct Unit<'a> {
     names: Vec<Arc<PyStr>>,
     name_index: HashMap<String, u32>,
     varnames: Vec<Arc<PyStr>>,
+    /// Slot of each name in `varnames`, `cells` and `consts`: lookups by
+    /// hashing, so a function with many locals compiles in linear time.
+    varname_index: HashMap<String, u32>,
     cells: Vec<String>,
+    cell_index: HashMap<String, u32>,
     ncellvars: usize,
+    const_index: HashMap<ConstKey, u32>,
     fblocks: Vec<FBlock<'a>>,
     span: Span,
     flags: u32,
@@ -153,7 +185,13 @@ impl<'a> Compiler<'a> {
         if sc.kind == ScopeKind::Class {
             flags |= flags::CLASS_BODY;
         }
+        let varname_index = varnames.iter().enumerate().map(|(i, v)| (v.clone(), i as u32)).collect();
         let varnames = varnames.iter().map(|v| self.intern(v)).collect();
+        // The first of equal names wins, as a linear search would find.
+        let mut cell_index = HashMap::new();
+        for (i, c) in cells.iter().enumerate() {
+            cell_index.entry(c.clone()).or_insert(i as u32);
+        }
         let first_line = self.source.line_of(span.start) as u32;
         self.units.push(Unit {
             scope,
@@ -165,8 +203,11 @@ impl<'a> Compiler<'a> {
             names: Vec::new(),
             name_index: HashMap::new(),
             varnames,
+            varname_index,
             cells,
+            cell_index,
             ncellvars,
+            const_index: HashMap::new(),
             fblocks: Vec::new(),
             span,
             flags,
@@ -269,19 +310,16 @@ impl<'a> Compiler<'a> {
     fn add_const(&mut self, v: Value) -> u32 {
         let u = self.unit();
         // Reuse equal simple constants (same type and value).
-        let same = |a: &Value, b: &Value| match (a, b) {
-            (Value::None, Value::None) => true,
-            (Value::Bool(x), Value::Bool(y)) => x == y,
-            (Value::Int(x), Value::Int(y)) => x == y,
-            (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
-            (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
-            _ => false,
-        };
-        if let Some(i) = u.consts.iter().position(|c| same(c, &v)) {
-            return i as u32;
+        let key = ConstKey::of(&v);
+        if let Some(i) = key.as_ref().and_then(|k| u.const_index.get(k)) {
+            return *i;
         }
         u.consts.push(v);
-        (u.consts.len() - 1) as u32
+        let i = (u.consts.len() - 1) as u32;
+        if let Some(k) = key {
+            u.const_index.insert(k, i);
+        }
+        i
     }
 
     fn load_const(&mut self, v: Value) {
@@ -317,20 +355,18 @@ impl<'a> Compiler<'a> {
 
     fn varname_index(&mut self, name: &str) -> u32 {
         let u = self.unit();
-        match u.varnames.iter().position(|v| v.as_str() == name) {
-            Some(i) => i as u32,
-            None => {
-                let s = Arc::new(PyStr::new(name.to_string()));
-                let u = self.unit();
-                u.varnames.push(s);
-                (u.varnames.len() - 1) as u32
-            }
+        if let Some(&i) = u.varname_index.get(name) {
+            return i;
         }
+        u.varnames.push(Arc::new(PyStr::new(name.to_string())));
+        let i = (u.varnames.len() - 1) as u32;
+        u.varname_index.insert(name.to_string(), i);
+        i
     }
 
     fn cell_index(&mut self, name: &str) -> u32 {
         let u = self.unit();
-        u.cells.iter().position(|c| c == name).unwrap_or(0) as u32
+        u.cell_index.get(name).copied().unwrap_or(0)
     }
 
     fn storage(&mut self, name: &str) -> Storage {

@@ -226,19 +226,22 @@ impl SymbolTable {
         // Parameters come first among the locals, in declaration order.
         let mut varnames: Vec<String> = scope.params.clone();
         if matches!(kind, ScopeKind::Function | ScopeKind::Comprehension) {
+            let mut seen: HashSet<String> = varnames.iter().cloned().collect();
             for n in &names {
-                if matches!(storage[n], Storage::Local | Storage::Cell) && !varnames.contains(n) {
+                if matches!(storage[n], Storage::Local | Storage::Cell) && seen.insert(n.clone()) {
                     varnames.push(n.clone());
                 }
             }
         }
-        cellvars.sort_by_key(|n| names.iter().position(|x| x == n));
+        // Cells and free variables in the order their names first appear.
+        let order: HashMap<&str, usize> = names.iter().enumerate().rev().map(|(i, n)| (n.as_str(), i)).collect();
+        cellvars.sort_by_key(|n| order.get(n.as_str()).copied());
         scope.storage = storage;
         scope.cellvars = cellvars;
         scope.varnames = varnames;
         // The free variables this scope needs from its parent.
         let need: HashSet<String> = freevars.iter().cloned().collect();
-        freevars.sort_by_key(|n| names.iter().position(|x| x == n).unwrap_or(usize::MAX));
+        freevars.sort_by_key(|n| order.get(n.as_str()).copied().unwrap_or(usize::MAX));
         scope.freevars = freevars;
         Ok(need)
     }

@@ -428,16 +428,24 @@ impl<'a> Compiler<'a> {
         };
         match &self.unit().fblocks[i] {
             FBlock::While { .. } => {}
-            FBlock::For { .. } => swap_pop(self, Op::PopTop),
+            FBlock::For { .. } | FBlock::PopValue => swap_pop(self, Op::PopTop),
             FBlock::TryExcept => {
                 self.emit(Op::PopBlock);
             }
             FBlock::TryFinally(body) => {
                 let body: &'a [Stmt] = body;
                 self.emit(Op::PopBlock);
-                // The finally body runs outside its own block.
+                // The finally body runs outside its own block. On a
+                // `return`'s way out the value to return sits under it:
+                // a `break`/`continue`/`return` in the body drops it.
                 let outer = self.unit().fblocks.split_off(i);
+                if p {
+                    self.unit().fblocks.push(FBlock::PopValue);
+                }
                 let r = self.stmts(body);
+                if p {
+                    self.unit().fblocks.pop();
+                }
                 self.unit().fblocks.extend(outer);
                 r?;
             }

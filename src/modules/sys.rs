@@ -82,7 +82,7 @@ fn stream_write(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn stream_flush(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let fd = stream_of(args)?;
     let stream = if fd == 2 { &vm.shared.stderr } else { &vm.shared.stdout };
-    let _ = stream.flush();
+    stream.flush().map_err(|e| crate::vm::error::os_error_from_io(&e, None))?;
     Ok(Value::None)
 }
 

@@ -37,11 +37,38 @@ pub struct SyntaxError {
     pub line_override: Option<usize>,
     /// An extra line of help printed after the error (for learners).
     pub hint: Option<String>,
+    /// Where the error is reported, when not at `span`.
+    pub place: Place,
+}
+
+/// Where a syntax error points. Most point at their span; the errors of
+/// decoding the source bytes ([`super::source`]) come before there is a
+/// text to take spans of, and CPython places them differently.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Place {
+    /// At the error's span in the source text.
+    #[default]
+    Span,
+    /// At a 1-based line and column (0: no caret) of the undecodable
+    /// bytes, showing `text`.
+    Line { line: usize, column: usize, text: String },
+    /// CPython's `line 0` with no text (an unknown encoding named in
+    /// bytes given to `exec`).
+    LineZero,
+    /// No position at all: only `SyntaxError: message`.
+    Nowhere,
 }
 
 impl SyntaxError {
     pub fn new(msg: impl Into<String>, span: Span) -> SyntaxError {
-        SyntaxError { kind: SyntaxErrorKind::Syntax, msg: msg.into(), span, line_override: None, hint: None }
+        SyntaxError {
+            kind: SyntaxErrorKind::Syntax,
+            msg: msg.into(),
+            span,
+            line_override: None,
+            hint: None,
+            place: Place::Span,
+        }
     }
 
     pub fn indentation(msg: impl Into<String>, span: Span) -> SyntaxError {
@@ -59,6 +86,11 @@ impl SyntaxError {
             kind: SyntaxErrorKind::Recursion,
             ..SyntaxError::new("maximum recursion depth exceeded during compilation", span)
         }
+    }
+
+    pub fn placed(mut self, place: Place) -> SyntaxError {
+        self.place = place;
+        self
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> SyntaxError {

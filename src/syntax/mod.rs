@@ -1,6 +1,6 @@
-//! The front end: source text in, checked AST out.
+//! The front end: source bytes in, checked AST out.
 //!
-//! `token` (logos) lexes, `indent` makes NEWLINE/INDENT/DEDENT and checks
+//! `source` decodes the bytes (BOM, PEP 263 coding declaration), `token` (logos) lexes, `indent` makes NEWLINE/INDENT/DEDENT and checks
 //! brackets, the lalrpop grammar in `grammar/pyl.lalrpop` parses, and
 //! `actions`/`strings` check what the grammar cannot. Every failure is a
 //! [`SyntaxError`] with a span and CPython's message; no input panics.
@@ -11,6 +11,7 @@ pub mod error;
 pub mod help;
 pub mod indent;
 pub mod parser;
+pub mod source;
 pub mod span;
 pub mod strings;
 pub mod token;
@@ -21,6 +22,6 @@ lalrpop_util::lalrpop_mod!(
     "/pyl.rs"
 );
 
-pub use error::{SyntaxError, SyntaxErrorKind};
+pub use error::{Place, SyntaxError, SyntaxErrorKind};
 pub use parser::parse_module;
 pub use span::{LineIndex, Span};

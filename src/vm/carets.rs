@@ -65,15 +65,27 @@ fn markers(source: &Source, line: usize, raw: &str, span: Span) -> Option<String
     if anchors.is_none() && end - start >= stripped_len {
         return None;
     }
-    let mut out = " ".repeat(start - indent);
+    // Columns are characters; the markers go under them by display
+    // width, as CPython's do (a CJK character takes two columns).
+    let widths: Vec<usize> = raw.chars().map(display_width).collect();
+    let mut out = " ".repeat(widths.get(indent..start).map_or(0, |w| w.iter().sum()));
     for i in 0..end - start {
         let primary = match anchors {
             Some((a, b)) => i >= a && i < b,
             None => true,
         };
-        out.push(if primary { '^' } else { '~' });
+        let mark = if primary { '^' } else { '~' };
+        for _ in 0..widths.get(start + i).copied().unwrap_or(1) {
+            out.push(mark);
+        }
     }
     Some(out)
+}
+
+/// The columns a character takes on a terminal, by CPython's rule: two
+/// for East Asian wide and fullwidth characters, one for any other.
+pub fn display_width(c: char) -> usize {
+    if unicode_width::UnicodeWidthChar::width(c) == Some(2) { 2 } else { 1 }
 }
 
 /// Where the primary part of a one-line segment lies, in characters from

@@ -135,8 +135,9 @@ impl Vm {
     /// imports see the partly initialised module.
     fn exec_module_file(&mut self, full: &str, file: &Path, package: Option<&Path>) -> PyResult<Arc<Module>> {
         let text = std::fs::read(file).map_err(|e| super::error::os_error_from_io(&e, file.to_str()))?;
-        let text = String::from_utf8_lossy(&text).into_owned();
         let filename = file.to_string_lossy().into_owned();
+        let text = crate::syntax::source::decode(&text, crate::syntax::source::Origin::Bytes)
+            .map_err(|e| super::traceback::syntax_error_value(&e, &filename, ""))?;
         self.exec_module_source(full, &text, &filename, package)
     }
 

@@ -17,7 +17,7 @@ use crate::runtime::value::Value;
 
 pub struct StdStream {
     fd: i32,
-    buf: Mutex<Vec<u8>>,
+    buf: Mutex<Buffers>,
     line_buffered: bool,
     /// `-u` / PYTHONUNBUFFERED: every write goes out at once.
     unbuffered: bool,
@@ -36,6 +36,35 @@ pub type Tap = Box<dyn Fn(String) + Send + Sync>;
 
 const BLOCK: usize = 8192;
 
+/// CPython's TextIOWrapper pending text and BufferedWriter buffer.
+#[derive(Default)]
+struct Buffers {
+    text: Vec<u8>,
+    bytes: Vec<u8>,
+}
+
+impl Buffers {
+    /// The text layer hands its pending text to the byte layer.
+    fn pass_text(&mut self, fd: i32) -> std::io::Result<()> {
+        let mut chunk = std::mem::take(&mut self.text);
+        if self.bytes.len() + chunk.len() <= BLOCK {
+            self.bytes.append(&mut chunk);
+            return Ok(());
+        }
+        StdStream::drain(fd, &mut self.bytes)?;
+        if chunk.len() > BLOCK {
+            return StdStream::drain(fd, &mut chunk);
+        }
+        self.bytes.append(&mut chunk);
+        Ok(())
+    }
+
+    fn flush(&mut self, fd: i32) -> std::io::Result<()> {
+        self.pass_text(fd)?;
+        StdStream::drain(fd, &mut self.bytes)
+    }
+}
+
 impl StdStream {
     pub fn new(fd: i32, unbuffered: bool) -> StdStream {
         let tty = match fd {
@@ -44,7 +73,7 @@ impl StdStream {
         };
         StdStream {
             fd,
-            buf: Mutex::new(Vec::with_capacity(BLOCK)),
+            buf: Mutex::new(Buffers::default()),
             line_buffered: tty,
             unbuffered,
             tapped: AtomicBool::new(false),
@@ -61,39 +90,53 @@ impl StdStream {
     pub fn set_tap(&self, tap: Option<Tap>) -> std::io::Result<bool> {
         let mut buf = self.buf.lock();
         let mid_line = self.mid_line.swap(false, Ordering::Relaxed);
-        Self::drain(self.fd, &mut buf)?;
+        buf.flush(self.fd)?;
         self.tapped.store(tap.is_some(), Ordering::SeqCst);
         *self.tap.lock() = tap;
         Ok(mid_line)
     }
 
+    /// Buffers `s` or writes it out. The buffer models CPython's two
+    /// layers, because what a failed write leaves behind is visible (the
+    /// flush at exit fails again and says so, exit status 120): text
+    /// gathers until it exceeds a block and then goes to the byte layer
+    /// in one piece, which writes a piece larger than its buffer straight
+    /// out and drops it if that fails; an explicit flush moves the text
+    /// into the byte layer, which keeps what it could not write.
     pub fn write(&self, s: &str) -> std::io::Result<()> {
         let mut buf = self.buf.lock();
-        buf.extend_from_slice(s.as_bytes());
         if let Some(&last) = s.as_bytes().last() {
             self.mid_line.store(last != b'\n', Ordering::Relaxed);
         }
-        if self.tapped.load(Ordering::Relaxed) && self.pass_to_tap(&mut buf) {
+        buf.text.extend_from_slice(s.as_bytes());
+        if self.tapped.load(Ordering::Relaxed) && self.pass_to_tap(&mut buf.text) {
             return Ok(());
         }
-        let flush = self.unbuffered || buf.len() >= BLOCK || (self.line_buffered && s.contains('\n'));
-        if flush {
-            Self::drain(self.fd, &mut buf)?;
+        if self.unbuffered {
+            // `-u`: nothing is kept, a failed write is lost.
+            let mut text = std::mem::take(&mut buf.text);
+            return Self::drain(self.fd, &mut text);
+        }
+        if buf.text.len() > BLOCK {
+            buf.pass_text(self.fd)?;
+        }
+        if self.line_buffered && s.contains('\n') {
+            return buf.flush(self.fd);
         }
         Ok(())
     }
 
     pub fn flush(&self) -> std::io::Result<()> {
         let mut buf = self.buf.lock();
-        if self.tapped.load(Ordering::Relaxed) && !buf.is_empty() {
+        if self.tapped.load(Ordering::Relaxed) && !buf.text.is_empty() {
             // An explicit flush of a partial line: the tap shows it as a
             // line of its own rather than let it land inside the prompt.
             if let Some(tap) = self.tap.lock().as_ref() {
-                tap(String::from_utf8_lossy(&std::mem::take(&mut *buf)).into_owned());
+                tap(String::from_utf8_lossy(&std::mem::take(&mut buf.text)).into_owned());
                 return Ok(());
             }
         }
-        Self::drain(self.fd, &mut buf)
+        buf.flush(self.fd)
     }
 
     /// Hands the complete lines in `buf` to the tap; false if the tap
@@ -113,18 +156,37 @@ impl StdStream {
     /// last words of a process that is going down.
     pub fn flush_if_free(&self) {
         if let Some(mut buf) = self.buf.try_lock_for(std::time::Duration::from_millis(100)) {
-            let _ = Self::drain(self.fd, &mut buf);
+            let _ = buf.flush(self.fd);
         }
     }
 
+    /// Writes `buf` to the descriptor; on failure what was not written
+    /// stays in `buf` (CPython keeps it too). Straight to the descriptor:
+    /// a buffer of Rust's in between would keep a failed write's bytes
+    /// out of sight and send them again.
     fn drain(fd: i32, buf: &mut Vec<u8>) -> std::io::Result<()> {
-        if buf.is_empty() {
-            return Ok(());
-        }
-        let r = if fd == 1 { std::io::stdout().lock().write_all(buf) } else { std::io::stderr().lock().write_all(buf) };
-        buf.clear();
-        r?;
-        if fd == 1 { std::io::stdout().flush() } else { std::io::stderr().flush() }
+        // Whatever Rust's own handles hold goes first, to keep the order.
+        let _ = if fd == 1 { std::io::stdout().flush() } else { std::io::stderr().flush() };
+        let mut done = 0;
+        let r = loop {
+            if done == buf.len() {
+                break Ok(());
+            }
+            let rest = &buf[done..];
+            // SAFETY: `rest` is a live, initialised slice of `rest.len()`
+            // bytes; write(2) only reads it.
+            let n = unsafe { libc::write(fd, rest.as_ptr().cast(), rest.len()) };
+            if n < 0 {
+                let e = std::io::Error::last_os_error();
+                if e.kind() == std::io::ErrorKind::Interrupted {
+                    continue;
+                }
+                break Err(e);
+            }
+            done += n as usize;
+        };
+        buf.drain(..done);
+        r
     }
 
     pub fn fd(&self) -> i32 {
@@ -159,5 +221,25 @@ impl Vm {
     pub fn flush_std(&self) {
         let _ = self.shared.stdout.flush();
         let _ = self.shared.stderr.flush();
+    }
+
+    /// The flush at the end of a run: CPython reports a stdout it cannot
+    /// write to as an ignored exception and exits 120. Returns whether
+    /// the flush failed.
+    pub fn flush_std_at_exit(&self) -> bool {
+        let failed = match self.shared.stdout.flush() {
+            Ok(()) => false,
+            Err(e) => {
+                let errno = e.raw_os_error().unwrap_or(0);
+                let msg = super::error::strerror(errno).unwrap_or_else(|| e.to_string());
+                let _ = self.shared.stderr.write(&format!(
+                    "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n\
+                     OSError: [Errno {errno}] {msg}\n"
+                ));
+                true
+            }
+        };
+        let _ = self.shared.stderr.flush();
+        failed
     }
 }

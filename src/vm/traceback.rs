@@ -229,12 +229,14 @@ fn syntax_error_location(exc: &Instance, style: Style) -> String {
         let raw = text.as_str().trim_end_matches(['\n', '\r']);
         let stripped = raw.trim_start();
         let indent = raw.chars().count() - stripped.chars().count();
-        if !stripped.is_empty() {
+        let offset = match get("offset") {
+            Some(Value::Int(o)) => o.max(0) as usize,
+            _ => 0,
+        };
+        // CPython prints the text even when blank; pyl's own errors at
+        // an empty line point past it and show nothing, as CPython's do.
+        if !stripped.is_empty() || offset == 0 {
             out.push_str(&format!("    {stripped}\n"));
-            let offset = match get("offset") {
-                Some(Value::Int(o)) => o as usize,
-                _ => 0,
-            };
             let end = match (get("end_lineno"), get("end_offset")) {
                 (Some(Value::Int(el)), Some(Value::Int(eo))) if el == line && eo as usize > offset => eo as usize,
                 _ => offset + 1,
@@ -244,7 +246,18 @@ fn syntax_error_location(exc: &Instance, style: Style) -> String {
             if offset > indent {
                 let col = offset.saturating_sub(1).saturating_sub(indent);
                 let width = (end - offset).max(1).min(stripped.chars().count().saturating_sub(col).max(1));
-                let markers = format!("{}{}", " ".repeat(col), "^".repeat(width));
+                // CPython 3.11 places these carets by UTF-8 byte, not by
+                // character: a line with non-ASCII text before the error
+                // has its caret further right, and we match that.
+                let n = stripped.chars().count();
+                let bytes = |chars: usize| {
+                    stripped.chars().take(chars).map(char::len_utf8).sum::<usize>() + chars.saturating_sub(n)
+                };
+                // (A one-character error, such as an invalid character,
+                // keeps its single caret.)
+                let width = if width == 1 { 1 } else { bytes(col + width) - bytes(col) };
+                let col = bytes(col);
+                let markers = format!("{}{}", " ".repeat(col), "^".repeat(width.max(1)));
                 out.push_str(&format!("    {}\n", style.markers(&markers)));
             }
         }
@@ -283,32 +296,61 @@ pub fn syntax_error_value(e: &SyntaxError, filename: &str, source: &str) -> PyEr
             return PyErr::new(&t.recursion_error, e.msg.clone());
         }
     };
+    match &e.place {
+        crate::syntax::Place::Span => {}
+        crate::syntax::Place::Nowhere => return PyErr::new(class, e.msg.clone()),
+        crate::syntax::Place::LineZero => {
+            return located(class, &e.msg, filename, (0, -1), None, None);
+        }
+        crate::syntax::Place::Line { line, column, text } => {
+            let at = (*line as i64, *column as i64);
+            return located(class, &e.msg, filename, at, Some(text.clone()), Some(at));
+        }
+    }
     let lines = LineIndex::new(source);
     let line = e.line_override.unwrap_or_else(|| lines.line(e.span.start));
     let text = lines.line_text(source, line).to_string();
     let col = lines.column(source, e.span.start) + 1;
     let end_line = lines.line(e.span.end);
     let end_col = lines.column(source, e.span.end) + 1;
-    let detail = Value::tuple(vec![
-        Value::str(filename),
-        Value::Int(line as i64),
-        Value::Int(col as i64),
-        Value::str(text.clone()),
-        Value::Int(end_line as i64),
-        Value::Int(end_col as i64),
-    ]);
-    let err = PyErr::with_args(class, vec![Value::str(e.msg.clone()), detail]);
+    let at = (line as i64, col as i64);
+    let err = located(class, &e.msg, filename, at, Some(text), Some((end_line as i64, end_col as i64)));
     let d = &err.0.dict;
-    d.set_item_str("msg", Value::str(e.msg.clone()));
-    d.set_item_str("filename", Value::str(filename));
-    d.set_item_str("lineno", Value::Int(line as i64));
-    d.set_item_str("offset", Value::Int(col as i64));
-    d.set_item_str("text", Value::str(text));
-    d.set_item_str("end_lineno", Value::Int(end_line as i64));
-    d.set_item_str("end_offset", Value::Int(end_col as i64));
     if let Some(help) = crate::syntax::help::learner_help(e, lines.line_text(source, line), col - 1) {
         d.set_item_str("__pyl_hint__", Value::str(help));
     }
+    err
+}
+
+/// A SyntaxError with CPython's attributes: `args` is `(msg, (filename,
+/// lineno, offset, text, end_lineno, end_offset))`.
+fn located(
+    class: &Arc<crate::runtime::class::Class>,
+    msg: &str,
+    filename: &str,
+    (line, col): (i64, i64),
+    text: Option<String>,
+    end: Option<(i64, i64)>,
+) -> PyErr {
+    let text = text.map_or(Value::None, Value::str);
+    let (end_line, end_col) = end.map_or((Value::None, Value::None), |(l, c)| (Value::Int(l), Value::Int(c)));
+    let detail = Value::tuple(vec![
+        Value::str(filename),
+        Value::Int(line),
+        Value::Int(col),
+        text.clone(),
+        end_line.clone(),
+        end_col.clone(),
+    ]);
+    let err = PyErr::with_args(class, vec![Value::str(msg), detail]);
+    let d = &err.0.dict;
+    d.set_item_str("msg", Value::str(msg));
+    d.set_item_str("filename", Value::str(filename));
+    d.set_item_str("lineno", Value::Int(line));
+    d.set_item_str("offset", Value::Int(col));
+    d.set_item_str("text", text);
+    d.set_item_str("end_lineno", end_line);
+    d.set_item_str("end_offset", end_col);
     err
 }
 

@@ -675,8 +675,16 @@ fn eval(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// given (or the caller's) globals.
 fn run_source(vm: &mut Vm, args: &Args, name: &str, mode: crate::compiler::Mode) -> PyResult<Value> {
     args.between(name, 1, 3, args.len())?;
-    let Value::Str(src) = &args.pos[0] else {
-        return Err(type_error(format!("{name}() arg 1 must be a string, bytes or code object")));
+    let syntax = |e: crate::syntax::SyntaxError| crate::vm::traceback::syntax_error_value(&e, "<string>", "");
+    let src = match &args.pos[0] {
+        Value::Str(s) => {
+            crate::syntax::source::check_text(s.as_str()).map_err(syntax)?;
+            s.as_str().to_string()
+        }
+        Value::Bytes(b) => {
+            crate::syntax::source::decode(&b.data, crate::syntax::source::Origin::Bytes).map_err(syntax)?
+        }
+        _ => return Err(type_error(format!("{name}() arg 1 must be a string, bytes or code object"))),
     };
     let globals = match args.pos.get(1) {
         Some(Value::Dict(d)) => d.clone(),
@@ -687,11 +695,7 @@ fn run_source(vm: &mut Vm, args: &Args, name: &str, mode: crate::compiler::Mode)
             return Err(type_error(format!("{name}() globals must be a dict, not {}", other.type_name())));
         }
     };
-    let text = if name == "eval" {
-        format!("__pyl_eval_result__ = ({})\n", src.as_str().trim())
-    } else {
-        src.as_str().to_string()
-    };
+    let text = if name == "eval" { format!("__pyl_eval_result__ = ({})\n", src.trim()) } else { src };
     let code = crate::compiler::compile_source(&text, "<string>", mode)
         .map_err(|e| crate::vm::traceback::syntax_error_value(&e, "<string>", &text))?;
     let frame = vm.frame_for_code(code, globals.clone());

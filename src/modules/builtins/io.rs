@@ -49,7 +49,7 @@ fn print(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         None | Some(Value::None) => {
             vm.write_stdout(&out)?;
             if flush {
-                let _ = vm.shared.stdout.flush();
+                vm.shared.stdout.flush().map_err(|e| crate::vm::error::os_error_from_io(&e, None))?;
             }
         }
         Some(f) => {

@@ -1,0 +1,3 @@
+print("ok so far")
+# no declaration, then a Latin-1 byte:
+print("café")
