@@ -186,20 +186,8 @@ fn mp_close(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn write_all(fd: i32, mut data: &[u8]) -> Result<(), std::io::Error> {
-    while !data.is_empty() {
-        // SAFETY: writing from a live slice.
-        let n = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
-        if n < 0 {
-            let e = std::io::Error::last_os_error();
-            if e.kind() == std::io::ErrorKind::Interrupted {
-                continue;
-            }
-            return Err(e);
-        }
-        data = &data[n as usize..];
-    }
-    Ok(())
+fn write_all(fd: i32, data: &[u8]) -> Result<(), std::io::Error> {
+    crate::vm::stdio::write_fd(fd, data).1
 }
 
 /// Reads exactly `buf.len()` bytes; Ok(false) at end of file before any.

@@ -366,19 +366,20 @@ fn native_order(keys: &[Value]) -> Option<NativeCmp> {
 
 /// `a < b` through Python comparison.
 pub fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
-    if let Some(o) = super::compare::fast_cmp(a, b) {
-        return Ok(o == Ordering::Less);
-    }
-    let r = vm.compare_op(CmpOp::Lt, a, b)?;
-    vm.truthy(&r)
+    ordered(vm, CmpOp::Lt, a, b)
 }
 
 /// `a > b` through Python comparison.
 pub fn greater(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    ordered(vm, CmpOp::Gt, a, b)
+}
+
+/// `a op b` for `<` or `>`, without a Python call where both are plain.
+fn ordered(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
     if let Some(o) = super::compare::fast_cmp(a, b) {
-        return Ok(o == Ordering::Greater);
+        return Ok(o == if op == CmpOp::Gt { Ordering::Greater } else { Ordering::Less });
     }
-    let r = vm.compare_op(CmpOp::Gt, a, b)?;
+    let r = vm.compare_op(op, a, b)?;
     vm.truthy(&r)
 }
 

@@ -167,24 +167,7 @@ impl StdStream {
     fn drain(fd: i32, buf: &mut Vec<u8>) -> std::io::Result<()> {
         // Whatever Rust's own handles hold goes first, to keep the order.
         let _ = if fd == 1 { std::io::stdout().flush() } else { std::io::stderr().flush() };
-        let mut done = 0;
-        let r = loop {
-            if done == buf.len() {
-                break Ok(());
-            }
-            let rest = &buf[done..];
-            // SAFETY: `rest` is a live, initialised slice of `rest.len()`
-            // bytes; write(2) only reads it.
-            let n = unsafe { libc::write(fd, rest.as_ptr().cast(), rest.len()) };
-            if n < 0 {
-                let e = std::io::Error::last_os_error();
-                if e.kind() == std::io::ErrorKind::Interrupted {
-                    continue;
-                }
-                break Err(e);
-            }
-            done += n as usize;
-        };
+        let (done, r) = write_fd(fd, buf);
         buf.drain(..done);
         r
     }
@@ -192,6 +175,28 @@ impl StdStream {
     pub fn fd(&self) -> i32 {
         self.fd
     }
+}
+
+/// Writes `data` to `fd` with write(2), retrying when interrupted.
+/// Returns how many bytes went out, and the error that stopped it if any
+/// (so a caller can keep the rest).
+pub(crate) fn write_fd(fd: i32, data: &[u8]) -> (usize, std::io::Result<()>) {
+    let mut done = 0;
+    while done < data.len() {
+        let rest = &data[done..];
+        // SAFETY: `rest` is a live, initialised slice of `rest.len()`
+        // bytes; write(2) only reads it.
+        let n = unsafe { libc::write(fd, rest.as_ptr().cast(), rest.len()) };
+        if n < 0 {
+            let e = std::io::Error::last_os_error();
+            if e.kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return (done, Err(e));
+        }
+        done += n as usize;
+    }
+    (done, Ok(()))
 }
 
 impl Vm {
