@@ -1,5 +1,6 @@
 //! The `builtins` module: builtin functions, types, exceptions, constants.
 
+pub(crate) mod eval;
 pub(crate) mod functions;
 mod io;
 
