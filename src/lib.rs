@@ -71,7 +71,7 @@ impl Interpreter {
             recursion_limit: AtomicUsize::new(1000),
             int_max_str_digits: AtomicUsize::new(vm::convert::INT_MAX_STR_DIGITS),
             native_modules: Mutex::new(modules::native_modules()),
-            import_lock: crate::runtime::fork_sync::ReentrantLock::new(),
+            import_locks: vm::import_lock::ImportLocks::new(),
             exit_hooks: Mutex::new(Vec::new()),
             signal_handlers: Mutex::new(std::collections::HashMap::new()),
             config,

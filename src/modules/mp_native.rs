@@ -74,7 +74,7 @@ fn mp_fork(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         gil.after_fork_child(&record);
         vm.thread.record = record;
         // SAFETY: only this thread exists in the child.
-        unsafe { vm.shared.import_lock.reset_after_fork(crate::vm::threads::current_ident()) };
+        unsafe { vm.shared.import_locks.reset_after_fork(crate::vm::threads::current_ident()) };
         vm.thread.is_main = true;
         // As CPython's random registers at fork: the child must not
         // repeat the parent's random numbers.

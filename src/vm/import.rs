@@ -44,20 +44,14 @@ impl Vm {
         }
     }
 
-    /// Imports a dotted module name, each package first.
+    /// Imports a dotted module name, each package first. A module another
+    /// thread is still running the body of is waited for (see
+    /// `import_lock`), never taken half-initialised nor run twice.
     pub fn import_module(&mut self, full: &str) -> PyResult<Arc<Module>> {
-        if let Some(Value::Module(m)) = self.shared.modules.get_item_str(full) {
+        let me = crate::vm::threads::current_ident();
+        if let Some(m) = self.complete_module(full, me) {
             return Ok(m);
         }
-        let shared = self.shared.clone();
-        // A thread importing a module may block (and release the
-        // interpreter lock) while it holds the import lock, so wait for
-        // the import lock without holding the interpreter lock.
-        let me = crate::vm::threads::current_ident();
-        let _guard = match shared.import_lock.try_lock(me) {
-            Some(g) => g,
-            None => self.allow_threads(|| shared.import_lock.lock(me)),
-        };
         let mut parent: Option<Arc<Module>> = None;
         let mut prefix = String::new();
         for part in full.split('.') {
@@ -65,10 +59,10 @@ impl Vm {
                 prefix.push('.');
             }
             prefix.push_str(part);
-            let m = match self.shared.modules.get_item_str(&prefix) {
-                Some(Value::Module(m)) => m,
-                _ => {
-                    let m = self.load_module(&prefix, part, parent.as_ref())?;
+            let m = match self.complete_module(&prefix, me) {
+                Some(m) => m,
+                None => {
+                    let m = self.import_one(&prefix, part, parent.as_ref(), me)?;
                     if let Some(p) = &parent {
                         p.set(part, Value::Module(m.clone()));
                     }
@@ -78,6 +72,45 @@ impl Vm {
             parent = Some(m);
         }
         parent.ok_or_else(|| not_found(full))
+    }
+
+    /// `name` from `sys.modules`; if another thread is still running its
+    /// body, after waiting for that thread to finish (CPython's
+    /// `_lock_unlock_module`: the module found is returned even if its
+    /// body then failed, as CPython does).
+    fn complete_module(&mut self, name: &str, me: u64) -> Option<Arc<Module>> {
+        let Some(Value::Module(m)) = self.shared.modules.get_item_str(name) else {
+            return None;
+        };
+        if self.shared.import_locks.busy(name, me) {
+            let shared = self.shared.clone();
+            let locks = &shared.import_locks;
+            let acquired = match locks.try_acquire(name, me) {
+                Some(a) => a,
+                None => self.allow_threads(|| locks.acquire(name, me)),
+            };
+            drop(acquired);
+        }
+        Some(m)
+    }
+
+    /// Imports one module under its import lock: waits for another
+    /// importer to finish, then loads it only if it is still missing.
+    fn import_one(&mut self, full: &str, short: &str, parent: Option<&Arc<Module>>, me: u64) -> PyResult<Arc<Module>> {
+        let shared = self.shared.clone();
+        let locks = &shared.import_locks;
+        let acquired = match locks.try_acquire(full, me) {
+            Some(a) => a,
+            None => self.allow_threads(|| locks.acquire(full, me)),
+        };
+        // Whoever held the lock may have finished the module meanwhile (or
+        // this thread's own circular import registered it).
+        if let Some(Value::Module(m)) = self.shared.modules.get_item_str(full) {
+            return Ok(m);
+        }
+        let result = self.load_module(full, short, parent);
+        drop(acquired);
+        result
     }
 
     fn load_module(&mut self, full: &str, short: &str, parent: Option<&Arc<Module>>) -> PyResult<Arc<Module>> {

@@ -22,6 +22,7 @@ mod fast_ops;
 pub mod frame;
 pub mod gil;
 pub mod import;
+pub mod import_lock;
 mod invoke;
 mod iterate;
 mod ops;
@@ -101,8 +102,8 @@ pub struct Shared {
     pub recursion_limit: AtomicUsize,
     /// Rust-implemented modules not imported yet, by name.
     pub native_modules: Mutex<HashMap<&'static str, crate::modules::ModuleInit>>,
-    /// Serialises imports.
-    pub import_lock: crate::runtime::fork_sync::ReentrantLock,
+    /// Makes each module's body run once (see `import_lock`).
+    pub import_locks: import_lock::ImportLocks,
     /// `sys.set_int_max_str_digits` (0: no limit).
     pub int_max_str_digits: AtomicUsize,
     /// Python-level signal handlers by signal number (`signal.signal`).
