@@ -80,19 +80,33 @@ impl ImportLocks {
     pub fn acquire(&self, name: &str, me: u64) -> Acquired<'_> {
         let mut st = self.state.lock();
         loop {
-            match st.owners.get(name) {
-                None => {
-                    st.waiting.remove(&me);
-                    return self.own(&mut st, name, me);
-                }
-                Some(&owner) if owner == me || closes_cycle(&st, owner, me) => {
-                    st.waiting.remove(&me);
-                    return Acquired::Partial;
-                }
-                Some(_) => {
-                    st.waiting.insert(me, name.to_string());
-                    self.released.wait(&mut st);
-                }
+            if let Some(a) = self.step(&mut st, name, me) {
+                return a;
+            }
+            self.released.wait(&mut st);
+        }
+    }
+
+    /// One look of a waiter that polls instead of blocking here (under the
+    /// deterministic scheduler): takes the lock, or records the wait (for
+    /// the cycle rule) and returns None.
+    pub fn poll_acquire(&self, name: &str, me: u64) -> Option<Acquired<'_>> {
+        self.step(&mut self.state.lock(), name, me)
+    }
+
+    fn step(&self, st: &mut State, name: &str, me: u64) -> Option<Acquired<'_>> {
+        match st.owners.get(name) {
+            None => {
+                st.waiting.remove(&me);
+                Some(self.own(st, name, me))
+            }
+            Some(&owner) if owner == me || closes_cycle(st, owner, me) => {
+                st.waiting.remove(&me);
+                Some(Acquired::Partial)
+            }
+            Some(_) => {
+                st.waiting.insert(me, name.to_string());
+                None
             }
         }
     }
