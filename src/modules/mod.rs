@@ -7,6 +7,7 @@
 pub mod builtins;
 pub mod math;
 pub mod math_float;
+pub mod mp_child;
 pub mod mp_codec;
 pub mod mp_native;
 pub mod mp_shared;

@@ -436,6 +436,30 @@ impl PyDict {
         self.set_str(std::sync::Arc::new(PyStr::new(key.to_string())), value);
     }
 
+    /// `setdefault`: the value of `key`, inserting `default` first if the
+    /// key is missing, in one step under the lock (after any `__eq__`).
+    pub fn setdefault(&self, vm: &mut Vm, key: Value, default: Value) -> PyResult<Value> {
+        let hash = vm.hash(&key)?;
+        let slot = std::cell::RefCell::new(Some((key.clone(), default.clone())));
+        let (v, inserted) = self.locate(
+            vm,
+            &key,
+            hash,
+            |inner, i| (inner.entries[i].value.clone(), false),
+            |inner| match slot.borrow_mut().take() {
+                Some((k, v)) => {
+                    inner.insert_new(hash, k, v.clone());
+                    (v, true)
+                }
+                None => (default.clone(), false),
+            },
+        )?;
+        if inserted {
+            self.bump();
+        }
+        Ok(v)
+    }
+
     pub fn remove(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
         let hash = vm.hash(key)?;
         let r = self.locate(vm, key, hash, |inner, i| Some(inner.remove_at(i).1), |_| None)?;

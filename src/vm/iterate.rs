@@ -309,6 +309,10 @@ impl Vm {
             Value::Tuple(t) => return Ok(t.items.to_vec()),
             Value::Dict(d) => return Ok(d.keys()),
             Value::Set(s) | Value::FrozenSet(s) => return Ok(s.items()),
+            // A dict view is read in one step, as by CPython's C loop.
+            Value::Native(_) if let Some(view) = v.as_native::<crate::runtime::dict_view::DictView>() => {
+                return Ok(view.items());
+            }
             Value::Range(r) => {
                 let n = r.len();
                 if n > 100_000_000 {

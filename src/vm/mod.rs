@@ -22,12 +22,14 @@ mod fast_ops;
 pub mod frame;
 pub mod gil;
 pub mod import;
+pub mod import_lock;
 mod invoke;
 mod iterate;
 mod ops;
 pub mod recursion;
 pub mod schedule;
 pub mod signals;
+pub mod stdin;
 pub mod stdio;
 mod suggest;
 pub mod threads;
@@ -101,8 +103,13 @@ pub struct Shared {
     pub recursion_limit: AtomicUsize,
     /// Rust-implemented modules not imported yet, by name.
     pub native_modules: Mutex<HashMap<&'static str, crate::modules::ModuleInit>>,
-    /// Serialises imports.
-    pub import_lock: crate::runtime::fork_sync::ReentrantLock,
+    /// What was read from standard input and not yet consumed.
+    pub stdin: stdin::StdIn,
+    /// The signal the process must die by once the interpreter is done
+    /// (SIGINT after an uncaught KeyboardInterrupt, as CPython); 0: none.
+    pub exit_signal: std::sync::atomic::AtomicI32,
+    /// Makes each module's body run once (see `import_lock`).
+    pub import_locks: import_lock::ImportLocks,
     /// `sys.set_int_max_str_digits` (0: no limit).
     pub int_max_str_digits: AtomicUsize,
     /// Python-level signal handlers by signal number (`signal.signal`).

@@ -79,11 +79,7 @@ impl Vm {
     pub fn inplace_op(&mut self, op: BinOp, a: Value, b: &Value) -> PyResult<Value> {
         match (&a, op) {
             (Value::List(l), BinOp::Add) => {
-                let items = match b {
-                    Value::List(other) if Arc::ptr_eq(l, other) => l.snapshot(),
-                    _ => self.iterate(b)?,
-                };
-                l.lock().extend(items);
+                l.extend_from(self, b)?;
                 return Ok(a);
             }
             (Value::List(l), BinOp::Mul) => {
@@ -100,11 +96,7 @@ impl Vm {
             (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
                 if matches!(b, Value::Set(_) | Value::FrozenSet(_)) =>
             {
-                let result = self.binary_op(op, &a, b)?;
-                if let Value::Set(r) = &result {
-                    s.clear();
-                    s.update_from_set(self, r)?;
-                }
+                crate::runtime::set_methods::update_in_place(self, s, op, b)?;
                 return Ok(a);
             }
             (Value::Dict(d), BinOp::BitOr) => {
