@@ -222,12 +222,12 @@ impl PyDict {
         mut missing: impl FnMut(&mut Inner) -> R,
     ) -> PyResult<R> {
         'retry: loop {
-            let ask = {
+            let (ask, version) = {
                 let mut inner = self.inner.lock();
                 match inner.probe(key, hash) {
                     Probe::Found(i) => return Ok(found(&mut inner, i)),
                     Probe::Missing => return Ok(missing(&mut inner)),
-                    Probe::Ask(ask) => ask,
+                    Probe::Ask(ask) => (ask, inner.version),
                 }
             };
             for (i, k) in ask {
@@ -239,11 +239,15 @@ impl PyDict {
                     continue 'retry;
                 }
             }
+            // No candidate was equal. The key is missing only if no key
+            // came or went meanwhile: another thread may have inserted an
+            // equal one (two `setdefault`s of equal keys must not both
+            // insert), so a changed dict is looked up again.
             let mut inner = self.inner.lock();
-            return Ok(match inner.probe(key, hash) {
-                Probe::Found(i) => found(&mut inner, i),
-                _ => missing(&mut inner),
-            });
+            if inner.version != version {
+                continue 'retry;
+            }
+            return Ok(missing(&mut inner));
         }
     }
 

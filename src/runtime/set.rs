@@ -31,11 +31,23 @@ pub struct Table {
     used: usize,
     /// Where `pop()` starts looking (CPython's `finger`).
     finger: usize,
+    /// Which arrangement of slots this is: a new number whenever keys move
+    /// (a new table, a resize), so a lookup that ran `__eq__` unlocked can
+    /// tell whether the slot numbers it noted still mean the same keys.
+    layout: u64,
+}
+
+/// The source of `Table::layout` numbers (shared by all sets, so a table
+/// swapped in whole never repeats the number of the one it replaced).
+static LAYOUTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn new_layout() -> u64 {
+    LAYOUTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Default for Table {
     fn default() -> Table {
-        Table { slots: vec![Slot::Empty; MIN_SIZE], fill: 0, used: 0, finger: 0 }
+        Table { slots: vec![Slot::Empty; MIN_SIZE], fill: 0, used: 0, finger: 0, layout: new_layout() }
     }
 }
 
@@ -134,6 +146,7 @@ impl Table {
             newsize <<= 1;
         }
         let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; newsize]);
+        self.layout = new_layout();
         self.fill = self.used;
         for s in old {
             if let Slot::Full(h, k) = s {
@@ -209,9 +222,14 @@ impl PySet {
         mut act: impl FnMut(&mut Table, Option<usize>, Option<(usize, bool)>) -> R,
     ) -> PyResult<R> {
         let mut unequal: SmallVec<[usize; 2]> = SmallVec::new();
+        let mut layout = None;
         loop {
             let ask = {
                 let mut t = self.table.lock();
+                // Slots noted unequal under another layout say nothing now.
+                if layout.replace(t.layout).is_some_and(|l| l != t.layout) {
+                    unequal.clear();
+                }
                 match t.probe(key, hash, &unequal) {
                     Probe::Found(i) => return Ok(act(&mut t, Some(i), None)),
                     Probe::Missing(slot, dummy) => {
