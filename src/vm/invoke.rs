@@ -198,7 +198,7 @@ impl Vm {
             let pos = crate::runtime::function::Args::new(args);
             match &native {
                 Native::Func(f) => {
-                    vm.enter(super::recursion::Recursing::Call)?;
+                    vm.enter(super::recursion::Recursing::Other)?;
                     let r = f(vm, &pos);
                     vm.leave();
                     r
