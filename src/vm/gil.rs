@@ -47,6 +47,9 @@ pub const SIGNAL: u32 = 4;
 /// Eval-breaker bit, always set under the `Checks` policy: every check
 /// counts.
 pub const COUNT_CHECKS: u32 = 8;
+/// Eval-breaker bit: a host's resource limits are being counted
+/// (`embed/host.rs`).
+pub const HOST: u32 = 16;
 
 /// CPython's default switch interval: 5 ms, kept in microseconds as CPython does.
 const DEFAULT_INTERVAL_US: u64 = 5000;

@@ -51,6 +51,9 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn handle_breaker(&mut self) -> PyResult<()> {
+        if self.shared.gil.breaker.load(std::sync::atomic::Ordering::Relaxed) & super::gil::HOST != 0 {
+            self.host_tick()?;
+        }
         self.signals_after_call()?;
         self.shared.gil.at_breaker(&self.thread.record, || self.timeline_site());
         Ok(())
