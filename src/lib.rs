@@ -225,7 +225,7 @@ fn main_module(shared: &Shared, filename: Option<&str>) -> Arc<runtime::module::
         main.set("__file__", Value::str(f));
     }
     // CPython's __main__ starts with an empty __annotations__.
-    main.set("__annotations__", Value::Dict(Arc::new(runtime::dict::PyDict::new())));
+    main.set("__annotations__", Value::new_dict(runtime::dict::PyDict::new()));
     main.set("__builtins__", Value::Module(shared.builtins_module.clone()));
     shared.modules.set_item_str("__main__", Value::Module(main.clone()));
     main

@@ -266,6 +266,14 @@ impl PySet {
         self.table.lock().entries().map(|(h, k)| (h, k.clone())).collect()
     }
 
+    /// Calls `f` on every element, under the lock (for the cycle
+    /// collector: `f` must not touch Python objects' locks or run code).
+    pub(crate) fn for_each_ref(&self, mut f: impl FnMut(&Value)) {
+        for (_, k) in self.table.lock().entries() {
+            f(k);
+        }
+    }
+
     pub fn items(&self) -> Vec<Value> {
         self.table.lock().entries().map(|(_, k)| k.clone()).collect()
     }

@@ -177,7 +177,7 @@ impl Vm {
                 if !has_init && (!args.is_empty() || !kwargs.is_empty()) {
                     return Err(type_error(format!("{}() takes no arguments", cls.name.as_str())));
                 }
-                Ok(Value::Instance(Arc::new(Instance::new(cls.clone()))))
+                Ok(Value::new_instance(Instance::new(cls.clone())))
             }
             _ => match cls.ctor {
                 Some(ctor) => ctor(self, cls, &Args { pos: args, kw: kwargs }),

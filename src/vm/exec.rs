@@ -677,7 +677,11 @@ impl Vm {
                     return Err(type_error("MakeFunction needs a code object"));
                 };
                 let func = make_function(fcode, globals, defaults, kwdefaults, closure);
-                self.stack.push(Value::Function(Arc::new(func)));
+                let func = Arc::new(func);
+                // A function is part of a cycle through its cells,
+                // defaults or attributes (`f.cache = {..: f}`).
+                super::gc::track_function(&func);
+                self.stack.push(Value::Function(func));
             }
             Op::LoadBuildClass => {
                 let v = match self.shared.builtins.get_item_str("__build_class__") {

@@ -20,6 +20,7 @@ mod exec;
 mod exec_build;
 mod fast_ops;
 pub mod frame;
+pub mod gc;
 pub mod gil;
 pub mod import;
 mod invoke;
@@ -151,6 +152,7 @@ impl Vm {
     pub fn new(shared: Arc<Shared>, stack_size: usize, record: Arc<crate::observe::record::ThreadRecord>) -> Vm {
         let scheduled = shared.gil.scheduler().is_some();
         let shared_traced = scheduled || shared.observe.races.is_some();
+        gc::attach(&shared);
         let here = stack_address();
         let stack_limit = here.saturating_sub(stack_size.saturating_sub(STACK_RESERVE));
         Vm {

@@ -51,6 +51,9 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn handle_breaker(&mut self) -> PyResult<()> {
+        if self.shared.gil.take_collection_request() {
+            super::gc::collect(self);
+        }
         self.signals_after_call()?;
         self.shared.gil.at_breaker(&self.thread.record, || self.timeline_site());
         Ok(())

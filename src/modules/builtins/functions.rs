@@ -515,7 +515,7 @@ fn locals(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
             d.set_str(f.code().cell_name(i).clone(), v);
         }
     }
-    Ok(Value::Dict(Arc::new(d)))
+    Ok(Value::new_dict(d))
 }
 
 fn format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
