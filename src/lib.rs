@@ -74,6 +74,7 @@ impl Interpreter {
             import_lock: crate::runtime::fork_sync::ReentrantLock::new(),
             exit_hooks: Mutex::new(Vec::new()),
             signal_handlers: Mutex::new(std::collections::HashMap::new()),
+            gc: vm::gc::Collector::default(),
             config,
         };
         Interpreter { shared: Arc::new(shared) }

@@ -359,7 +359,7 @@ fn function_get(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let f = this(args)?.clone();
     match args.pos.get(1) {
         None | Some(Value::None) => Ok(f),
-        Some(obj) => Ok(Value::BoundMethod(Arc::new(super::function::BoundMethod { receiver: obj.clone(), func: f }))),
+        Some(obj) => Ok(Value::bound_method(obj.clone(), f)),
     }
 }
 

@@ -307,7 +307,10 @@ impl PySet {
     }
 
     pub fn clear(&self) {
-        *self.table.lock() = Table::default();
+        // The old elements are released after the lock: dropping them may
+        // free objects.
+        let old = std::mem::take(&mut *self.table.lock());
+        drop(old);
     }
 
     /// A copy with the same table (CPython's `set_merge` into an empty set).

@@ -189,7 +189,9 @@ impl Value {
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Arc::new(PyTuple::new(items)))
+        let t = Arc::new(PyTuple::new(items));
+        crate::vm::gc::track_tuple(&t);
+        Value::Tuple(t)
     }
 
     /// A new list, tracked by the cycle collector (as every list is).
@@ -197,6 +199,14 @@ impl Value {
         let list = Arc::new(PyList::new(items));
         crate::vm::gc::track_list(&list);
         Value::List(list)
+    }
+
+    /// `func` bound to `receiver`, tracked by the cycle collector when a
+    /// cycle can pass through it (`self.cb = self.method`).
+    pub fn bound_method(receiver: Value, func: Value) -> Value {
+        let m = Arc::new(BoundMethod { receiver, func });
+        crate::vm::gc::track_bound_method(&m);
+        Value::BoundMethod(m)
     }
 
     /// A new dict made by a program, tracked by the cycle collector.

@@ -336,8 +336,7 @@ impl Vm {
                 mgr.type_name()
             )));
         };
-        let exit =
-            Value::BoundMethod(Arc::new(crate::runtime::function::BoundMethod { receiver: mgr.clone(), func: exit }));
+        let exit = Value::bound_method(mgr.clone(), exit);
         let entered = self.call(&enter, std::slice::from_ref(mgr))?;
         Ok((exit, entered))
     }

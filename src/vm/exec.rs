@@ -146,7 +146,13 @@ impl Vm {
                             globals: gid,
                             globals_version: gv,
                             builtins_version: bv,
-                            value: v.clone(),
+                            // A global's value is not kept: the cache
+                            // would hold it after the program dropped
+                            // it (`del x`, `x = None`), which frees it
+                            // later than CPython does and hides
+                            // garbage cycles from the collector. Its
+                            // entry is read again instead.
+                            value: if found.is_some() { Value::Undef } else { v.clone() },
                             in_globals: found.is_some(),
                             index: found.unwrap_or(0),
                             globals_keys: globals.version(),

@@ -203,6 +203,7 @@ fn bind_general(
     }
     let kwdict = if has_varkw {
         let d = Arc::new(PyDict::new());
+        super::gc::track_dict(&d);
         regs[slot] = Value::Dict(d.clone());
         Some(d)
     } else {

@@ -432,7 +432,6 @@ impl Gil {
         self.breaker.store(keep, Ordering::SeqCst);
     }
 
-    /// Whether a Ctrl-C is waiting to be raised in the main thread.
     /// Asks the next thread at an eval-breaker point to run the cycle
     /// collector.
     pub fn request_collection(&self) {
@@ -441,9 +440,11 @@ impl Gil {
 
     /// Whether a collection was asked for; the caller then runs it.
     pub fn take_collection_request(&self) -> bool {
-        self.breaker.load(Ordering::Relaxed) & COLLECT != 0 && self.breaker.fetch_and(!COLLECT, Ordering::Relaxed) & COLLECT != 0
+        self.breaker.load(Ordering::Relaxed) & COLLECT != 0
+            && self.breaker.fetch_and(!COLLECT, Ordering::Relaxed) & COLLECT != 0
     }
 
+    /// Whether a Ctrl-C is waiting to be raised in the main thread.
     pub fn signal_pending(&self) -> bool {
         self.breaker.load(Ordering::Relaxed) & SIGNAL != 0
     }

@@ -110,6 +110,8 @@ pub struct Shared {
     pub signal_handlers: Mutex<HashMap<i32, Value>>,
     /// Run at exit: flush files the program left open.
     pub exit_hooks: Mutex<Vec<Box<dyn Fn() + Send + Sync>>>,
+    /// The cycle collector's settings and tracked objects.
+    pub gc: gc::Collector,
 }
 
 /// One thread of execution.

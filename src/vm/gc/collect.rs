@@ -2,197 +2,56 @@
 //! to, and clear them (see the module docs of `gc` for the scheme).
 
 use std::collections::HashMap;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::sync::atomic::Ordering;
 
-use super::{SURVIVORS, Tracked, registry};
-use crate::runtime::dict::PyDict;
-use crate::runtime::function::{Cell, Function};
-use crate::runtime::instance::{Instance, Payload};
-use crate::runtime::list::PyList;
-use crate::runtime::set::PySet;
+use super::node::Node;
+use super::{Collector, registry};
 use crate::runtime::value::Value;
 use crate::vm::Vm;
 
-/// A live tracked object, held for the length of a collection.
-enum Node {
-    List(Arc<PyList>),
-    Dict(Arc<PyDict>),
-    Set(Arc<PySet>),
-    Instance(Arc<Instance>),
-    Function(Arc<Function>),
-    Cell(Arc<Cell>),
-}
-
-/// An object's identity: the address of its value in the `Arc`.
-fn addr<T>(a: &Arc<T>) -> usize {
-    Arc::as_ptr(a) as *const () as usize
-}
-
-/// The identity of the tracked object `v` refers to, if it is of a
-/// tracked kind.
-fn key_of(v: &Value) -> Option<usize> {
-    match v {
-        Value::List(a) => Some(addr(a)),
-        Value::Dict(a) => Some(addr(a)),
-        Value::Set(a) => Some(addr(a)),
-        Value::Instance(a) => Some(addr(a)),
-        Value::Function(a) => Some(addr(a)),
-        Value::Cell(a) => Some(addr(a)),
-        _ => None,
-    }
-}
-
-impl Node {
-    fn upgrade(t: &Tracked) -> Option<Node> {
-        Some(match t {
-            Tracked::List(w) => Node::List(w.upgrade()?),
-            Tracked::Dict(w) => Node::Dict(w.upgrade()?),
-            Tracked::Set(w) => Node::Set(w.upgrade()?),
-            Tracked::Instance(w) => Node::Instance(w.upgrade()?),
-            Tracked::Function(w) => Node::Function(w.upgrade()?),
-            Tracked::Cell(w) => Node::Cell(w.upgrade()?),
-        })
-    }
-
-    fn downgrade(&self) -> Tracked {
-        match self {
-            Node::List(a) => Tracked::List(Arc::downgrade(a)),
-            Node::Dict(a) => Tracked::Dict(Arc::downgrade(a)),
-            Node::Set(a) => Tracked::Set(Arc::downgrade(a)),
-            Node::Instance(a) => Tracked::Instance(Arc::downgrade(a)),
-            Node::Function(a) => Tracked::Function(Arc::downgrade(a)),
-            Node::Cell(a) => Tracked::Cell(Arc::downgrade(a)),
-        }
-    }
-
-    fn key(&self) -> usize {
-        match self {
-            Node::List(a) => addr(a),
-            Node::Dict(a) => addr(a),
-            Node::Set(a) => addr(a),
-            Node::Instance(a) => addr(a),
-            Node::Function(a) => addr(a),
-            Node::Cell(a) => addr(a),
-        }
-    }
-
-    fn strong_count(&self) -> usize {
-        match self {
-            Node::List(a) => Arc::strong_count(a),
-            Node::Dict(a) => Arc::strong_count(a),
-            Node::Set(a) => Arc::strong_count(a),
-            Node::Instance(a) => Arc::strong_count(a),
-            Node::Function(a) => Arc::strong_count(a),
-            Node::Cell(a) => Arc::strong_count(a),
-        }
-    }
-
-    /// Calls `f` with the identity of every object this one holds a
-    /// strong reference to, once per reference. Only references that are
-    /// really counted may be reported: one too many frees a live object.
-    fn visit(&self, f: &mut dyn FnMut(usize)) {
-        let mut value = |v: &Value| {
-            if let Some(k) = key_of(v) {
-                f(k)
-            }
-        };
-        match self {
-            Node::List(l) => l.lock().iter().for_each(value),
-            Node::Dict(d) => d.for_each_ref(value),
-            Node::Set(s) => s.for_each_ref(value),
-            Node::Cell(c) => value(&c.value.lock()),
-            Node::Instance(i) => {
-                value(&Value::Dict(i.dict.clone()));
-                match &i.payload {
-                    Payload::None => {}
-                    Payload::Value(v) => value(v),
-                    Payload::Exception(data) => {
-                        let data = data.lock();
-                        for v in [&data.args, &data.cause, &data.context, &data.tb_object] {
-                            value(v);
-                        }
-                        for d in &data.scopes {
-                            value(&Value::Dict(d.clone()));
-                        }
-                    }
-                }
-            }
-            Node::Function(func) => {
-                value(&Value::Dict(func.globals.clone()));
-                func.defaults.iter().for_each(&mut value);
-                func.kwdefaults.iter().for_each(|(_, v)| value(v));
-                for c in func.closure.iter() {
-                    value(&Value::Cell(c.clone()));
-                }
-                value(&func.doc.lock());
-                value(&func.module);
-                if let Some(d) = &*func.dict.lock() {
-                    value(&Value::Dict(d.clone()));
-                }
-            }
-        }
-    }
-
-    /// Drops what this object refers to (the contents of a list, dict or
-    /// set, a cell's value...), which breaks the cycles it is part of.
-    /// What it let go of goes to `trash`, to be dropped later.
-    fn clear(&self, trash: &mut Vec<Value>) {
-        match self {
-            Node::List(l) => trash.extend(l.replace(Vec::new())),
-            Node::Dict(d) => d.clear(),
-            Node::Set(s) => s.clear(),
-            Node::Cell(c) => trash.push(std::mem::take(&mut *c.value.lock())),
-            Node::Instance(i) => {
-                if let Payload::Exception(data) = &i.payload {
-                    let mut guard = data.lock();
-                    let data = &mut *guard;
-                    for v in [&mut data.cause, &mut data.context, &mut data.tb_object] {
-                        trash.push(std::mem::replace(v, Value::None));
-                    }
-                    data.scopes.clear();
-                }
-            }
-            Node::Function(func) => {
-                if let Some(d) = func.dict.lock().take() {
-                    trash.push(Value::Dict(d));
-                }
-            }
-        }
-    }
-}
-
-/// One collection at a time in the process.
-static COLLECTING: AtomicBool = AtomicBool::new(false);
-
-/// Runs a collection (with every other thread stopped) and returns the
-/// number of unreachable objects it found and freed.
+/// Runs a collection (with every other thread of the interpreter
+/// stopped) and returns the number of unreachable objects it found and
+/// freed; 0 if another thread is collecting already (as in CPython).
+/// `gc.callbacks` are called before and after.
 pub fn collect(vm: &mut Vm) -> usize {
-    if COLLECTING.swap(true, Ordering::Acquire) {
+    let shared = vm.shared.clone();
+    let gc = &shared.gc;
+    if gc.collecting.swap(true, Ordering::Acquire) {
         return 0;
     }
-    let shared = vm.shared.clone();
+    run_callbacks(vm, "start", 0);
+    // This thread's own newest objects are part of the collection.
+    registry::flush_this_thread();
     shared.gil.stop_world();
-    let (found, held) = collect_stopped();
+    let (found, held) = collect_stopped(gc);
     shared.gil.restart_world();
     // The garbage is freed here, with the other threads running again:
     // nothing outside it can reach it.
     drop(held);
-    COLLECTING.store(false, Ordering::Release);
+    gc.collections.fetch_add(1, Ordering::Relaxed);
+    gc.collected.fetch_add(found, Ordering::Relaxed);
+    gc.collecting.store(false, Ordering::Release);
+    run_callbacks(vm, "stop", found);
     found
 }
 
-/// The collection proper; the caller is the only thread running. Returns
-/// the number of objects found unreachable, and what must be dropped to
-/// free them.
-fn collect_stopped() -> (usize, (Vec<Node>, Vec<Value>)) {
-    let recorded = registry::take_all();
+/// What a collection lets go of, dropped once the world runs again.
+type Held = (Vec<Node>, Vec<Value>);
+
+/// The collection proper; no other thread of the interpreter runs Python
+/// code meanwhile. Returns the number of objects found unreachable (an
+/// instance and its attribute dict count as one, as in CPython 3.11), and
+/// what must be dropped to free them.
+fn collect_stopped(gc: &Collector) -> (usize, Held) {
+    let recorded = gc.registry.take_all();
     let mut nodes = Vec::with_capacity(recorded.len());
     let mut index: HashMap<usize, u32> = HashMap::with_capacity(recorded.len());
     for t in &recorded {
         if let Some(node) = Node::upgrade(t) {
             // An object recorded twice is one node.
-            if let std::collections::hash_map::Entry::Vacant(e) = index.entry(node.key()) {
+            if let Entry::Vacant(e) = index.entry(node.key()) {
                 e.insert(nodes.len() as u32);
                 nodes.push(node);
             }
@@ -229,18 +88,53 @@ fn collect_stopped() -> (usize, (Vec<Node>, Vec<Value>)) {
             }
         }
     }
+    drop((edges, starts, outside));
     let mut trash = Vec::new();
-    let mut found = 0;
     let mut survivors = Vec::with_capacity(nodes.len());
+    let mut garbage_dicts: HashSet<usize> = HashSet::new();
+    let mut found = 0;
     for (node, &live) in nodes.iter().zip(&alive) {
         if live {
             survivors.push(node.downgrade());
         } else {
             found += 1;
+            garbage_dicts.extend(node.attribute_dict());
             node.clear(&mut trash);
         }
     }
-    SURVIVORS.store(survivors.len(), Ordering::Relaxed);
-    registry::put_back(survivors);
+    // Attribute dicts of garbage instances were counted with them.
+    found -= nodes.iter().zip(&alive).filter(|(n, live)| !**live && garbage_dicts.contains(&n.key())).count();
+    gc.survivors.store(survivors.len(), Ordering::Relaxed);
+    gc.registry.put_back(survivors);
     (found, (nodes, trash))
+}
+
+/// Calls each of `gc.callbacks` with `(phase, info)`, as CPython does
+/// around every collection. A callback that raises is reported on stderr
+/// and the others still run.
+fn run_callbacks(vm: &mut Vm, phase: &str, collected: usize) {
+    let Some(Value::Module(gc)) = vm.shared.modules.get_item_str("gc") else {
+        return;
+    };
+    let Some(Value::List(callbacks)) = gc.get("callbacks") else {
+        return;
+    };
+    let list = callbacks.lock().clone();
+    if list.is_empty() {
+        return;
+    }
+    let info = crate::runtime::dict::PyDict::new();
+    // pyl's collections are all full ones: generation 2.
+    info.set_item_str("generation", Value::Int(2));
+    info.set_item_str("collected", Value::Int(collected as i64));
+    info.set_item_str("uncollectable", Value::Int(0));
+    let info = Value::new_dict(info);
+    for cb in list {
+        if let Err(e) = vm.call(&cb, &[Value::str(phase), info.clone()]) {
+            let what = vm.repr(&cb).unwrap_or_else(|_| "<callback>".into());
+            vm.flush_std();
+            let _ = vm.shared.stderr.write(&format!("Exception ignored in: {what}\n"));
+            vm.print_exception(&e);
+        }
+    }
 }
