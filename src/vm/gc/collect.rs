@@ -2,7 +2,7 @@
 //! to, and clear them (see the module docs of `gc` for the scheme).
 
 use std::collections::HashMap;
-use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::collections::hash_map::Entry;
 use std::sync::atomic::Ordering;
 
@@ -45,9 +45,10 @@ type Held = (Vec<Node>, Vec<Value>);
 /// instance and its attribute dict count as one, as in CPython 3.11), and
 /// what must be dropped to free them.
 fn collect_stopped(gc: &Collector) -> (usize, Held) {
-    let recorded = gc.registry.take_all();
+    let mut recorded = gc.registry.take_all();
     let mut nodes = Vec::with_capacity(recorded.len());
-    let mut index: HashMap<usize, u32> = HashMap::with_capacity(recorded.len());
+    let mut index: HashMap<usize, u32, BuildHasherDefault<AddrHasher>> =
+        HashMap::with_capacity_and_hasher(recorded.len(), Default::default());
     for t in &recorded {
         if let Some(node) = Node::upgrade(t) {
             // An object recorded twice is one node.
@@ -57,11 +58,14 @@ fn collect_stopped(gc: &Collector) -> (usize, Held) {
             }
         }
     }
-    // Dead objects' records go here: their memory is released.
-    drop(recorded);
+    // Dead objects' records go here: their memory is released. The
+    // vector is kept for the survivors, so the registry does not grow
+    // its buffer again from nothing after each collection.
+    recorded.clear();
     // What holds each object from outside: its count, less the reference
     // this collection holds, less those from other tracked objects.
-    let mut outside: Vec<isize> = nodes.iter().map(|n| n.strong_count() as isize - 1).collect();
+    let mut outside: Vec<isize> =
+        nodes.iter().map(|n| if n.held_apart() { isize::MAX / 2 } else { n.strong_count() as isize - 1 }).collect();
     let mut edges: Vec<u32> = Vec::new();
     let mut starts: Vec<usize> = Vec::with_capacity(nodes.len() + 1);
     for node in &nodes {
@@ -90,23 +94,42 @@ fn collect_stopped(gc: &Collector) -> (usize, Held) {
     }
     drop((edges, starts, outside));
     let mut trash = Vec::new();
-    let mut survivors = Vec::with_capacity(nodes.len());
-    let mut garbage_dicts: HashSet<usize> = HashSet::new();
+    let mut survivors = recorded;
     let mut found = 0;
     for (node, &live) in nodes.iter().zip(&alive) {
         if live {
             survivors.push(node.downgrade());
         } else {
             found += 1;
-            garbage_dicts.extend(node.attribute_dict());
             node.clear(&mut trash);
         }
     }
-    // Attribute dicts of garbage instances were counted with them.
-    found -= nodes.iter().zip(&alive).filter(|(n, live)| !**live && garbage_dicts.contains(&n.key())).count();
     gc.survivors.store(survivors.len(), Ordering::Relaxed);
     gc.registry.put_back(survivors);
     (found, (nodes, trash))
+}
+
+/// Hashes object addresses (already unique, and spread by a multiply):
+/// the collector's index is its hottest structure, and SipHash's
+/// resistance to chosen keys is not needed for addresses.
+#[derive(Default)]
+struct AddrHasher(u64);
+
+impl Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        // Allocations are aligned: the low bits say nothing.
+        self.0 = ((n as u64) >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+    }
 }
 
 /// Calls each of `gc.callbacks` with `(phase, info)`, as CPython does

@@ -7,7 +7,7 @@
 //!
 //! 1. **Tracking.** The containers through which such groups form are
 //!    recorded when they are made ([`track_list`], [`track_instance`]...):
-//!    lists, dicts, sets, instances (and their attribute dicts), functions,
+//!    lists, dicts, sets, instances (with their attribute dicts), functions,
 //!    closure cells, bound methods, and tuples that hold such containers.
 //!    A record is a `Weak`, so it never keeps an object alive. Each thread
 //!    gathers records in a small batch of its own and hands full batches
@@ -191,10 +191,10 @@ pub fn track_set(set: &Arc<PySet>) {
     registry::record(Tracked::Set(Arc::downgrade(set)));
 }
 
-/// An instance and its attribute dict.
+/// An instance, with its attribute dict (one record: the collector
+/// treats the dict as part of the instance).
 pub fn track_instance(inst: &Arc<Instance>) {
     registry::record(Tracked::Instance(Arc::downgrade(inst)));
-    registry::record(Tracked::Dict(Arc::downgrade(&inst.dict)));
 }
 
 pub fn track_function(func: &Arc<Function>) {

@@ -104,14 +104,15 @@ impl Node {
         }
     }
 
-    /// The attribute dict of an instance, which CPython 3.11 keeps inside
-    /// the instance (it is only made into an object of its own if a
-    /// program asks for `__dict__`): counted with the instance when
-    /// `gc.collect()` says how many objects it found.
-    pub(super) fn attribute_dict(&self) -> Option<usize> {
+    /// Whether the object is held by something the collector cannot
+    /// see, whatever its count says: an instance's attribute dict is
+    /// part of the instance (it is not recorded on its own, which halves
+    /// the cost of tracking instances), so if anything else holds the
+    /// dict (`d = obj.__dict__`), the instance is kept.
+    pub(super) fn held_apart(&self) -> bool {
         match self {
-            Node::Instance(i) => Some(addr(&i.dict)),
-            _ => None,
+            Node::Instance(i) => Arc::strong_count(&i.dict) > 1,
+            _ => false,
         }
     }
 
@@ -134,7 +135,9 @@ impl Node {
                 value(&m.func);
             }
             Node::Instance(i) => {
-                value(&Value::Dict(i.dict.clone()));
+                // The attribute dict's contents, as if the instance held
+                // them itself (see `held_apart`).
+                i.dict.for_each_ref(&mut value);
                 match &i.payload {
                     Payload::None => {}
                     Payload::Value(v) => value(v),
@@ -180,17 +183,20 @@ impl Node {
             Node::Set(s) => s.clear(),
             Node::Cell(c) => trash.push(std::mem::take(&mut *c.value.lock())),
             Node::Tuple(_) | Node::BoundMethod(_) => {}
-            Node::Instance(i) => match &i.payload {
-                Payload::Exception(data) => {
-                    let mut guard = data.lock();
-                    let data = &mut *guard;
-                    for v in [&mut data.args, &mut data.cause, &mut data.context, &mut data.tb_object] {
-                        trash.push(std::mem::replace(v, Value::None));
+            Node::Instance(i) => {
+                i.dict.clear();
+                match &i.payload {
+                    Payload::Exception(data) => {
+                        let mut guard = data.lock();
+                        let data = &mut *guard;
+                        for v in [&mut data.args, &mut data.cause, &mut data.context, &mut data.tb_object] {
+                            trash.push(std::mem::replace(v, Value::None));
+                        }
+                        data.scopes.clear();
                     }
-                    data.scopes.clear();
+                    Payload::Value(_) | Payload::None => {}
                 }
-                Payload::Value(_) | Payload::None => {}
-            },
+            }
             Node::Function(func) => {
                 trash.push(std::mem::replace(&mut *func.doc.lock(), Value::None));
                 if let Some(d) = func.dict.lock().take() {
