@@ -15,7 +15,7 @@ use std::sync::atomic::Ordering;
 
 use super::error::type_error;
 use super::exec::Flow;
-use super::fast_ops::{float_fast, int_fast, num_compare, unbound_local};
+use super::fast_ops::{float_fast, int_fast, num_compare, str_add, unbound_local};
 use super::frame::Frame;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::code::MethodCache;
@@ -437,15 +437,8 @@ impl Vm {
                             }
                             None => match (bop, &stack[len - 2], &stack[len - 1]) {
                                 // str + str, the other common case.
-                                (BinOp::Add, Value::Str(a), Value::Str(b)) => {
-                                    let mut s = String::with_capacity(a.as_str().len() + b.as_str().len());
-                                    s.push_str(a.as_str());
-                                    s.push_str(b.as_str());
-                                    let r = Value::str(s);
-                                    if let Some(b) = stack.pop() {
-                                        b.release();
-                                    }
-                                    std::mem::replace(&mut stack[len - 2], r).release();
+                                (BinOp::Add, Value::Str(_), Value::Str(_)) => {
+                                    str_add(&mut stack, op, ops.get(pc).copied(), base);
                                 }
                                 _ => slow!(op),
                             },
@@ -791,3 +784,4 @@ fn slice_bounds(a: &Value, b: &Value, len: usize) -> Option<(usize, usize)> {
     let to = clamp(b, n)?.max(from);
     Some((from as usize, to as usize))
 }
+

@@ -421,12 +421,17 @@ impl Vm {
                     let idx = self.slice_indices(s, len)?;
                     let mut positions: Vec<usize> = idx.positions().collect();
                     positions.sort_unstable();
+                    positions.dedup();
+                    // One pass over the list (retain), not one shifting
+                    // `remove` per deleted item: `del a[::k]` stays linear.
                     let mut items = l.lock();
-                    for p in positions.into_iter().rev() {
-                        if p < items.len() {
-                            items.remove(p);
-                        }
-                    }
+                    let (mut i, mut k) = (0, 0);
+                    items.retain(|_| {
+                        let del = positions.get(k) == Some(&i);
+                        k += usize::from(del);
+                        i += 1;
+                        !del
+                    });
                     Ok(())
                 }
                 _ => {
