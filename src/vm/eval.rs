@@ -784,4 +784,3 @@ fn slice_bounds(a: &Value, b: &Value, len: usize) -> Option<(usize, usize)> {
     let to = clamp(b, n)?.max(from);
     Some((from as usize, to as usize))
 }
-

@@ -122,4 +122,3 @@ pub(super) fn str_add(stack: &mut Vec<Value>, op: Op, next: Option<Op>, base: us
     let r = Value::Str(Arc::new(PyStr::concat(a, &b)));
     std::mem::replace(&mut stack[len - 2], r).release();
 }
-
