@@ -15,8 +15,8 @@ use std::sync::atomic::Ordering;
 
 use super::error::type_error;
 use super::exec::Flow;
-use super::fast_ops::{float_fast, int_fast, num_compare, str_add, unbound_local};
-use super::frame::Frame;
+use super::fast_ops::{builtin_len, float_fast, int_fast, num_compare, str_add, unbound_local};
+use super::frame::{Block, Frame};
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::code::MethodCache;
 use crate::bytecode::{Code, Op};
@@ -162,7 +162,7 @@ impl Vm {
                 pending = Some((e, Origin::Raised));
                 continue;
             }
-            let fi = self.frames.len() - 1;
+            let mut fi = self.frames.len() - 1;
             let code_ptr: *const Code = Arc::as_ptr(self.frames[fi].code());
             // SAFETY: frame `fi` holds an `Arc` to this code for as long as
             // the instruction loop below runs: pushing frames moves frame
@@ -171,9 +171,9 @@ impl Vm {
             // `continue 'frames`, or `break` to unwinding) and fetches the
             // code again. Borrowing instead of cloning the Arc saves two
             // atomic operations per call.
-            let code: &Code = unsafe { &*code_ptr };
-            let ops: &[Op] = &code.ops;
-            let base = self.frames[fi].base;
+            let mut code: &Code = unsafe { &*code_ptr };
+            let mut ops: &[Op] = &code.ops;
+            let mut base = self.frames[fi].base;
             let mut pc = self.frames[fi].pc;
             let mut origin = Origin::Raised;
             // The value stack lives in a local while the loop runs, so its
@@ -200,6 +200,34 @@ impl Vm {
                         }
                         Err(e) => break e,
                     }
+                }};
+            }
+            // Switches the loop to the frame now on top, the value stack
+            // staying in its local: a call or a return costs a few loads
+            // instead of a trip through the top of `'frames`. The same
+            // SAFETY argument as above holds for the new frame's code.
+            macro_rules! enter_top {
+                () => {{
+                    fi = self.frames.len() - 1;
+                    let f = &self.frames[fi];
+                    // SAFETY: as for `code_ptr` above.
+                    code = unsafe { &*Arc::as_ptr(f.code()) };
+                    ops = &code.ops;
+                    base = f.base;
+                    pc = f.pc;
+                }};
+            }
+            // A new frame starts at an eval-breaker point: with the breaker
+            // set it goes through the top of `'frames`, which handles it.
+            macro_rules! enter_call {
+                () => {{
+                    self.frames[fi].pc = pc;
+                    if self.shared.gil.breaker.load(Ordering::Relaxed) != 0 {
+                        self.stack = std::mem::take(&mut stack);
+                        continue 'frames;
+                    }
+                    enter_top!();
+                    continue;
                 }};
             }
             let err: PyErr = loop {
@@ -579,11 +607,10 @@ impl Vm {
                         let len = stack.len();
                         if !stack[len - argc - 1].is_undef() {
                             let slot = len - argc - 2;
-                            self.stack = std::mem::take(&mut stack);
-                            if self.push_simple_call(slot) {
-                                self.frames[fi].pc = pc;
-                                continue 'frames;
+                            if self.push_call_frame(&mut stack, slot) {
+                                enter_call!();
                             }
+                            self.stack = std::mem::take(&mut stack);
                             self.frames[fi].pc = pc;
                             let r = self.call_native_at(slot);
                             stack = std::mem::take(&mut self.stack);
@@ -597,11 +624,21 @@ impl Vm {
                     }
                     Op::Call(argc) => {
                         let slot = stack.len() - argc as usize - 1;
-                        self.stack = std::mem::take(&mut stack);
-                        if self.push_simple_call(slot) {
-                            self.frames[fi].pc = pc;
-                            continue 'frames;
+                        // `len(x)` of a builtin container, as CPython 3.11's
+                        // CALL_NO_KW_LEN: no call at all.
+                        if argc == 1
+                            && let Some(n) = builtin_len(&stack[slot], &stack[slot + 1])
+                        {
+                            if let Some(arg) = stack.pop() {
+                                arg.release();
+                            }
+                            std::mem::replace(&mut stack[slot], Value::Int(n as i64)).release();
+                            continue;
                         }
+                        if self.push_call_frame(&mut stack, slot) {
+                            enter_call!();
+                        }
+                        self.stack = std::mem::take(&mut stack);
                         self.frames[fi].pc = pc;
                         let r = self.call_native_at(slot);
                         stack = std::mem::take(&mut self.stack);
@@ -610,6 +647,20 @@ impl Vm {
                             Some(Err(e)) => break e,
                             None => slow!(op),
                         }
+                    }
+                    Op::CallKw(argc) => {
+                        let names = stack.pop().unwrap_or_default();
+                        let slot = stack.len() - argc as usize - 1;
+                        let pushed = match &names {
+                            Value::Tuple(t) => self.push_kw_call_frame(&mut stack, slot, &t.items),
+                            _ => false,
+                        };
+                        if pushed {
+                            names.release();
+                            enter_call!();
+                        }
+                        stack.push(names);
+                        slow!(op);
                     }
                     Op::ForIter(t) => {
                         let next = match stack.last() {
@@ -676,10 +727,10 @@ impl Vm {
                         let init_self = f.init_self.take();
                         let ret = f.ret;
                         stack.truncate(ret);
-                        self.stack = std::mem::take(&mut stack);
                         self.frames.truncate(fi);
                         let v = match init_self {
                             Some(_) if !v.is_none() => {
+                                self.stack = std::mem::take(&mut stack);
                                 let e = type_error(format!("__init__() should return None, not '{}'", v.type_name()));
                                 if boundary {
                                     return Err(e);
@@ -691,10 +742,21 @@ impl Vm {
                             None => v,
                         };
                         if boundary {
+                            self.stack = std::mem::take(&mut stack);
                             return Ok(Exit::Return(v));
                         }
-                        self.stack.push(v);
-                        continue 'frames;
+                        stack.push(v);
+                        // No eval-breaker point on return (see the top of
+                        // `'frames`): the caller resumes at once.
+                        enter_top!();
+                    }
+                    // A `try` costs a push and a pop of a handler block.
+                    Op::SetupHandler(t) => {
+                        let level = (stack.len() - base) as u32;
+                        self.frames[fi].blocks.push(Block { handler: t, level });
+                    }
+                    Op::PopBlock => {
+                        self.frames[fi].blocks.pop();
                     }
                     Op::YieldValue => {
                         let v = stack.pop().unwrap_or_default();

@@ -1,7 +1,7 @@
 //! The arithmetic and comparisons of ints and floats that need no Python
 //! code, shared by the evaluation loop's fast paths and the full
-//! instruction bodies; str concatenation (in place when it can be) and the
-//! errors for unset variables.
+//! instruction bodies; str concatenation (in place when it can be),
+//! `len` of builtin containers, and the errors for unset variables.
 
 use std::sync::Arc;
 
@@ -121,4 +121,23 @@ pub(super) fn str_add(stack: &mut Vec<Value>, op: Op, next: Option<Op>, base: us
     let Value::Str(a) = &stack[len - 2] else { unreachable!("str_add on a non-str") };
     let r = Value::Str(Arc::new(PyStr::concat(a, &b)));
     std::mem::replace(&mut stack[len - 2], r).release();
+}
+
+/// `len(v)` when `callee` is the builtin `len` and `v` a builtin container
+/// (no `__len__` to call); None otherwise.
+#[inline(always)]
+pub(super) fn builtin_len(callee: &Value, v: &Value) -> Option<usize> {
+    let Value::Builtin(b) = callee else { return None };
+    if !std::ptr::fn_addr_eq(b.func, crate::modules::builtins::len as crate::runtime::function::NativeFn) {
+        return None;
+    }
+    Some(match v {
+        Value::Str(s) => s.char_len(),
+        Value::List(l) => l.len(),
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) => d.len(),
+        Value::Set(s) | Value::FrozenSet(s) => s.len(),
+        Value::Bytes(b) => b.data.len(),
+        _ => return None,
+    })
 }

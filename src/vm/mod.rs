@@ -11,6 +11,7 @@
 mod attr;
 mod blocking;
 mod call;
+mod call_kw;
 mod carets;
 mod compare;
 pub mod convert;
