@@ -17,10 +17,11 @@ use super::error::type_error;
 use super::exec::Flow;
 use super::fast_ops::{builtin_len, float_fast, int_fast, num_compare, str_add, unbound_local};
 use super::frame::{Block, Frame};
+use super::type_cache::TypeCache;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::code::MethodCache;
 use crate::bytecode::{Code, Op};
-use crate::runtime::class::{Class, ClassFlags, class_epoch, is_data_descriptor};
+use crate::runtime::class::{Class, ClassFlags, class_epoch};
 use crate::runtime::exception::TraceEntry;
 use crate::runtime::iter::IterState;
 use crate::runtime::str::PyStr;
@@ -507,8 +508,9 @@ impl Vm {
                         let name = &code.names[i as usize];
                         // An attribute in the instance dict, with no hook or
                         // descriptor in the way: the common case.
-                        let found =
-                            stack.last().and_then(|obj| instance_attr(obj, &code.method_cache[i as usize], name));
+                        let found = stack.last().and_then(|obj| {
+                            instance_attr(obj, &code.method_cache[i as usize], name, &mut self.type_cache)
+                        });
                         match found {
                             Some(v) => *stack.last_mut().expect("an object to load from") = v,
                             None => slow!(op),
@@ -517,7 +519,7 @@ impl Vm {
                     Op::LoadMethod(i) => {
                         let name = &code.names[i as usize];
                         let cache = &code.method_cache[i as usize];
-                        let method = stack.last().and_then(|obj| plain_method(obj, cache, name));
+                        let method = stack.last().and_then(|obj| plain_method(obj, cache, name, &mut self.type_cache));
                         match method {
                             Some(m) => {
                                 let obj = stack.pop().unwrap_or_default();
@@ -529,7 +531,12 @@ impl Vm {
                     }
                     Op::LoadFastAttr(local, n) => {
                         let name = &code.names[n as usize];
-                        let found = instance_attr(&stack[base + local as usize], &code.method_cache[n as usize], name);
+                        let found = instance_attr(
+                            &stack[base + local as usize],
+                            &code.method_cache[n as usize],
+                            name,
+                            &mut self.type_cache,
+                        );
                         match found {
                             Some(v) => stack.push(v),
                             None => slow!(op),
@@ -542,7 +549,8 @@ impl Vm {
                                 let cls = inst.class_ref();
                                 if !cls.has_flag(ClassFlags::SETATTR)
                                     && inst.exc().is_none()
-                                    && !class_lookup(&code.method_cache[n as usize], cls, name).data_descriptor
+                                    && !class_lookup(&code.method_cache[n as usize], cls, name, &mut self.type_cache)
+                                        .data_descriptor
                                 {
                                     Some((&*inst.dict as *const crate::runtime::dict::PyDict, &**cls as *const Class))
                                 } else {
@@ -570,7 +578,12 @@ impl Vm {
                     }
                     Op::LoadFastMethod(local, n) => {
                         let name = &code.names[n as usize];
-                        let method = plain_method(&stack[base + local as usize], &code.method_cache[n as usize], name);
+                        let method = plain_method(
+                            &stack[base + local as usize],
+                            &code.method_cache[n as usize],
+                            name,
+                            &mut self.type_cache,
+                        );
                         match method {
                             Some(m) => {
                                 let obj = stack[base + local as usize].clone();
@@ -588,7 +601,8 @@ impl Vm {
                                 let cls = inst.class_ref();
                                 !cls.has_flag(ClassFlags::SETATTR)
                                     && inst.exc().is_none()
-                                    && !class_lookup(&code.method_cache[i as usize], cls, name).data_descriptor
+                                    && !class_lookup(&code.method_cache[i as usize], cls, name, &mut self.type_cache)
+                                        .data_descriptor
                             }
                             _ => false,
                         };
@@ -781,13 +795,13 @@ impl Vm {
 /// `__getattribute__` or data descriptor in the way; None sends the
 /// instruction to its full implementation.
 #[inline(always)]
-fn instance_attr(obj: &Value, cache: &PyLock<MethodCache>, name: &PyStr) -> Option<Value> {
+fn instance_attr(obj: &Value, cache: &PyLock<MethodCache>, name: &Arc<PyStr>, tc: &mut TypeCache) -> Option<Value> {
     let Value::Instance(inst) = obj else { return None };
     let cls = inst.class_ref();
     if cls.has_flag(ClassFlags::GETATTRIBUTE) {
         return None;
     }
-    let mut c = class_lookup(cache, cls, name);
+    let mut c = class_lookup(cache, cls, name, tc);
     if c.data_descriptor { None } else { inst.dict.get_str_at(name, &mut c.hint) }
 }
 
@@ -795,38 +809,44 @@ fn instance_attr(obj: &Value, cache: &PyLock<MethodCache>, name: &PyStr) -> Opti
 /// instance's class (not shadowed by the instance dict) or a Rust method of
 /// a builtin type; None sends the instruction to its full implementation.
 #[inline(always)]
-fn plain_method(obj: &Value, cache: &PyLock<MethodCache>, name: &PyStr) -> Option<Value> {
+fn plain_method(obj: &Value, cache: &PyLock<MethodCache>, name: &Arc<PyStr>, tc: &mut TypeCache) -> Option<Value> {
     match obj {
         Value::Instance(inst) => {
             let cls = inst.class_ref();
             if cls.has_flag(ClassFlags::GETATTRIBUTE) {
                 return None;
             }
-            match &class_lookup(cache, cls, name).value {
+            match &class_lookup(cache, cls, name, tc).value {
                 m @ Value::Function(_) if inst.dict.get_str(name).is_none() => Some(m.clone()),
                 _ => None,
             }
         }
-        v => match &class_lookup(cache, v.builtin_class()?, name).value {
+        v => match &class_lookup(cache, v.builtin_class()?, name, tc).value {
             m @ Value::Builtin(_) => Some(m.clone()),
             _ => None,
         },
     }
 }
 
-/// `cls.lookup(name)` through the name's cache: a hit costs two compares
-/// while neither the class nor any other class changed.
+/// `cls.lookup(name)` through the call site's cache: a hit costs two
+/// compares while neither the class nor any other class changed; a miss
+/// asks the thread's type cache before walking the MRO.
 #[inline(always)]
-fn class_lookup<'a>(cache: &'a PyLock<MethodCache>, cls: &Arc<Class>, name: &PyStr) -> PyGuard<'a, MethodCache> {
+fn class_lookup<'a>(
+    cache: &'a PyLock<MethodCache>,
+    cls: &Arc<Class>,
+    name: &Arc<PyStr>,
+    tc: &mut TypeCache,
+) -> PyGuard<'a, MethodCache> {
     let epoch = class_epoch();
     let mut c = cache.lock();
     if c.class_ptr != Arc::as_ptr(cls) as usize || c.epoch != epoch {
-        let found = cls.lookup(name);
-        c.data_descriptor = found.as_ref().is_some_and(is_data_descriptor);
+        let (found, data_descriptor) = tc.lookup(cls, name, epoch);
+        c.data_descriptor = data_descriptor;
         c.class = Arc::downgrade(cls);
         c.class_ptr = Arc::as_ptr(cls) as usize;
         c.epoch = epoch;
-        c.value = found.unwrap_or(Value::Undef);
+        c.value = found;
     }
     c
 }

@@ -37,6 +37,7 @@ pub mod threads;
 pub mod timeout;
 pub mod trace;
 pub mod traceback;
+mod type_cache;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -137,6 +138,8 @@ pub struct Vm {
     c_depth: usize,
     /// Containers being repr'd, to print `[...]` for self-references.
     pub repr_guard: std::collections::HashSet<usize>,
+    /// Class attribute lookups this thread made (`type_cache.rs`).
+    type_cache: type_cache::TypeCache,
     pub thread: threads::ThreadState,
     /// The code object the thread last recorded a lock site in (see
     /// `hold_site`): the record is asked to keep it only when it changes.
@@ -170,6 +173,7 @@ impl Vm {
             native_depth: 0,
             c_depth: 0,
             repr_guard: std::collections::HashSet::new(),
+            type_cache: type_cache::TypeCache::default(),
             thread: threads::ThreadState::new(record),
             kept_code: 0,
             traced: shared_traced,

@@ -263,9 +263,12 @@ impl Vm {
         match obj {
             Value::List(l) => match key {
                 Value::Slice(s) => {
-                    let items = l.snapshot();
-                    let idx = self.slice_indices(s, items.len())?;
-                    Ok(Value::list(idx.collect(&items)))
+                    // The bounds first (`__index__` may run Python code),
+                    // then one copy of the selected items under the lock;
+                    // `collect` skips positions a shrunken list lost.
+                    let idx = self.slice_indices(s, l.len())?;
+                    let picked = idx.collect(&l.lock());
+                    Ok(Value::list(picked))
                 }
                 _ => {
                     let i = self.index_value(key, "list")?;
