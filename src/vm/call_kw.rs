@@ -110,17 +110,7 @@ impl Vm {
                 func.kwdefaults.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v.clone()).unwrap_or_default()
             };
         }
-        self.frames.push(Frame {
-            func,
-            pc: 0,
-            base,
-            ret: slot,
-            cells: Vec::new(),
-            locals: None,
-            blocks: Vec::new(),
-            boundary: false,
-            init_self: None,
-        });
+        self.frames.push(Frame::for_call(func, base, slot, None));
         true
     }
 }

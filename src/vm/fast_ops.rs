@@ -131,6 +131,13 @@ pub(super) fn builtin_len(callee: &Value, v: &Value) -> Option<usize> {
     if !std::ptr::fn_addr_eq(b.func, crate::modules::builtins::len as crate::runtime::function::NativeFn) {
         return None;
     }
+    container_len(v)
+}
+
+/// The length of a builtin container, None for anything else (whose
+/// `len` needs `__len__` or is an error).
+#[inline(always)]
+pub(super) fn container_len(v: &Value) -> Option<usize> {
     Some(match v {
         Value::Str(s) => s.char_len(),
         Value::List(l) => l.len(),
@@ -138,6 +145,7 @@ pub(super) fn builtin_len(callee: &Value, v: &Value) -> Option<usize> {
         Value::Dict(d) => d.len(),
         Value::Set(s) | Value::FrozenSet(s) => s.len(),
         Value::Bytes(b) => b.data.len(),
+        Value::Range(r) => r.len() as usize,
         _ => return None,
     })
 }

@@ -75,17 +75,7 @@ impl Vm {
         if stack.len() < base + nlocals {
             stack.resize(base + nlocals, Value::Undef);
         }
-        self.frames.push(Frame {
-            func,
-            pc: 0,
-            base,
-            ret: slot,
-            cells: Vec::new(),
-            locals: None,
-            blocks: Vec::new(),
-            boundary: false,
-            init_self: None,
-        });
+        self.frames.push(Frame::for_call(func, base, slot, None));
         true
     }
 
@@ -118,17 +108,7 @@ impl Vm {
         if stack.len() < slot + nlocals {
             stack.resize(slot + nlocals, Value::Undef);
         }
-        self.frames.push(Frame {
-            func: init,
-            pc: 0,
-            base: slot,
-            ret: slot,
-            cells: Vec::new(),
-            locals: None,
-            blocks: Vec::new(),
-            boundary: false,
-            init_self: Some(inst),
-        });
+        self.frames.push(Frame::for_call(init, slot, slot, Some(inst)));
         true
     }
 

@@ -17,6 +17,7 @@ mod compare;
 pub mod convert;
 pub mod error;
 mod eval;
+mod eval_lookup;
 mod exec;
 mod exec_build;
 mod fast_ops;
