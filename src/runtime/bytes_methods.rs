@@ -74,7 +74,14 @@ pub fn bytes_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value
             super::codec::encode(s.as_str(), &enc, &errors)?
         }
         (Some(_), Some(_)) => return Err(type_error("encoding without a string argument")),
-        (Some(x), None) => bytes_from(vm, x)?,
+        (Some(x), None) => {
+            if let Value::Int(n) = x
+                && *n > 0
+            {
+                super::memory::check_bytes_len(*n as usize)?;
+            }
+            bytes_from(vm, x)?
+        }
     };
     Ok(Value::Bytes(Arc::new(PyBytes::new(data))))
 }
