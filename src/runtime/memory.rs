@@ -118,3 +118,37 @@ pub fn check_bytes_len(n: usize) -> PyResult<()> {
     }
     Ok(())
 }
+
+/// `text` with `left` and `right` copies of `fill` around it (justifying,
+/// zero-filling, format widths).
+pub fn padded(text: &str, fill: char, left: usize, right: usize) -> PyResult<String> {
+    let fill_len = fill.len_utf8();
+    let total = left
+        .checked_add(right)
+        .and_then(|n| n.checked_mul(fill_len))
+        .and_then(|n| n.checked_add(text.len()))
+        .ok_or_else(memory_error)?;
+    let mut out = string_with_capacity(total)?;
+    out.extend(std::iter::repeat_n(fill, left));
+    out.push_str(text);
+    out.extend(std::iter::repeat_n(fill, right));
+    Ok(out)
+}
+
+/// The bytes version of [`padded`].
+pub fn padded_bytes(data: &[u8], fill: u8, left: usize, right: usize) -> PyResult<Vec<u8>> {
+    let total = left.checked_add(right).and_then(|n| n.checked_add(data.len())).ok_or_else(memory_error)?;
+    let mut out = vec_with_capacity(total)?;
+    out.resize(left, fill);
+    out.extend_from_slice(data);
+    out.resize(total, fill);
+    Ok(out)
+}
+
+/// Appends `n` copies of `c` to `out`, or `MemoryError`.
+pub fn push_repeated(out: &mut String, c: char, n: usize) -> PyResult<()> {
+    let bytes = n.checked_mul(c.len_utf8()).ok_or_else(memory_error)?;
+    out.try_reserve(bytes).map_err(|_| memory_error())?;
+    out.extend(std::iter::repeat_n(c, n));
+    Ok(())
+}
