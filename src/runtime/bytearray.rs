@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use super::args::{to_index, to_index_sized};
 use super::class::Class;
-use super::memory;
 use super::function::{Args, NativeFn};
+use super::memory;
 use super::range::PySlice;
 use super::slice::index_of;
 use super::str::PyBytes;

@@ -276,7 +276,10 @@ mod tests {
         let e = format_e(1.0, 1000).unwrap();
         assert_eq!(e.len(), 1006);
         assert!(e.starts_with("1.000") && e.ends_with("0e+00"));
-        assert_eq!(format_g(0.1, 1_000_000, false).unwrap(), "0.1000000000000000055511151231257827021181583404541015625");
+        assert_eq!(
+            format_g(0.1, 1_000_000, false).unwrap(),
+            "0.1000000000000000055511151231257827021181583404541015625"
+        );
         assert_eq!(format_g(1.0, 1000, true).unwrap().len(), 1001);
     }
 

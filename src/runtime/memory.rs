@@ -26,8 +26,48 @@ pub fn memory_error() -> PyErr {
     PyErr::with_args(&types().exc.memory_error, Vec::new())
 }
 
+/// Requests below this many bytes are never checked against the
+/// machine's memory: no machine running pyl is that small, and the check
+/// costs a system call.
+const CHECK_FROM: usize = 1 << 30;
+
+/// Refuses a request for `bytes` more than the machine's RAM and swap
+/// together, as Linux's default (heuristic) overcommit refuses it to
+/// CPython's `malloc`. The allocator pyl's binary uses (mimalloc) maps
+/// large blocks with `MAP_NORESERVE`, which that heuristic lets through:
+/// without this check `'x' * 10**12` would be granted address space and
+/// then killed by the OOM killer while the copies are written, instead of
+/// raising `MemoryError`. Under an address-space limit (`ulimit -v`) the
+/// allocation itself fails, which `try_reserve` already reports.
+fn check_machine(bytes: usize) -> PyResult<()> {
+    if bytes < CHECK_FROM {
+        return Ok(());
+    }
+    // SAFETY: sysinfo only writes the struct it is given.
+    let mut info: libc::sysinfo = unsafe { std::mem::zeroed() };
+    // SAFETY: a valid pointer to a sysinfo struct.
+    if unsafe { libc::sysinfo(&mut info) } != 0 {
+        return Ok(());
+    }
+    let unit = u128::from(info.mem_unit.max(1));
+    let total = (u128::from(info.totalram) + u128::from(info.totalswap)) * unit;
+    if bytes as u128 > total {
+        return Err(memory_error());
+    }
+    Ok(())
+}
+
+/// Checks a request for `additional` more items of `T` beyond `len`.
+#[inline]
+fn check_request<T>(len: usize, additional: usize) -> PyResult<()> {
+    let bytes =
+        len.checked_add(additional).and_then(|n| n.checked_mul(std::mem::size_of::<T>())).ok_or_else(memory_error)?;
+    check_machine(bytes)
+}
+
 /// `v.reserve_exact(additional)`, or `MemoryError`.
 pub fn reserve<T>(v: &mut Vec<T>, additional: usize) -> PyResult<()> {
+    check_request::<T>(v.len(), additional)?;
     v.try_reserve_exact(additional).map_err(|_| memory_error())
 }
 
@@ -37,6 +77,8 @@ pub fn reserve_growth<T>(v: &mut Vec<T>, additional: usize) -> PyResult<()> {
     if v.capacity() - v.len() >= additional {
         return Ok(());
     }
+    // Amortised growth may double the capacity.
+    check_request::<T>(v.capacity(), v.len().max(additional))?;
     v.try_reserve(additional).map_err(|_| memory_error())
 }
 
@@ -49,6 +91,7 @@ pub fn vec_with_capacity<T>(n: usize) -> PyResult<Vec<T>> {
 
 /// An empty string with room for `n` bytes, or `MemoryError`.
 pub fn string_with_capacity(n: usize) -> PyResult<String> {
+    check_machine(n)?;
     let mut s = String::new();
     s.try_reserve_exact(n).map_err(|_| memory_error())?;
     Ok(s)
@@ -148,6 +191,7 @@ pub fn padded_bytes(data: &[u8], fill: u8, left: usize, right: usize) -> PyResul
 /// Appends `n` copies of `c` to `out`, or `MemoryError`.
 pub fn push_repeated(out: &mut String, c: char, n: usize) -> PyResult<()> {
     let bytes = n.checked_mul(c.len_utf8()).ok_or_else(memory_error)?;
+    check_machine(out.len().saturating_add(bytes))?;
     out.try_reserve(bytes).map_err(|_| memory_error())?;
     out.extend(std::iter::repeat_n(c, n));
     Ok(())

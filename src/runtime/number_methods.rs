@@ -330,8 +330,14 @@ fn int_from_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(v) => {
             let mut out = Vec::new();
             for item in vm.iterate(v)? {
-                let i = to_index(vm, &item)?;
-                out.push(u8::try_from(i).map_err(|_| value_error("bytes must be in range(0, 256)"))?);
+                // As bytes(iterable): an int of any size out of range is
+                // the range error, not a C-size overflow.
+                let out_of_range = || value_error("bytes must be in range(0, 256)");
+                let i = match item {
+                    Value::BigInt(_) => return Err(out_of_range()),
+                    _ => to_index(vm, &item)?,
+                };
+                out.push(u8::try_from(i).map_err(|_| out_of_range())?);
             }
             out
         }

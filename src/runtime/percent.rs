@@ -219,7 +219,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
             match conv {
                 'd' | 'i' | 'u' => {
                     let n = percent_int(vm, &v, conv, true)?;
-                    let digits = zero_extend(n.abs().to_string(), prec)?;
+                    let digits = zero_extend(vm.bigint_to_string(&n.abs())?, prec)?;
                     pad(&flags, sign_of(&n, &flags), &digits, '>')?
                 }
                 'x' | 'X' | 'o' => {

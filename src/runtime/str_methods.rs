@@ -9,9 +9,9 @@
 use std::sync::Arc;
 
 use super::args::{to_c_int, to_index};
-use super::memory;
 use super::class::Class;
 use super::function::{Args, NativeFn};
+use super::memory;
 use super::str::{PyBytes, PyStr};
 use super::str_split::{
     str_lstrip, str_maketrans, str_partition, str_removeprefix, str_removesuffix, str_replace, str_rpartition,
