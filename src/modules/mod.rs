@@ -23,6 +23,7 @@ pub mod test_hooks;
 pub mod thread;
 pub mod thread_condition;
 pub mod time;
+pub mod warnings_native;
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -47,6 +48,7 @@ pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
         ("_thread", thread::init),
         ("_multiprocessing", mp_native::init),
         ("_subprocess", subprocess::init),
+        ("_warnings", warnings_native::init),
     ];
     let mut modules: HashMap<_, _> = table.iter().copied().collect();
     if std::env::var_os(test_hooks::ENABLE).is_some() {
