@@ -83,4 +83,4 @@ class Buf:
 buf = Buf()
 with redirect_stdout(buf):
     print("hidden")
-print(buf.parts)
+print(repr(''.join(buf.parts)))
