@@ -330,10 +330,15 @@ pub fn exit_status(vm: &mut Vm, e: &PyErr) -> i32 {
 }
 
 /// Like CPython at exit: waits for every non-daemon thread `threading`
-/// started (daemon threads die with the process), then for the child
+/// started (daemon threads die with the process), runs the `atexit`
+/// handlers, then waits for the child
 /// processes `multiprocessing` started (daemonic ones are terminated).
 fn run_exit_waits(vm: &mut Vm) -> Result<(), PyErr> {
-    for (module, hook) in [("threading", "_shutdown"), ("multiprocessing", "_exit_function")] {
+    // CPython's order: threads joined, then the atexit handlers (among
+    // which CPython's multiprocessing registers its own exit function).
+    for (module, hook) in
+        [("threading", "_shutdown"), ("atexit", "_run_exitfuncs"), ("multiprocessing", "_exit_function")]
+    {
         let Some(Value::Module(m)) = vm.shared.modules.get_item_str(module) else {
             continue;
         };
