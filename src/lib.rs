@@ -71,7 +71,9 @@ impl Interpreter {
             recursion_limit: AtomicUsize::new(1000),
             int_max_str_digits: AtomicUsize::new(vm::convert::INT_MAX_STR_DIGITS),
             native_modules: Mutex::new(modules::native_modules()),
-            import_lock: crate::runtime::fork_sync::ReentrantLock::new(),
+            import_locks: vm::import_lock::ImportLocks::new(),
+            stdin: vm::stdin::StdIn::default(),
+            exit_signal: std::sync::atomic::AtomicI32::new(0),
             exit_hooks: Mutex::new(Vec::new()),
             signal_handlers: Mutex::new(std::collections::HashMap::new()),
             gc: vm::gc::Collector::default(),
@@ -96,6 +98,16 @@ impl Interpreter {
         move || {
             shared.stdout.flush_if_free();
             shared.stderr.flush_if_free();
+        }
+    }
+
+    /// The signal the process should die by now that the program has
+    /// finished: SIGINT after an uncaught KeyboardInterrupt, as CPython
+    /// does (the status returned alongside is 130, 128 + SIGINT).
+    pub fn exit_signal(&self) -> Option<i32> {
+        match self.shared.exit_signal.load(std::sync::atomic::Ordering::SeqCst) {
+            0 => None,
+            sig => Some(sig),
         }
     }
 
@@ -252,7 +264,14 @@ fn run_main_locked(vm: &mut Vm, source: &str, filename: &str) -> i32 {
     let frame = vm.frame_for_code(code, main.dict.clone());
     let mut status = match vm.run_frame(frame) {
         Ok(_) => 0,
-        Err(e) => exit_status(vm, &e),
+        Err(e) => {
+            // CPython then dies by SIGINT itself (so a shell sees the
+            // signal); the host does that once the interpreter is done.
+            if e.is(&runtime::types::types().exc.keyboard_interrupt) {
+                shared.exit_signal.store(libc::SIGINT, std::sync::atomic::Ordering::SeqCst);
+            }
+            exit_status(vm, &e)
+        }
     };
     if let Err(e) = run_exit_waits(vm) {
         status = exit_status(vm, &e);
@@ -312,10 +331,15 @@ pub fn exit_status(vm: &mut Vm, e: &PyErr) -> i32 {
 }
 
 /// Like CPython at exit: waits for every non-daemon thread `threading`
-/// started (daemon threads die with the process), then for the child
+/// started (daemon threads die with the process), runs the `atexit`
+/// handlers, then waits for the child
 /// processes `multiprocessing` started (daemonic ones are terminated).
 fn run_exit_waits(vm: &mut Vm) -> Result<(), PyErr> {
-    for (module, hook) in [("threading", "_shutdown"), ("multiprocessing", "_exit_function")] {
+    // CPython's order: threads joined, then the atexit handlers (among
+    // which CPython's multiprocessing registers its own exit function).
+    for (module, hook) in
+        [("threading", "_shutdown"), ("atexit", "_run_exitfuncs"), ("multiprocessing", "_exit_function")]
+    {
         let Some(Value::Module(m)) = vm.shared.modules.get_item_str(module) else {
             continue;
         };

@@ -132,6 +132,16 @@ enum Program {
 static FLUSH_OUTPUT: OnceLock<Box<dyn Fn() + Send + Sync>> = OnceLock::new();
 
 fn main() {
+    // Rust's runtime catches SIGSEGV and SIGBUS to report a stack overflow;
+    // its handler returns when the signal was sent (`os.kill(pid,
+    // SIGSEGV)`, `kill -SEGV`) rather than caused by a fault, so the
+    // process would go on. Python programs die by these signals, as in
+    // CPython, and pyl never overflows a native stack by design.
+    // SAFETY: restoring the default disposition has no preconditions.
+    unsafe {
+        libc::signal(libc::SIGSEGV, libc::SIG_DFL);
+        libc::signal(libc::SIGBUS, libc::SIG_DFL);
+    }
     // A panic anywhere (the interpreter's main thread, a Python thread, the
     // exit steps) is a bug in pyl. The program's output so far goes out,
     // one line says so and where, and the process ends with status 70
@@ -308,7 +318,7 @@ fn run() -> i32 {
         };
         return repl::run(&interp, startup, quiet);
     }
-    match program {
+    let status = match program {
         // CPython reports the script by its absolute path (argv[0] stays as given).
         Program::File(f) => interp.run_file(&absolute(f)),
         Program::Command(c) => interp.run_source(&c, "<string>"),
@@ -321,6 +331,23 @@ fn run() -> i32 {
             }
             interp.run_bytes(&text, "<stdin>")
         }
+    };
+    if let Some(sig) = interp.exit_signal() {
+        die_by(sig);
+    }
+    status
+}
+
+/// Ends the process by `sig` with its default action, as CPython does
+/// after an uncaught KeyboardInterrupt: a shell (or a parent's
+/// `waitpid`) then sees a death by the signal, not an exit status.
+fn die_by(sig: i32) {
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    // SAFETY: plain system calls; the default action ends the process.
+    unsafe {
+        libc::signal(sig, libc::SIG_DFL);
+        libc::kill(libc::getpid(), sig);
     }
 }
 

@@ -8,25 +8,52 @@
 //! explanation must name the variable and both threads, be the same on
 //! every scheduled run, and stay silent when every update is locked.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("schedule")
 }
 
-/// Runs `pyl FLAGS SCRIPT` from the script's directory; (status, stdout, stderr).
+/// Runs `pyl FLAGS SCRIPT` from the script's directory; (status, stdout,
+/// stderr). A run still going after a minute is killed and fails the test
+/// (a hang must not stall the suite).
 fn run(flags: &[&str], script: &Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_pyl"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyl"))
         .args(flags)
         .arg(script.file_name().expect("a file"))
         .current_dir(script.parent().expect("a directory"))
-        .output()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .expect("pyl runs");
+    let (mut out, mut err) = (child.stdout.take().expect("stdout"), child.stderr.take().expect("stderr"));
+    let reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = out.read_to_end(&mut s);
+        s
+    });
+    let mut errs = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(st) = child.try_wait().expect("try_wait") {
+            break st;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("pyl {flags:?} {}: hung", script.display());
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let _ = err.read_to_end(&mut errs);
+    let outs = reader.join().expect("reader");
     (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+        status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&outs).into_owned(),
+        String::from_utf8_lossy(&errs).into_owned(),
     )
 }
 
@@ -136,6 +163,8 @@ fn golden_thread_scripts_print_what_cpython_printed_under_the_scheduler() {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "py") && !p.with_extension("mask").exists())
+        // Helper modules the tests import (`*_mod.py`, `_*.py`) are not tests.
+        .filter(|p| p.file_stem().and_then(|s| s.to_str()).is_some_and(|s| !s.ends_with("_mod") && !s.starts_with('_')))
         .collect();
     scripts.sort();
     assert!(scripts.len() > 20);

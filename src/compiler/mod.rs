@@ -31,6 +31,13 @@ pub enum Mode {
     Exec,
     /// The REPL: values of expression statements are echoed.
     Interactive,
+    /// `exec()` of a string: as `Exec`, but the top level's names go
+    /// through the frame's locals mapping (CPython's `*_NAME` opcodes), so
+    /// the code sees and binds the mapping `exec` was given.
+    Dynamic,
+    /// `eval()`: one expression, whose value the code returns; names as
+    /// in `Dynamic`.
+    Eval,
 }
 
 /// Compiles a parsed module.
@@ -39,6 +46,12 @@ pub fn compile_module(module: &[Stmt], source: Arc<Source>, mode: Mode) -> Resul
     let mut c = Compiler { table, source, units: Vec::new(), interned: HashMap::new(), mode };
     c.push_unit(0, "<module>".into(), "<module>".into(), Span::default());
     c.unit().flags |= flags::MODULE;
+    if mode == Mode::Eval {
+        let e = eval_expression(module)?;
+        c.expr(e)?;
+        c.emit(Op::ReturnValue);
+        return Ok(c.pop_unit());
+    }
     c.docstring(module);
     let doc = c.unit().doc.clone();
     if !doc.is_none() {
@@ -50,6 +63,16 @@ pub fn compile_module(module: &[Stmt], source: Arc<Source>, mode: Mode) -> Resul
     c.load_const(Value::None);
     c.emit(Op::ReturnValue);
     Ok(c.pop_unit())
+}
+
+/// The expression `eval` evaluates: its source must parse as exactly one
+/// expression statement.
+fn eval_expression(module: &[Stmt]) -> Result<&crate::syntax::ast::Expr, SyntaxError> {
+    match module {
+        [Stmt { kind: StmtKind::Expr(e), .. }] => Ok(e),
+        [] => Err(SyntaxError::new("invalid syntax", Span::default())),
+        [first, ..] => Err(SyntaxError::new("invalid syntax", first.span)),
+    }
 }
 
 /// Parses and compiles source text in one step.
@@ -157,6 +180,17 @@ impl<'a> Compiler<'a> {
     fn kind(&self) -> ScopeKind {
         let u = self.units.last().expect("a unit is being compiled");
         self.table.scopes[u.scope].kind
+    }
+
+    /// Whether the unit being compiled reads and binds its implicit
+    /// globals through the frame's locals mapping: a class body, and the
+    /// top level of code run by `exec`/`eval`.
+    fn names_via_locals(&self) -> bool {
+        match self.kind() {
+            ScopeKind::Class => true,
+            ScopeKind::Module => matches!(self.mode, Mode::Dynamic | Mode::Eval),
+            _ => false,
+        }
     }
 
     fn intern(&mut self, s: &str) -> Arc<PyStr> {
@@ -385,7 +419,7 @@ impl<'a> Compiler<'a> {
             Storage::Free if self.kind() == ScopeKind::Class => Op::LoadClassDeref(self.cell_index(name)),
             Storage::Free => Op::LoadDeref(self.cell_index(name)),
             Storage::GlobalExplicit => Op::LoadGlobal(self.name_index(name)),
-            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => Op::LoadName(self.name_index(name)),
+            Storage::GlobalImplicit if self.names_via_locals() => Op::LoadName(self.name_index(name)),
             Storage::GlobalImplicit => Op::LoadGlobal(self.name_index(name)),
             Storage::ClassName => Op::LoadName(self.name_index(name)),
         };
@@ -397,7 +431,7 @@ impl<'a> Compiler<'a> {
             Storage::Local => Op::StoreFast(self.varname_index(name)),
             Storage::Cell | Storage::Free => Op::StoreDeref(self.cell_index(name)),
             Storage::GlobalExplicit => Op::StoreGlobal(self.name_index(name)),
-            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => Op::StoreName(self.name_index(name)),
+            Storage::GlobalImplicit if self.names_via_locals() => Op::StoreName(self.name_index(name)),
             Storage::GlobalImplicit => Op::StoreGlobal(self.name_index(name)),
             Storage::ClassName => Op::StoreName(self.name_index(name)),
         };
@@ -409,7 +443,7 @@ impl<'a> Compiler<'a> {
             Storage::Local => Op::DeleteFast(self.varname_index(name)),
             Storage::Cell | Storage::Free => Op::DeleteDeref(self.cell_index(name)),
             Storage::GlobalExplicit => Op::DeleteGlobal(self.name_index(name)),
-            Storage::GlobalImplicit if self.kind() == ScopeKind::Class => Op::DeleteName(self.name_index(name)),
+            Storage::GlobalImplicit if self.names_via_locals() => Op::DeleteName(self.name_index(name)),
             Storage::GlobalImplicit => Op::DeleteGlobal(self.name_index(name)),
             Storage::ClassName => Op::DeleteName(self.name_index(name)),
         };

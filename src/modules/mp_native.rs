@@ -9,7 +9,7 @@
 
 use std::any::Any;
 use std::sync::{Arc, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use super::mp_codec;
 use crate::runtime::args::to_index;
@@ -28,7 +28,8 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
     let m = Module::new("_multiprocessing");
     let functions: Vec<(&'static str, NativeFn)> = vec![
         ("fork", mp_fork),
-        ("waitpid", mp_waitpid),
+        ("child", super::mp_child::mp_child),
+        ("waitpid", super::mp_child::mp_waitpid),
         ("exit", mp_exit),
         ("pipe", mp_pipe),
         ("close", mp_close),
@@ -74,7 +75,7 @@ fn mp_fork(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         gil.after_fork_child(&record);
         vm.thread.record = record;
         // SAFETY: only this thread exists in the child.
-        unsafe { vm.shared.import_lock.reset_after_fork(crate::vm::threads::current_ident()) };
+        unsafe { vm.shared.import_locks.reset_after_fork(crate::vm::threads::current_ident()) };
         // SAFETY: only this thread exists in the child.
         unsafe { vm.shared.gc.after_fork_child() };
         vm.thread.is_main = true;
@@ -92,64 +93,6 @@ fn mp_fork(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(io_error());
     }
     Ok(Value::Int(pid as i64))
-}
-
-/// `waitpid(pid, timeout)`: the child's exit code (negative: killed by
-/// that signal), or None if it is still running when `timeout` (None:
-/// forever, 0: just look) passes.
-fn mp_waitpid(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    args.between("waitpid", 1, 2, args.len())?;
-    let pid = to_index(vm, &args.pos[0])? as libc::pid_t;
-    let deadline = poll_deadline(vm, args.pos.get(1))?;
-    let reap = || -> Option<Result<i64, i32>> {
-        let mut status = 0;
-        // SAFETY: plain system call on our own child.
-        let r = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
-        if r == 0 {
-            return None;
-        }
-        if r < 0 {
-            return Some(Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(0)));
-        }
-        Some(Ok(if libc::WIFSIGNALED(status) {
-            -(libc::WTERMSIG(status) as i64)
-        } else {
-            libc::WEXITSTATUS(status) as i64
-        }))
-    };
-    if let Some(r) = reap() {
-        return finish_wait(r);
-    }
-    if deadline.is_some_and(|d| d <= Instant::now()) {
-        return Ok(Value::None);
-    }
-    // Children usually end soon: look again after 50 µs, backing off to 5 ms.
-    let mut pause = Duration::from_micros(50);
-    let r = vm.wait_released(deadline, |until| {
-        let end = until.unwrap_or_else(|| Instant::now() + Duration::from_secs(3600));
-        loop {
-            if let Some(r) = reap() {
-                return Some(r);
-            }
-            let now = Instant::now();
-            if now >= end {
-                return None;
-            }
-            std::thread::sleep(pause.min(end - now));
-            pause = (pause * 2).min(Duration::from_millis(5));
-        }
-    })?;
-    match r {
-        Some(r) => finish_wait(r),
-        None => Ok(Value::None),
-    }
-}
-
-fn finish_wait(r: Result<i64, i32>) -> PyResult<Value> {
-    match r {
-        Ok(code) => Ok(Value::Int(code)),
-        Err(errno) => Err(os_error_from_io(&std::io::Error::from_raw_os_error(errno), None)),
-    }
 }
 
 /// `exit(code)`: ends a child process at once after writing its buffered

@@ -423,8 +423,19 @@ fn os_kill(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.exactly("kill", 2, args.len())?;
     let pid = to_index(vm, &args.pos[0])?;
     let sig = to_index(vm, &args.pos[1])?;
-    // SAFETY: kill only takes integers.
-    if unsafe { libc::kill(pid as libc::pid_t, sig as i32) } != 0 {
+    // A signal a process sends itself must act before `kill` returns, as
+    // in single-threaded CPython: sent to the process, the kernel may give
+    // it to another of pyl's threads while this one runs on (a SIGSEGV
+    // would let the next line print). `raise` delivers it to this thread.
+    // SAFETY: getpid, raise and kill only take and return integers.
+    let r = unsafe {
+        if sig > 0 && pid == libc::getpid() as i64 {
+            libc::raise(sig as i32)
+        } else {
+            libc::kill(pid as libc::pid_t, sig as i32)
+        }
+    };
+    if r != 0 {
         return Err(last_error(None));
     }
     Ok(Value::None)

@@ -201,10 +201,12 @@ fn bits_arg(vm: &mut Vm, args: &Args, name: &str, func: &str) -> PyResult<i64> {
 }
 
 fn r_getrandbits(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let k = bits_arg(vm, args, "k", "getrandbits")?;
+    // CPython reads k as a C int: beyond 2**31 - 1 bits is an overflow.
+    let k = crate::runtime::args::to_c_int(vm, required(args, 0, "k", "getrandbits")?)?;
     if k < 0 {
         return Err(value_error("number of bits must be non-negative"));
     }
+    crate::runtime::memory::reserve_int_bits(k as u64)?;
     let r = this(args)?.state.lock().mt.getrandbits(k as u64);
     Ok(Value::from_bigint(r))
 }

@@ -98,18 +98,14 @@ fn stream_isatty(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn stream_readline(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     vm.flush_std();
-    let mut line = String::new();
-    vm.allow_threads(|| std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut line))
-        .map_err(|e| crate::vm::error::os_error_from_io(&e, None))?;
-    Ok(Value::str(line))
+    let line = vm.read_stdin_line()?;
+    Ok(Value::str(String::from_utf8_lossy(&line).into_owned()))
 }
 
 fn stream_read(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     vm.flush_std();
-    let mut text = String::new();
-    vm.allow_threads(|| std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text))
-        .map_err(|e| crate::vm::error::os_error_from_io(&e, None))?;
-    Ok(Value::str(text))
+    let text = vm.read_stdin_all()?;
+    Ok(Value::str(String::from_utf8_lossy(&text).into_owned()))
 }
 
 /// Builds `sys` for an interpreter configured by `config`.

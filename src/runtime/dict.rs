@@ -222,12 +222,12 @@ impl PyDict {
         mut missing: impl FnMut(&mut Inner) -> R,
     ) -> PyResult<R> {
         'retry: loop {
-            let ask = {
+            let (ask, version) = {
                 let mut inner = self.inner.lock();
                 match inner.probe(key, hash) {
                     Probe::Found(i) => return Ok(found(&mut inner, i)),
                     Probe::Missing => return Ok(missing(&mut inner)),
-                    Probe::Ask(ask) => ask,
+                    Probe::Ask(ask) => (ask, inner.version),
                 }
             };
             for (i, k) in ask {
@@ -239,11 +239,15 @@ impl PyDict {
                     continue 'retry;
                 }
             }
+            // No candidate was equal. The key is missing only if no key
+            // came or went meanwhile: another thread may have inserted an
+            // equal one (two `setdefault`s of equal keys must not both
+            // insert), so a changed dict is looked up again.
             let mut inner = self.inner.lock();
-            return Ok(match inner.probe(key, hash) {
-                Probe::Found(i) => found(&mut inner, i),
-                _ => missing(&mut inner),
-            });
+            if inner.version != version {
+                continue 'retry;
+            }
+            return Ok(missing(&mut inner));
         }
     }
 
@@ -434,6 +438,30 @@ impl PyDict {
 
     pub fn set_item_str(&self, key: &str, value: Value) {
         self.set_str(std::sync::Arc::new(PyStr::new(key.to_string())), value);
+    }
+
+    /// `setdefault`: the value of `key`, inserting `default` first if the
+    /// key is missing, in one step under the lock (after any `__eq__`).
+    pub fn setdefault(&self, vm: &mut Vm, key: Value, default: Value) -> PyResult<Value> {
+        let hash = vm.hash(&key)?;
+        let slot = std::cell::RefCell::new(Some((key.clone(), default.clone())));
+        let (v, inserted) = self.locate(
+            vm,
+            &key,
+            hash,
+            |inner, i| (inner.entries[i].value.clone(), false),
+            |inner| match slot.borrow_mut().take() {
+                Some((k, v)) => {
+                    inner.insert_new(hash, k, v.clone());
+                    (v, true)
+                }
+                None => (default.clone(), false),
+            },
+        )?;
+        if inserted {
+            self.bump();
+        }
+        Ok(v)
     }
 
     pub fn remove(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {

@@ -153,12 +153,8 @@ fn dict_get(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn dict_setdefault(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let d = this(args, "setdefault")?.clone();
     args.between("setdefault", 1, 2, args.len() - 1)?;
-    if let Some(v) = d.get(vm, &args.pos[1])? {
-        return Ok(v);
-    }
-    let v = args.pos.get(2).cloned().unwrap_or(Value::None);
-    d.set(vm, args.pos[1].clone(), v.clone())?;
-    Ok(v)
+    let default = args.pos.get(2).cloned().unwrap_or(Value::None);
+    d.setdefault(vm, args.pos[1].clone(), default)
 }
 
 fn dict_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {

@@ -49,7 +49,8 @@ impl DictView {
         PyIter::value(IterState::dict(self.dict.clone(), kind))
     }
 
-    fn items(&self) -> Vec<Value> {
+    /// The view's contents, read in one step (`list(d.items())` is atomic).
+    pub fn items(&self) -> Vec<Value> {
         match self.kind {
             ViewKind::Keys => self.dict.keys(),
             ViewKind::Values => self.dict.values(),

@@ -161,72 +161,6 @@ impl Condvar {
     }
 }
 
-/// A lock its holder may take again (the import lock), fork-safe like
-/// `Mutex`. Threads are told apart by an id the caller passes (pyl's
-/// thread ident), because the holder's identity must survive the fork.
-#[derive(Default)]
-pub struct ReentrantLock {
-    /// (holder's id or 0, how many times it holds the lock)
-    state: Mutex<(u64, u32)>,
-    released: Condvar,
-}
-
-pub struct ReentrantGuard<'a> {
-    lock: &'a ReentrantLock,
-}
-
-impl ReentrantLock {
-    pub const fn new() -> ReentrantLock {
-        ReentrantLock { state: Mutex::new((0, 0)), released: Condvar::new() }
-    }
-
-    /// Takes the lock if it is free or already `me`'s.
-    pub fn try_lock(&self, me: u64) -> Option<ReentrantGuard<'_>> {
-        let mut st = self.state.lock();
-        if st.1 > 0 && st.0 != me {
-            return None;
-        }
-        *st = (me, st.1 + 1);
-        Some(ReentrantGuard { lock: self })
-    }
-
-    pub fn lock(&self, me: u64) -> ReentrantGuard<'_> {
-        let mut st = self.state.lock();
-        while st.1 > 0 && st.0 != me {
-            self.released.wait(&mut st);
-        }
-        *st = (me, st.1 + 1);
-        ReentrantGuard { lock: self }
-    }
-
-    /// In a child made by fork: a hold by any thread but `me` (the only
-    /// thread left) is forgotten; `me`'s own hold stays.
-    ///
-    /// # Safety
-    /// As for `Mutex::reset_after_fork`.
-    pub unsafe fn reset_after_fork(&self, me: u64) {
-        // The inner mutex is only held for an update; if a vanished thread
-        // was inside one, that thread was not `me`.
-        let kept = match self.state.try_lock() {
-            Some(st) if st.0 == me => *st,
-            _ => (0, 0),
-        };
-        // SAFETY: the caller's contract.
-        unsafe { self.state.reset_after_fork(kept) };
-    }
-}
-
-impl Drop for ReentrantGuard<'_> {
-    fn drop(&mut self) {
-        let mut st = self.lock.state.lock();
-        st.1 -= 1;
-        if st.1 == 0 {
-            st.0 = 0;
-            self.lock.released.notify_one();
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,20 +188,6 @@ mod tests {
         let c = Condvar::new();
         let mut g = m.lock();
         assert!(c.wait_for(&mut g, Duration::from_millis(5)).timed_out());
-    }
-
-    #[test]
-    fn reentrant_lock_nests_and_resets() {
-        let l = ReentrantLock::new();
-        let a = l.lock(1);
-        let b = l.try_lock(1).expect("the holder takes it again");
-        assert!(l.try_lock(2).is_none());
-        drop((a, b));
-        let g = l.try_lock(2).expect("free again");
-        std::mem::forget(g);
-        // SAFETY: this test's thread is the only user of `l`.
-        unsafe { l.reset_after_fork(1) };
-        assert!(l.try_lock(1).is_some());
     }
 
     #[test]

@@ -121,11 +121,7 @@ pub(crate) fn list_append(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn list_extend(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = list_this(args, "extend")?.clone();
     args.exactly("list.extend", 1, args.len() - 1)?;
-    let items = match &args.pos[1] {
-        Value::List(other) if Arc::ptr_eq(&l, other) => l.snapshot(),
-        other => vm.iterate(other)?,
-    };
-    l.lock().extend(items);
+    l.extend_from(vm, &args.pos[1])?;
     Ok(Value::None)
 }
 
@@ -283,23 +279,38 @@ fn list_sort(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    // Sort outside the lock: the list looks empty meanwhile, as in CPython.
-    let items = l.replace(Vec::new());
-    let result = sort_values(vm, items, &key, reverse);
-    let modified = !l.is_empty();
-    match result {
-        Ok(sorted) => {
-            l.replace(sorted);
-            if modified {
-                return Err(value_error("list modified during sort"));
+    // Keys Rust can order alone are sorted in one step under the lock, so
+    // concurrent sorts and mutations of the same list are serialised.
+    if key.is_none() {
+        let mut items = l.lock();
+        if let Some(fast) = native_order(&items) {
+            // Stable in both directions, as CPython's reverse-sort-reverse.
+            if reverse {
+                items.reverse();
+                items.sort_by(fast);
+                items.reverse();
+            } else {
+                items.sort_by(fast);
             }
-            Ok(Value::None)
-        }
-        Err((items, e)) => {
-            l.replace(items);
-            Err(e)
+            return Ok(Value::None);
         }
     }
+    // Python code decides the order: sort outside the lock with the items
+    // taken out, as CPython does.
+    let Some((items, ticket)) = l.begin_sort() else {
+        return Ok(Value::None);
+    };
+    let (result, sorted) = match sort_values(vm, items, &key, reverse) {
+        Ok(sorted) => (Ok(()), sorted),
+        Err((items, e)) => (Err(e), items),
+    };
+    let (modified, discarded) = l.end_sort(sorted, ticket);
+    drop(discarded);
+    result?;
+    if modified {
+        return Err(value_error("list modified during sort"));
+    }
+    Ok(Value::None)
 }
 
 /// Stable sort with an optional key; on error returns the items unsorted.

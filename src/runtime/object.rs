@@ -286,6 +286,14 @@ pub fn new_class(vm: &mut Vm, name: Arc<PyStr>, bases: &[Value], ns: Arc<PyDict>
     if let Some(Value::Cell(c)) = cell {
         c.set(Value::Class(cls.clone()));
     }
+    // As CPython's type.__new__: each attribute whose type defines
+    // __set_name__ learns its owner and name (cached_property needs it),
+    // before __init_subclass__ runs.
+    for (key, value) in cls.dict.items() {
+        if matches!(value, Value::Instance(_)) && value.class().lookup_str("__set_name__").is_some() {
+            vm.call_dunder(&value, "__set_name__", &[Value::Class(cls.clone()), key])?;
+        }
+    }
     // __init_subclass__ of the nearest base that defines one in Python.
     if let Some(Value::Function(f)) =
         cls.mro.iter().find_map(|c| c.dict.get_item_str("__init_subclass__")).map(|v| match v {

@@ -31,11 +31,23 @@ pub struct Table {
     used: usize,
     /// Where `pop()` starts looking (CPython's `finger`).
     finger: usize,
+    /// Which arrangement of slots this is: a new number whenever keys move
+    /// (a new table, a resize), so a lookup that ran `__eq__` unlocked can
+    /// tell whether the slot numbers it noted still mean the same keys.
+    layout: u64,
+}
+
+/// The source of `Table::layout` numbers (shared by all sets, so a table
+/// swapped in whole never repeats the number of the one it replaced).
+static LAYOUTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn new_layout() -> u64 {
+    LAYOUTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Default for Table {
     fn default() -> Table {
-        Table { slots: vec![Slot::Empty; MIN_SIZE], fill: 0, used: 0, finger: 0 }
+        Table { slots: vec![Slot::Empty; MIN_SIZE], fill: 0, used: 0, finger: 0, layout: new_layout() }
     }
 }
 
@@ -134,11 +146,21 @@ impl Table {
             newsize <<= 1;
         }
         let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; newsize]);
+        self.layout = new_layout();
         self.fill = self.used;
         for s in old {
             if let Slot::Full(h, k) = s {
                 Table::insert_clean(&mut self.slots, h, k);
             }
+        }
+    }
+
+    /// Empties slot `i` (which is full), returning its key.
+    fn take_at(&mut self, i: usize) -> Value {
+        self.used -= 1;
+        match std::mem::replace(&mut self.slots[i], Slot::Dummy) {
+            Slot::Full(_, k) => k,
+            _ => Value::None,
         }
     }
 
@@ -148,6 +170,17 @@ impl Table {
             _ => None,
         })
     }
+}
+
+/// What `PySet::apply_all` does with each item.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Batch {
+    /// `|=`, `update`.
+    Add,
+    /// `-=`, `difference_update`.
+    Discard,
+    /// `^=`, `symmetric_difference_update`.
+    Toggle,
 }
 
 /// A set or frozenset (which one is told by the `Value` variant).
@@ -189,9 +222,14 @@ impl PySet {
         mut act: impl FnMut(&mut Table, Option<usize>, Option<(usize, bool)>) -> R,
     ) -> PyResult<R> {
         let mut unequal: SmallVec<[usize; 2]> = SmallVec::new();
+        let mut layout = None;
         loop {
             let ask = {
                 let mut t = self.table.lock();
+                // Slots noted unequal under another layout say nothing now.
+                if layout.replace(t.layout).is_some_and(|l| l != t.layout) {
+                    unequal.clear();
+                }
                 match t.probe(key, hash, &unequal) {
                     Probe::Found(i) => return Ok(act(&mut t, Some(i), None)),
                     Probe::Missing(slot, dummy) => {
@@ -251,14 +289,8 @@ impl PySet {
     }
 
     pub fn discard_hashed(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<bool> {
-        self.with_probe(vm, key, hash, |t, found, _| match found {
-            Some(i) => {
-                t.slots[i] = Slot::Dummy;
-                t.used -= 1;
-                true
-            }
-            None => false,
-        })
+        let removed = self.with_probe(vm, key, hash, |t, found, _| found.map(|i| t.take_at(i)))?;
+        Ok(removed.is_some())
     }
 
     /// The elements with their hashes, in table order.
@@ -363,9 +395,107 @@ impl PySet {
                 t.resize(minused);
             }
         }
-        for (h, k) in other_t.entries() {
-            self.add_hashed(vm, k.clone(), h)?;
+        let items: Vec<(i64, Value)> = other_t.entries().map(|(h, k)| (h, k.clone())).collect();
+        self.apply_all(vm, Batch::Add, &items)
+    }
+
+    /// Applies `op` to each of `items` (hashed already), in order. Items
+    /// whose equality Rust decides are done in one step under the lock, so
+    /// an in-place operator or `update` is one atomic set operation, as in
+    /// CPython; from the first key that needs a Python `__eq__` on, each
+    /// item is its own atomic step (no element is lost either way).
+    pub fn apply_all(&self, vm: &mut Vm, op: Batch, items: &[(i64, Value)]) -> PyResult<()> {
+        let mut removed: Vec<Value> = Vec::new();
+        let done = {
+            let mut t = self.table.lock();
+            let mut done = 0;
+            for (h, k) in items {
+                match t.probe(k, *h, &[]) {
+                    Probe::Found(i) => {
+                        if op != Batch::Add {
+                            removed.push(t.take_at(i));
+                        }
+                    }
+                    Probe::Missing(slot, dummy) => {
+                        if op != Batch::Discard {
+                            t.insert_at(slot, dummy, *h, k.clone());
+                        }
+                    }
+                    Probe::Ask(_) => break,
+                }
+                done += 1;
+            }
+            done
+        };
+        // Removed keys are released unlocked: dropping one may free objects.
+        drop(removed);
+        for (h, k) in &items[done..] {
+            match op {
+                Batch::Add => self.add_hashed(vm, k.clone(), *h)?,
+                Batch::Discard => {
+                    self.discard_hashed(vm, k, *h)?;
+                }
+                Batch::Toggle => self.toggle_hashed(vm, k.clone(), *h)?,
+            }
         }
+        Ok(())
+    }
+
+    /// Removes `key` if present, else adds it: one atomic step.
+    pub fn toggle_hashed(&self, vm: &mut Vm, key: Value, hash: i64) -> PyResult<()> {
+        let mut key = Some(key);
+        let probe_key = key.clone().unwrap_or_default();
+        let removed = self.with_probe(vm, &probe_key, hash, |t, found, missing| match (found, missing) {
+            (Some(i), _) => Some(t.take_at(i)),
+            (None, Some((slot, dummy))) => {
+                if let Some(k) = key.take() {
+                    t.insert_at(slot, dummy, hash, k);
+                }
+                None
+            }
+            (None, None) => None,
+        })?;
+        drop(removed);
+        Ok(())
+    }
+
+    /// `&=` and `intersection_update`: CPython builds the intersection and
+    /// swaps it in. When Rust decides every comparison that happens under
+    /// this set's lock in one step; otherwise the intersection is built
+    /// with Python's `__eq__` and then swapped in.
+    pub fn intersection_update_from(&self, vm: &mut Vm, other: &PySet) -> PyResult<()> {
+        if std::ptr::eq(self, other) {
+            return Ok(());
+        }
+        let other_t = other.table.lock().clone();
+        let old = {
+            let mut t = self.table.lock();
+            let (small, big): (&Table, &Table) = if other_t.used > t.used { (&*t, &other_t) } else { (&other_t, &*t) };
+            let mut r = Table::default();
+            let mut decided = true;
+            for (h, k) in small.entries() {
+                match big.probe(k, h, &[]) {
+                    Probe::Found(_) => match r.probe(k, h, &[]) {
+                        Probe::Missing(slot, dummy) => r.insert_at(slot, dummy, h, k.clone()),
+                        Probe::Found(_) => {}
+                        Probe::Ask(_) => decided = false,
+                    },
+                    Probe::Missing(..) => {}
+                    Probe::Ask(_) => decided = false,
+                }
+                if !decided {
+                    break;
+                }
+            }
+            decided.then(|| std::mem::replace(&mut *t, r))
+        };
+        if old.is_some() {
+            return Ok(());
+        }
+        let r = super::set_ops::intersection(vm, self, &PySet::from_table(other_t))?;
+        let new = r.table.lock().clone();
+        let old = std::mem::replace(&mut *self.table.lock(), new);
+        drop(old);
         Ok(())
     }
 

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::class::Class;
 use super::function::{Args, NativeFn};
-use super::set::PySet;
+use super::set::{Batch, PySet};
 use super::set_ops;
 use super::value::Value;
 use crate::syntax::ast::BinOp;
@@ -216,51 +216,94 @@ fn set_clear(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn set_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(args)?.clone();
     for other in args.rest() {
-        match other {
-            Value::Set(o) | Value::FrozenSet(o) => s.update_from_set(vm, o)?,
-            o => {
-                for it in vm.iterate(o)? {
-                    s.add(vm, it)?;
-                }
-            }
-        }
-    }
-    Ok(Value::None)
-}
-
-/// Replaces the contents of `self` with the result of `op`.
-fn update_with(vm: &mut Vm, args: &Args, op: BinOp) -> PyResult<Value> {
-    let s = this(args)?.clone();
-    let r = fold(vm, args, op)?;
-    if let Value::Set(r) | Value::FrozenSet(r) = &r {
-        s.clear();
-        s.update_from_set(vm, r)?;
+        update_in_place(vm, &s, BinOp::BitOr, other)?;
     }
     Ok(Value::None)
 }
 
 fn set_intersection_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    update_with(vm, args, BinOp::BitAnd)
+    let s = this(args)?.clone();
+    for other in args.rest() {
+        update_in_place(vm, &s, BinOp::BitAnd, other)?;
+    }
+    Ok(Value::None)
 }
 
 fn set_difference_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(args)?.clone();
     for other in args.rest() {
-        for it in vm.iterate(other)? {
-            s.discard(vm, &it)?;
-        }
+        update_in_place(vm, &s, BinOp::Sub, other)?;
     }
     Ok(Value::None)
 }
 
 fn set_symmetric_difference_update(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(args)?.clone();
-    let o = as_set(vm, args.pos.get(1).unwrap_or(&Value::None))?;
-    let (Value::Set(o) | Value::FrozenSet(o)) = &o else { unreachable!("as_set makes sets") };
-    for (h, k) in o.hashed_items() {
-        if !s.discard_hashed(vm, &k, h)? {
-            s.add_hashed(vm, k, h)?;
+    args.exactly("symmetric_difference_update", 1, args.len() - 1)?;
+    update_in_place(vm, &s, BinOp::BitXor, &args.pos[1])?;
+    Ok(Value::None)
+}
+
+/// `s op= other` and the `*_update` methods: one atomic operation on `s`
+/// (see `PySet::apply_all`), with CPython's special cases.
+pub fn update_in_place(vm: &mut Vm, s: &Arc<PySet>, op: BinOp, other: &Value) -> PyResult<()> {
+    if let Value::Set(o) | Value::FrozenSet(o) = other {
+        if Arc::ptr_eq(s, o) {
+            // `s -= s` and `s ^= s` empty it; `|` and `&` leave it.
+            if matches!(op, BinOp::Sub | BinOp::BitXor) {
+                s.clear();
+            }
+            return Ok(());
+        }
+        return match op {
+            BinOp::BitOr => s.update_from_set(vm, o),
+            BinOp::BitAnd => s.intersection_update_from(vm, o),
+            BinOp::Sub => s.apply_all(vm, Batch::Discard, &o.hashed_items()),
+            _ => s.apply_all(vm, Batch::Toggle, &o.hashed_items()),
+        };
+    }
+    match op {
+        BinOp::BitOr | BinOp::Sub => {
+            let batch = if op == BinOp::BitOr { Batch::Add } else { Batch::Discard };
+            let items = match other {
+                Value::Dict(d) => {
+                    let items: Vec<(i64, Value)> = d.hashed_items().into_iter().map(|(h, k, _)| (h, k)).collect();
+                    if op == BinOp::BitOr {
+                        // CPython sizes the table for a dict's keys first.
+                        s.reserve_for(items.len());
+                    }
+                    items
+                }
+                _ => {
+                    // Items hashed before a failing one are still applied,
+                    // as CPython adds them one by one.
+                    let mut items = Vec::new();
+                    let mut failed = None;
+                    for it in vm.iterate(other)? {
+                        match vm.hash(&it) {
+                            Ok(h) => items.push((h, it)),
+                            Err(e) => {
+                                failed = Some(e);
+                                break;
+                            }
+                        }
+                    }
+                    s.apply_all(vm, batch, &items)?;
+                    return failed.map_or(Ok(()), Err);
+                }
+            };
+            s.apply_all(vm, batch, &items)
+        }
+        // A dict's keys are toggled in the dict's order, with its hashes.
+        BinOp::BitXor if matches!(other, Value::Dict(_)) => {
+            let Value::Dict(d) = other else { unreachable!("matched above") };
+            let items: Vec<(i64, Value)> = d.hashed_items().into_iter().map(|(h, k, _)| (h, k)).collect();
+            s.apply_all(vm, Batch::Toggle, &items)
+        }
+        // CPython makes a set of the iterable first.
+        _ => {
+            let o = as_set(vm, other)?;
+            update_in_place(vm, s, op, &o)
         }
     }
-    Ok(Value::None)
 }

@@ -57,7 +57,7 @@ pub fn new_instance(vm: &mut Vm, cls: &Arc<Class>, args: &[Value], kwargs: &[(Ar
 /// A Rust callee may call back into Python: the call counts as a level of
 /// recursion (`vm/recursion.rs`), as CPython's C functions do.
 pub fn call_builtin(vm: &mut Vm, b: &Builtin, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
-    vm.nested(crate::vm::recursion::Recursing::Call, |vm| call_builtin_inner(vm, b, args, kwargs))
+    vm.nested(crate::vm::recursion::Recursing::Other, |vm| call_builtin_inner(vm, b, args, kwargs))
 }
 
 fn call_builtin_inner(vm: &mut Vm, b: &Builtin, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {

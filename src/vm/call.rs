@@ -42,7 +42,7 @@ impl Vm {
                         full.push(callee.clone());
                         full.extend_from_slice(args);
                         // A callable object may call itself: CPython's tp_call.
-                        self.nested(super::recursion::Recursing::Call, |vm| vm.call_value(&call, &full, kwargs))
+                        self.nested(super::recursion::Recursing::Other, |vm| vm.call_value(&call, &full, kwargs))
                     }
                     _ => Err(type_error(format!("'{}' object is not callable", callee.type_name()))),
                 }

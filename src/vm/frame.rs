@@ -77,6 +77,23 @@ impl Frame {
         self.base + self.func.code.nlocals()
     }
 
+    /// The frame a fast-path call pushes: locals at `base`, the caller's
+    /// stack cut back to `ret` on return, no cells or class namespace.
+    #[inline]
+    pub fn for_call(func: Arc<Function>, base: usize, ret: usize, init_self: Option<Value>) -> Frame {
+        Frame {
+            func,
+            pc: 0,
+            base,
+            ret,
+            cells: Vec::new(),
+            locals: None,
+            blocks: Vec::new(),
+            boundary: false,
+            init_self,
+        }
+    }
+
     fn new(func: Arc<Function>, base: usize, cells: Vec<Arc<Cell>>, locals: Option<Arc<PyDict>>) -> Frame {
         Frame { func, pc: 0, base, ret: base, cells, locals, blocks: Vec::new(), boundary: false, init_self: None }
     }

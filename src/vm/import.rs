@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::error::type_error;
-use super::{PyErr, PyResult, Vm};
+use super::import_lock::Acquired;
+use super::{PyErr, PyResult, Shared, Vm};
 use crate::compiler::{Mode, compile_source};
 use crate::runtime::dict::PyDict;
 use crate::runtime::module::Module;
@@ -44,20 +45,14 @@ impl Vm {
         }
     }
 
-    /// Imports a dotted module name, each package first.
+    /// Imports a dotted module name, each package first. A module another
+    /// thread is still running the body of is waited for (see
+    /// `import_lock`), never taken half-initialised nor run twice.
     pub fn import_module(&mut self, full: &str) -> PyResult<Arc<Module>> {
-        if let Some(Value::Module(m)) = self.shared.modules.get_item_str(full) {
+        let me = crate::vm::threads::current_ident();
+        if let Some(m) = self.complete_module(full, me)? {
             return Ok(m);
         }
-        let shared = self.shared.clone();
-        // A thread importing a module may block (and release the
-        // interpreter lock) while it holds the import lock, so wait for
-        // the import lock without holding the interpreter lock.
-        let me = crate::vm::threads::current_ident();
-        let _guard = match shared.import_lock.try_lock(me) {
-            Some(g) => g,
-            None => self.allow_threads(|| shared.import_lock.lock(me)),
-        };
         let mut parent: Option<Arc<Module>> = None;
         let mut prefix = String::new();
         for part in full.split('.') {
@@ -65,10 +60,10 @@ impl Vm {
                 prefix.push('.');
             }
             prefix.push_str(part);
-            let m = match self.shared.modules.get_item_str(&prefix) {
-                Some(Value::Module(m)) => m,
-                _ => {
-                    let m = self.load_module(&prefix, part, parent.as_ref())?;
+            let m = match self.complete_module(&prefix, me)? {
+                Some(m) => m,
+                None => {
+                    let m = self.import_one(&prefix, part, parent.as_ref(), me)?;
                     if let Some(p) = &parent {
                         p.set(part, Value::Module(m.clone()));
                     }
@@ -80,6 +75,59 @@ impl Vm {
         parent.ok_or_else(|| not_found(full))
     }
 
+    /// `name` from `sys.modules`; if another thread is still running its
+    /// body, after waiting for that thread to finish (CPython's
+    /// `_lock_unlock_module`: the module found is returned even if its
+    /// body then failed, as CPython does).
+    fn complete_module(&mut self, name: &str, me: u64) -> PyResult<Option<Arc<Module>>> {
+        let Some(Value::Module(m)) = self.shared.modules.get_item_str(name) else {
+            return Ok(None);
+        };
+        if self.shared.import_locks.busy(name, me) {
+            let shared = self.shared.clone();
+            drop(self.acquire_import_lock(&shared, name, me)?);
+        }
+        Ok(Some(m))
+    }
+
+    /// Takes `name`'s import lock, waiting with the interpreter lock
+    /// released for the thread running its body.
+    fn acquire_import_lock<'a>(&mut self, shared: &'a Shared, name: &str, me: u64) -> PyResult<Acquired<'a>> {
+        let locks = &shared.import_locks;
+        if let Some(a) = locks.try_acquire(name, me) {
+            return Ok(a);
+        }
+        if shared.gil.scheduler().is_none() {
+            return Ok(self.allow_threads(|| locks.acquire(name, me)));
+        }
+        // The deterministic scheduler only hands the baton to threads it
+        // knows are runnable: a thread blocked inside a condition variable
+        // it cannot see would stall its virtual clock. So the waiter looks
+        // again after each virtual millisecond, a scheduling point like
+        // any other (and as deterministic).
+        loop {
+            if let Some(a) = locks.poll_acquire(name, me) {
+                return Ok(a);
+            }
+            self.sched_sleep(0.001)?;
+        }
+    }
+
+    /// Imports one module under its import lock: waits for another
+    /// importer to finish, then loads it only if it is still missing.
+    fn import_one(&mut self, full: &str, short: &str, parent: Option<&Arc<Module>>, me: u64) -> PyResult<Arc<Module>> {
+        let shared = self.shared.clone();
+        let acquired = self.acquire_import_lock(&shared, full, me)?;
+        // Whoever held the lock may have finished the module meanwhile (or
+        // this thread's own circular import registered it).
+        if let Some(Value::Module(m)) = self.shared.modules.get_item_str(full) {
+            return Ok(m);
+        }
+        let result = self.load_module(full, short, parent);
+        drop(acquired);
+        result
+    }
+
     fn load_module(&mut self, full: &str, short: &str, parent: Option<&Arc<Module>>) -> PyResult<Arc<Module>> {
         let init = self.shared.native_modules.lock().get(full).copied();
         if let Some(init) = init {
@@ -87,8 +135,11 @@ impl Vm {
             self.shared.modules.set_item_str(full, Value::Module(m.clone()));
             return Ok(m);
         }
-        if let Some(source) = crate::modules::frozen_source(full) {
-            return self.exec_module_source(full, source, &format!("<frozen {full}>"), None);
+        if let Some(frozen) = crate::modules::frozen_source(full) {
+            // A frozen package's submodules are frozen too: its `__path__`
+            // is empty, so no directory can shadow them.
+            let path = frozen.package.then(|| Value::list(Vec::new()));
+            return self.exec_module_source(full, frozen.source, &format!("<frozen {full}>"), path);
         }
         let dirs: Vec<PathBuf> = match parent {
             Some(p) => match p.get("__path__") {
@@ -110,7 +161,8 @@ impl Vm {
             for ext in ["pyl", "py"] {
                 let init = pkg.join(format!("__init__.{ext}"));
                 if init.is_file() {
-                    return self.exec_module_file(full, &init, Some(&pkg));
+                    let path = Value::list(vec![Value::str(pkg.to_string_lossy().into_owned())]);
+                    return self.exec_module_file(full, &init, Some(path));
                 }
             }
         }
@@ -133,7 +185,7 @@ impl Vm {
 
     /// Compiles and runs a module file, registering it first so circular
     /// imports see the partly initialised module.
-    fn exec_module_file(&mut self, full: &str, file: &Path, package: Option<&Path>) -> PyResult<Arc<Module>> {
+    fn exec_module_file(&mut self, full: &str, file: &Path, package: Option<Value>) -> PyResult<Arc<Module>> {
         let text = std::fs::read(file).map_err(|e| super::error::os_error_from_io(&e, file.to_str()))?;
         let filename = file.to_string_lossy().into_owned();
         let text = crate::syntax::source::decode(&text, crate::syntax::source::Origin::Bytes)
@@ -141,19 +193,20 @@ impl Vm {
         self.exec_module_source(full, &text, &filename, package)
     }
 
-    /// Runs module source text as module `full` (registered first).
+    /// Runs module source text as module `full` (registered first); a
+    /// package comes with its `__path__` list.
     fn exec_module_source(
         &mut self,
         full: &str,
         text: &str,
         filename: &str,
-        package: Option<&Path>,
+        package: Option<Value>,
     ) -> PyResult<Arc<Module>> {
         let module = Arc::new(Module::new(full));
         module.set("__file__", Value::str(filename));
         module.set("__builtins__", Value::Module(self.shared.builtins_module.clone()));
         if let Some(p) = package {
-            module.set("__path__", Value::list(vec![Value::str(p.to_string_lossy().into_owned())]));
+            module.set("__path__", p);
             module.set("__package__", Value::str(full));
         } else {
             let pkg = full.rsplit_once('.').map(|(p, _)| p).unwrap_or("");

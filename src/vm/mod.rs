@@ -11,11 +11,13 @@
 mod attr;
 mod blocking;
 mod call;
+mod call_kw;
 mod carets;
 mod compare;
 pub mod convert;
 pub mod error;
 mod eval;
+mod eval_lookup;
 mod exec;
 mod exec_build;
 mod fast_ops;
@@ -23,18 +25,21 @@ pub mod frame;
 pub mod gc;
 pub mod gil;
 pub mod import;
+pub mod import_lock;
 mod invoke;
 mod iterate;
 mod ops;
 pub mod recursion;
 pub mod schedule;
 pub mod signals;
+pub mod stdin;
 pub mod stdio;
 mod suggest;
 pub mod threads;
 pub mod timeout;
 pub mod trace;
 pub mod traceback;
+mod type_cache;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -102,8 +107,13 @@ pub struct Shared {
     pub recursion_limit: AtomicUsize,
     /// Rust-implemented modules not imported yet, by name.
     pub native_modules: Mutex<HashMap<&'static str, crate::modules::ModuleInit>>,
-    /// Serialises imports.
-    pub import_lock: crate::runtime::fork_sync::ReentrantLock,
+    /// What was read from standard input and not yet consumed.
+    pub stdin: stdin::StdIn,
+    /// The signal the process must die by once the interpreter is done
+    /// (SIGINT after an uncaught KeyboardInterrupt, as CPython); 0: none.
+    pub exit_signal: std::sync::atomic::AtomicI32,
+    /// Makes each module's body run once (see `import_lock`).
+    pub import_locks: import_lock::ImportLocks,
     /// `sys.set_int_max_str_digits` (0: no limit).
     pub int_max_str_digits: AtomicUsize,
     /// Python-level signal handlers by signal number (`signal.signal`).
@@ -132,6 +142,8 @@ pub struct Vm {
     c_depth: usize,
     /// Containers being repr'd, to print `[...]` for self-references.
     pub repr_guard: std::collections::HashSet<usize>,
+    /// Class attribute lookups this thread made (`type_cache.rs`).
+    type_cache: type_cache::TypeCache,
     pub thread: threads::ThreadState,
     /// The code object the thread last recorded a lock site in (see
     /// `hold_site`): the record is asked to keep it only when it changes.
@@ -166,6 +178,7 @@ impl Vm {
             native_depth: 0,
             c_depth: 0,
             repr_guard: std::collections::HashSet::new(),
+            type_cache: type_cache::TypeCache::default(),
             thread: threads::ThreadState::new(record),
             kept_code: 0,
             traced: shared_traced,

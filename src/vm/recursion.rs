@@ -22,8 +22,6 @@ use super::{PyResult, Vm, stack_address};
 /// What a Rust-level recursion was doing: CPython's message suffix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Recursing {
-    /// Calling a native callable, or a callable object (`__call__`).
-    Call,
     /// `repr(x)` of anything that may recurse.
     Repr,
     /// `str(x)` of an object with its own `__str__`.
@@ -31,6 +29,9 @@ pub enum Recursing {
     /// A rich comparison that is not between two immediates.
     Compare,
     /// Anything else: the message has no suffix, as for Python frames.
+    /// Calls of native callables and of callable objects are counted so:
+    /// CPython 3.11's specialised calls of builtins check no limit, so the
+    /// limit is hit entering the next Python frame, with no suffix.
     Other,
     /// Encoding a value for another process.
     Pickle,
@@ -39,7 +40,6 @@ pub enum Recursing {
 impl Recursing {
     fn message(self) -> &'static str {
         match self {
-            Recursing::Call => "maximum recursion depth exceeded while calling a Python object",
             Recursing::Repr => "maximum recursion depth exceeded while getting the repr of an object",
             Recursing::Str => "maximum recursion depth exceeded while getting the str of an object",
             Recursing::Compare => "maximum recursion depth exceeded in comparison",

@@ -51,12 +51,12 @@ pub fn functions() -> Vec<(&'static str, NativeFn)> {
         ("round", round),
         ("divmod", divmod),
         ("pow", pow),
-        ("globals", globals),
-        ("locals", locals),
+        ("globals", super::eval::globals),
+        ("locals", super::eval::locals),
         ("__build_class__", crate::runtime::object::build_class),
         ("__import__", import),
-        ("exec", exec),
-        ("eval", eval),
+        ("exec", super::eval::exec),
+        ("eval", super::eval::eval),
     ]
 }
 
@@ -66,7 +66,8 @@ fn one<'a>(args: &'a Args, name: &str) -> PyResult<&'a Value> {
     Ok(&args.pos[0])
 }
 
-fn len(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+/// `len(x)`; the evaluation loop recognises it by address (fast_ops::builtin_len).
+pub fn len(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = one(args, "len")?;
     Ok(Value::Int(vm.len(v)? as i64))
 }
@@ -443,7 +444,7 @@ fn delattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn vars(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     match args.pos {
-        [] => locals(vm, args),
+        [] => super::eval::locals(vm, args),
         [v] => {
             let dict_name = Arc::new(PyStr::new("__dict__".into()));
             match vm.get_attr_or_none(v, &dict_name)? {
@@ -458,7 +459,7 @@ fn vars(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn dir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     match args.pos {
         [] => {
-            let ns = current_namespace(vm);
+            let ns = super::eval::caller_locals(vm);
             let mut names: Vec<String> =
                 ns.keys().into_iter().filter_map(|k| k.as_str().map(|s| s.as_str().to_string())).collect();
             names.sort();
@@ -481,43 +482,6 @@ fn dir(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
 }
 
-/// The namespace of the calling code: a class body's, else its globals.
-fn current_namespace(vm: &Vm) -> Arc<crate::runtime::dict::PyDict> {
-    match vm.frames.last() {
-        Some(f) => f.locals.clone().unwrap_or_else(|| f.globals().clone()),
-        None => vm.shared.builtins.clone(),
-    }
-}
-
-fn globals(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
-    Ok(Value::Dict(vm.frames.last().map(|f| f.globals().clone()).unwrap_or_else(|| vm.shared.builtins.clone())))
-}
-
-/// `locals()`: a snapshot of a function's variables, or the namespace of
-/// module and class code.
-fn locals(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
-    let Some(f) = vm.frames.last() else {
-        return Ok(Value::Dict(vm.shared.builtins.clone()));
-    };
-    if f.code().flags & (crate::bytecode::code::flags::MODULE | crate::bytecode::code::flags::CLASS_BODY) != 0 {
-        return Ok(Value::Dict(f.locals.clone().unwrap_or_else(|| f.globals().clone())));
-    }
-    let d = crate::runtime::dict::PyDict::new();
-    for (i, name) in f.code().varnames.iter().enumerate() {
-        let v = &vm.stack[f.base + i];
-        if !v.is_undef() {
-            d.set_str(name.clone(), v.clone());
-        }
-    }
-    for i in 0..f.code().ncells() {
-        let v = f.cell(i).get();
-        if !v.is_undef() {
-            d.set_str(f.code().cell_name(i).clone(), v);
-        }
-    }
-    Ok(Value::new_dict(d))
-}
-
 fn format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.between("format", 1, 2, args.len())?;
     let spec = match args.pos.get(1) {
@@ -537,6 +501,9 @@ fn round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     let nd = match args.get(1, "ndigits") {
         None | Some(Value::None) => None,
+        // CPython clamps ndigits to the ssize_t range: an int of any size
+        // is accepted (round(1.5, 10**30) is 1.5).
+        Some(Value::BigInt(b)) => Some(if b.is_negative() { i64::MIN } else { i64::MAX }),
         Some(v) => Some(to_index(vm, v)?),
     };
     match (x, nd) {
@@ -558,7 +525,13 @@ fn round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
             // Round to a multiple of 10**-n, halves to even.
             let v = crate::runtime::numeric::to_big(x).unwrap_or_default();
-            let m = BigInt::from(10).pow((-n) as u32);
+            // 10**-n beyond twice |v| rounds v to 0 (CPython computes the
+            // power, which never ends for a huge n).
+            let places = n.unsigned_abs();
+            if places > v.bits() / 3 + 1 {
+                return Ok(Value::Int(0));
+            }
+            let m = BigInt::from(10).pow(places as u32);
             let (q, r) = num_integer::Integer::div_mod_floor(&v, &m);
             let twice = &r * 2;
             let up = twice > m || (twice == m && num_integer::Integer::is_odd(&q));
@@ -660,48 +633,4 @@ fn import(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let fromlist = args.get(3, "fromlist").cloned().unwrap_or(Value::None);
     let globals = crate::runtime::dict::PyDict::new();
     vm.import_name(name.as_str(), 0, &fromlist, &globals)
-}
-
-fn exec(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    run_source(vm, args, "exec", crate::compiler::Mode::Exec)?;
-    Ok(Value::None)
-}
-
-fn eval(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    run_source(vm, args, "eval", crate::compiler::Mode::Exec)
-}
-
-/// `exec(src, globals)` / `eval(expr, globals)`: the code runs with the
-/// given (or the caller's) globals.
-fn run_source(vm: &mut Vm, args: &Args, name: &str, mode: crate::compiler::Mode) -> PyResult<Value> {
-    args.between(name, 1, 3, args.len())?;
-    let syntax = |e: crate::syntax::SyntaxError| crate::vm::traceback::syntax_error_value(&e, "<string>", "");
-    let src = match &args.pos[0] {
-        Value::Str(s) => {
-            crate::syntax::source::check_text(s.as_str()).map_err(syntax)?;
-            s.as_str().to_string()
-        }
-        Value::Bytes(b) => {
-            crate::syntax::source::decode(&b.data, crate::syntax::source::Origin::Bytes).map_err(syntax)?
-        }
-        _ => return Err(type_error(format!("{name}() arg 1 must be a string, bytes or code object"))),
-    };
-    let globals = match args.pos.get(1) {
-        Some(Value::Dict(d)) => d.clone(),
-        Some(Value::None) | None => {
-            vm.frames.last().map(|f| f.globals().clone()).unwrap_or_else(|| vm.shared.builtins.clone())
-        }
-        Some(other) => {
-            return Err(type_error(format!("{name}() globals must be a dict, not {}", other.type_name())));
-        }
-    };
-    let text = if name == "eval" { format!("__pyl_eval_result__ = ({})\n", src.trim()) } else { src };
-    let code = crate::compiler::compile_source(&text, "<string>", mode)
-        .map_err(|e| crate::vm::traceback::syntax_error_value(&e, "<string>", &text))?;
-    let frame = vm.frame_for_code(code, globals.clone());
-    vm.run_frame(frame)?;
-    if name == "eval" {
-        return Ok(globals.remove_str("__pyl_eval_result__").unwrap_or(Value::None));
-    }
-    Ok(Value::None)
 }

@@ -2,7 +2,7 @@
 //! write, append; iteration by line; `with`).
 
 use std::any::Any;
-use std::io::{BufRead, Read, Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::sync::{Arc, OnceLock};
 
 use parking_lot::Mutex;
@@ -70,11 +70,10 @@ fn input(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         vm.write_stdout(&prompt)?;
     }
     vm.flush_std();
-    let mut line = String::new();
-    // Waiting for the user must not stop the other threads.
-    let n =
-        vm.allow_threads(|| std::io::stdin().lock().read_line(&mut line)).map_err(|e| os_error_from_io(&e, None))?;
-    if n == 0 {
+    // Waiting for the user releases the interpreter lock; Ctrl-C
+    // interrupts it.
+    let mut line = String::from_utf8_lossy(&vm.read_stdin_line()?).into_owned();
+    if line.is_empty() {
         return Err(PyErr::new(&types().exc.eof_error, "EOF when reading a line"));
     }
     if line.ends_with('\n') {

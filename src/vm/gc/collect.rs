@@ -2,8 +2,8 @@
 //! to, and clear them (see the module docs of `gc` for the scheme).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::collections::hash_map::Entry;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::Ordering;
 
 use super::node::Node;
