@@ -76,6 +76,7 @@ impl Interpreter {
             exit_signal: std::sync::atomic::AtomicI32::new(0),
             exit_hooks: Mutex::new(Vec::new()),
             signal_handlers: Mutex::new(std::collections::HashMap::new()),
+            gc: vm::gc::Collector::default(),
             config,
         };
         Interpreter { shared: Arc::new(shared) }
@@ -237,7 +238,7 @@ fn main_module(shared: &Shared, filename: Option<&str>) -> Arc<runtime::module::
         main.set("__file__", Value::str(f));
     }
     // CPython's __main__ starts with an empty __annotations__.
-    main.set("__annotations__", Value::Dict(Arc::new(runtime::dict::PyDict::new())));
+    main.set("__annotations__", Value::new_dict(runtime::dict::PyDict::new()));
     main.set("__builtins__", Value::Module(shared.builtins_module.clone()));
     shared.modules.set_item_str("__main__", Value::Module(main.clone()));
     main

@@ -6,6 +6,7 @@
 
 pub mod builtins;
 pub mod frozen;
+pub mod gc;
 pub mod math;
 pub mod math_float;
 pub mod mp_child;
@@ -39,6 +40,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 /// The importable Rust modules, by name.
 pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
     let table: &[(&'static str, ModuleInit)] = &[
+        ("gc", gc::init),
         ("math", math::init),
         ("os", os::init),
         ("os.path", os::init_path),

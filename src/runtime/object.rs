@@ -22,7 +22,7 @@ pub fn object_ctor(_vm: &mut Vm, cls: &Arc<Class>, args: &Args) -> PyResult<Valu
     if Arc::ptr_eq(cls, &types().object_type) {
         return Ok(bare_object());
     }
-    Ok(Value::Instance(Arc::new(super::instance::Instance::new(cls.clone()))))
+    Ok(Value::new_instance(super::instance::Instance::new(cls.clone())))
 }
 
 pub fn object_methods() -> Vec<(&'static str, NativeFn)> {
@@ -76,7 +76,7 @@ fn object_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                     super::subclass::new_instance(vm, &c, &args.pos[1..], args.kw)
                 }
                 Some(ctor) if c.kind != super::class::ClassKind::Object => ctor(vm, &c, &Args::new(&[])),
-                _ => Ok(Value::Instance(Arc::new(super::instance::Instance::new(c)))),
+                _ => Ok(Value::new_instance(super::instance::Instance::new(c))),
             }
         }
         _ => Err(type_error("object.__new__(X): X is not a type object")),
@@ -367,7 +367,7 @@ fn function_get(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let f = this(args)?.clone();
     match args.pos.get(1) {
         None | Some(Value::None) => Ok(f),
-        Some(obj) => Ok(Value::BoundMethod(Arc::new(super::function::BoundMethod { receiver: obj.clone(), func: f }))),
+        Some(obj) => Ok(Value::bound_method(obj.clone(), f)),
     }
 }
 

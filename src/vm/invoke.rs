@@ -98,7 +98,7 @@ impl Vm {
         {
             return false;
         }
-        let inst = Value::Instance(Arc::new(crate::runtime::instance::Instance::new(cls)));
+        let inst = Value::new_instance(crate::runtime::instance::Instance::new(cls));
         stack[slot] = inst.clone();
         if nargs < argcount {
             let d = &init.defaults;
@@ -271,7 +271,7 @@ impl Vm {
             Value::Class(cls) => match self.plain_init(cls) {
                 Some(init) => {
                     let inst = crate::runtime::instance::Instance::new(cls.clone());
-                    let inst = Value::Instance(Arc::new(inst));
+                    let inst = Value::new_instance(inst);
                     return self.push_init_frame(&init, inst, args, kw);
                 }
                 None => return self.call_and_push(callee, args, kw),

@@ -22,6 +22,7 @@ mod exec;
 mod exec_build;
 mod fast_ops;
 pub mod frame;
+pub mod gc;
 pub mod gil;
 pub mod import;
 pub mod import_lock;
@@ -119,6 +120,8 @@ pub struct Shared {
     pub signal_handlers: Mutex<HashMap<i32, Value>>,
     /// Run at exit: flush files the program left open.
     pub exit_hooks: Mutex<Vec<Box<dyn Fn() + Send + Sync>>>,
+    /// The cycle collector's settings and tracked objects.
+    pub gc: gc::Collector,
 }
 
 /// One thread of execution.
@@ -163,6 +166,7 @@ impl Vm {
     pub fn new(shared: Arc<Shared>, stack_size: usize, record: Arc<crate::observe::record::ThreadRecord>) -> Vm {
         let scheduled = shared.gil.scheduler().is_some();
         let shared_traced = scheduled || shared.observe.races.is_some();
+        gc::attach(&shared);
         let here = stack_address();
         let stack_limit = here.saturating_sub(stack_size.saturating_sub(STACK_RESERVE));
         Vm {

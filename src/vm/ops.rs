@@ -163,7 +163,7 @@ impl Vm {
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let d = x.copy();
                 self.dict_update(&d, &Value::Dict(y.clone()), false, None)?;
-                Value::Dict(Arc::new(d))
+                Value::new_dict(d)
             }
             (
                 BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
