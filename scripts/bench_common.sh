@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RUNS=${RUNS:-5}
-PYL=target/release/pyl
+PYL=${PYL:-target/release/pyl}
 [ -x "$PYL" ] || cargo build --release --quiet
 PY=${PYTHON:-python3}
 

@@ -104,6 +104,7 @@ impl Interpreter {
             exit_hooks: Mutex::new(Vec::new()),
             signal_handlers: Mutex::new(std::collections::HashMap::new()),
             host: setup.host,
+            gc: vm::gc::Collector::default(),
             config,
         };
         if let Some(limit) = setup.recursion_limit {
@@ -275,7 +276,7 @@ fn main_module(shared: &Shared, filename: Option<&str>) -> Arc<runtime::module::
         main.set("__file__", Value::str(f));
     }
     // CPython's __main__ starts with an empty __annotations__.
-    main.set("__annotations__", Value::Dict(Arc::new(runtime::dict::PyDict::new())));
+    main.set("__annotations__", Value::new_dict(runtime::dict::PyDict::new()));
     main.set("__builtins__", Value::Module(shared.builtins_module.clone()));
     shared.modules.set_item_str("__main__", Value::Module(main.clone()));
     main
@@ -368,10 +369,15 @@ pub fn exit_status(vm: &mut Vm, e: &PyErr) -> i32 {
 }
 
 /// Like CPython at exit: waits for every non-daemon thread `threading`
-/// started (daemon threads die with the process), then for the child
+/// started (daemon threads die with the process), runs the `atexit`
+/// handlers, then waits for the child
 /// processes `multiprocessing` started (daemonic ones are terminated).
 fn run_exit_waits(vm: &mut Vm) -> Result<(), PyErr> {
-    for (module, hook) in [("threading", "_shutdown"), ("multiprocessing", "_exit_function")] {
+    // CPython's order: threads joined, then the atexit handlers (among
+    // which CPython's multiprocessing registers its own exit function).
+    for (module, hook) in
+        [("threading", "_shutdown"), ("atexit", "_run_exitfuncs"), ("multiprocessing", "_exit_function")]
+    {
         let Some(Value::Module(m)) = vm.shared.modules.get_item_str(module) else {
             continue;
         };

@@ -40,14 +40,17 @@ pub mod flags {
     pub const CLASS_BODY: u32 = 16;
 }
 
-/// A remembered `LoadGlobal`: the value found, and the globals dict and
-/// the write counters of it and of builtins when it was found.
+/// A remembered `LoadGlobal`: where the name was found, the globals dict
+/// and the write counters of it and of builtins when it was found, and
+/// for a builtin its value. A global's value is never kept here (it
+/// would outlive `del x` in the cache); it is read at `index`.
 #[derive(Default)]
 pub struct GlobalCache {
     pub globals: usize,
     pub globals_version: u64,
     pub builtins_version: u64,
-    /// `Undef` while nothing is cached.
+    /// The builtin found; `Undef` while nothing is cached and for a name
+    /// found in globals.
     pub value: Value,
     /// The name was found in globals, at this entry: when other globals
     /// change (module-level loops store globals all the time) the value

@@ -5,6 +5,8 @@
 //! source compiled into the binary (`frozen_source`).
 
 pub mod builtins;
+pub mod frozen;
+pub mod gc;
 pub mod math;
 pub mod math_float;
 pub mod mp_child;
@@ -22,6 +24,7 @@ pub mod test_hooks;
 pub mod thread;
 pub mod thread_condition;
 pub mod time;
+pub mod warnings_native;
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -37,6 +40,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 /// The importable Rust modules, by name.
 pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
     let table: &[(&'static str, ModuleInit)] = &[
+        ("gc", gc::init),
         ("math", math::init),
         ("os", os::init),
         ("os.path", os::init_path),
@@ -46,6 +50,7 @@ pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
         ("_thread", thread::init),
         ("_multiprocessing", mp_native::init),
         ("_subprocess", subprocess::init),
+        ("_warnings", warnings_native::init),
     ];
     let mut modules: HashMap<_, _> = table.iter().copied().collect();
     if std::env::var_os(test_hooks::ENABLE).is_some() {
@@ -55,21 +60,13 @@ pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
 }
 
 /// The names `frozen_source` knows.
-pub fn frozen_names() -> &'static [&'static str] {
-    &["threading", "queue", "multiprocessing", "_multiprocessing_pool", "subprocess"]
+pub fn frozen_names() -> Vec<&'static str> {
+    frozen::FROZEN.iter().map(|m| m.name).collect()
 }
 
-/// Modules written in pyl itself, compiled into the binary: the
-/// high-level thread API is built on `_thread` as in CPython.
-pub fn frozen_source(name: &str) -> Option<&'static str> {
-    match name {
-        "threading" => Some(include_str!("threading.pyl")),
-        "queue" => Some(include_str!("queue.pyl")),
-        "multiprocessing" => Some(include_str!("multiprocessing.pyl")),
-        "_multiprocessing_pool" => Some(include_str!("mp_pool.pyl")),
-        "subprocess" => Some(include_str!("subprocess.pyl")),
-        _ => None,
-    }
+/// Modules written in pyl itself, compiled into the binary (see `frozen`).
+pub fn frozen_source(name: &str) -> Option<&'static frozen::Frozen> {
+    frozen::FROZEN.iter().find(|m| m.name == name)
 }
 
 /// `io.UnsupportedOperation` (an OSError and a ValueError).

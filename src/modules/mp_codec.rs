@@ -290,6 +290,7 @@ impl Reader<'_> {
             DICT => {
                 let n = self.len()?;
                 let d = Arc::new(PyDict::new());
+                crate::vm::gc::track_dict(&d);
                 for _ in 0..n {
                     let k = self.value(vm)?;
                     let v = self.value(vm)?;

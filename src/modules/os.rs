@@ -574,7 +574,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
     for (k, v) in std::env::vars_os() {
         environ.set_item_str(&k.to_string_lossy(), Value::str(v.to_string_lossy().into_owned()));
     }
-    m.set("environ", Value::Dict(Arc::new(environ)));
+    m.set("environ", Value::new_dict(environ));
     // os.path is built here and registered under both of its names, so
     // `import os.path` and `os.path` are the same module object.
     let path = os_path::init(vm)?;

@@ -21,7 +21,7 @@ use parking_lot::Mutex;
 use super::mt19937::{Generator, Mt19937, fill_os_random, seed_v1, seed_v2};
 use crate::runtime::args::{to_f64, to_index};
 use crate::runtime::class::Class;
-use crate::runtime::function::{Args, BoundMethod, NativeFn};
+use crate::runtime::function::{Args, NativeFn};
 use crate::runtime::module::Module;
 use crate::runtime::str::PyBytes;
 use crate::runtime::types::{make, types};
@@ -103,7 +103,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
     let inst = random_ctor(vm, &cls, &Args::new(&[]))?;
     for (name, _) in methods() {
         if let Some(f) = cls.dict.get_item_str(name) {
-            m.set(name, Value::BoundMethod(Arc::new(BoundMethod { receiver: inst.clone(), func: f })));
+            m.set(name, Value::bound_method(inst.clone(), f));
         }
     }
     m.set("Random", Value::Class(cls));
@@ -201,10 +201,12 @@ fn bits_arg(vm: &mut Vm, args: &Args, name: &str, func: &str) -> PyResult<i64> {
 }
 
 fn r_getrandbits(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let k = bits_arg(vm, args, "k", "getrandbits")?;
+    // CPython reads k as a C int: beyond 2**31 - 1 bits is an overflow.
+    let k = crate::runtime::args::to_c_int(vm, required(args, 0, "k", "getrandbits")?)?;
     if k < 0 {
         return Err(value_error("number of bits must be non-negative"));
     }
+    crate::runtime::memory::reserve_int_bits(k as u64)?;
     let r = this(args)?.state.lock().mt.getrandbits(k as u64);
     Ok(Value::from_bigint(r))
 }

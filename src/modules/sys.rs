@@ -266,7 +266,7 @@ fn gil_stats(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         for (k, v) in pairs {
             d.set_item_str(k, v);
         }
-        Value::Dict(Arc::new(d))
+        Value::new_dict(d)
     };
     let threads = snap
         .threads

@@ -14,7 +14,7 @@ use std::ffi::{CStr, CString};
 use std::sync::{Arc, OnceLock};
 
 use crate::runtime::class::{Class, NativeCtor};
-use crate::runtime::function::{Args, BoundMethod, Builtin, NativeFn, Property};
+use crate::runtime::function::{Args, Builtin, NativeFn, Property};
 use crate::runtime::module::Module;
 use crate::runtime::types::{make, types};
 use crate::runtime::value::{NativeObject, Value};
@@ -95,8 +95,7 @@ pub fn structseq_class(ty: &'static StructSeqType, ctor: Option<NativeCtor>) -> 
     *cls.module.lock() = Value::str(ty.module);
     let getter = Value::Builtin(Arc::new(Builtin::new("field", seq_field)));
     for (name, index) in ty.attrs {
-        let fget =
-            Value::BoundMethod(Arc::new(BoundMethod { receiver: Value::Int(*index as i64), func: getter.clone() }));
+        let fget = Value::bound_method(Value::Int(*index as i64), getter.clone());
         let prop = Property { fget, fset: Value::None, fdel: Value::None, doc: Value::None };
         cls.dict.set_item_str(name, Value::Property(Arc::new(prop)));
     }

@@ -85,6 +85,26 @@ pub fn to_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
+/// A count for sequence repetition (`s * n`, `bytes(n)`): as `to_index`,
+/// but an int beyond the index range is CPython's "cannot fit 'int' into
+/// an index-sized integer" (`PyNumber_AsSsize_t` with OverflowError).
+pub fn to_index_sized(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::BigInt(b) => b.to_i64().ok_or_else(|| overflow_error("cannot fit 'int' into an index-sized integer")),
+        _ => to_index(vm, v),
+    }
+}
+
+/// An int argument that CPython reads as a C `int` (tab sizes, `%*`
+/// widths): beyond 32 bits it is "Python int too large to convert to C int".
+pub fn to_c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let too_large = || overflow_error("Python int too large to convert to C int");
+    match v {
+        Value::BigInt(_) => Err(too_large()),
+        _ => i32::try_from(to_index(vm, v)?).map_err(|_| too_large()),
+    }
+}
+
 /// A str argument, or CPython's "must be str, not int".
 pub fn to_str<'v>(v: &'v Value, what: &str) -> PyResult<&'v Arc<PyStr>> {
     match v {

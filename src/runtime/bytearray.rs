@@ -9,9 +9,10 @@
 use std::any::Any;
 use std::sync::Arc;
 
-use super::args::to_index;
+use super::args::{to_index, to_index_sized};
 use super::class::Class;
 use super::function::{Args, NativeFn};
+use super::memory;
 use super::range::PySlice;
 use super::slice::index_of;
 use super::str::PyBytes;
@@ -19,7 +20,7 @@ use super::sync::PyLock;
 use super::types::types;
 use super::value::{NativeObject, Value};
 use crate::syntax::ast::CmpOp;
-use crate::vm::error::{index_error, type_error, value_error};
+use crate::vm::error::{index_error, overflow_error, type_error, value_error};
 use crate::vm::{PyResult, Vm};
 
 pub struct PyByteArray {
@@ -57,8 +58,9 @@ pub fn bytes_from(vm: &mut Vm, x: &Value) -> PyResult<Vec<u8>> {
     }
     match x {
         Value::Int(n) if *n < 0 => Err(value_error("negative count")),
-        Value::Int(n) => Ok(vec![0u8; *n as usize]),
+        Value::Int(n) => memory::filled(0u8, *n as usize),
         Value::Bool(b) => Ok(vec![0u8; *b as usize]),
+        Value::BigInt(_) => Err(overflow_error("cannot fit 'int' into an index-sized integer")),
         Value::Str(_) => Err(type_error("string argument without an encoding")),
         other => {
             if let Some(Value::Bytes(b)) = vm.call_dunder(other, "__bytes__", &[])? {
@@ -122,6 +124,7 @@ pub fn bytearray_methods() -> Vec<(&'static str, NativeFn)> {
         ("__add__", ba_add),
         ("__radd__", ba_radd),
         ("__iadd__", ba_iadd),
+        ("__imul__", ba_imul),
         ("__mul__", ba_mul),
         ("__rmul__", ba_mul),
         ("append", ba_append),
@@ -322,25 +325,38 @@ fn ba_radd(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::Bytes(Arc::new(PyBytes::new(data))))
 }
 
-fn ba_iadd(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+/// `b += x` extends `b` itself (other names for it see the change).
+fn ba_iadd(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let me = this(args, "__iadd__")?;
-    let more = match arg(args, 1, "__iadd__")? {
-        v @ (Value::List(_) | Value::Tuple(_)) => bytes_from(vm, v)?,
-        v => concat_arg(v)?,
-    };
-    me.data.lock().extend(more);
+    let more = concat_arg(arg(args, 1, "__iadd__")?)?;
+    let mut data = me.data.lock();
+    memory::reserve_growth(&mut data, more.len())?;
+    data.extend(more);
+    drop(data);
     Ok(args.pos[0].clone())
+}
+
+fn repeat_count(vm: &mut Vm, args: &Args, name: &str) -> PyResult<usize> {
+    match arg(args, 1, name)? {
+        v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => Ok(to_index_sized(vm, v)?.max(0) as usize),
+        other => Err(type_error(format!("can't multiply sequence by non-int of type '{}'", other.type_name()))),
+    }
 }
 
 fn ba_mul(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let data = this(args, "__mul__")?.data.lock().clone();
-    let n = match arg(args, 1, "__mul__")? {
-        v @ (Value::Int(_) | Value::Bool(_)) => to_index(vm, v)?,
-        other => {
-            return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", other.type_name())));
-        }
-    };
-    Ok(new_bytearray(data.repeat(n.max(0) as usize)))
+    let n = repeat_count(vm, args, "__mul__")?;
+    Ok(new_bytearray(memory::repeat_slice(&data, n)?))
+}
+
+/// `b *= n` repeats `b` itself.
+fn ba_imul(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let me = this(args, "__imul__")?;
+    let n = repeat_count(vm, args, "__imul__")?;
+    let data = me.data.lock().clone();
+    let repeated = memory::repeat_slice(&data, n)?;
+    *me.data.lock() = repeated;
+    Ok(args.pos[0].clone())
 }
 
 fn ba_append(vm: &mut Vm, args: &Args) -> PyResult<Value> {

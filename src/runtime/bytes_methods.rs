@@ -10,6 +10,7 @@ use super::args::to_index;
 use super::bytearray::{byte_value, bytes_from, bytes_like, new_bytearray};
 use super::class::Class;
 use super::function::{Args, NativeFn};
+use super::memory;
 use super::str::PyBytes;
 use super::value::Value;
 use crate::vm::error::{type_error, value_error};
@@ -27,6 +28,15 @@ impl Kind {
         match self {
             Kind::Bytes => Value::Bytes(Arc::new(PyBytes::new(data))),
             Kind::ByteArray => new_bytearray(data),
+        }
+    }
+
+    /// CPython's length limit on a new bytes object (bytearray has none
+    /// beyond memory).
+    fn check_len(self, n: usize) -> PyResult<()> {
+        match self {
+            Kind::Bytes => memory::check_bytes_len(n),
+            Kind::ByteArray => Ok(()),
         }
     }
 }
@@ -74,7 +84,14 @@ pub fn bytes_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value
             super::codec::encode(s.as_str(), &enc, &errors)?
         }
         (Some(_), Some(_)) => return Err(type_error("encoding without a string argument")),
-        (Some(x), None) => bytes_from(vm, x)?,
+        (Some(x), None) => {
+            if let Value::Int(n) = x
+                && *n > 0
+            {
+                memory::check_bytes_len(*n as usize)?;
+            }
+            bytes_from(vm, x)?
+        }
     };
     Ok(Value::Bytes(Arc::new(PyBytes::new(data))))
 }
@@ -498,10 +515,14 @@ fn b_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut out = Vec::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
+            memory::reserve_growth(&mut out, sep.len())?;
             out.extend_from_slice(&sep);
         }
         match bytes_like(it) {
-            Some(b) => out.extend(b),
+            Some(b) => {
+                memory::reserve_growth(&mut out, b.len())?;
+                out.extend(b);
+            }
             None => {
                 return Err(type_error(format!(
                     "sequence item {i}: expected a bytes-like object, {} found",
@@ -609,10 +630,8 @@ fn justify(vm: &mut Vm, args: &Args, how: char) -> PyResult<Value> {
         // width is odd... and the text's length even.
         _ => pad / 2 + (pad & width & 1),
     };
-    let mut out = vec![fill; left];
-    out.extend(d);
-    out.resize(width, fill);
-    Ok(kind.make(out))
+    kind.check_len(width)?;
+    Ok(kind.make(memory::padded_bytes(&d, fill, left, pad - left)?))
 }
 
 fn b_center(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -633,13 +652,14 @@ fn b_zfill(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if width <= d.len() {
         return Ok(kind.make(d));
     }
-    let signed = matches!(d.first(), Some(b'+' | b'-'));
-    let mut out = Vec::with_capacity(width);
-    if signed {
-        out.push(d[0]);
+    kind.check_len(width)?;
+    let n = width - d.len();
+    let mut out = memory::padded_bytes(&d, b'0', n, 0)?;
+    // A sign moves in front of the zeros.
+    if let Some(&sign @ (b'+' | b'-')) = d.first() {
+        out[n] = b'0';
+        out[0] = sign;
     }
-    out.resize(width - d.len() + out.len(), b'0');
-    out.extend_from_slice(if signed { &d[1..] } else { &d });
     Ok(kind.make(out))
 }
 

@@ -490,6 +490,15 @@ impl PyDict {
         drop(old);
     }
 
+    /// Calls `f` on every key and value, under the lock (for the cycle
+    /// collector: `f` must not touch Python objects' locks or run code).
+    pub(crate) fn for_each_ref(&self, mut f: impl FnMut(&Value)) {
+        for e in self.inner.lock().entries.iter().filter(|e| !e.key.is_undef()) {
+            f(&e.key);
+            f(&e.value);
+        }
+    }
+
     pub fn keys(&self) -> Vec<Value> {
         self.inner.lock().entries.iter().filter(|e| !e.key.is_undef()).map(|e| e.key.clone()).collect()
     }

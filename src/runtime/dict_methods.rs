@@ -21,7 +21,7 @@ pub fn dict_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value>
     for (k, v) in args.kw {
         d.set_str(k.clone(), v.clone());
     }
-    Ok(Value::Dict(Arc::new(d)))
+    Ok(Value::new_dict(d))
 }
 
 /// `dict(src)` / `d.update(src)`: a mapping, or an iterable of pairs.
@@ -195,7 +195,7 @@ fn dict_clear(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn dict_copy(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    Ok(Value::Dict(Arc::new(this(args, "copy")?.copy())))
+    Ok(Value::new_dict(this(args, "copy")?.copy()))
 }
 
 fn dict_fromkeys(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -208,5 +208,5 @@ fn dict_fromkeys(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     for k in vm.iterate(&keys)? {
         d.set(vm, k, value.clone())?;
     }
-    Ok(Value::Dict(Arc::new(d)))
+    Ok(Value::new_dict(d))
 }

@@ -141,7 +141,7 @@ fn as_set(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     for it in items {
         s.add(vm, it)?;
     }
-    Ok(Value::Set(Arc::new(s)))
+    Ok(Value::new_set(s))
 }
 
 fn set_op(vm: &mut Vm, args: &Args, op: crate::syntax::ast::BinOp) -> PyResult<Value> {

@@ -194,7 +194,7 @@ fn exception_ctor(_vm: &mut Vm, cls: &Arc<Class>, args: &Args) -> PyResult<Value
     for (k, v) in args.kw {
         inst.dict.set_str(k.clone(), v.clone());
     }
-    Ok(Value::Instance(Arc::new(inst)))
+    Ok(Value::new_instance(inst))
 }
 
 fn base_exception_methods() -> Vec<(&'static str, NativeFn)> {

@@ -2,6 +2,9 @@
 //! scientific notation below 1e-4 and from 1e16 on) and the `e`, `f`, `g`
 //! conversions used by `%` formatting and format specs.
 
+use super::memory;
+use crate::vm::PyResult;
+
 /// `repr(x)` / `str(x)`.
 pub fn repr(x: f64) -> String {
     if x.is_nan() {
@@ -71,48 +74,70 @@ pub fn exponent_suffix(exp: i32) -> String {
     format!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
 }
 
-/// `%.{prec}f`.
-pub fn format_f(x: f64, prec: usize) -> String {
+/// Digits after the point beyond which a double's exact decimal expansion
+/// is all zeros (the smallest subnormal has 1074), so `f` formats at most
+/// this many and appends the rest as zeros.
+const EXACT_FRACTION: usize = 1100;
+
+/// Significant digits beyond which a double's exact decimal expansion is
+/// all zeros (at most 767 are not), for `e`.
+const EXACT_SIGNIFICANT: usize = 800;
+
+/// `%.{prec}f`. A precision the script chooses may be huge: the exact
+/// digits are bounded and the zeros after them are allocated fallibly.
+pub fn format_f(x: f64, prec: usize) -> PyResult<String> {
     if !x.is_finite() {
-        return nonfinite(x);
+        return Ok(nonfinite(x));
     }
-    format!("{x:.prec$}")
+    if prec <= EXACT_FRACTION {
+        return Ok(format!("{x:.prec$}"));
+    }
+    let mut s = format!("{x:.EXACT_FRACTION$}");
+    memory::push_repeated(&mut s, '0', prec - EXACT_FRACTION)?;
+    Ok(s)
 }
 
-/// `%.{prec}e`.
-pub fn format_e(x: f64, prec: usize) -> String {
+/// `%.{prec}e`, with huge precisions handled as in `format_f`.
+pub fn format_e(x: f64, prec: usize) -> PyResult<String> {
     if !x.is_finite() {
-        return nonfinite(x);
+        return Ok(nonfinite(x));
     }
-    let s = format!("{x:.prec$e}");
+    let exact = prec.min(EXACT_SIGNIFICANT);
+    let s = format!("{x:.exact$e}");
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
-    format!("{mant}{}", exponent_suffix(exp))
+    let mut out = memory::string_with_capacity(mant.len().saturating_add(prec - exact).saturating_add(5))?;
+    out.push_str(mant);
+    memory::push_repeated(&mut out, '0', prec - exact)?;
+    out.push_str(&exponent_suffix(exp));
+    Ok(out)
 }
 
 /// `%.{prec}g`; `alt` keeps trailing zeros (the `#` flag).
-pub fn format_g(x: f64, prec: usize, alt: bool) -> String {
+pub fn format_g(x: f64, prec: usize, alt: bool) -> PyResult<String> {
     if !x.is_finite() {
-        return nonfinite(x);
+        return Ok(nonfinite(x));
     }
-    let p = prec.max(1);
+    // Without `#` the zeros beyond a double's exact digits are stripped
+    // again, so a huge precision needs no room for them.
+    let p = if alt { prec.max(1) } else { prec.clamp(1, EXACT_SIGNIFICANT) };
     if x == 0.0 {
         let mut s = if x.is_sign_negative() { "-0".to_string() } else { "0".to_string() };
         if alt && p > 1 {
             s.push('.');
-            s.extend(std::iter::repeat_n('0', p - 1));
+            memory::push_repeated(&mut s, '0', p - 1)?;
         }
-        return s;
+        return Ok(s);
     }
     // The exponent after rounding to p significant digits.
-    let e_repr = format!("{:.*e}", p - 1, x.abs());
+    let e_repr = format!("{:.*e}", p.min(EXACT_SIGNIFICANT) - 1, x.abs());
     let exp: i32 = e_repr.split_once('e').map(|(_, e)| e.parse().unwrap_or(0)).unwrap_or(0);
-    let s = if exp < -4 || exp >= p as i32 {
-        format_e(x, p - 1)
+    let s = if exp < -4 || i64::from(exp) >= p as i64 {
+        format_e(x, p - 1)?
     } else {
-        format_f(x, (p as i32 - 1 - exp).max(0) as usize)
+        format_f(x, (p as i64 - 1 - i64::from(exp)).max(0) as usize)?
     };
-    if alt { s } else { strip_zeros(&s) }
+    Ok(if alt { s } else { strip_zeros(&s) })
 }
 
 /// Removes trailing zeros after a decimal point (and the point itself).
@@ -128,14 +153,14 @@ fn strip_zeros(s: &str) -> String {
 /// A float format with no presentation type (`format(x, '.3')`): like `g`,
 /// but a fixed-point result keeps one digit after the point, and with no
 /// precision it is `repr`.
-pub fn format_none(x: f64, prec: Option<usize>) -> String {
-    match prec {
+pub fn format_none(x: f64, prec: Option<usize>) -> PyResult<String> {
+    Ok(match prec {
         None => repr(x),
         Some(p) => {
-            let s = format_g(x, p, false);
+            let s = format_g(x, p, false)?;
             if x.is_finite() && !s.contains(['.', 'e']) { format!("{s}.0") } else { s }
         }
-    }
+    })
 }
 
 fn nonfinite(x: f64) -> String {
@@ -234,12 +259,28 @@ mod tests {
 
     #[test]
     fn printf_styles() {
-        assert_eq!(format_e(1.5e-7, 3), "1.500e-07");
-        assert_eq!(format_g(0.0001, 6, false), "0.0001");
-        assert_eq!(format_g(123456789.0, 6, false), "1.23457e+08");
-        assert_eq!(format_g(1.5, 6, false), "1.5");
-        assert_eq!(format_g(100.0, 6, true), "100.000");
-        assert_eq!(format_none(1.0, Some(3)), "1.0");
+        assert_eq!(format_e(1.5e-7, 3).unwrap(), "1.500e-07");
+        assert_eq!(format_g(0.0001, 6, false).unwrap(), "0.0001");
+        assert_eq!(format_g(123456789.0, 6, false).unwrap(), "1.23457e+08");
+        assert_eq!(format_g(1.5, 6, false).unwrap(), "1.5");
+        assert_eq!(format_g(100.0, 6, true).unwrap(), "100.000");
+        assert_eq!(format_none(1.0, Some(3)).unwrap(), "1.0");
+    }
+
+    #[test]
+    fn precisions_beyond_the_exact_digits() {
+        let f = format_f(0.1, 2000).unwrap();
+        assert_eq!(f.len(), 2002);
+        assert_eq!(&f[..22], "0.10000000000000000555");
+        assert!(f.ends_with("000"));
+        let e = format_e(1.0, 1000).unwrap();
+        assert_eq!(e.len(), 1006);
+        assert!(e.starts_with("1.000") && e.ends_with("0e+00"));
+        assert_eq!(
+            format_g(0.1, 1_000_000, false).unwrap(),
+            "0.1000000000000000055511151231257827021181583404541015625"
+        );
+        assert_eq!(format_g(1.0, 1000, true).unwrap().len(), 1001);
     }
 
     #[test]

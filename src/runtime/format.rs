@@ -6,6 +6,7 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
 use super::float;
+use super::memory;
 pub use super::percent::percent_format;
 use super::value::Value;
 use crate::vm::error::{index_error, key_error, value_error};
@@ -60,7 +61,7 @@ pub fn parse_spec(spec: &str, type_name: &str) -> PyResult<Spec> {
         i += 1;
     }
     if i > start {
-        s.width = chars[start..i].iter().collect::<String>().parse().ok();
+        s.width = Some(spec_number(&chars[start..i])?);
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -75,7 +76,7 @@ pub fn parse_spec(spec: &str, type_name: &str) -> PyResult<Spec> {
         if i == start {
             return Err(value_error("Format specifier missing precision"));
         }
-        s.precision = chars[start..i].iter().collect::<String>().parse().ok();
+        s.precision = Some(spec_number(&chars[start..i])?);
     }
     if i < chars.len() {
         s.ty = Some(chars[i]);
@@ -87,12 +88,27 @@ pub fn parse_spec(spec: &str, type_name: &str) -> PyResult<Spec> {
     Ok(s)
 }
 
-/// Pads `body` (after a sign/prefix `head`) to the spec's width.
-pub(super) fn pad(spec: &Spec, head: &str, body: &str, default_align: char) -> String {
+/// A width or precision of a format spec: CPython reads it as a
+/// `Py_ssize_t` and refuses more digits than that holds.
+fn spec_number(digits: &[char]) -> PyResult<usize> {
+    let mut n: usize = 0;
+    for d in digits {
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(d.to_digit(10).unwrap_or(0) as usize))
+            .filter(|&n| n <= isize::MAX as usize)
+            .ok_or_else(|| value_error("Too many decimal digits in format string"))?;
+    }
+    Ok(n)
+}
+
+/// Pads `body` (after a sign/prefix `head`) to the spec's width; the
+/// padding, whose size the script chooses, is allocated fallibly.
+pub(super) fn pad(spec: &Spec, head: &str, body: &str, default_align: char) -> PyResult<String> {
     let len = head.chars().count() + body.chars().count();
     let width = spec.width.unwrap_or(0);
     if len >= width {
-        return format!("{head}{body}");
+        return Ok(format!("{head}{body}"));
     }
     let (fill, align) = if spec.zero && spec.align.is_none() {
         (spec.fill.unwrap_or('0'), '=')
@@ -100,12 +116,16 @@ pub(super) fn pad(spec: &Spec, head: &str, body: &str, default_align: char) -> S
         (spec.fill.unwrap_or(' '), spec.align.unwrap_or(default_align))
     };
     let n = width - len;
-    let fills = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
+    let joined = || format!("{head}{body}");
     match align {
-        '<' => format!("{head}{body}{}", fills(n)),
-        '^' => format!("{}{head}{body}{}", fills(n / 2), fills(n - n / 2)),
-        '=' => format!("{head}{}{body}", fills(n)),
-        _ => format!("{}{head}{body}", fills(n)),
+        '<' => memory::padded(&joined(), fill, 0, n),
+        '^' => memory::padded(&joined(), fill, n / 2, n - n / 2),
+        '=' => {
+            let mut out = memory::padded(body, fill, n, 0)?;
+            out.insert_str(0, head);
+            Ok(out)
+        }
+        _ => memory::padded(&joined(), fill, n, 0),
     }
 }
 
@@ -149,7 +169,7 @@ pub fn format_str(s: &str, spec: &str) -> PyResult<String> {
         Some(p) => s.chars().take(p).collect(),
         None => s.to_string(),
     };
-    Ok(pad(&sp, "", &body, '<'))
+    pad(&sp, "", &body, '<')
 }
 
 pub fn format_int(v: &BigInt, spec: &str) -> PyResult<String> {
@@ -181,7 +201,7 @@ pub fn format_int(v: &BigInt, spec: &str) -> PyResult<String> {
                 .to_u32()
                 .and_then(char::from_u32)
                 .ok_or_else(|| crate::vm::error::overflow_error("%c arg not in range(0x110000)"))?;
-            return Ok(pad(&sp, "", &c.to_string(), '>'));
+            return pad(&sp, "", &c.to_string(), '>');
         }
         t => {
             return Err(value_error(format!("Unknown format code '{t}' for object of type 'int'")));
@@ -206,7 +226,7 @@ pub fn format_int(v: &BigInt, spec: &str) -> PyResult<String> {
         }
     };
     let head = format!("{sign}{}", if sp.alt { prefix } else { "" });
-    Ok(pad(&sp, &head, &digits, '>'))
+    pad(&sp, &head, &digits, '>')
 }
 
 pub fn format_float(f: f64, spec: &str) -> PyResult<String> {
@@ -225,14 +245,21 @@ pub(super) fn format_float_spec(f: f64, sp: &Spec) -> PyResult<String> {
     let neg = f.is_sign_negative() && !f.is_nan();
     let a = f.abs();
     let prec = sp.precision;
+    if prec.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(value_error("precision too big"));
+    }
     let mut body = match sp.ty {
-        None => float::format_none(a, prec),
-        Some('f') | Some('F') => float::format_f(a, prec.unwrap_or(6)),
-        Some('e') => float::format_e(a, prec.unwrap_or(6)),
-        Some('E') => float::format_e(a, prec.unwrap_or(6)).to_uppercase(),
-        Some('g') | Some('n') => float::format_g(a, prec.unwrap_or(6), sp.alt),
-        Some('G') => float::format_g(a, prec.unwrap_or(6), sp.alt).to_uppercase(),
-        Some('%') => format!("{}%", float::format_f(a * 100.0, prec.unwrap_or(6))),
+        None => float::format_none(a, prec)?,
+        Some('f') | Some('F') => float::format_f(a, prec.unwrap_or(6))?,
+        Some('e') => float::format_e(a, prec.unwrap_or(6))?,
+        Some('E') => float::format_e(a, prec.unwrap_or(6))?.to_uppercase(),
+        Some('g') | Some('n') => float::format_g(a, prec.unwrap_or(6), sp.alt)?,
+        Some('G') => float::format_g(a, prec.unwrap_or(6), sp.alt)?.to_uppercase(),
+        Some('%') => {
+            let mut s = float::format_f(a * 100.0, prec.unwrap_or(6))?;
+            s.push('%');
+            s
+        }
         Some(t) => {
             return Err(value_error(format!("Unknown format code '{t}' for object of type 'float'")));
         }
@@ -263,7 +290,7 @@ pub(super) fn format_float_spec(f: f64, sp: &Spec) -> PyResult<String> {
             _ => "",
         }
     };
-    Ok(pad(sp, sign, &body, '>'))
+    pad(sp, sign, &body, '>')
 }
 
 /// `format(value, spec)` for builtin values; `None` for other objects.

@@ -67,7 +67,15 @@ impl Function {
     }
 
     pub fn attrs(&self) -> Arc<PyDict> {
-        self.dict.lock().get_or_insert_with(|| Arc::new(PyDict::new())).clone()
+        self.dict
+            .lock()
+            .get_or_insert_with(|| {
+                // `f.cache = {...: f}` is a cycle through this dict.
+                let d = Arc::new(PyDict::new());
+                crate::vm::gc::track_dict(&d);
+                d
+            })
+            .clone()
     }
 }
 

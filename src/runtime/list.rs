@@ -69,11 +69,14 @@ impl PyList {
         {
             let mut items = self.items.lock();
             let copy = items.clone();
+            crate::runtime::memory::reserve_growth(&mut items, copy.len())?;
             items.extend(copy);
             return Ok(());
         }
         let new = vm.iterate(src)?;
-        self.items.lock().extend(new);
+        let mut items = self.items.lock();
+        crate::runtime::memory::reserve_growth(&mut items, new.len())?;
+        items.extend(new);
         Ok(())
     }
 

@@ -31,6 +31,7 @@ pub mod iter_methods;
 pub mod list;
 pub mod list_methods;
 pub mod mapping_proxy;
+pub mod memory;
 pub mod module;
 pub mod names;
 pub mod number_methods;

@@ -268,10 +268,18 @@ fn int_as_integer_ratio(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let n = int_of(args)?;
     let length = match args.get(1, "length") {
-        Some(v) => to_index(vm, v)? as usize,
+        Some(v) => to_index(vm, v)?,
         None => 1,
     };
     let big_endian = byteorder(args.get(2, "byteorder"))?;
+    // CPython's order: the byte order, the length's sign, the buffer
+    // (allocated before the int is converted), then the int's fit.
+    if length < 0 {
+        return Err(value_error("length argument must be non-negative"));
+    }
+    let length = length as usize;
+    super::memory::check_bytes_len(length)?;
+    let mut out = super::memory::vec_with_capacity::<u8>(length)?;
     let signed = match args.kwarg("signed") {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -288,7 +296,7 @@ fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(overflow_error("int too big to convert"));
     }
     let fill = if n.is_negative() { 0xff } else { 0 };
-    let mut out = vec![fill; length - bytes.len()];
+    out.resize(length - bytes.len(), fill);
     out.extend(bytes);
     if !big_endian {
         out.reverse();
@@ -322,8 +330,14 @@ fn int_from_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(v) => {
             let mut out = Vec::new();
             for item in vm.iterate(v)? {
-                let i = to_index(vm, &item)?;
-                out.push(u8::try_from(i).map_err(|_| value_error("bytes must be in range(0, 256)"))?);
+                // As bytes(iterable): an int of any size out of range is
+                // the range error, not a C-size overflow.
+                let out_of_range = || value_error("bytes must be in range(0, 256)");
+                let i = match item {
+                    Value::BigInt(_) => return Err(out_of_range()),
+                    _ => to_index(vm, &item)?,
+                };
+                out.push(u8::try_from(i).map_err(|_| out_of_range())?);
             }
             out
         }

@@ -7,6 +7,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
+use super::memory;
 use super::value::Value;
 use crate::syntax::ast::BinOp;
 use crate::vm::PyResult;
@@ -174,7 +175,10 @@ pub fn big_op(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
     Ok(match op {
         BinOp::Add => Value::from_bigint(x + y),
         BinOp::Sub => Value::from_bigint(x - y),
-        BinOp::Mul => Value::from_bigint(x * y),
+        BinOp::Mul => {
+            memory::reserve_int_bits(x.bits().saturating_add(y.bits()))?;
+            Value::from_bigint(x * y)
+        }
         BinOp::FloorDiv => {
             if y.is_zero() {
                 return Err(zero_division("integer division or modulo by zero"));
@@ -206,18 +210,22 @@ pub fn big_op(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
             if *x == BigInt::from(-1) {
                 return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
             }
-            let Some(e) = y.to_u32() else {
-                return Err(overflow_error("exponent too large"));
-            };
-            Value::from_bigint(num_traits::pow(x.clone(), e as usize))
+            // |x| >= 2 here, so the result has about bits(x) * y bits: too
+            // many to store is CPython's MemoryError, checked first.
+            let bits = y.to_u64().and_then(|e| (x.bits() - 1).max(1).checked_mul(e));
+            memory::reserve_int_bits(bits.ok_or_else(memory::memory_error)?)?;
+            let e = y.to_usize().ok_or_else(memory::memory_error)?;
+            Value::from_bigint(num_traits::pow(x.clone(), e))
         }
         BinOp::LShift => {
             if y.is_negative() {
                 return Err(value_error("negative shift count"));
             }
-            let Some(s) = y.to_usize() else {
-                return Err(overflow_error("too many digits in integer"));
-            };
+            if x.is_zero() {
+                return Ok(Value::Int(0));
+            }
+            let s = y.to_usize().ok_or_else(memory::memory_error)?;
+            memory::reserve_int_bits(x.bits().saturating_add(s as u64))?;
             Value::from_bigint(x << s)
         }
         BinOp::RShift => {

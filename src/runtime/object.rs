@@ -22,7 +22,7 @@ pub fn object_ctor(_vm: &mut Vm, cls: &Arc<Class>, args: &Args) -> PyResult<Valu
     if Arc::ptr_eq(cls, &types().object_type) {
         return Ok(bare_object());
     }
-    Ok(Value::Instance(Arc::new(super::instance::Instance::new(cls.clone()))))
+    Ok(Value::new_instance(super::instance::Instance::new(cls.clone())))
 }
 
 pub fn object_methods() -> Vec<(&'static str, NativeFn)> {
@@ -76,7 +76,7 @@ fn object_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                     super::subclass::new_instance(vm, &c, &args.pos[1..], args.kw)
                 }
                 Some(ctor) if c.kind != super::class::ClassKind::Object => ctor(vm, &c, &Args::new(&[])),
-                _ => Ok(Value::Instance(Arc::new(super::instance::Instance::new(c)))),
+                _ => Ok(Value::new_instance(super::instance::Instance::new(c))),
             }
         }
         _ => Err(type_error("object.__new__(X): X is not a type object")),
@@ -286,6 +286,14 @@ pub fn new_class(vm: &mut Vm, name: Arc<PyStr>, bases: &[Value], ns: Arc<PyDict>
     if let Some(Value::Cell(c)) = cell {
         c.set(Value::Class(cls.clone()));
     }
+    // As CPython's type.__new__: each attribute whose type defines
+    // __set_name__ learns its owner and name (cached_property needs it),
+    // before __init_subclass__ runs.
+    for (key, value) in cls.dict.items() {
+        if matches!(value, Value::Instance(_)) && value.class().lookup_str("__set_name__").is_some() {
+            vm.call_dunder(&value, "__set_name__", &[Value::Class(cls.clone()), key])?;
+        }
+    }
     // __init_subclass__ of the nearest base that defines one in Python.
     if let Some(Value::Function(f)) =
         cls.mro.iter().find_map(|c| c.dict.get_item_str("__init_subclass__")).map(|v| match v {
@@ -359,7 +367,7 @@ fn function_get(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let f = this(args)?.clone();
     match args.pos.get(1) {
         None | Some(Value::None) => Ok(f),
-        Some(obj) => Ok(Value::BoundMethod(Arc::new(super::function::BoundMethod { receiver: obj.clone(), func: f }))),
+        Some(obj) => Ok(Value::bound_method(obj.clone(), f)),
     }
 }
 

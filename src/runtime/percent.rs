@@ -10,7 +10,9 @@ use std::sync::Arc;
 use num_bigint::BigInt;
 use num_traits::Signed;
 
+use super::args::to_c_int;
 use super::format::{Spec, format_float_spec, pad};
+use super::memory;
 use super::str::{PyBytes, PyStr};
 use super::value::Value;
 use crate::vm::error::{overflow_error, type_error, value_error};
@@ -134,6 +136,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
         if i < chars.len() && chars[i] == '*' {
             let w = match take(&mut next)? {
                 Value::Int(n) => n,
+                Value::BigInt(_) => return Err(overflow_error("Python int too large to convert to C ssize_t")),
                 _ => return Err(type_error("* wants int")),
             };
             if w < 0 {
@@ -147,7 +150,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
                 i += 1;
             }
             if i > start {
-                width = chars[start..i].iter().collect::<String>().parse().ok();
+                width = Some(percent_number(&chars[start..i], isize::MAX as usize, "width too big")?);
             }
         }
         let mut prec: Option<usize> = None;
@@ -155,7 +158,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
             i += 1;
             if i < chars.len() && chars[i] == '*' {
                 prec = Some(match take(&mut next)? {
-                    Value::Int(n) => n.max(0) as usize,
+                    v @ (Value::Int(_) | Value::BigInt(_)) => to_c_int(vm, &v)?.max(0) as usize,
                     _ => return Err(type_error("* wants int")),
                 });
                 i += 1;
@@ -164,7 +167,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
                 while i < chars.len() && chars[i].is_ascii_digit() {
                     i += 1;
                 }
-                prec = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
+                prec = Some(percent_number(&chars[start..i], i32::MAX as usize, "precision too big")?);
             }
         }
         while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
@@ -211,18 +214,13 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
             };
             flags.zero = false;
             flags.align = Some(if left { '<' } else { '>' });
-            pad(&flags, "", &s, '>')
+            pad(&flags, "", &s, '>')?
         } else {
             match conv {
                 'd' | 'i' | 'u' => {
                     let n = percent_int(vm, &v, conv, true)?;
-                    let mut digits = n.abs().to_string();
-                    if let Some(p) = prec {
-                        while digits.len() < p {
-                            digits.insert(0, '0');
-                        }
-                    }
-                    pad(&flags, sign_of(&n, &flags), &digits, '>')
+                    let digits = zero_extend(vm.bigint_to_string(&n.abs())?, prec)?;
+                    pad(&flags, sign_of(&n, &flags), &digits, '>')?
                 }
                 'x' | 'X' | 'o' => {
                     let n = percent_int(vm, &v, conv, false)?;
@@ -231,18 +229,14 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
                     if conv == 'X' {
                         digits = digits.to_uppercase();
                     }
-                    if let Some(p) = prec {
-                        while digits.len() < p {
-                            digits.insert(0, '0');
-                        }
-                    }
+                    digits = zero_extend(digits, prec)?;
                     let prefix = match (flags.alt, conv) {
                         (false, _) => "",
                         (true, 'x') => "0x",
                         (true, 'X') => "0X",
                         (true, _) => "0o",
                     };
-                    pad(&flags, &format!("{}{prefix}", sign_of(&n, &flags)), &digits, '>')
+                    pad(&flags, &format!("{}{prefix}", sign_of(&n, &flags)), &digits, '>')?
                 }
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                     let f = match &v {
@@ -269,7 +263,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
                 'c' => {
                     let ch = char_piece(&v, target)?;
                     flags.zero = false;
-                    pad(&flags, "", &ch.to_string(), '>')
+                    pad(&flags, "", &ch.to_string(), '>')?
                 }
                 other => {
                     return Err(value_error(format!(
@@ -306,6 +300,28 @@ fn sign_of(n: &BigInt, flags: &Spec) -> &'static str {
     }
 }
 
+/// A width or precision written in the format: CPython refuses one
+/// beyond `limit` (`Py_ssize_t` for widths, C `int` for precisions).
+fn percent_number(digits: &[char], limit: usize, too_big: &str) -> PyResult<usize> {
+    let mut n: usize = 0;
+    for d in digits {
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(d.to_digit(10).unwrap_or(0) as usize))
+            .filter(|&n| n <= limit)
+            .ok_or_else(|| value_error(too_big.to_string()))?;
+    }
+    Ok(n)
+}
+
+/// `digits` with zeros in front up to `prec` digits (`%.5d`).
+fn zero_extend(digits: String, prec: Option<usize>) -> PyResult<String> {
+    match prec {
+        Some(p) if p > digits.len() => memory::padded(&digits, '0', p - digits.len(), 0),
+        _ => Ok(digits),
+    }
+}
+
 /// The character for `%c`: a code point (a byte for bytes) or a
 /// one-character string (a one-byte bytes).
 fn char_piece(v: &Value, target: Target) -> PyResult<char> {
@@ -314,11 +330,13 @@ fn char_piece(v: &Value, target: Target) -> PyResult<char> {
             .ok()
             .and_then(char::from_u32)
             .ok_or_else(|| overflow_error("%c arg not in range(0x110000)")),
+        (Target::Str, Value::BigInt(_)) => Err(overflow_error("%c arg not in range(0x110000)")),
         (Target::Str, Value::Str(s)) if s.char_len() == 1 => Ok(s.char_at(0)),
         (Target::Str, _) => Err(type_error("%c requires int or char")),
         (Target::Bytes, Value::Int(n)) => {
             u8::try_from(*n).map(|b| b as char).map_err(|_| overflow_error("%c arg not in range(256)"))
         }
+        (Target::Bytes, Value::BigInt(_)) => Err(overflow_error("%c arg not in range(256)")),
         (Target::Bytes, Value::Bytes(b)) if b.data.len() == 1 => Ok(b.data[0] as char),
         (Target::Bytes, _) => Err(type_error("%c requires an integer in range(256) or a single byte")),
     }

@@ -298,6 +298,14 @@ impl PySet {
         self.table.lock().entries().map(|(h, k)| (h, k.clone())).collect()
     }
 
+    /// Calls `f` on every element, under the lock (for the cycle
+    /// collector: `f` must not touch Python objects' locks or run code).
+    pub(crate) fn for_each_ref(&self, mut f: impl FnMut(&Value)) {
+        for (_, k) in self.table.lock().entries() {
+            f(k);
+        }
+    }
+
     pub fn items(&self) -> Vec<Value> {
         self.table.lock().entries().map(|(_, k)| k.clone()).collect()
     }
@@ -331,6 +339,8 @@ impl PySet {
     }
 
     pub fn clear(&self) {
+        // The old elements are released after the lock: dropping them may
+        // free objects.
         let old = std::mem::take(&mut *self.table.lock());
         drop(old);
     }

@@ -35,8 +35,8 @@ pub fn set_from(vm: &mut Vm, src: &Value) -> PyResult<PySet> {
 pub fn set_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("set")?;
     match args.pos {
-        [] => Ok(Value::Set(Arc::new(PySet::new()))),
-        [x] => Ok(Value::Set(Arc::new(set_from(vm, x)?))),
+        [] => Ok(Value::new_set(PySet::new())),
+        [x] => Ok(Value::new_set(set_from(vm, x)?)),
         _ => Err(type_error(format!("set expected at most 1 argument, got {}", args.len()))),
     }
 }
@@ -98,7 +98,7 @@ fn this<'a>(args: &'a Args) -> PyResult<&'a Arc<PySet>> {
 fn as_set(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v {
         Value::Set(_) | Value::FrozenSet(_) => Ok(v.clone()),
-        other => Ok(Value::Set(Arc::new(set_from(vm, other)?))),
+        other => Ok(Value::new_set(set_from(vm, other)?)),
     }
 }
 
@@ -177,7 +177,7 @@ fn set_copy(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let s = this(args)?;
     Ok(match &args.pos[0] {
         Value::FrozenSet(_) => args.pos[0].clone(),
-        _ => Value::Set(Arc::new(s.copy())),
+        _ => Value::new_set(s.copy()),
     })
 }
 

@@ -19,7 +19,7 @@ fn inner(v: &Value) -> &Arc<PySet> {
 fn like(a: &Value, s: PySet) -> Value {
     match a {
         Value::FrozenSet(_) => Value::FrozenSet(Arc::new(s)),
-        _ => Value::Set(Arc::new(s)),
+        _ => Value::new_set(s),
     }
 }
 

@@ -59,7 +59,9 @@ impl SliceIndices {
             let end = (self.start + self.len).min(items.len());
             return items[self.start.min(end)..end].to_vec();
         }
-        self.positions().filter_map(|p| items.get(p).cloned()).collect()
+        let mut out = Vec::with_capacity(self.len);
+        out.extend(self.positions().filter_map(|p| items.get(p).cloned()));
+        out
     }
 
     pub fn collect_str(&self, s: &PyStr) -> String {

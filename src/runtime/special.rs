@@ -23,7 +23,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
                 for (k, v) in &f.kwdefaults {
                     d.set_str(k.clone(), v.clone());
                 }
-                Value::Dict(Arc::new(d))
+                Value::new_dict(d)
             }),
             "__globals__" => Some(Value::Dict(f.globals.clone())),
             "__dict__" => Some(Value::Dict(f.attrs())),
@@ -31,7 +31,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             "__annotations__" => {
                 let d = f.attrs();
                 Some(d.get_item_str(name).unwrap_or_else(|| {
-                    let fresh = Value::Dict(Arc::new(super::dict::PyDict::new()));
+                    let fresh = Value::new_dict(super::dict::PyDict::new());
                     d.set_item_str(name, fresh.clone());
                     fresh
                 }))

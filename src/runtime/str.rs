@@ -25,6 +25,25 @@ impl PyStr {
         PyStr { s, chars, hash: AtomicI64::new(NO_HASH), offsets: OnceLock::new() }
     }
 
+    /// `a + b`, counting code points from the parts instead of rescanning
+    /// the result.
+    pub fn concat(a: &PyStr, b: &PyStr) -> PyStr {
+        let mut s = String::with_capacity(a.s.len() + b.s.len());
+        s.push_str(&a.s);
+        s.push_str(&b.s);
+        PyStr { s, chars: a.chars + b.chars, hash: AtomicI64::new(NO_HASH), offsets: OnceLock::new() }
+    }
+
+    /// Appends `b` in place: only for a string nobody else can see (the
+    /// caller holds the one reference), which is what makes `s += t` in a
+    /// loop linear. The String grows by doubling, as CPython's resize does.
+    pub fn append(&mut self, b: &PyStr) {
+        self.s.push_str(&b.s);
+        self.chars += b.chars;
+        *self.hash.get_mut() = NO_HASH;
+        self.offsets.take();
+    }
+
     pub fn as_str(&self) -> &str {
         &self.s
     }

@@ -8,16 +8,17 @@
 
 use std::sync::Arc;
 
-use super::args::to_index;
+use super::args::{to_c_int, to_index};
 use super::class::Class;
 use super::function::{Args, NativeFn};
+use super::memory;
 use super::str::{PyBytes, PyStr};
 use super::str_split::{
     str_lstrip, str_maketrans, str_partition, str_removeprefix, str_removesuffix, str_replace, str_rpartition,
     str_rsplit, str_rstrip, str_split, str_splitlines, str_strip, str_translate,
 };
 use super::value::Value;
-use crate::vm::error::{type_error, value_error};
+use crate::vm::error::{overflow_error, type_error, value_error};
 use crate::vm::{PyResult, Vm};
 
 pub fn str_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
@@ -234,17 +235,17 @@ fn justify(vm: &mut Vm, args: &Args, method: &str, align: char) -> PyResult<Valu
         return Ok(Value::Str(t));
     }
     let n = (width - len) as usize;
-    let pad = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
-    s(match align {
-        '<' => format!("{}{}", t.as_str(), pad(n)),
-        '>' => format!("{}{}", pad(n), t.as_str()),
+    let (left, right) = match align {
+        '<' => (0, n),
+        '>' => (n, 0),
+        // CPython's centering puts the extra fill on the right, except
+        // when both the length and the padding are odd.
         _ => {
-            // CPython's centering puts the extra fill on the right, except
-            // when both the length and the padding are odd.
             let left = n / 2 + (n & width as usize & 1);
-            format!("{}{}{}", pad(left), t.as_str(), pad(n - left))
+            (left, n - left)
         }
-    })
+    };
+    s(memory::padded(t.as_str(), fill, left, right)?)
 }
 
 fn str_center(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -269,11 +270,13 @@ fn str_zfill(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let n = (width - len) as usize;
     let text = t.as_str();
-    let (sign, rest) = match text.chars().next() {
-        Some(c @ ('+' | '-')) => (c.to_string(), &text[1..]),
-        _ => (String::new(), text),
-    };
-    s(format!("{sign}{}{rest}", "0".repeat(n)))
+    let mut out = memory::padded(text, '0', n, 0)?;
+    // A sign moves in front of the zeros.
+    if let Some(c @ ('+' | '-')) = text.chars().next() {
+        out.replace_range(n..n + 1, "");
+        out.insert(0, c);
+    }
+    s(out)
 }
 
 /// The (start, end) code point range given by optional arguments.
@@ -393,7 +396,7 @@ pub(super) fn str_encode(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn str_expandtabs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let t = this(args, "expandtabs")?.clone();
     let size = match args.get(1, "tabsize") {
-        Some(v) => to_index(vm, v)?,
+        Some(v) => i64::from(to_c_int(vm, v)?),
         None => 8,
     };
     let mut out = String::new();
@@ -403,7 +406,7 @@ fn str_expandtabs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             '\t' => {
                 if size > 0 {
                     let n = size - col % size;
-                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    memory::push_repeated(&mut out, ' ', n as usize)?;
                     col += n;
                 }
             }
@@ -553,19 +556,30 @@ fn str_join(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let sep = this(args, "join")?.clone();
     args.exactly("str.join", 1, args.len().saturating_sub(1))?;
     let items = vm.iterate(&args.pos[1])?;
-    let mut out = String::new();
+    // The size is known before anything is copied: one allocation, and a
+    // result too big to store is an exception rather than an abort.
+    let mut total = sep.as_str().len().saturating_mul(items.len().saturating_sub(1));
     for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep.as_str());
-        }
         match it {
-            Value::Str(p) => out.push_str(p.as_str()),
+            Value::Str(p) => total = total.saturating_add(p.as_str().len()),
             other => {
                 return Err(type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
                     other.type_name()
                 )));
             }
+        }
+    }
+    if total > isize::MAX as usize {
+        return Err(overflow_error("join() result is too long for a Python string"));
+    }
+    let mut out = memory::string_with_capacity(total)?;
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep.as_str());
+        }
+        if let Value::Str(p) = it {
+            out.push_str(p.as_str());
         }
     }
     s(out)

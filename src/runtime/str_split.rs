@@ -84,7 +84,7 @@ pub(super) fn str_maketrans(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
         _ => return Err(type_error("maketrans() argument error")),
     }
-    Ok(Value::Dict(Arc::new(d)))
+    Ok(Value::new_dict(d))
 }
 
 pub(super) fn str_translate(vm: &mut Vm, args: &Args) -> PyResult<Value> {

@@ -49,7 +49,7 @@ pub fn new_instance(vm: &mut Vm, cls: &Arc<Class>, args: &[Value], kwargs: &[(Ar
     } else {
         ctor(vm, &base, &Args { pos: args, kw: kwargs })?
     };
-    Ok(Value::Instance(Arc::new(Instance::with_value(cls.clone(), value))))
+    Ok(Value::new_instance(Instance::with_value(cls.clone(), value)))
 }
 
 /// Calls a Rust function; a method of a builtin type called on an instance

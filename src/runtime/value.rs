@@ -189,11 +189,46 @@ impl Value {
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Arc::new(PyTuple::new(items)))
+        let t = Arc::new(PyTuple::new(items));
+        crate::vm::gc::track_tuple(&t);
+        Value::Tuple(t)
     }
 
+    /// A new list, tracked by the cycle collector (as every list is).
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Arc::new(PyList::new(items)))
+        let list = Arc::new(PyList::new(items));
+        crate::vm::gc::track_list(&list);
+        Value::List(list)
+    }
+
+    /// `func` bound to `receiver`, tracked by the cycle collector when a
+    /// cycle can pass through it (`self.cb = self.method`).
+    pub fn bound_method(receiver: Value, func: Value) -> Value {
+        let m = Arc::new(BoundMethod { receiver, func });
+        crate::vm::gc::track_bound_method(&m);
+        Value::BoundMethod(m)
+    }
+
+    /// A new dict made by a program, tracked by the cycle collector.
+    pub fn new_dict(dict: PyDict) -> Value {
+        let dict = Arc::new(dict);
+        crate::vm::gc::track_dict(&dict);
+        Value::Dict(dict)
+    }
+
+    /// A new set made by a program, tracked by the cycle collector.
+    pub fn new_set(set: PySet) -> Value {
+        let set = Arc::new(set);
+        crate::vm::gc::track_set(&set);
+        Value::Set(set)
+    }
+
+    /// A new instance, tracked (with its attribute dict) by the cycle
+    /// collector.
+    pub fn new_instance(inst: Instance) -> Value {
+        let inst = Arc::new(inst);
+        crate::vm::gc::track_instance(&inst);
+        Value::Instance(inst)
     }
 
     pub fn is_none(&self) -> bool {

@@ -10,7 +10,6 @@ use std::sync::Arc;
 use super::error::{attribute_error, type_error};
 use super::{PyErr, PyResult, Vm};
 use crate::runtime::class::{Class, ClassFlags, is_data_descriptor};
-use crate::runtime::function::BoundMethod;
 use crate::runtime::instance::Instance;
 use crate::runtime::str::PyStr;
 use crate::runtime::super_obj::Super;
@@ -139,12 +138,8 @@ impl Vm {
     /// The value of class attribute `a` looked up through instance `obj`.
     fn bind(&mut self, a: Value, obj: &Value, cls: &Arc<Class>) -> PyResult<Value> {
         Ok(match a {
-            Value::Function(_) | Value::Builtin(_) => {
-                Value::BoundMethod(Arc::new(BoundMethod { receiver: obj.clone(), func: a }))
-            }
-            Value::ClassMethod(w) => {
-                Value::BoundMethod(Arc::new(BoundMethod { receiver: Value::Class(cls.clone()), func: w.func.clone() }))
-            }
+            Value::Function(_) | Value::Builtin(_) => Value::bound_method(obj.clone(), a),
+            Value::ClassMethod(w) => Value::bound_method(Value::Class(cls.clone()), w.func.clone()),
             Value::StaticMethod(w) => w.func.clone(),
             Value::Property(_) => self.descriptor_get(&a, obj, cls)?,
             Value::Instance(ref i) if i.class_ref().lookup_str("__get__").is_some() => {
@@ -170,10 +165,7 @@ impl Vm {
     fn class_getattr(&mut self, cls: &Arc<Class>, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
         if let Some(v) = cls.lookup(name) {
             return Ok(Some(match v {
-                Value::ClassMethod(w) => Value::BoundMethod(Arc::new(BoundMethod {
-                    receiver: Value::Class(cls.clone()),
-                    func: w.func.clone(),
-                })),
+                Value::ClassMethod(w) => Value::bound_method(Value::Class(cls.clone()), w.func.clone()),
                 Value::StaticMethod(w) => w.func.clone(),
                 Value::Instance(ref i) if i.class_ref().lookup_str("__get__").is_some() => {
                     self.call_method(&v, "__get__", &[Value::None, Value::Class(cls.clone())])?
@@ -220,19 +212,14 @@ impl Vm {
             if let Some(v) = c.dict.get_str(name) {
                 return Ok(Some(match (&s.obj, v) {
                     (Value::Class(_), Value::Function(f)) => Value::Function(f),
-                    (_, Value::ClassMethod(w)) => Value::BoundMethod(Arc::new(BoundMethod {
-                        receiver: Value::Class(start_cls.clone()),
-                        func: w.func.clone(),
-                    })),
+                    (_, Value::ClassMethod(w)) => Value::bound_method(Value::Class(start_cls.clone()), w.func.clone()),
                     (_, Value::StaticMethod(w)) => w.func.clone(),
                     (Value::Class(_), v) => v,
                     (obj, Value::Property(p)) => {
                         let g = p.fget.clone();
                         self.call(&g, std::slice::from_ref(obj))?
                     }
-                    (obj, v @ (Value::Function(_) | Value::Builtin(_))) => {
-                        Value::BoundMethod(Arc::new(BoundMethod { receiver: obj.clone(), func: v }))
-                    }
+                    (obj, v @ (Value::Function(_) | Value::Builtin(_))) => Value::bound_method(obj.clone(), v),
                     (_, v) => v,
                 }));
             }

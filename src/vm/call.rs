@@ -177,7 +177,7 @@ impl Vm {
                 if !has_init && (!args.is_empty() || !kwargs.is_empty()) {
                     return Err(type_error(format!("{}() takes no arguments", cls.name.as_str())));
                 }
-                Ok(Value::Instance(Arc::new(Instance::new(cls.clone()))))
+                Ok(Value::new_instance(Instance::new(cls.clone())))
             }
             _ => match cls.ctor {
                 Some(ctor) => ctor(self, cls, &Args { pos: args, kw: kwargs }),
@@ -336,8 +336,7 @@ impl Vm {
                 mgr.type_name()
             )));
         };
-        let exit =
-            Value::BoundMethod(Arc::new(crate::runtime::function::BoundMethod { receiver: mgr.clone(), func: exit }));
+        let exit = Value::bound_method(mgr.clone(), exit);
         let entered = self.call(&enter, std::slice::from_ref(mgr))?;
         Ok((exit, entered))
     }

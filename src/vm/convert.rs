@@ -167,15 +167,29 @@ impl Vm {
     }
 
     pub fn bigint_to_string(&self, b: &num_bigint::BigInt) -> PyResult<String> {
+        self.check_int_digits(b)?;
         let s = b.to_string();
         let limit = self.shared.int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed);
         let digits = s.trim_start_matches('-').len();
         if limit > 0 && digits > limit {
-            return Err(value_error(format!(
-                "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-            )));
+            return Err(int_digits_error(limit));
         }
         Ok(s)
+    }
+
+    /// CPython's early check before an int is written in decimal (str,
+    /// repr, `%d`, `format(n, 'd')`): an int whose bit length alone shows
+    /// it has more digits than `sys.get_int_max_str_digits()` is refused
+    /// without converting it (the conversion is quadratic). Ints near the
+    /// limit pass and are checked exactly after conversion.
+    pub fn check_int_digits(&self, b: &num_bigint::BigInt) -> PyResult<()> {
+        let limit = self.shared.int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed);
+        // A b-bit int has at least floor((b - 1) * log10(2)) + 1 digits.
+        let bits = b.bits();
+        if limit > 0 && bits > 0 && ((bits - 1) as f64 * std::f64::consts::LOG10_2).floor() as u64 + 1 > limit as u64 {
+            return Err(int_digits_error(limit));
+        }
+        Ok(())
     }
 
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
@@ -232,6 +246,15 @@ impl Vm {
 
     /// `format(v, spec)`.
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        // Decimal presentations ('d', 'n', none) are bound by the digit limit.
+        if let Value::BigInt(b) = v
+            && !spec.ends_with(|c: char| c.is_ascii_alphabetic() && c != 'd' && c != 'n')
+        {
+            let s = self.bigint_to_string(b)?;
+            if spec.is_empty() {
+                return Ok(s);
+            }
+        }
         if let Some(r) = crate::runtime::format::format_builtin(v, spec) {
             return r;
         }
@@ -407,6 +430,13 @@ pub fn ascii_escape(r: &str) -> String {
         }
     }
     out
+}
+
+/// CPython's error for an int with more decimal digits than the limit.
+fn int_digits_error(limit: usize) -> crate::vm::PyErr {
+    value_error(format!(
+        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+    ))
 }
 
 #[cfg(test)]

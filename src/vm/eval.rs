@@ -14,17 +14,15 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use super::error::type_error;
+use super::eval_lookup::{class_lookup, instance_attr, plain_method, slice_bounds};
 use super::exec::Flow;
-use super::fast_ops::{float_fast, int_fast, num_compare, unbound_local};
-use super::frame::Frame;
+use super::fast_ops::{builtin_len, float_fast, int_fast, num_compare, str_add, unbound_local};
+use super::frame::{Block, Frame};
 use super::{PyErr, PyResult, Vm};
-use crate::bytecode::code::MethodCache;
 use crate::bytecode::{Code, Op};
-use crate::runtime::class::{Class, ClassFlags, class_epoch, is_data_descriptor};
+use crate::runtime::class::{Class, ClassFlags};
 use crate::runtime::exception::TraceEntry;
 use crate::runtime::iter::IterState;
-use crate::runtime::str::PyStr;
-use crate::runtime::sync::{PyGuard, PyLock};
 use crate::runtime::value::Value;
 use crate::syntax::ast::BinOp;
 
@@ -162,7 +160,7 @@ impl Vm {
                 pending = Some((e, Origin::Raised));
                 continue;
             }
-            let fi = self.frames.len() - 1;
+            let mut fi = self.frames.len() - 1;
             let code_ptr: *const Code = Arc::as_ptr(self.frames[fi].code());
             // SAFETY: frame `fi` holds an `Arc` to this code for as long as
             // the instruction loop below runs: pushing frames moves frame
@@ -171,9 +169,9 @@ impl Vm {
             // `continue 'frames`, or `break` to unwinding) and fetches the
             // code again. Borrowing instead of cloning the Arc saves two
             // atomic operations per call.
-            let code: &Code = unsafe { &*code_ptr };
-            let ops: &[Op] = &code.ops;
-            let base = self.frames[fi].base;
+            let mut code: &Code = unsafe { &*code_ptr };
+            let mut ops: &[Op] = &code.ops;
+            let mut base = self.frames[fi].base;
             let mut pc = self.frames[fi].pc;
             let mut origin = Origin::Raised;
             // The value stack lives in a local while the loop runs, so its
@@ -200,6 +198,34 @@ impl Vm {
                         }
                         Err(e) => break e,
                     }
+                }};
+            }
+            // Switches the loop to the frame now on top, the value stack
+            // staying in its local: a call or a return costs a few loads
+            // instead of a trip through the top of `'frames`. The same
+            // SAFETY argument as above holds for the new frame's code.
+            macro_rules! enter_top {
+                () => {{
+                    fi = self.frames.len() - 1;
+                    let f = &self.frames[fi];
+                    // SAFETY: as for `code_ptr` above.
+                    code = unsafe { &*Arc::as_ptr(f.code()) };
+                    ops = &code.ops;
+                    base = f.base;
+                    pc = f.pc;
+                }};
+            }
+            // A new frame starts at an eval-breaker point: with the breaker
+            // set it goes through the top of `'frames`, which handles it.
+            macro_rules! enter_call {
+                () => {{
+                    self.frames[fi].pc = pc;
+                    if self.shared.gil.breaker.load(Ordering::Relaxed) != 0 {
+                        self.stack = std::mem::take(&mut stack);
+                        continue 'frames;
+                    }
+                    enter_top!();
+                    continue;
                 }};
             }
             let err: PyErr = loop {
@@ -437,15 +463,8 @@ impl Vm {
                             }
                             None => match (bop, &stack[len - 2], &stack[len - 1]) {
                                 // str + str, the other common case.
-                                (BinOp::Add, Value::Str(a), Value::Str(b)) => {
-                                    let mut s = String::with_capacity(a.as_str().len() + b.as_str().len());
-                                    s.push_str(a.as_str());
-                                    s.push_str(b.as_str());
-                                    let r = Value::str(s);
-                                    if let Some(b) = stack.pop() {
-                                        b.release();
-                                    }
-                                    std::mem::replace(&mut stack[len - 2], r).release();
+                                (BinOp::Add, Value::Str(_), Value::Str(_)) => {
+                                    str_add(&mut stack, op, ops.get(pc).copied(), base);
                                 }
                                 _ => slow!(op),
                             },
@@ -486,8 +505,9 @@ impl Vm {
                         let name = &code.names[i as usize];
                         // An attribute in the instance dict, with no hook or
                         // descriptor in the way: the common case.
-                        let found =
-                            stack.last().and_then(|obj| instance_attr(obj, &code.method_cache[i as usize], name));
+                        let found = stack.last().and_then(|obj| {
+                            instance_attr(obj, &code.method_cache[i as usize], name, &mut self.type_cache)
+                        });
                         match found {
                             Some(v) => *stack.last_mut().expect("an object to load from") = v,
                             None => slow!(op),
@@ -496,7 +516,7 @@ impl Vm {
                     Op::LoadMethod(i) => {
                         let name = &code.names[i as usize];
                         let cache = &code.method_cache[i as usize];
-                        let method = stack.last().and_then(|obj| plain_method(obj, cache, name));
+                        let method = stack.last().and_then(|obj| plain_method(obj, cache, name, &mut self.type_cache));
                         match method {
                             Some(m) => {
                                 let obj = stack.pop().unwrap_or_default();
@@ -508,7 +528,12 @@ impl Vm {
                     }
                     Op::LoadFastAttr(local, n) => {
                         let name = &code.names[n as usize];
-                        let found = instance_attr(&stack[base + local as usize], &code.method_cache[n as usize], name);
+                        let found = instance_attr(
+                            &stack[base + local as usize],
+                            &code.method_cache[n as usize],
+                            name,
+                            &mut self.type_cache,
+                        );
                         match found {
                             Some(v) => stack.push(v),
                             None => slow!(op),
@@ -521,7 +546,8 @@ impl Vm {
                                 let cls = inst.class_ref();
                                 if !cls.has_flag(ClassFlags::SETATTR)
                                     && inst.exc().is_none()
-                                    && !class_lookup(&code.method_cache[n as usize], cls, name).data_descriptor
+                                    && !class_lookup(&code.method_cache[n as usize], cls, name, &mut self.type_cache)
+                                        .data_descriptor
                                 {
                                     Some((&*inst.dict as *const crate::runtime::dict::PyDict, &**cls as *const Class))
                                 } else {
@@ -549,7 +575,12 @@ impl Vm {
                     }
                     Op::LoadFastMethod(local, n) => {
                         let name = &code.names[n as usize];
-                        let method = plain_method(&stack[base + local as usize], &code.method_cache[n as usize], name);
+                        let method = plain_method(
+                            &stack[base + local as usize],
+                            &code.method_cache[n as usize],
+                            name,
+                            &mut self.type_cache,
+                        );
                         match method {
                             Some(m) => {
                                 let obj = stack[base + local as usize].clone();
@@ -567,7 +598,8 @@ impl Vm {
                                 let cls = inst.class_ref();
                                 !cls.has_flag(ClassFlags::SETATTR)
                                     && inst.exc().is_none()
-                                    && !class_lookup(&code.method_cache[i as usize], cls, name).data_descriptor
+                                    && !class_lookup(&code.method_cache[i as usize], cls, name, &mut self.type_cache)
+                                        .data_descriptor
                             }
                             _ => false,
                         };
@@ -586,11 +618,10 @@ impl Vm {
                         let len = stack.len();
                         if !stack[len - argc - 1].is_undef() {
                             let slot = len - argc - 2;
-                            self.stack = std::mem::take(&mut stack);
-                            if self.push_simple_call(slot) {
-                                self.frames[fi].pc = pc;
-                                continue 'frames;
+                            if self.push_call_frame(&mut stack, slot) {
+                                enter_call!();
                             }
+                            self.stack = std::mem::take(&mut stack);
                             self.frames[fi].pc = pc;
                             let r = self.call_native_at(slot);
                             stack = std::mem::take(&mut self.stack);
@@ -604,11 +635,21 @@ impl Vm {
                     }
                     Op::Call(argc) => {
                         let slot = stack.len() - argc as usize - 1;
-                        self.stack = std::mem::take(&mut stack);
-                        if self.push_simple_call(slot) {
-                            self.frames[fi].pc = pc;
-                            continue 'frames;
+                        // `len(x)` of a builtin container, as CPython 3.11's
+                        // CALL_NO_KW_LEN: no call at all.
+                        if argc == 1
+                            && let Some(n) = builtin_len(&stack[slot], &stack[slot + 1])
+                        {
+                            if let Some(arg) = stack.pop() {
+                                arg.release();
+                            }
+                            std::mem::replace(&mut stack[slot], Value::Int(n as i64)).release();
+                            continue;
                         }
+                        if self.push_call_frame(&mut stack, slot) {
+                            enter_call!();
+                        }
+                        self.stack = std::mem::take(&mut stack);
                         self.frames[fi].pc = pc;
                         let r = self.call_native_at(slot);
                         stack = std::mem::take(&mut self.stack);
@@ -617,6 +658,20 @@ impl Vm {
                             Some(Err(e)) => break e,
                             None => slow!(op),
                         }
+                    }
+                    Op::CallKw(argc) => {
+                        let names = stack.pop().unwrap_or_default();
+                        let slot = stack.len() - argc as usize - 1;
+                        let pushed = match &names {
+                            Value::Tuple(t) => self.push_kw_call_frame(&mut stack, slot, &t.items),
+                            _ => false,
+                        };
+                        if pushed {
+                            names.release();
+                            enter_call!();
+                        }
+                        stack.push(names);
+                        slow!(op);
                     }
                     Op::ForIter(t) => {
                         let next = match stack.last() {
@@ -683,10 +738,10 @@ impl Vm {
                         let init_self = f.init_self.take();
                         let ret = f.ret;
                         stack.truncate(ret);
-                        self.stack = std::mem::take(&mut stack);
                         self.frames.truncate(fi);
                         let v = match init_self {
                             Some(_) if !v.is_none() => {
+                                self.stack = std::mem::take(&mut stack);
                                 let e = type_error(format!("__init__() should return None, not '{}'", v.type_name()));
                                 if boundary {
                                     return Err(e);
@@ -698,10 +753,21 @@ impl Vm {
                             None => v,
                         };
                         if boundary {
+                            self.stack = std::mem::take(&mut stack);
                             return Ok(Exit::Return(v));
                         }
-                        self.stack.push(v);
-                        continue 'frames;
+                        stack.push(v);
+                        // No eval-breaker point on return (see the top of
+                        // `'frames`): the caller resumes at once.
+                        enter_top!();
+                    }
+                    // A `try` costs a push and a pop of a handler block.
+                    Op::SetupHandler(t) => {
+                        let level = (stack.len() - base) as u32;
+                        self.frames[fi].blocks.push(Block { handler: t, level });
+                    }
+                    Op::PopBlock => {
+                        self.frames[fi].blocks.pop();
                     }
                     Op::YieldValue => {
                         let v = stack.pop().unwrap_or_default();
@@ -720,74 +786,4 @@ impl Vm {
             pending = Some((err, origin));
         }
     }
-}
-
-/// `obj.name` for an instance whose attribute sits in its dict with no
-/// `__getattribute__` or data descriptor in the way; None sends the
-/// instruction to its full implementation.
-#[inline(always)]
-fn instance_attr(obj: &Value, cache: &PyLock<MethodCache>, name: &PyStr) -> Option<Value> {
-    let Value::Instance(inst) = obj else { return None };
-    let cls = inst.class_ref();
-    if cls.has_flag(ClassFlags::GETATTRIBUTE) {
-        return None;
-    }
-    let mut c = class_lookup(cache, cls, name);
-    if c.data_descriptor { None } else { inst.dict.get_str_at(name, &mut c.hint) }
-}
-
-/// The method `obj.name` calls when it is a plain Python function of an
-/// instance's class (not shadowed by the instance dict) or a Rust method of
-/// a builtin type; None sends the instruction to its full implementation.
-#[inline(always)]
-fn plain_method(obj: &Value, cache: &PyLock<MethodCache>, name: &PyStr) -> Option<Value> {
-    match obj {
-        Value::Instance(inst) => {
-            let cls = inst.class_ref();
-            if cls.has_flag(ClassFlags::GETATTRIBUTE) {
-                return None;
-            }
-            match &class_lookup(cache, cls, name).value {
-                m @ Value::Function(_) if inst.dict.get_str(name).is_none() => Some(m.clone()),
-                _ => None,
-            }
-        }
-        v => match &class_lookup(cache, v.builtin_class()?, name).value {
-            m @ Value::Builtin(_) => Some(m.clone()),
-            _ => None,
-        },
-    }
-}
-
-/// `cls.lookup(name)` through the name's cache: a hit costs two compares
-/// while neither the class nor any other class changed.
-#[inline(always)]
-fn class_lookup<'a>(cache: &'a PyLock<MethodCache>, cls: &Arc<Class>, name: &PyStr) -> PyGuard<'a, MethodCache> {
-    let epoch = class_epoch();
-    let mut c = cache.lock();
-    if c.class_ptr != Arc::as_ptr(cls) as usize || c.epoch != epoch {
-        let found = cls.lookup(name);
-        c.data_descriptor = found.as_ref().is_some_and(is_data_descriptor);
-        c.class = Arc::downgrade(cls);
-        c.class_ptr = Arc::as_ptr(cls) as usize;
-        c.epoch = epoch;
-        c.value = found.unwrap_or(Value::Undef);
-    }
-    c
-}
-
-/// The character (or item) range of `[a:b]` on a sequence of `len`, for
-/// int or omitted bounds, clamped as CPython does; None for other bounds.
-#[inline]
-fn slice_bounds(a: &Value, b: &Value, len: usize) -> Option<(usize, usize)> {
-    let n = len as i64;
-    let clamp = |v: &Value, default: i64| match v {
-        Value::None => Some(default),
-        Value::Int(i) if *i < 0 => Some((*i + n).max(0)),
-        Value::Int(i) => Some((*i).min(n)),
-        _ => None,
-    };
-    let from = clamp(a, 0)?;
-    let to = clamp(b, n)?.max(from);
-    Some((from as usize, to as usize))
 }

@@ -146,7 +146,13 @@ impl Vm {
                             globals: gid,
                             globals_version: gv,
                             builtins_version: bv,
-                            value: v.clone(),
+                            // A global's value is not kept: the cache
+                            // would hold it after the program dropped
+                            // it (`del x`, `x = None`), which frees it
+                            // later than CPython does and hides
+                            // garbage cycles from the collector. Its
+                            // entry is read again instead.
+                            value: if found.is_some() { Value::Undef } else { v.clone() },
                             in_globals: found.is_some(),
                             index: found.unwrap_or(0),
                             globals_keys: globals.version(),
@@ -677,7 +683,11 @@ impl Vm {
                     return Err(type_error("MakeFunction needs a code object"));
                 };
                 let func = make_function(fcode, globals, defaults, kwdefaults, closure);
-                self.stack.push(Value::Function(Arc::new(func)));
+                let func = Arc::new(func);
+                // A function is part of a cycle through its cells,
+                // defaults or attributes (`f.cache = {..: f}`).
+                super::gc::track_function(&func);
+                self.stack.push(Value::Function(func));
             }
             Op::LoadBuildClass => {
                 let v = match self.shared.builtins.get_item_str("__build_class__") {

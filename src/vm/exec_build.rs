@@ -45,13 +45,13 @@ impl Vm {
                 let items = self.stack.split_off(self.stack.len() - n as usize);
                 let set = crate::runtime::set::PySet::new();
                 (add_all(self, &set, items))?;
-                self.stack.push(Value::Set(Arc::new(set)));
+                self.stack.push(Value::new_set(set));
             }
             Op::BuildMap(n) => {
                 let items = self.stack.split_off(self.stack.len() - 2 * n as usize);
                 let d = PyDict::new();
                 (set_pairs(self, &d, items))?;
-                self.stack.push(Value::Dict(Arc::new(d)));
+                self.stack.push(Value::new_dict(d));
             }
             Op::BuildString(n) => {
                 let items = self.stack.split_off(self.stack.len() - n as usize);

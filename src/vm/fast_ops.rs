@@ -1,8 +1,12 @@
 //! The arithmetic and comparisons of ints and floats that need no Python
 //! code, shared by the evaluation loop's fast paths and the full
-//! instruction bodies; and the errors for unset variables.
+//! instruction bodies; str concatenation (in place when it can be),
+//! `len` of builtin containers, and the errors for unset variables.
+
+use std::sync::Arc;
 
 use super::PyErr;
+use crate::bytecode::Op;
 use crate::runtime::str::PyStr;
 use crate::runtime::types::types;
 use crate::runtime::value::Value;
@@ -85,4 +89,63 @@ pub(super) fn cmp_ord<T: PartialOrd>(op: CmpOp, a: T, b: T) -> bool {
         CmpOp::GtE => a >= b,
         _ => false,
     }
+}
+
+/// `a + b` on two strs at the top of `stack`, leaving the result there.
+/// For `s += t` whose next op stores back into the local `s`, the local's
+/// reference is dropped first: if the operand on the stack is then the
+/// only reference, nobody else (no other thread either: the count is
+/// exact) can observe the string, so it is extended in place, which makes
+/// the usual string-building loop linear (CPython's
+/// BINARY_OP_INPLACE_ADD_UNICODE does the same). The local is left unbound
+/// only until that next `StoreFast`.
+pub(super) fn str_add(stack: &mut Vec<Value>, op: Op, next: Option<Op>, base: usize) {
+    let len = stack.len();
+    let Some(Value::Str(b)) = stack.pop() else { unreachable!("str_add on a non-str") };
+    if let (Op::Inplace(_), Some(Op::StoreFast(slot))) = (op, next) {
+        let slot = base + slot as usize;
+        let same = match (&stack[slot], &stack[len - 2]) {
+            (Value::Str(l), Value::Str(a)) => Arc::ptr_eq(l, a),
+            _ => false,
+        };
+        if same {
+            std::mem::replace(&mut stack[slot], Value::Undef).release();
+            if let Value::Str(a) = &mut stack[len - 2]
+                && let Some(a) = Arc::get_mut(a)
+            {
+                a.append(&b);
+                return;
+            }
+        }
+    }
+    let Value::Str(a) = &stack[len - 2] else { unreachable!("str_add on a non-str") };
+    let r = Value::Str(Arc::new(PyStr::concat(a, &b)));
+    std::mem::replace(&mut stack[len - 2], r).release();
+}
+
+/// `len(v)` when `callee` is the builtin `len` and `v` a builtin container
+/// (no `__len__` to call); None otherwise.
+#[inline(always)]
+pub(super) fn builtin_len(callee: &Value, v: &Value) -> Option<usize> {
+    let Value::Builtin(b) = callee else { return None };
+    if !std::ptr::fn_addr_eq(b.func, crate::modules::builtins::len as crate::runtime::function::NativeFn) {
+        return None;
+    }
+    container_len(v)
+}
+
+/// The length of a builtin container, None for anything else (whose
+/// `len` needs `__len__` or is an error).
+#[inline(always)]
+pub(super) fn container_len(v: &Value) -> Option<usize> {
+    Some(match v {
+        Value::Str(s) => s.char_len(),
+        Value::List(l) => l.len(),
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) => d.len(),
+        Value::Set(s) | Value::FrozenSet(s) => s.len(),
+        Value::Bytes(b) => b.data.len(),
+        Value::Range(r) => r.len() as usize,
+        _ => return None,
+    })
 }

@@ -77,6 +77,23 @@ impl Frame {
         self.base + self.func.code.nlocals()
     }
 
+    /// The frame a fast-path call pushes: locals at `base`, the caller's
+    /// stack cut back to `ret` on return, no cells or class namespace.
+    #[inline]
+    pub fn for_call(func: Arc<Function>, base: usize, ret: usize, init_self: Option<Value>) -> Frame {
+        Frame {
+            func,
+            pc: 0,
+            base,
+            ret,
+            cells: Vec::new(),
+            locals: None,
+            blocks: Vec::new(),
+            boundary: false,
+            init_self,
+        }
+    }
+
     fn new(func: Arc<Function>, base: usize, cells: Vec<Arc<Cell>>, locals: Option<Arc<PyDict>>) -> Frame {
         Frame { func, pc: 0, base, ret: base, cells, locals, blocks: Vec::new(), boundary: false, init_self: None }
     }
@@ -95,7 +112,7 @@ impl Vm {
         let code = &func.code;
         let base = self.stack.len();
         self.stack.resize(base + code.nlocals(), Value::Undef);
-        let cells: Vec<Arc<Cell>> = (0..code.cellvars.len()).map(|_| Arc::new(Cell::default())).collect();
+        let cells: Vec<Arc<Cell>> = (0..code.cellvars.len()).map(|_| new_cell()).collect();
         Frame::new(func, base, cells, locals)
     }
 
@@ -139,7 +156,7 @@ impl Vm {
         if !code.cellvars.is_empty() {
             cells.reserve(code.cellvars.len());
             for _ in 0..code.cellvars.len() {
-                cells.push(Arc::new(Cell::default()));
+                cells.push(new_cell());
             }
             for &(ci, pi) in &code.cell_params {
                 let v = std::mem::take(&mut self.stack[base + pi as usize]);
@@ -203,6 +220,7 @@ fn bind_general(
     }
     let kwdict = if has_varkw {
         let d = Arc::new(PyDict::new());
+        super::gc::track_dict(&d);
         regs[slot] = Value::Dict(d.clone());
         Some(d)
     } else {
@@ -307,4 +325,12 @@ fn missing_args(name: &PyStr, kind: &str, names: &[String]) -> super::PyErr {
         names.len(),
         if names.len() == 1 { "" } else { "s" }
     ))
+}
+
+/// A fresh closure cell, tracked by the cycle collector (a closure stored
+/// in what it closes over is a cycle through the cell).
+fn new_cell() -> Arc<Cell> {
+    let cell = Arc::new(Cell::default());
+    super::gc::track_cell(&cell);
+    cell
 }

@@ -47,9 +47,11 @@ pub const SIGNAL: u32 = 4;
 /// Eval-breaker bit, always set under the `Checks` policy: every check
 /// counts.
 pub const COUNT_CHECKS: u32 = 8;
+/// Eval-breaker bit: the cycle collector asks for a collection.
+pub const COLLECT: u32 = 16;
 /// Eval-breaker bit: a host's resource limits are being counted
 /// (`embed/host.rs`).
-pub const HOST: u32 = 16;
+pub const HOST: u32 = 32;
 
 /// CPython's default switch interval: 5 ms, kept in microseconds as CPython does.
 const DEFAULT_INTERVAL_US: u64 = 5000;
@@ -431,6 +433,18 @@ impl Gil {
         }
         let keep = self.breaker.load(Ordering::SeqCst) & COUNT_CHECKS;
         self.breaker.store(keep, Ordering::SeqCst);
+    }
+
+    /// Asks the next thread at an eval-breaker point to run the cycle
+    /// collector.
+    pub fn request_collection(&self) {
+        self.breaker.fetch_or(COLLECT, Ordering::Relaxed);
+    }
+
+    /// Whether a collection was asked for; the caller then runs it.
+    pub fn take_collection_request(&self) -> bool {
+        self.breaker.load(Ordering::Relaxed) & COLLECT != 0
+            && self.breaker.fetch_and(!COLLECT, Ordering::Relaxed) & COLLECT != 0
     }
 
     /// Whether a Ctrl-C is waiting to be raised in the main thread.

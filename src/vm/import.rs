@@ -138,8 +138,11 @@ impl Vm {
             self.shared.modules.set_item_str(full, Value::Module(m.clone()));
             return Ok(m);
         }
-        if let Some(source) = crate::modules::frozen_source(full) {
-            return self.exec_module_source(full, source, &format!("<frozen {full}>"), None);
+        if let Some(frozen) = crate::modules::frozen_source(full) {
+            // A frozen package's submodules are frozen too: its `__path__`
+            // is empty, so no directory can shadow them.
+            let path = frozen.package.then(|| Value::list(Vec::new()));
+            return self.exec_module_source(full, frozen.source, &format!("<frozen {full}>"), path);
         }
         let dirs: Vec<PathBuf> = match parent {
             Some(p) => match p.get("__path__") {
@@ -161,7 +164,8 @@ impl Vm {
             for ext in ["pyl", "py"] {
                 let init = pkg.join(format!("__init__.{ext}"));
                 if init.is_file() {
-                    return self.exec_module_file(full, &init, Some(&pkg));
+                    let path = Value::list(vec![Value::str(pkg.to_string_lossy().into_owned())]);
+                    return self.exec_module_file(full, &init, Some(path));
                 }
             }
         }
@@ -184,7 +188,7 @@ impl Vm {
 
     /// Compiles and runs a module file, registering it first so circular
     /// imports see the partly initialised module.
-    fn exec_module_file(&mut self, full: &str, file: &Path, package: Option<&Path>) -> PyResult<Arc<Module>> {
+    fn exec_module_file(&mut self, full: &str, file: &Path, package: Option<Value>) -> PyResult<Arc<Module>> {
         let text = std::fs::read(file).map_err(|e| super::error::os_error_from_io(&e, file.to_str()))?;
         let filename = file.to_string_lossy().into_owned();
         let text = crate::syntax::source::decode(&text, crate::syntax::source::Origin::Bytes)
@@ -192,19 +196,20 @@ impl Vm {
         self.exec_module_source(full, &text, &filename, package)
     }
 
-    /// Runs module source text as module `full` (registered first).
+    /// Runs module source text as module `full` (registered first); a
+    /// package comes with its `__path__` list.
     fn exec_module_source(
         &mut self,
         full: &str,
         text: &str,
         filename: &str,
-        package: Option<&Path>,
+        package: Option<Value>,
     ) -> PyResult<Arc<Module>> {
         let module = Arc::new(Module::new(full));
         module.set("__file__", Value::str(filename));
         module.set("__builtins__", Value::Module(self.shared.builtins_module.clone()));
         if let Some(p) = package {
-            module.set("__path__", Value::list(vec![Value::str(p.to_string_lossy().into_owned())]));
+            module.set("__path__", p);
             module.set("__package__", Value::str(full));
         } else {
             let pkg = full.rsplit_once('.').map(|(p, _)| p).unwrap_or("");

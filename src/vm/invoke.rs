@@ -30,14 +30,24 @@ impl Vm {
     /// a new frame and pushes it. Returns false to take the general path.
     #[inline]
     pub(super) fn push_simple_call(&mut self, slot: usize) -> bool {
+        let mut stack = std::mem::take(&mut self.stack);
+        let pushed = self.push_call_frame(&mut stack, slot);
+        self.stack = stack;
+        pushed
+    }
+
+    /// [`Vm::push_simple_call`] on a value stack the evaluation loop holds
+    /// in a local (it hands it back to `self` only around other work).
+    #[inline]
+    pub(super) fn push_call_frame(&mut self, stack: &mut Vec<Value>, slot: usize) -> bool {
         let depth = self.frames.len();
-        let func = match &self.stack[slot] {
+        let func = match &stack[slot] {
             Value::Function(func) => func,
-            Value::Class(cls) => return self.push_simple_init(slot, cls.clone()),
+            Value::Class(cls) => return self.push_simple_init(stack, slot, cls.clone()),
             _ => return false,
         };
         let code = &func.code;
-        let nargs = self.stack.len() - slot - 1;
+        let nargs = stack.len() - slot - 1;
         let argcount = code.argcount as usize;
         if code.flags
             & (crate::bytecode::code::flags::VARARGS
@@ -55,39 +65,29 @@ impl Vm {
         // The function moves from its stack slot into the frame (no
         // refcounting) and the arguments, already in place above the slot,
         // become the first locals.
-        let Value::Function(func) = std::mem::take(&mut self.stack[slot]) else { unreachable!("checked above") };
+        let Value::Function(func) = std::mem::take(&mut stack[slot]) else { unreachable!("checked above") };
         if nargs < argcount {
             let d = &func.defaults;
-            self.stack.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
+            stack.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
         }
         let base = slot + 1;
         let nlocals = func.code.nlocals();
-        if self.stack.len() < base + nlocals {
-            self.stack.resize(base + nlocals, Value::Undef);
+        if stack.len() < base + nlocals {
+            stack.resize(base + nlocals, Value::Undef);
         }
-        self.frames.push(Frame {
-            func,
-            pc: 0,
-            base,
-            ret: slot,
-            cells: Vec::new(),
-            locals: None,
-            blocks: Vec::new(),
-            boundary: false,
-            init_self: None,
-        });
+        self.frames.push(Frame::for_call(func, base, slot, None));
         true
     }
 
     /// The fast path of `Cls(args)` for a class with a plain Python
     /// `__init__`: the new instance takes the class's stack slot and
     /// becomes `self`, the arguments follow it.
-    fn push_simple_init(&mut self, slot: usize, cls: Arc<Class>) -> bool {
+    fn push_simple_init(&mut self, stack: &mut Vec<Value>, slot: usize, cls: Arc<Class>) -> bool {
         let Some(init) = self.plain_init(&cls) else {
             return false;
         };
         let code = &init.code;
-        let nargs = self.stack.len() - slot;
+        let nargs = stack.len() - slot;
         let argcount = code.argcount as usize;
         if code.flags & (crate::bytecode::code::flags::VARARGS | crate::bytecode::code::flags::VARKEYWORDS) != 0
             || code.kwonlyargcount != 0
@@ -98,27 +98,17 @@ impl Vm {
         {
             return false;
         }
-        let inst = Value::Instance(Arc::new(crate::runtime::instance::Instance::new(cls)));
-        self.stack[slot] = inst.clone();
+        let inst = Value::new_instance(crate::runtime::instance::Instance::new(cls));
+        stack[slot] = inst.clone();
         if nargs < argcount {
             let d = &init.defaults;
-            self.stack.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
+            stack.extend_from_slice(&d[d.len() - (argcount - nargs)..]);
         }
         let nlocals = init.code.nlocals();
-        if self.stack.len() < slot + nlocals {
-            self.stack.resize(slot + nlocals, Value::Undef);
+        if stack.len() < slot + nlocals {
+            stack.resize(slot + nlocals, Value::Undef);
         }
-        self.frames.push(Frame {
-            func: init,
-            pc: 0,
-            base: slot,
-            ret: slot,
-            cells: Vec::new(),
-            locals: None,
-            blocks: Vec::new(),
-            boundary: false,
-            init_self: Some(inst),
-        });
+        self.frames.push(Frame::for_call(init, slot, slot, Some(inst)));
         true
     }
 
@@ -281,7 +271,7 @@ impl Vm {
             Value::Class(cls) => match self.plain_init(cls) {
                 Some(init) => {
                     let inst = crate::runtime::instance::Instance::new(cls.clone());
-                    let inst = Value::Instance(Arc::new(inst));
+                    let inst = Value::new_instance(inst);
                     return self.push_init_frame(&init, inst, args, kw);
                 }
                 None => return self.call_and_push(callee, args, kw),

@@ -468,14 +468,10 @@ enum Step {
 impl Vm {
     /// `len(v)`.
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        if let Some(n) = super::fast_ops::container_len(v) {
+            return Ok(n);
+        }
         Ok(match v {
-            Value::Str(s) => s.char_len(),
-            Value::List(l) => l.len(),
-            Value::Tuple(t) => t.len(),
-            Value::Dict(d) => d.len(),
-            Value::Set(s) | Value::FrozenSet(s) => s.len(),
-            Value::Bytes(b) => b.data.len(),
-            Value::Range(r) => r.len() as usize,
             Value::Instance(_) | Value::Native(_) => match self.call_dunder(v, "__len__", &[])? {
                 Some(Value::Int(n)) if n >= 0 => n as usize,
                 Some(Value::Int(_)) => return Err(value_error("__len__() should return >= 0")),

@@ -11,15 +11,18 @@
 mod attr;
 mod blocking;
 mod call;
+mod call_kw;
 mod carets;
 mod compare;
 pub mod convert;
 pub mod error;
 mod eval;
+mod eval_lookup;
 mod exec;
 mod exec_build;
 mod fast_ops;
 pub mod frame;
+pub mod gc;
 pub mod gil;
 pub mod import;
 pub mod import_lock;
@@ -36,6 +39,7 @@ pub mod threads;
 pub mod timeout;
 pub mod trace;
 pub mod traceback;
+mod type_cache;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -118,6 +122,8 @@ pub struct Shared {
     pub exit_hooks: Mutex<Vec<Box<dyn Fn() + Send + Sync>>>,
     /// What an embedding host controls: limits, sandbox, interrupt.
     pub host: crate::embed::host::HostState,
+    /// The cycle collector's settings and tracked objects.
+    pub gc: gc::Collector,
 }
 
 /// One thread of execution.
@@ -138,6 +144,8 @@ pub struct Vm {
     c_depth: usize,
     /// Containers being repr'd, to print `[...]` for self-references.
     pub repr_guard: std::collections::HashSet<usize>,
+    /// Class attribute lookups this thread made (`type_cache.rs`).
+    type_cache: type_cache::TypeCache,
     pub thread: threads::ThreadState,
     /// The code object the thread last recorded a lock site in (see
     /// `hold_site`): the record is asked to keep it only when it changes.
@@ -160,6 +168,7 @@ impl Vm {
     pub fn new(shared: Arc<Shared>, stack_size: usize, record: Arc<crate::observe::record::ThreadRecord>) -> Vm {
         let scheduled = shared.gil.scheduler().is_some();
         let shared_traced = scheduled || shared.observe.races.is_some();
+        gc::attach(&shared);
         let here = stack_address();
         let stack_limit = here.saturating_sub(stack_size.saturating_sub(STACK_RESERVE));
         Vm {
@@ -171,6 +180,7 @@ impl Vm {
             native_depth: 0,
             c_depth: 0,
             repr_guard: std::collections::HashSet::new(),
+            type_cache: type_cache::TypeCache::default(),
             thread: threads::ThreadState::new(record),
             kept_code: 0,
             traced: shared_traced,

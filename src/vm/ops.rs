@@ -4,9 +4,10 @@
 
 use std::sync::Arc;
 
-use super::error::{index_error, key_error, type_error, value_error};
+use super::error::{index_error, key_error, overflow_error, type_error, value_error};
 use super::{PyResult, Vm};
 use crate::bytecode::Op;
+use crate::runtime::memory;
 use crate::runtime::numeric;
 use crate::runtime::range::PySlice;
 use crate::runtime::slice::{SliceIndices, index_of};
@@ -84,13 +85,8 @@ impl Vm {
             }
             (Value::List(l), BinOp::Mul) => {
                 let n = self.repeat_count(b)?;
-                let mut items = l.lock();
-                let copy = items.clone();
-                items.clear();
-                for _ in 0..n {
-                    items.extend(copy.iter().cloned());
-                }
-                drop(items);
+                let repeated = memory::repeat_slice(&l.snapshot(), n)?;
+                *l.lock() = repeated;
                 return Ok(a);
             }
             (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
@@ -103,7 +99,9 @@ impl Vm {
                 self.dict_update(d, b, false, None)?;
                 return Ok(a);
             }
-            (Value::Instance(_), _) => {
+            // Native objects (bytearray) mutate in place through their
+            // `__iop__` methods like classes written in Python.
+            (Value::Instance(_) | Value::Native(_), _) => {
                 let (_, _, iname) = dunders(op);
                 if let Some(r) = self.call_dunder(&a, iname, std::slice::from_ref(b))?
                     && !matches!(r, Value::NotImplemented)
@@ -165,7 +163,7 @@ impl Vm {
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let d = x.copy();
                 self.dict_update(&d, &Value::Dict(y.clone()), false, None)?;
-                Value::Dict(Arc::new(d))
+                Value::new_dict(d)
             }
             (
                 BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
@@ -180,46 +178,34 @@ impl Vm {
 
     fn repeat_count(&mut self, n: &Value) -> PyResult<usize> {
         match n {
-            Value::Int(i) => Ok((*i).max(0) as usize),
-            Value::Bool(b) => Ok(*b as usize),
-            Value::BigInt(b) if num_traits::Signed::is_negative(&**b) => Ok(0),
-            Value::BigInt(_) => Err(crate::vm::error::overflow_error("cannot fit 'int' into an index-sized integer")),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                Ok(crate::runtime::args::to_index_sized(self, n)?.max(0) as usize)
+            }
             _ => Err(type_error(format!("can't multiply sequence by non-int of type '{}'", n.type_name()))),
         }
     }
 
+    /// `seq * n` for the immutable builtin sequences, with CPython's size
+    /// checks: str and bytes refuse a length beyond `sys.maxsize` with an
+    /// `OverflowError`; anything else that cannot be stored is `MemoryError`.
     fn repeat(&mut self, seq: &Value, n: &Value) -> PyResult<Value> {
         let n = self.repeat_count(n)?;
-        let too_big = |len: usize| len.checked_mul(n).is_none_or(|t| t > (1 << 40));
+        let beyond_maxsize = |len: usize| len.checked_mul(n).is_none_or(|t| t > isize::MAX as usize);
         Ok(match seq {
             Value::Str(s) => {
-                if too_big(s.as_str().len()) {
-                    return Err(crate::vm::error::PyErr::new(&crate::runtime::types::types().exc.memory_error, ""));
+                if beyond_maxsize(s.char_len()) {
+                    return Err(overflow_error("repeated string is too long"));
                 }
-                Value::str(s.as_str().repeat(n))
+                Value::str(memory::repeat_str(s.as_str(), n)?)
             }
-            Value::List(l) => {
-                let items = l.snapshot();
-                if too_big(items.len()) {
-                    return Err(crate::vm::error::PyErr::new(&crate::runtime::types::types().exc.memory_error, ""));
+            Value::List(l) => Value::list(memory::repeat_slice(&l.snapshot(), n)?),
+            Value::Tuple(t) => Value::tuple(memory::repeat_slice(&t.items, n)?),
+            Value::Bytes(b) => {
+                if beyond_maxsize(b.data.len()) {
+                    return Err(overflow_error("repeated bytes are too long"));
                 }
-                let mut v = Vec::with_capacity(items.len() * n);
-                for _ in 0..n {
-                    v.extend(items.iter().cloned());
-                }
-                Value::list(v)
+                Value::Bytes(Arc::new(PyBytes::new(memory::repeat_slice(&b.data, n)?)))
             }
-            Value::Tuple(t) => {
-                if too_big(t.len()) {
-                    return Err(crate::vm::error::PyErr::new(&crate::runtime::types::types().exc.memory_error, ""));
-                }
-                let mut v = Vec::with_capacity(t.len() * n);
-                for _ in 0..n {
-                    v.extend(t.items.iter().cloned());
-                }
-                Value::tuple(v)
-            }
-            Value::Bytes(b) => Value::Bytes(Arc::new(PyBytes::new(b.data.repeat(n)))),
             _ => return Err(type_error("can't repeat this")),
         })
     }
@@ -263,9 +249,12 @@ impl Vm {
         match obj {
             Value::List(l) => match key {
                 Value::Slice(s) => {
-                    let items = l.snapshot();
-                    let idx = self.slice_indices(s, items.len())?;
-                    Ok(Value::list(idx.collect(&items)))
+                    // The bounds first (`__index__` may run Python code),
+                    // then one copy of the selected items under the lock;
+                    // `collect` skips positions a shrunken list lost.
+                    let idx = self.slice_indices(s, l.len())?;
+                    let picked = idx.collect(&l.lock());
+                    Ok(Value::list(picked))
                 }
                 _ => {
                     let i = self.index_value(key, "list")?;
@@ -421,12 +410,17 @@ impl Vm {
                     let idx = self.slice_indices(s, len)?;
                     let mut positions: Vec<usize> = idx.positions().collect();
                     positions.sort_unstable();
+                    positions.dedup();
+                    // One pass over the list (retain), not one shifting
+                    // `remove` per deleted item: `del a[::k]` stays linear.
                     let mut items = l.lock();
-                    for p in positions.into_iter().rev() {
-                        if p < items.len() {
-                            items.remove(p);
-                        }
-                    }
+                    let (mut i, mut k) = (0, 0);
+                    items.retain(|_| {
+                        let del = positions.get(k) == Some(&i);
+                        k += usize::from(del);
+                        i += 1;
+                        !del
+                    });
                     Ok(())
                 }
                 _ => {

@@ -51,6 +51,9 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn handle_breaker(&mut self) -> PyResult<()> {
+        if self.shared.gil.take_collection_request() && self.shared.gc.is_enabled() {
+            super::gc::collect(self);
+        }
         if self.shared.gil.breaker.load(std::sync::atomic::Ordering::Relaxed) & super::gil::HOST != 0 {
             self.host_tick()?;
         }
@@ -140,5 +143,8 @@ fn thread_main(
     vm.stack.clear();
     vm.exc_info = Value::None;
     vm.thread.locals = Arc::new(PyDict::new());
+    // What the thread made is handed to the collector before a join can
+    // return, so a collection after the join sees it.
+    super::gc::thread_ending();
     shared.gil.release_at_end(&record);
 }

@@ -66,7 +66,8 @@ fn one<'a>(args: &'a Args, name: &str) -> PyResult<&'a Value> {
     Ok(&args.pos[0])
 }
 
-fn len(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+/// `len(x)`; the evaluation loop recognises it by address (fast_ops::builtin_len).
+pub fn len(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = one(args, "len")?;
     Ok(Value::Int(vm.len(v)? as i64))
 }
@@ -500,6 +501,9 @@ fn round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     let nd = match args.get(1, "ndigits") {
         None | Some(Value::None) => None,
+        // CPython clamps ndigits to the ssize_t range: an int of any size
+        // is accepted (round(1.5, 10**30) is 1.5).
+        Some(Value::BigInt(b)) => Some(if b.is_negative() { i64::MIN } else { i64::MAX }),
         Some(v) => Some(to_index(vm, v)?),
     };
     match (x, nd) {
@@ -521,7 +525,13 @@ fn round(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             }
             // Round to a multiple of 10**-n, halves to even.
             let v = crate::runtime::numeric::to_big(x).unwrap_or_default();
-            let m = BigInt::from(10).pow((-n) as u32);
+            // 10**-n beyond twice |v| rounds v to 0 (CPython computes the
+            // power, which never ends for a huge n).
+            let places = n.unsigned_abs();
+            if places > v.bits() / 3 + 1 {
+                return Ok(Value::Int(0));
+            }
+            let m = BigInt::from(10).pow(places as u32);
             let (q, r) = num_integer::Integer::div_mod_floor(&v, &m);
             let twice = &r * 2;
             let up = twice > m || (twice == m && num_integer::Integer::is_odd(&q));

@@ -1,0 +1,47 @@
+//! The modules written in pyl itself, compiled into the binary.
+//!
+//! Each entry is a module's full dotted name, its source, and whether it is
+//! a package (it then gets an empty `__path__`, so its submodules — also
+//! entries here — import as `package.sub`). The high-level thread API is
+//! built on `_thread` as in CPython; the standard-library modules students
+//! import on line 1 are here too where pyl is the simplest language for them.
+
+/// One frozen module.
+pub struct Frozen {
+    pub name: &'static str,
+    pub source: &'static str,
+    pub package: bool,
+}
+
+const fn module(name: &'static str, source: &'static str) -> Frozen {
+    Frozen { name, source, package: false }
+}
+
+const fn package(name: &'static str, source: &'static str) -> Frozen {
+    Frozen { name, source, package: true }
+}
+
+/// Every frozen module, by full name.
+pub static FROZEN: &[Frozen] = &[
+    module("threading", include_str!("threading.pyl")),
+    module("queue", include_str!("queue.pyl")),
+    module("multiprocessing", include_str!("multiprocessing.pyl")),
+    module("_multiprocessing_pool", include_str!("mp_pool.pyl")),
+    module("subprocess", include_str!("subprocess.pyl")),
+    module("collections", include_str!("collections.pyl")),
+    module("operator", include_str!("operator.pyl")),
+    module("itertools", include_str!("itertools.pyl")),
+    module("functools", include_str!("functools.pyl")),
+    module("heapq", include_str!("heapq.pyl")),
+    module("bisect", include_str!("bisect.pyl")),
+    module("copy", include_str!("copy.pyl")),
+    module("contextlib", include_str!("contextlib.pyl")),
+    module("string", include_str!("string.pyl")),
+    module("atexit", include_str!("atexit.pyl")),
+    module("warnings", include_str!("warnings.pyl")),
+    package("concurrent", "\"\"\"The concurrent package (pyl): holds `concurrent.futures`.\"\"\"\n"),
+    package("concurrent.futures", include_str!("concurrent/futures.pyl")),
+    module("concurrent.futures._base", include_str!("concurrent/futures_base.pyl")),
+    module("concurrent.futures.thread", include_str!("concurrent/futures_thread.pyl")),
+    module("concurrent.futures.process", include_str!("concurrent/futures_process.pyl")),
+];
