@@ -98,7 +98,7 @@ type Erased = Arc<dyn Fn(&mut Vm, &[Value]) -> PyResult<Value> + Send + Sync>;
 pub trait NativeFunction<Marker>: Send + Sync + 'static {
     /// The closure behind one Python callable named `name`.
     #[doc(hidden)]
-    fn erase(self, name: &str) -> Arc<dyn Fn(&mut Vm, &[Value]) -> PyResult<Value> + Send + Sync>;
+    fn erase(self, name: &str) -> Erased;
 }
 
 macro_rules! native_arity {
@@ -157,12 +157,15 @@ fn argument_error(vm: &mut Vm, name: &str, i: usize, e: PyErr) -> PyErr {
     type_error(format!("{name}() argument {}: {msg}", i + 1))
 }
 
+/// An interpreter and the record of the thread holding its lock.
+type Holder = (Arc<Shared>, Arc<ThreadRecord>);
+
 thread_local! {
     /// The interpreter lock this thread holds for the native function it
     /// is running, innermost last: what [`allow_threads`] releases. A
     /// thread-local, because the closure gets only its arguments; `None`
     /// while `allow_threads` has it released.
-    static RUNNING: RefCell<Vec<Option<(Arc<Shared>, Arc<ThreadRecord>)>>> = const { RefCell::new(Vec::new()) };
+    static RUNNING: RefCell<Vec<Option<Holder>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs the closure with the lock noted for `allow_threads`; a panic is

@@ -59,6 +59,9 @@ impl Worker {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(vm, main)));
             let r =
                 r.unwrap_or_else(|panic| Err(Error::Unavailable(format!("internal error: {}", panic_text(&*panic)))));
+            // The output is the host's before the call returns: a host
+            // reading its capture right after `exec` sees all of it.
+            vm.flush_std();
             let _ = tx.send(r);
         });
         let jobs = self.jobs.as_ref().ok_or_else(|| Error::Unavailable("the interpreter is closing".into()))?;
@@ -97,7 +100,6 @@ fn serve(shared: Arc<Shared>, jobs: crossbeam_channel::Receiver<Job>) {
     for job in jobs {
         shared.gil.acquire(&record);
         job(&mut vm, &main);
-        vm.flush_std();
         shared.gil.release(&record, Default::default());
     }
     shared.gil.acquire(&record);
