@@ -16,6 +16,7 @@
 
 pub mod bytecode;
 pub mod compiler;
+pub mod embed;
 pub mod modules;
 pub mod observe;
 pub mod runtime;
@@ -28,6 +29,10 @@ use std::sync::atomic::AtomicUsize;
 
 use parking_lot::Mutex;
 
+pub use embed::{
+    Args, Builder, Bytes, Capture, Error, Exception, FromPy, IntoPy, Limit, NativeError, NativeFunction, NativeModule,
+    Object, Program, PyIter, SyntaxError, allow_threads,
+};
 pub use runtime::value::Value;
 pub use session::{Outcome, Session};
 pub use vm::Config;
@@ -39,12 +44,25 @@ use vm::{PyErr, Shared, Vm};
 const MAIN_STACK: usize = 8 * 1024 * 1024;
 
 /// One interpreter: its modules, builtins and configuration.
+///
+/// Build one with [`Interpreter::builder`] to host scripts from Rust
+/// (see the [`embed`] module), or with [`Interpreter::new`] to run a
+/// program as the `pyl` command does.
 pub struct Interpreter {
     shared: Arc<Shared>,
+    /// The thread that runs the host's calls (`exec`, `eval`, ...),
+    /// started by the first of them.
+    worker: std::sync::OnceLock<embed::worker::Worker>,
 }
 
 impl Interpreter {
+    /// An interpreter as the `pyl` command runs one: the process's own
+    /// standard streams, every module, no limits.
     pub fn new(config: Config) -> Interpreter {
+        Interpreter::with_host(config, embed::builder::Setup::default())
+    }
+
+    pub(crate) fn with_host(config: Config, setup: embed::builder::Setup) -> Interpreter {
         let builtins_module = modules::builtins::create();
         let modules_dict = Arc::new(runtime::dict::PyDict::new());
         let sys = modules::sys::create(&config, Value::Dict(modules_dict.clone()));
@@ -66,20 +84,36 @@ impl Interpreter {
             builtins_module,
             modules: modules_dict,
             sys,
-            stdout: vm::stdio::StdStream::new(1, config.unbuffered),
-            stderr: vm::stdio::StdStream::new(2, config.unbuffered),
+            stdout: match setup.stdout {
+                Some(sink) => vm::stdio::StdStream::to_sink(1, sink),
+                None => vm::stdio::StdStream::new(1, config.unbuffered),
+            },
+            stderr: match setup.stderr {
+                Some(sink) => vm::stdio::StdStream::to_sink(2, sink),
+                None => vm::stdio::StdStream::new(2, config.unbuffered),
+            },
             recursion_limit: AtomicUsize::new(1000),
             int_max_str_digits: AtomicUsize::new(vm::convert::INT_MAX_STR_DIGITS),
             native_modules: Mutex::new(modules::native_modules()),
             import_locks: vm::import_lock::ImportLocks::new(),
-            stdin: vm::stdin::StdIn::default(),
+            stdin: match setup.stdin {
+                Some(reader) => vm::stdin::StdIn::from_reader(reader),
+                None => vm::stdin::StdIn::default(),
+            },
             exit_signal: std::sync::atomic::AtomicI32::new(0),
             exit_hooks: Mutex::new(Vec::new()),
             signal_handlers: Mutex::new(std::collections::HashMap::new()),
+            host: setup.host,
             gc: vm::gc::Collector::default(),
             config,
         };
-        Interpreter { shared: Arc::new(shared) }
+        if let Some(limit) = setup.recursion_limit {
+            shared.recursion_limit.store(limit, std::sync::atomic::Ordering::Relaxed);
+        }
+        if shared.host.sandboxed {
+            embed::builder::sandbox(&shared);
+        }
+        Interpreter { shared: Arc::new(shared), worker: std::sync::OnceLock::new() }
     }
 
     /// Makes Ctrl-C raise KeyboardInterrupt in this interpreter's main
@@ -115,8 +149,9 @@ impl Interpreter {
         &self.shared.config
     }
 
-    /// Runs a script file as `__main__`; returns the process exit status.
-    pub fn run_file(&self, path: &str) -> i32 {
+    /// Runs a script file as `__main__` as the `pyl` command does
+    /// (errors reported on stderr); returns the process exit status.
+    pub fn run_script(&self, path: &str) -> i32 {
         match std::fs::read(path) {
             Ok(bytes) => self.run_bytes(&bytes, path),
             Err(e) => {
@@ -189,6 +224,9 @@ impl Interpreter {
 
 impl Drop for Interpreter {
     fn drop(&mut self) {
+        if let Some(worker) = self.worker.take() {
+            worker.stop(&self.shared);
+        }
         vm::signals::unroute(&self.shared.gil);
     }
 }

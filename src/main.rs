@@ -320,7 +320,7 @@ fn run() -> i32 {
     }
     let status = match program {
         // CPython reports the script by its absolute path (argv[0] stays as given).
-        Program::File(f) => interp.run_file(&absolute(f)),
+        Program::File(f) => interp.run_script(&absolute(f)),
         Program::Command(c) => interp.run_source(&c, "<string>"),
         Program::Stdin if stdin.is_terminal() && !dis => repl::run(&interp, repl::Startup::Nothing, quiet),
         Program::Stdin => {

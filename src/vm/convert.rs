@@ -309,8 +309,14 @@ impl Vm {
     }
 }
 
-/// `<module.Class object at 0x...>`.
+/// `<module.Class object at 0x...>`, or what a native object says of
+/// itself (`NativeObject::repr`).
 pub fn default_repr(v: &Value) -> String {
+    if let Value::Native(n) = v
+        && let Some(r) = n.0.repr()
+    {
+        return r;
+    }
     let cls = v.class();
     let module = match &*cls.module.lock() {
         Value::Str(s) if s.as_str() != "builtins" => format!("{}.", s.as_str()),

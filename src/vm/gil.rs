@@ -49,6 +49,9 @@ pub const SIGNAL: u32 = 4;
 pub const COUNT_CHECKS: u32 = 8;
 /// Eval-breaker bit: the cycle collector asks for a collection.
 pub const COLLECT: u32 = 16;
+/// Eval-breaker bit: a host's resource limits are being counted
+/// (`embed/host.rs`).
+pub const HOST: u32 = 32;
 
 /// CPython's default switch interval: 5 ms, kept in microseconds as CPython does.
 const DEFAULT_INTERVAL_US: u64 = 5000;

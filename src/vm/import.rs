@@ -129,6 +129,9 @@ impl Vm {
     }
 
     fn load_module(&mut self, full: &str, short: &str, parent: Option<&Arc<Module>>) -> PyResult<Arc<Module>> {
+        if self.shared.host.blocks(full) {
+            return Err(not_found(full));
+        }
         let init = self.shared.native_modules.lock().get(full).copied();
         if let Some(init) = init {
             let m = init(self)?;

@@ -120,6 +120,8 @@ pub struct Shared {
     pub signal_handlers: Mutex<HashMap<i32, Value>>,
     /// Run at exit: flush files the program left open.
     pub exit_hooks: Mutex<Vec<Box<dyn Fn() + Send + Sync>>>,
+    /// What an embedding host controls: limits, sandbox, interrupt.
+    pub host: crate::embed::host::HostState,
     /// The cycle collector's settings and tracked objects.
     pub gc: gc::Collector,
 }

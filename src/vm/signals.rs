@@ -76,6 +76,7 @@ impl Vm {
     /// only); SIGINT without a handler of the program's raises
     /// KeyboardInterrupt.
     pub(crate) fn run_signal_handlers(&mut self) -> PyResult<()> {
+        self.host_signal()?;
         let pending = PENDING.swap(0, Ordering::SeqCst);
         for sig in 1..64 {
             if pending & (1 << sig) == 0 {

@@ -22,6 +22,17 @@ use super::{PyResult, Vm};
 #[derive(Default)]
 pub struct StdIn {
     buf: Mutex<Vec<u8>>,
+    /// A host's reader standing for descriptor 0 (see `embed::Builder`):
+    /// read with the lock released, without the poll (no signal can be
+    /// waiting for an embedded interpreter's reader to return).
+    reader: Option<Mutex<Box<dyn std::io::Read + Send>>>,
+}
+
+impl StdIn {
+    /// Standard input read from `reader` instead of descriptor 0.
+    pub fn from_reader(reader: Box<dyn std::io::Read + Send>) -> StdIn {
+        StdIn { buf: Mutex::default(), reader: Some(Mutex::new(reader)) }
+    }
 }
 
 /// How much to read at a time.
@@ -52,7 +63,10 @@ impl Vm {
                 }
                 scanned = buf.len();
             }
-            let chunk = self.wait_released(None, |until| readable(until).then(read_chunk))?;
+            let chunk = match &stdin.reader {
+                Some(reader) => Some(self.allow_threads(|| read_from(&mut **reader.lock()))),
+                None => self.wait_released(None, |until| readable(until).then(read_chunk))?,
+            };
             match chunk {
                 Some(Ok(bytes)) if bytes.is_empty() => return Ok(std::mem::take(&mut *stdin.buf.lock())),
                 Some(Ok(bytes)) => stdin.buf.lock().extend_from_slice(&bytes),
@@ -74,6 +88,14 @@ fn readable(until: Option<Instant>) -> bool {
     let mut p = libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 };
     // SAFETY: one valid pollfd.
     unsafe { libc::poll(&mut p, 1, ms) > 0 }
+}
+
+/// One `read` from a host's reader (an empty vector: end of input).
+fn read_from(reader: &mut dyn std::io::Read) -> std::io::Result<Vec<u8>> {
+    let mut bytes = vec![0u8; CHUNK];
+    let n = reader.read(&mut bytes)?;
+    bytes.truncate(n);
+    Ok(bytes)
 }
 
 /// One `read` of what poll found (an empty vector: end of input).

@@ -17,6 +17,8 @@ use crate::runtime::value::Value;
 
 pub struct StdStream {
     fd: i32,
+    /// Where the bytes go: the descriptor, or a host's writer.
+    dest: Dest,
     buf: Mutex<Buffers>,
     line_buffered: bool,
     /// `-u` / PYTHONUNBUFFERED: every write goes out at once.
@@ -36,6 +38,15 @@ pub type Tap = Box<dyn Fn(String) + Send + Sync>;
 
 const BLOCK: usize = 8192;
 
+/// A host's replacement for a standard stream (see `embed::Builder`).
+pub type Sink = Box<dyn Write + Send>;
+
+/// The descriptor a stream writes to, unless a host gave a writer.
+struct Dest {
+    fd: i32,
+    sink: Option<Mutex<Sink>>,
+}
+
 /// CPython's TextIOWrapper pending text and BufferedWriter buffer.
 #[derive(Default)]
 struct Buffers {
@@ -45,7 +56,7 @@ struct Buffers {
 
 impl Buffers {
     /// The text layer hands its pending text to the byte layer.
-    fn pass_text(&mut self, fd: i32) -> std::io::Result<()> {
+    fn pass_text(&mut self, fd: &Dest) -> std::io::Result<()> {
         let mut chunk = std::mem::take(&mut self.text);
         if self.bytes.len() + chunk.len() <= BLOCK {
             self.bytes.append(&mut chunk);
@@ -59,7 +70,7 @@ impl Buffers {
         Ok(())
     }
 
-    fn flush(&mut self, fd: i32) -> std::io::Result<()> {
+    fn flush(&mut self, fd: &Dest) -> std::io::Result<()> {
         self.pass_text(fd)?;
         StdStream::drain(fd, &mut self.bytes)
     }
@@ -71,8 +82,19 @@ impl StdStream {
             1 => std::io::stdout().is_terminal(),
             _ => true,
         };
+        StdStream::build(fd, None, tty, unbuffered)
+    }
+
+    /// A stream standing for descriptor `fd` whose bytes go to `sink`:
+    /// block-buffered like a pipe (the host flushes after each run).
+    pub fn to_sink(fd: i32, sink: Sink) -> StdStream {
+        StdStream::build(fd, Some(Mutex::new(sink)), false, false)
+    }
+
+    fn build(fd: i32, sink: Option<Mutex<Sink>>, tty: bool, unbuffered: bool) -> StdStream {
         StdStream {
             fd,
+            dest: Dest { fd, sink },
             buf: Mutex::new(Buffers::default()),
             line_buffered: tty,
             unbuffered,
@@ -90,7 +112,7 @@ impl StdStream {
     pub fn set_tap(&self, tap: Option<Tap>) -> std::io::Result<bool> {
         let mut buf = self.buf.lock();
         let mid_line = self.mid_line.swap(false, Ordering::Relaxed);
-        buf.flush(self.fd)?;
+        buf.flush(&self.dest)?;
         self.tapped.store(tap.is_some(), Ordering::SeqCst);
         *self.tap.lock() = tap;
         Ok(mid_line)
@@ -115,13 +137,13 @@ impl StdStream {
         if self.unbuffered {
             // `-u`: nothing is kept, a failed write is lost.
             let mut text = std::mem::take(&mut buf.text);
-            return Self::drain(self.fd, &mut text);
+            return Self::drain(&self.dest, &mut text);
         }
         if buf.text.len() > BLOCK {
-            buf.pass_text(self.fd)?;
+            buf.pass_text(&self.dest)?;
         }
         if self.line_buffered && s.contains('\n') {
-            return buf.flush(self.fd);
+            return buf.flush(&self.dest);
         }
         Ok(())
     }
@@ -136,7 +158,7 @@ impl StdStream {
                 return Ok(());
             }
         }
-        buf.flush(self.fd)
+        buf.flush(&self.dest)
     }
 
     /// Hands the complete lines in `buf` to the tap; false if the tap
@@ -156,7 +178,7 @@ impl StdStream {
     /// last words of a process that is going down.
     pub fn flush_if_free(&self) {
         if let Some(mut buf) = self.buf.try_lock_for(std::time::Duration::from_millis(100)) {
-            let _ = buf.flush(self.fd);
+            let _ = buf.flush(&self.dest);
         }
     }
 
@@ -164,7 +186,14 @@ impl StdStream {
     /// stays in `buf` (CPython keeps it too). Straight to the descriptor:
     /// a buffer of Rust's in between would keep a failed write's bytes
     /// out of sight and send them again.
-    fn drain(fd: i32, buf: &mut Vec<u8>) -> std::io::Result<()> {
+    fn drain(dest: &Dest, buf: &mut Vec<u8>) -> std::io::Result<()> {
+        if let Some(sink) = &dest.sink {
+            let mut sink = sink.lock();
+            let r = sink.write_all(buf).and_then(|()| sink.flush());
+            buf.clear();
+            return r;
+        }
+        let fd = dest.fd;
         // Whatever Rust's own handles hold goes first, to keep the order.
         let _ = if fd == 1 { std::io::stdout().flush() } else { std::io::stderr().flush() };
         let (done, r) = write_fd(fd, buf);

@@ -54,6 +54,9 @@ impl Vm {
         if self.shared.gil.take_collection_request() && self.shared.gc.is_enabled() {
             super::gc::collect(self);
         }
+        if self.shared.gil.breaker.load(std::sync::atomic::Ordering::Relaxed) & super::gil::HOST != 0 {
+            self.host_tick()?;
+        }
         self.signals_after_call()?;
         self.shared.gil.at_breaker(&self.thread.record, || self.timeline_site());
         Ok(())
