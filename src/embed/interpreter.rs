@@ -327,11 +327,13 @@ impl Interpreter {
     /// Iterates a Python iterable from Rust, item by item.
     ///
     /// ```
+    /// # fn main() {
     /// let interp = pyl::Interpreter::builder().build();
     /// interp.exec("def evens():\n    for i in range(0, 7, 2):\n        yield i").unwrap();
-    /// let gen: pyl::Object = interp.eval("evens()").unwrap();
-    /// let items: Vec<i64> = interp.iter(&gen).unwrap().collect::<Result<_, _>>().unwrap();
+    /// let evens: pyl::Object = interp.eval("evens()").unwrap();
+    /// let items: Vec<i64> = interp.iter(&evens).unwrap().collect::<Result<_, _>>().unwrap();
     /// assert_eq!(items, vec![0, 2, 4, 6]);
+    /// # }
     /// ```
     pub fn iter<T: FromPy>(&self, iterable: &Object) -> Result<PyIter<'_, T>, Error> {
         let v = iterable.0.clone();
