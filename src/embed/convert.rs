@@ -173,12 +173,7 @@ impl IntoPy for &BigInt {
 
 impl FromPy for BigInt {
     fn from_py(v: &Value, _: &mut Vm) -> PyResult<BigInt> {
-        match v {
-            Value::Int(i) => Ok(BigInt::from(*i)),
-            Value::Bool(b) => Ok(BigInt::from(*b as i64)),
-            Value::BigInt(b) => Ok((**b).clone()),
-            _ => Err(mismatch("int", v)),
-        }
+        crate::runtime::numeric::to_big(v).ok_or_else(|| mismatch("int", v))
     }
 }
 
