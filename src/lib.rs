@@ -30,8 +30,8 @@ use std::sync::atomic::AtomicUsize;
 use parking_lot::Mutex;
 
 pub use embed::{
-    Args, Builder, Bytes, Capture, Error, Exception, FromPy, IntoPy, Limit, NativeError, NativeFunction, NativeModule,
-    Object, Program, PyIter, SyntaxError, allow_threads,
+    Args, Builder, Bytes, Capture, CountingAllocator, Error, Exception, FromPy, GilStats, IntoPy, Limit, NativeError,
+    NativeFunction, NativeModule, Object, Program, PyIter, SyntaxError, ThreadStats, ThreadTimes, allow_threads,
 };
 pub use runtime::value::Value;
 pub use session::{Outcome, Session};

@@ -5,7 +5,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use pyl::{Error, Interpreter, Limit};
+use pyl::{CountingAllocator, Error, Interpreter, Limit};
+
+/// The memory limit counts every allocation only with the counting
+/// allocator installed, as a host that wants it does.
+#[global_allocator]
+static ALLOC: CountingAllocator = CountingAllocator::new(std::alloc::System);
 
 fn python_error(r: Result<(), Error>) -> (String, String) {
     match r {
@@ -96,5 +101,44 @@ fn interrupt_stops_a_busy_script_from_another_thread() {
         assert_eq!(t, "KeyboardInterrupt");
         stopper.join().unwrap();
         assert!(interp.global::<i64>("n").unwrap() >= 0);
+    }
+}
+
+#[test]
+fn max_memory_stops_a_memory_bomb_and_a_growing_list() {
+    for gil in [true, false] {
+        let interp = Interpreter::builder().gil(gil).max_memory(64 << 20).build();
+        let limit = Limit::Memory(64 << 20);
+        // One request past the limit is refused before it is made.
+        assert!(matches!(interp.exec("x = [0] * 10**9"), Err(Error::Limit(l)) if l == limit));
+        assert!(matches!(interp.exec("x = 'ab' * 10**9"), Err(Error::Limit(l)) if l == limit));
+        // Many small objects are counted as they are made, in threads too.
+        let grow = "xs = []\nwhile True:\n    xs.append(str(len(xs)) * 3)";
+        assert!(matches!(interp.exec(grow), Err(Error::Limit(l)) if l == limit));
+        let threaded = "import threading\nys = []\ndef f():\n    while True:\n        ys.append([len(ys)])\n\
+                        t = threading.Thread(target=f)\nt.start()\nt.join()";
+        assert!(matches!(interp.exec(threaded), Err(Error::Limit(l)) if l == limit));
+        // What the script frees is given back: once the big lists are
+        // gone the interpreter runs on under the same limit.
+        interp.exec("xs = ys = None\nimport gc\ngc.collect()").unwrap();
+        interp.exec("zs = [str(i) for i in range(100000)]").unwrap();
+        assert_eq!(interp.eval::<usize>("len(zs)").unwrap(), 100000);
+    }
+}
+
+#[test]
+fn deadlock_ends_the_call_with_a_report_not_the_process() {
+    for gil in [true, false] {
+        let interp = Interpreter::builder().gil(gil).deadlock_check(true).stderr(std::io::sink()).build();
+        let script = "import threading, time\na = threading.Lock()\nb = threading.Lock()\n\
+                      def f():\n    with b:\n        time.sleep(0.1)\n        with a:\n            pass\n\
+                      t = threading.Thread(target=f, daemon=True)\nt.start()\n\
+                      with a:\n    time.sleep(0.1)\n    with b:\n        pass";
+        match interp.exec(script) {
+            Err(Error::Deadlock(report)) => assert!(report.contains("deadlock"), "{report}"),
+            other => panic!("expected a deadlock, got {other:?}"),
+        }
+        // The host process, and the interpreter, go on.
+        assert_eq!(interp.eval::<i64>("6 * 7").unwrap(), 42);
     }
 }

@@ -147,3 +147,38 @@ fn one_interpreter_shared_by_rust_threads() {
     }
     assert_eq!(interp.global::<i64>("n").unwrap(), 100);
 }
+
+#[test]
+fn gil_stats_show_the_threads_and_the_lock() {
+    for gil in [true, false] {
+        let interp = Interpreter::builder().gil(gil).build();
+        interp
+            .exec(
+                "import threading\ndef work():\n    n = 0\n    for i in range(200000):\n        n += i\n\
+                 ts = [threading.Thread(target=work) for _ in range(2)]\nfor t in ts: t.start()\nfor t in ts: t.join()",
+            )
+            .unwrap();
+        let stats = interp.gil_stats();
+        assert_eq!(stats.gil, gil);
+        let workers: Vec<_> = stats.threads.iter().filter(|t| t.name.ends_with("(work)")).collect();
+        assert_eq!(workers.len(), 2, "{stats:?}");
+        // A joined thread may still be on its way out (`alive`), but
+        // its Python code has run.
+        for w in &workers {
+            assert!(w.times.acquisitions >= 1);
+            assert!(w.times.running > std::time::Duration::ZERO);
+        }
+        assert_eq!(stats.handoffs.is_some(), gil);
+        assert!(stats.table.contains(if gil { "GIL on" } else { "GIL off" }), "{}", stats.table);
+    }
+}
+
+#[test]
+fn interrupt_main_reaches_only_its_own_interpreter() {
+    let a = Interpreter::builder().build();
+    let b = Interpreter::builder().build();
+    let err = a.exec("import _thread\n_thread.interrupt_main()\nfor i in range(10**6): pass").unwrap_err();
+    assert!(matches!(&err, Error::Python(e) if e.type_name == "KeyboardInterrupt"), "{err:?}");
+    // b's main thread looks at its signals at every call and loop; none is its.
+    b.exec("import time\nfor i in range(10**5): pass\ntime.sleep(0.01)").unwrap();
+}

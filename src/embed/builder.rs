@@ -44,7 +44,9 @@ pub struct Builder {
 
 impl Builder {
     pub(crate) fn new() -> Builder {
-        Builder { config: Config::default(), setup: Setup::default() }
+        let mut setup = Setup::default();
+        setup.host.embedded = true;
+        Builder { config: Config::default(), setup }
     }
 
     /// The global interpreter lock on (the default) or off.
@@ -138,6 +140,27 @@ impl Builder {
     /// Reported as [`Limit::Time`](crate::Limit).
     pub fn max_duration(mut self, limit: Duration) -> Builder {
         self.setup.host.max_duration = Some(limit);
+        self
+    }
+
+    /// Stops a call once the script's objects hold more than `bytes`
+    /// bytes, reported as [`Limit::Memory`](crate::Limit). A request for
+    /// a buffer that would pass the limit (`[0] * 10**9`, `'x' * n`, a
+    /// `join`) is refused before anything is allocated. Counting every
+    /// allocation needs the host to install [`CountingAllocator`](crate::CountingAllocator)
+    /// as its global allocator; without it only those requests are
+    /// checked (a list grown item by item is not seen).
+    pub fn max_memory(mut self, bytes: usize) -> Builder {
+        self.setup.host.max_memory = bytes;
+        self
+    }
+
+    /// Reports a deadlock (every thread of the script waiting, for ever,
+    /// for another) as [`Error::Deadlock`](crate::Error) instead of
+    /// hanging: the instrument the `pyl` command runs by default. Off by
+    /// default for a host: the detector watches from a thread of its own.
+    pub fn deadlock_check(mut self, on: bool) -> Builder {
+        self.config.instruments.deadlock_check = on;
         self
     }
 

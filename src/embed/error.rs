@@ -30,6 +30,11 @@ pub enum Error {
     /// what that means; the host process goes on.
     #[error("the script exited with status {0}")]
     SystemExit(i32),
+    /// Every thread of the script was waiting for another one, for ever
+    /// (found by the deadlock detector, [`Builder::deadlock_check`](crate::Builder::deadlock_check)):
+    /// the report says who waits for what. The stuck threads stay blocked.
+    #[error("deadlock: {0}")]
+    Deadlock(String),
     /// A value could not be converted to the Rust type asked for.
     #[error("conversion failed: {0}")]
     Conversion(String),
@@ -106,6 +111,10 @@ pub enum Limit {
     /// Calls nested deeper than `max_recursion_depth`.
     #[error("recursion limit of {0} exceeded")]
     Recursion(usize),
+    /// The script's objects held more than `max_memory` bytes, or asked
+    /// for a buffer that would take them past it.
+    #[error("memory limit of {0} bytes exceeded")]
+    Memory(usize),
 }
 
 impl Error {

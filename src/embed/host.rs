@@ -41,11 +41,19 @@ pub(crate) enum Trip {
     Time = 2,
     /// The interpreter is being dropped: its threads must stop.
     Closing = 3,
+    /// The script's objects hold more than `max_memory` bytes.
+    Memory = 4,
+    /// Every thread of the script waits for another one, for ever (the
+    /// deadlock detector's finding, in `deadlock_report`).
+    Deadlock = 5,
 }
 
 /// The host's settings and the state of the current host call.
 #[derive(Default)]
 pub struct HostState {
+    /// Built by a host (`Interpreter::builder`), not by the `pyl`
+    /// command: a deadlock ends the host call instead of the process.
+    pub(crate) embedded: bool,
     /// Imports of `SANDBOX_BLOCKED` fail, as if the modules did not exist.
     pub(crate) sandboxed: bool,
     /// Ticks allowed per host call; 0: no limit.
@@ -55,6 +63,18 @@ pub struct HostState {
     /// The recursion limit a host set: a RecursionError reaching the
     /// host is then reported as that limit.
     pub(crate) max_recursion: Option<usize>,
+    /// Bytes the script's threads may hold at once; 0: no limit.
+    pub(crate) max_memory: usize,
+    /// Bytes allocated less bytes freed by the script's threads, as the
+    /// counting allocator sees them (`embed/memory.rs`).
+    pub(crate) memory_used: std::sync::atomic::AtomicIsize,
+    /// What the count must stay under during this call: the limit, or,
+    /// for a call that starts over it (an earlier call's objects still
+    /// held), a little above where it started, so the call can run the
+    /// code that lets them go.
+    memory_ceiling: std::sync::atomic::AtomicIsize,
+    /// The deadlock detector's report of the deadlock that ended a call.
+    pub(crate) deadlock_report: parking_lot::Mutex<Option<String>>,
     ticks: AtomicU64,
     tripped: AtomicU8,
     /// `Interpreter::interrupt` was called: the main thread raises
@@ -69,15 +89,19 @@ impl HostState {
     }
 
     fn has_limits(&self) -> bool {
-        self.max_instructions > 0 || self.max_duration.is_some()
+        self.max_instructions > 0 || self.max_duration.is_some() || self.max_memory > 0
     }
 
     /// A host call starts: fresh budgets, and the breaker bit if any
     /// limit is set.
     pub(crate) fn begin(&self, shared: &Shared) {
         self.ticks.store(0, Ordering::SeqCst);
-        let _ = self.tripped.compare_exchange(Trip::Instructions as u8, 0, Ordering::SeqCst, Ordering::SeqCst);
-        let _ = self.tripped.compare_exchange(Trip::Time as u8, 0, Ordering::SeqCst, Ordering::SeqCst);
+        if self.tripped() != Trip::Closing {
+            self.tripped.store(Trip::None as u8, Ordering::SeqCst);
+        }
+        let start = self.memory_used.load(Ordering::Relaxed);
+        let ceiling = (self.max_memory as isize).max(start.saturating_add(MEMORY_SLACK));
+        self.memory_ceiling.store(ceiling, Ordering::Relaxed);
         if self.has_limits() {
             shared.gil.breaker.fetch_or(HOST, Ordering::SeqCst);
         }
@@ -97,6 +121,8 @@ impl HostState {
             1 => Trip::Instructions,
             2 => Trip::Time,
             3 => Trip::Closing,
+            4 => Trip::Memory,
+            5 => Trip::Deadlock,
             _ => Trip::None,
         }
     }
@@ -130,9 +156,39 @@ impl HostState {
             let _ = self.tripped.compare_exchange(0, Trip::Instructions as u8, Ordering::SeqCst, Ordering::SeqCst);
             return Err(limit_error());
         }
+        if self.max_memory > 0 && self.memory_used.load(Ordering::Relaxed) > self.memory_ceiling() {
+            let _ = self.tripped.compare_exchange(0, Trip::Memory as u8, Ordering::SeqCst, Ordering::SeqCst);
+            return Err(limit_error());
+        }
+        Ok(())
+    }
+
+    /// The count's ceiling in this call (the limit before any call).
+    fn memory_ceiling(&self) -> isize {
+        match self.memory_ceiling.load(Ordering::Relaxed) {
+            0 => self.max_memory as isize,
+            c => c,
+        }
+    }
+
+    /// Refuses a script's request for `bytes` more that would take it past
+    /// `max_memory` (checked before a script-sized buffer is reserved, so
+    /// `[0] * 10**9` never reaches the allocator).
+    pub(crate) fn request(&self, bytes: usize) -> PyResult<()> {
+        if self.max_memory == 0 {
+            return Ok(());
+        }
+        let used = self.memory_used.load(Ordering::Relaxed);
+        if used.saturating_add(bytes.min(isize::MAX as usize) as isize) > self.memory_ceiling() {
+            let _ = self.tripped.compare_exchange(0, Trip::Memory as u8, Ordering::SeqCst, Ordering::SeqCst);
+            return Err(limit_error());
+        }
         Ok(())
     }
 }
+
+/// How far a call that starts over the memory limit may grow the count.
+const MEMORY_SLACK: isize = 1 << 20;
 
 /// The exception a passed limit raises: a `BaseException` of its own, so
 /// `except Exception` does not catch it.

@@ -180,6 +180,11 @@ impl Interpreter {
             let limit = match tripped {
                 Trip::Instructions => Some(crate::Limit::Instructions(shared.host.max_instructions)),
                 Trip::Time => shared.host.max_duration.map(crate::Limit::Time),
+                Trip::Memory => Some(crate::Limit::Memory(shared.host.max_memory)),
+                Trip::Deadlock => {
+                    let report = shared.host.deadlock_report.lock().take().unwrap_or_default();
+                    return Err(Error::Deadlock(report));
+                }
                 Trip::None | Trip::Closing => None,
             };
             if let Some(limit) = limit {

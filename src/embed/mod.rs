@@ -29,8 +29,10 @@ pub mod convert;
 pub mod error;
 pub mod host;
 mod interpreter;
+pub(crate) mod memory;
 pub mod native;
 mod object;
+mod stats;
 pub(crate) mod worker;
 
 pub use builder::Builder;
@@ -38,5 +40,7 @@ pub use capture::Capture;
 pub use convert::{Bytes, FromPy, IntoPy};
 pub use error::{Error, Exception, Limit, SyntaxError};
 pub use interpreter::{Args, Program, PyIter};
+pub use memory::CountingAllocator;
 pub use native::{NativeError, NativeFunction, NativeModule, allow_threads};
 pub use object::Object;
+pub use stats::{GilStats, ThreadStats, ThreadTimes};

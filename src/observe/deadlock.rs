@@ -1,5 +1,7 @@
 //! The deadlock detector: a program whose threads can never go on again
-//! is reported and ended (exit status 1) instead of hanging.
+//! is reported and ended (exit status 1) instead of hanging. In an
+//! interpreter a host embeds, the host call ends instead, with the report
+//! as `Error::Deadlock`: a host's process is never ended.
 //!
 //! A watcher thread starts the first time a thread enters a *certain* wait
 //! (see `wait`): a lock, an RLock or a condition's notify, without a
@@ -86,6 +88,14 @@ fn watcher(shared: Weak<Shared>) {
             continue;
         }
         let text = report(&shared, &found, cycle.as_deref());
+        if shared.host.embedded {
+            // A host's process must go on: the report goes to the host,
+            // whose call ends with it (the stuck threads stay blocked).
+            *shared.host.deadlock_report.lock() = Some(text);
+            shared.host.trip(&shared, crate::embed::host::Trip::Deadlock);
+            reported = Some(found.signature);
+            continue;
+        }
         shared.stdout.flush_if_free();
         let _ = shared.stderr.write(&text);
         let _ = shared.stderr.flush();

@@ -40,6 +40,7 @@ const CHECK_FROM: usize = 1 << 30;
 /// raising `MemoryError`. Under an address-space limit (`ulimit -v`) the
 /// allocation itself fails, which `try_reserve` already reports.
 fn check_machine(bytes: usize) -> PyResult<()> {
+    crate::embed::memory::request(bytes)?;
     if bytes < CHECK_FROM {
         return Ok(());
     }

@@ -93,6 +93,11 @@ pub struct Gil {
     sched: Option<Scheduler>,
     /// Checked at every eval-breaker point; non-zero means "look why".
     pub breaker: AtomicU32,
+    /// Signals this interpreter's main thread must handle (one bit per
+    /// signal number): the OS's, copied in when they are routed here, and
+    /// simulated ones (`_thread.interrupt_main`), which reach no other
+    /// interpreter of the process.
+    pub(crate) pending_signals: AtomicU64,
     interval_us: AtomicU64,
     /// Under `Checks(n)`: checks left before the holder must offer the lock.
     checks_left: AtomicU64,
@@ -161,6 +166,7 @@ impl Gil {
             policy,
             sched,
             breaker: AtomicU32::new(breaker),
+            pending_signals: AtomicU64::new(0),
             interval_us: AtomicU64::new(DEFAULT_INTERVAL_US),
             checks_left: AtomicU64::new(checks),
             clock,

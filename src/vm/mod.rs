@@ -157,6 +157,9 @@ pub struct Vm {
     sched_left: u64,
     /// The slice's length when it started (`sched_slice - sched_left` ran).
     sched_slice: u64,
+    /// Binds the thread to its interpreter's memory count, under a
+    /// host's memory limit (`embed/memory.rs`).
+    _memory: Option<crate::embed::memory::Account>,
 }
 
 /// Bytes of native stack kept free below the guard.
@@ -169,6 +172,7 @@ impl Vm {
         let scheduled = shared.gil.scheduler().is_some();
         let shared_traced = scheduled || shared.observe.races.is_some();
         gc::attach(&shared);
+        let memory = crate::embed::memory::Account::bind(&shared);
         let here = stack_address();
         let stack_limit = here.saturating_sub(stack_size.saturating_sub(STACK_RESERVE));
         Vm {
@@ -187,6 +191,7 @@ impl Vm {
             // The first instruction asks the scheduler for a real slice.
             sched_left: if scheduled { 1 } else { u64::MAX },
             sched_slice: if scheduled { 1 } else { u64::MAX },
+            _memory: memory,
         }
     }
 

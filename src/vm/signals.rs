@@ -3,8 +3,12 @@
 //! KeyboardInterrupt for SIGINT) at its next eval-breaker point, or while
 //! it waits in a blocking call — CPython's design.
 //!
-//! The pending set and the interpreter to wake are process-wide statics:
-//! a signal handler can reach nothing else.
+//! The OS's pending set and the interpreter to wake are process-wide
+//! statics: a signal handler can reach nothing else. The interpreter the
+//! signals are routed to moves them into its own pending set
+//! (`Gil::pending_signals`) when its main thread looks; a simulated signal
+//! goes straight into one interpreter's set, so several interpreters in
+//! one process never take each other's signals.
 
 use std::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, Ordering};
 
@@ -12,7 +16,8 @@ use super::gil::{Gil, SIGNAL};
 use super::{PyResult, Vm};
 use crate::runtime::value::Value;
 
-/// One bit per signal number that arrived and was not handled yet.
+/// One bit per signal number that the OS delivered and no interpreter
+/// took yet.
 static PENDING: AtomicU64 = AtomicU64::new(0);
 
 /// The eval breaker of the interpreter that receives signals (set by the CLI).
@@ -67,8 +72,19 @@ pub fn set_disposition(sig: i32, disposition: libc::sighandler_t) -> bool {
 /// Marks `sig` as arrived, as if the OS had delivered it
 /// (`_thread.interrupt_main`).
 pub fn simulate(gil: &Gil, sig: i32) {
-    PENDING.fetch_or(1 << sig, Ordering::SeqCst);
+    gil.pending_signals.fetch_or(1 << sig, Ordering::SeqCst);
     gil.raise_signal();
+}
+
+/// Takes the signals pending for `gil`'s interpreter: its own, and the
+/// OS's if signals are routed to it.
+fn take_pending(gil: &Gil) -> u64 {
+    let mut pending = gil.pending_signals.swap(0, Ordering::SeqCst);
+    let mine = &gil.breaker as *const AtomicU32 as *mut AtomicU32;
+    if TARGET.load(Ordering::SeqCst) == mine {
+        pending |= PENDING.swap(0, Ordering::SeqCst);
+    }
+    pending
 }
 
 impl Vm {
@@ -77,7 +93,7 @@ impl Vm {
     /// KeyboardInterrupt.
     pub(crate) fn run_signal_handlers(&mut self) -> PyResult<()> {
         self.host_signal()?;
-        let pending = PENDING.swap(0, Ordering::SeqCst);
+        let pending = take_pending(&self.shared.gil);
         for sig in 1..64 {
             if pending & (1 << sig) == 0 {
                 continue;
