@@ -1,28 +1,43 @@
 //! pyl: a Python-3-like interpreter for learning how threads, processes
-//! and the global interpreter lock behave.
+//! and the global interpreter lock behave — as a library a Rust program
+//! hosts scripts with.
 //!
-//! The pipeline: `syntax` (logos lexer, indentation layer, lalrpop parser)
-//! gives an AST; `compiler` turns it into `bytecode`; `vm` runs it over the
-//! object model in `runtime`, with builtin `modules` written in Rust.
-//!
-//! Embedding: build an [`Interpreter`] from a [`Config`] and run source
-//! text or a file; each interpreter is independent of any other in the
-//! process.
+//! Build an [`Interpreter`] with [`Interpreter::builder`] (GIL on or off,
+//! streams, sandbox, limits), run code in its persistent `__main__`
+//! ([`exec`](Interpreter::exec), [`eval`](Interpreter::eval),
+//! [`run_file`](Interpreter::run_file), [`compile`](Interpreter::compile)),
+//! move values both ways ([`IntoPy`], [`FromPy`], [`Object`]), call Python
+//! from Rust ([`Interpreter::call`] with [`Args`]), extend scripts with
+//! Rust functions and [`NativeModule`]s that may release the interpreter
+//! lock while they block ([`allow_threads`]), and watch the lock at work
+//! ([`Interpreter::gil_stats`]). Every failure is a typed [`Error`].
 //!
 //! ```
-//! let interp = pyl::Interpreter::new(pyl::Config::default());
-//! assert_eq!(interp.run_source("x = 6 * 7\nassert x == 42\n", "<doc>"), 0);
+//! let out = pyl::Capture::new();
+//! let interp = pyl::Interpreter::builder().stdout(out.clone()).sandboxed().build();
+//! interp.exec("def area(w, h):\n    return w * h\nprint(area(6, 7))").unwrap();
+//! assert_eq!(out.text(), "42\n");
+//! let area: pyl::Object = interp.global("area").unwrap();
+//! assert_eq!(interp.call::<i64>(&area, (3, 4)).unwrap(), 12);
 //! ```
+//!
+//! Inside, the pipeline is `syntax` (logos lexer, indentation layer,
+//! lalrpop parser) to an AST, `compiler` to `bytecode`, and `vm` running
+//! it over the object model in `runtime`, with builtin `modules`; `observe`
+//! holds the instruments. They are private to the crate: the items above
+//! are the whole API.
 
-pub mod bytecode;
-pub mod compiler;
-pub mod embed;
-pub mod modules;
-pub mod observe;
-pub mod runtime;
-pub mod session;
-pub mod syntax;
-pub mod vm;
+#![warn(missing_docs)]
+
+mod bytecode;
+mod compiler;
+mod embed;
+mod modules;
+mod observe;
+mod runtime;
+mod session;
+mod syntax;
+mod vm;
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
@@ -33,11 +48,23 @@ pub use embed::{
     Args, Builder, Bytes, Capture, CountingAllocator, Error, Exception, FromPy, GilStats, IntoPy, Limit, NativeError,
     NativeFunction, NativeModule, Object, Program, PyIter, SyntaxError, ThreadStats, ThreadTimes, allow_threads,
 };
-pub use runtime::value::Value;
-pub use session::{Outcome, Session};
-pub use vm::Config;
-pub use vm::gil::SwitchPolicy;
-use vm::{PyErr, Shared, Vm};
+use runtime::value::Value;
+use session::Session;
+use vm::{Config, PyErr, Shared, Vm};
+
+/// What the `pyl` command needs beyond the public API: running a program
+/// as `python3` does, the interactive session, the command line's
+/// settings. Not part of the embedding API, and not stable.
+#[doc(hidden)]
+#[allow(missing_docs)]
+pub mod cli {
+    pub use crate::observe::Settings as Instruments;
+    pub use crate::session::{Outcome, Session};
+    pub use crate::syntax::interactive::is_complete;
+    pub use crate::vm::Config;
+    pub use crate::vm::gil::SwitchPolicy;
+    pub use crate::vm::schedule::Rule;
+}
 
 /// Stack size of the thread that runs the interpreter: deep recursion is
 /// bounded by the recursion limit long before this is used up.
@@ -45,9 +72,9 @@ const MAIN_STACK: usize = 8 * 1024 * 1024;
 
 /// One interpreter: its modules, builtins and configuration.
 ///
-/// Build one with [`Interpreter::builder`] to host scripts from Rust
-/// (see the [`embed`] module), or with [`Interpreter::new`] to run a
-/// program as the `pyl` command does.
+/// Build one with [`Interpreter::builder`]. Each interpreter has its own
+/// `__main__`, modules, threads and interpreter lock: several may run in
+/// one process, driven from different Rust threads at once.
 pub struct Interpreter {
     shared: Arc<Shared>,
     /// The thread that runs the host's calls (`exec`, `eval`, ...),
@@ -58,6 +85,7 @@ pub struct Interpreter {
 impl Interpreter {
     /// An interpreter as the `pyl` command runs one: the process's own
     /// standard streams, every module, no limits.
+    #[doc(hidden)]
     pub fn new(config: Config) -> Interpreter {
         Interpreter::with_host(config, embed::builder::Setup::default())
     }
@@ -119,6 +147,7 @@ impl Interpreter {
     /// Makes Ctrl-C raise KeyboardInterrupt in this interpreter's main
     /// thread, as in CPython. The CLI asks for it; a host that embeds pyl
     /// may keep its own SIGINT handling by not calling this.
+    #[doc(hidden)]
     pub fn catch_sigint(&self) {
         vm::signals::route(&self.shared.gil);
     }
@@ -127,6 +156,7 @@ impl Interpreter {
     /// stdout and stderr and pyl still buffers, for a host's panic hook
     /// (the `pyl` command calls it before reporting an internal error, so
     /// no output the program produced is lost).
+    #[doc(hidden)]
     pub fn output_flusher(&self) -> impl Fn() + Send + Sync + 'static {
         let shared = self.shared.clone();
         move || {
@@ -138,6 +168,7 @@ impl Interpreter {
     /// The signal the process should die by now that the program has
     /// finished: SIGINT after an uncaught KeyboardInterrupt, as CPython
     /// does (the status returned alongside is 130, 128 + SIGINT).
+    #[doc(hidden)]
     pub fn exit_signal(&self) -> Option<i32> {
         match self.shared.exit_signal.load(std::sync::atomic::Ordering::SeqCst) {
             0 => None,
@@ -145,12 +176,14 @@ impl Interpreter {
         }
     }
 
+    #[doc(hidden)]
     pub fn config(&self) -> &Config {
         &self.shared.config
     }
 
     /// Runs a script file as `__main__` as the `pyl` command does
     /// (errors reported on stderr); returns the process exit status.
+    #[doc(hidden)]
     pub fn run_script(&self, path: &str) -> i32 {
         match std::fs::read(path) {
             Ok(bytes) => self.run_bytes(&bytes, path),
@@ -164,6 +197,7 @@ impl Interpreter {
     /// Runs a script's bytes as `__main__`, decoded as CPython decodes a
     /// script file (BOM, PEP 263 coding declaration, else UTF-8); a
     /// source that cannot be decoded is a SyntaxError, exit status 1.
+    #[doc(hidden)]
     pub fn run_bytes(&self, bytes: &[u8], filename: &str) -> i32 {
         match syntax::source::decode(bytes, syntax::source::Origin::File(filename)) {
             Ok(text) => self.run_source(&text, filename),
@@ -178,6 +212,7 @@ impl Interpreter {
     /// [`Session`]: the persistent `__main__` a read-eval-print loop
     /// feeds. Returns what `front_end` returns (the exit status, normally
     /// from [`Session::finish`]).
+    #[doc(hidden)]
     pub fn interactive<F>(&self, front_end: F) -> i32
     where
         F: FnOnce(Session) -> i32 + Send,
@@ -200,6 +235,7 @@ impl Interpreter {
     }
 
     /// Compiles and runs `source` as the `__main__` module.
+    #[doc(hidden)]
     pub fn run_source(&self, source: &str, filename: &str) -> i32 {
         let shared = self.shared.clone();
         let source = source.to_string();
@@ -235,6 +271,7 @@ impl Drop for Interpreter {
 /// it, as `python3 -m py_compile` does; on failure returns the report
 /// CPython would print (`File ..., line N`, the line, the caret and
 /// `SyntaxError: ...`). The fuzz target in `fuzz/` drives this.
+#[doc(hidden)]
 pub fn compile_only(source: &str, filename: &str) -> Result<(), String> {
     match compiler::compile_source(source, filename, compiler::Mode::Exec) {
         Ok(code) => {
@@ -333,7 +370,7 @@ pub(crate) fn exit_reports(vm: &Vm) {
 
 /// The exit status for an exception that reached the top (printing it,
 /// or the message of `sys.exit("...")`).
-pub fn exit_status(vm: &mut Vm, e: &PyErr) -> i32 {
+pub(crate) fn exit_status(vm: &mut Vm, e: &PyErr) -> i32 {
     if e.is(&runtime::types::types().exc.system_exit) {
         let code = match e.args() {
             Value::Tuple(t) if t.len() == 1 => t.items[0].clone(),

@@ -6,7 +6,8 @@ mod repl;
 use std::io::{IsTerminal, Read, Write};
 use std::sync::OnceLock;
 
-use pyl::{Config, Interpreter};
+use pyl::Interpreter;
+use pyl::cli::Config;
 
 /// Python programs allocate and free small objects at a furious rate;
 /// mimalloc's thread-local free lists serve them several times faster than
@@ -188,9 +189,9 @@ fn run() -> i32 {
     let mut unbuffered = false;
     let mut inspect = false;
     let mut quiet = false;
-    let mut switch_policy = pyl::SwitchPolicy::Time;
+    let mut switch_policy = pyl::cli::SwitchPolicy::Time;
     let mut switch_interval = None;
-    let mut instruments = pyl::observe::Settings { deadlock_check: true, ..Default::default() };
+    let mut instruments = pyl::cli::Instruments { deadlock_check: true, ..Default::default() };
     let mut i = 0;
     let mut program = Program::Stdin;
     let mut rest: Vec<String> = Vec::new();
@@ -218,15 +219,15 @@ fn run() -> i32 {
                 i += 1;
                 let number = args.get(i).and_then(|n| n.parse::<u64>().ok());
                 let rule = match (a.as_str(), number) {
-                    ("--schedule", Some(seed)) => pyl::vm::schedule::Rule::Seeded(seed),
-                    ("--switch-every", Some(n)) if n > 0 => pyl::vm::schedule::Rule::Every(n),
+                    ("--schedule", Some(seed)) => pyl::cli::Rule::Seeded(seed),
+                    ("--switch-every", Some(n)) if n > 0 => pyl::cli::Rule::Every(n),
                     _ => {
                         let what = if a == "--schedule" { "a seed (a whole number)" } else { "a positive number" };
                         eprintln!("pyl: {a} needs {what}");
                         return 2;
                     }
                 };
-                switch_policy = pyl::SwitchPolicy::Scheduled(rule);
+                switch_policy = pyl::cli::SwitchPolicy::Scheduled(rule);
             }
             "--no-deadlock-check" => instruments.deadlock_check = false,
             "--timeline" => {
@@ -280,7 +281,7 @@ fn run() -> i32 {
         i += 1;
     }
     let mut gil = gil.unwrap_or_else(|| !matches!(std::env::var("PYL_GIL").as_deref(), Ok("0")));
-    if matches!(switch_policy, pyl::SwitchPolicy::Scheduled(_)) {
+    if matches!(switch_policy, pyl::cli::SwitchPolicy::Scheduled(_)) {
         if !gil && args.iter().any(|a| a == "--no-gil" || a == "-X" || a.starts_with("-Xgil")) {
             eprintln!("pyl: --schedule and --switch-every run one thread at a time: they cannot be used with --no-gil");
             return 2;
@@ -356,14 +357,14 @@ fn die_by(sig: i32) {
 fn x_option(
     opt: &str,
     gil: &mut Option<bool>,
-    policy: &mut pyl::SwitchPolicy,
+    policy: &mut pyl::cli::SwitchPolicy,
     interval: &mut Option<f64>,
 ) -> Result<(), String> {
     match opt.split_once('=') {
         Some(("gil", "0")) => *gil = Some(false),
         Some(("gil", "1")) => *gil = Some(true),
         Some(("switch", spec)) => {
-            let (p, secs) = pyl::SwitchPolicy::parse(spec)?;
+            let (p, secs) = pyl::cli::SwitchPolicy::parse(spec)?;
             *policy = p;
             if secs.is_some() {
                 *interval = secs;

@@ -1,5 +1,5 @@
 //! The interactive prompt (`pyl` on a terminal, `pyl -i`): a
-//! read-eval-print loop over a [`pyl::Session`], with rustyline for line
+//! read-eval-print loop over a `pyl::cli::Session`, with rustyline for line
 //! editing, history and completion.
 //!
 //! Contract, as CPython's REPL: a banner naming the version and the GIL
@@ -17,7 +17,6 @@
 //! external printer, which prints it above the line being edited.
 
 mod complete;
-mod input;
 
 use std::cell::RefCell;
 use std::io::IsTerminal;
@@ -25,7 +24,8 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use pyl::{Interpreter, Outcome, Session};
+use pyl::Interpreter;
+use pyl::cli::{Outcome, Session};
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
 use rustyline::{CompletionType, Config, Editor, ExternalPrinter};
@@ -134,7 +134,7 @@ impl Repl {
                         continue;
                     }
                     lines.push(line);
-                    if input::is_complete(&lines) {
+                    if pyl::cli::is_complete(&lines) {
                         return Some(lines.join("\n") + "\n");
                     }
                 }

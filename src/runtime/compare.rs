@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use num_bigint::BigInt;
-use num_traits::{FromPrimitive, ToPrimitive};
+use num_traits::FromPrimitive;
 
 use super::class::ClassFlags;
 use super::value::Value;
@@ -122,10 +122,4 @@ fn int_float_cmp(i: &BigInt, f: f64, small: Option<i64>) -> Option<Ordering> {
         Ordering::Equal if f > fl => Some(Ordering::Less),
         o => Some(o),
     }
-}
-
-/// `x.to_f64()` for ints, with CPython's overflow check done by the caller.
-pub fn big_to_f64(b: &BigInt) -> Option<f64> {
-    let f = b.to_f64()?;
-    if f.is_finite() { Some(f) } else { Option::None }
 }

@@ -120,12 +120,6 @@ pub fn repeat_str(s: &str, n: usize) -> PyResult<String> {
     Ok(unsafe { String::from_utf8_unchecked(bytes) })
 }
 
-/// `n` copies of `fill` (padding).
-pub fn fill_str(fill: char, n: usize) -> PyResult<String> {
-    let mut buf = [0u8; 4];
-    repeat_str(fill.encode_utf8(&mut buf), n)
-}
-
 /// `n` copies of `value` (`bytes(n)`, padding of bytes).
 pub fn filled<T: Clone>(value: T, n: usize) -> PyResult<Vec<T>> {
     let mut v = vec_with_capacity(n)?;

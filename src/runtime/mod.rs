@@ -54,5 +54,3 @@ pub mod traceback;
 pub mod tuple;
 pub mod types;
 pub mod value;
-
-pub use value::Value;

@@ -6,8 +6,6 @@ use super::str::PyStr;
 
 pub struct Names {
     pub init: Arc<PyStr>,
-    pub new: Arc<PyStr>,
-    pub call: Arc<PyStr>,
 }
 
 pub fn names() -> &'static Names {
@@ -18,6 +16,6 @@ pub fn names() -> &'static Names {
             p.hash();
             p
         };
-        Names { init: n("__init__"), new: n("__new__"), call: n("__call__") }
+        Names { init: n("__init__") }
     })
 }

@@ -10,6 +10,7 @@ pub mod ast;
 pub mod error;
 pub mod help;
 pub mod indent;
+pub mod interactive;
 pub mod parser;
 pub mod source;
 pub mod span;

@@ -391,62 +391,6 @@ fn string_lit(lex: &mut Lexer<Tok>) -> Result<StrLit, LexError> {
     }
 }
 
-impl Tok {
-    /// How CPython would name this token in a message about it.
-    pub fn describe(&self) -> String {
-        match self {
-            Tok::Newline => "newline".into(),
-            Tok::Indent => "indent".into(),
-            Tok::Dedent => "dedent".into(),
-            Tok::Name(n) => format!("name '{n}'"),
-            _ => "token".into(),
-        }
-    }
-
-    /// True for tokens that are keywords (used to phrase some errors).
-    pub fn is_keyword(&self) -> bool {
-        use Tok::*;
-        matches!(
-            self,
-            False
-                | None
-                | True
-                | And
-                | As
-                | Assert
-                | Async
-                | Await
-                | Break
-                | Class
-                | Continue
-                | Def
-                | Del
-                | Elif
-                | Else
-                | Except
-                | Finally
-                | For
-                | From
-                | Global
-                | If
-                | Import
-                | In
-                | Is
-                | Lambda
-                | Nonlocal
-                | Not
-                | Or
-                | Pass
-                | Raise
-                | Return
-                | Try
-                | While
-                | With
-                | Yield
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

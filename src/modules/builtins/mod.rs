@@ -11,7 +11,7 @@ use crate::runtime::module::Module;
 use crate::runtime::types::types;
 use crate::runtime::value::Value;
 
-pub use functions::{is_callable, isinstance_of, len};
+pub use functions::len;
 
 /// Builds the builtins module (its dict is every frame's builtins).
 pub fn create() -> Arc<Module> {

@@ -31,7 +31,7 @@
 //! memory bounded: the "N spans merged" suffix of a note is read back so the
 //! counts add up instead of piling suffixes onto each other.
 
-use super::model::{Picture, Span, State};
+use super::model::{Span, State};
 
 /// Coarsens one lane's spans at `resolution_ns` (a resolution of 0 counts
 /// as 1 ns). See the module documentation for the exact contract.
@@ -54,15 +54,6 @@ pub fn coarsen(spans: &[Span], resolution_ns: u64) -> Vec<Span> {
         c.push(Piece { start, end, state: s.state, forced: s.forced, note, count });
     }
     c.finish().into_iter().map(Piece::into_span).collect()
-}
-
-/// Coarsens every lane of a picture at the same resolution.
-pub fn coarsen_picture(p: &Picture, resolution_ns: u64) -> Picture {
-    let mut out = p.clone();
-    for lane in &mut out.lanes {
-        lane.spans = coarsen(&lane.spans, resolution_ns);
-    }
-    out
 }
 
 /// A span being built, borrowing its note from the input so that notes are

@@ -5,8 +5,8 @@
 //! blank line closes it; anything else runs at once, syntax errors
 //! included, so that they are reported where they were typed.
 
-use pyl::syntax::ast::StmtKind;
-use pyl::syntax::{SyntaxError, parse_module};
+use super::ast::StmtKind;
+use super::{SyntaxError, parse_module};
 
 /// Whether `lines` (without their newlines) should run now.
 pub fn is_complete(lines: &[String]) -> bool {
