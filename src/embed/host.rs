@@ -78,8 +78,9 @@ pub struct HostState {
     ticks: AtomicU64,
     tripped: AtomicU8,
     /// `Interpreter::interrupt` was called: the main thread raises
-    /// KeyboardInterrupt at its next check.
+    /// KeyboardInterrupt (or `interrupt_with`'s exception) at its next check.
     interrupt: AtomicBool,
+    interrupt_with: parking_lot::Mutex<Option<crate::embed::native::NativeError>>,
 }
 
 impl HostState {
@@ -138,8 +139,9 @@ impl HostState {
         shared.gil.raise_signal();
     }
 
-    /// Asks the main thread to raise KeyboardInterrupt.
-    pub(crate) fn interrupt(&self, shared: &Shared) {
+    /// Asks the main thread to raise KeyboardInterrupt, or `exception`.
+    pub(crate) fn interrupt(&self, shared: &Shared, exception: Option<crate::embed::native::NativeError>) {
+        *self.interrupt_with.lock() = exception;
         self.interrupt.store(true, Ordering::SeqCst);
         shared.gil.raise_signal();
     }
@@ -221,7 +223,10 @@ impl Vm {
     pub(crate) fn host_signal(&mut self) -> PyResult<()> {
         let host = &self.shared.host;
         if host.interrupt.swap(false, Ordering::SeqCst) {
-            return Err(crate::vm::threads::keyboard_interrupt());
+            return Err(match host.interrupt_with.lock().take() {
+                Some(e) => e.into_pyerr(self),
+                None => crate::vm::threads::keyboard_interrupt(),
+            });
         }
         if host.tripped() != Trip::None {
             return Err(limit_error());

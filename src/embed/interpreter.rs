@@ -376,7 +376,27 @@ impl Interpreter {
     /// instruction tick, or at once if it waits in `sleep`, `join` or a
     /// lock. Callable from any thread while another runs a call.
     pub fn interrupt(&self) {
-        self.shared.host.interrupt(&self.shared);
+        self.shared.host.interrupt(&self.shared, None);
+    }
+
+    /// As [`interrupt`](Interpreter::interrupt), raising the exception
+    /// the host chooses instead (a builtin type, by name, as a native
+    /// function's error is).
+    ///
+    /// ```
+    /// let interp = std::sync::Arc::new(pyl::Interpreter::builder().build());
+    /// let host = interp.clone();
+    /// let stopper = std::thread::spawn(move || {
+    ///     std::thread::sleep(std::time::Duration::from_millis(50));
+    ///     host.interrupt_with(pyl::NativeError::new("TimeoutError", "the host gave up"));
+    /// });
+    /// let r = interp.exec("try:\n    while True: pass\nexcept TimeoutError as e:\n    why = str(e)");
+    /// stopper.join().unwrap();
+    /// r.unwrap();
+    /// assert_eq!(interp.global::<String>("why").unwrap(), "the host gave up");
+    /// ```
+    pub fn interrupt_with(&self, exception: super::native::NativeError) {
+        self.shared.host.interrupt(&self.shared, Some(exception));
     }
 
     /// Whether the global interpreter lock is on.

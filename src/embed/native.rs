@@ -72,7 +72,7 @@ impl NativeError {
         NativeError::new("RuntimeError", message)
     }
 
-    fn into_pyerr(self, vm: &Vm) -> PyErr {
+    pub(crate) fn into_pyerr(self, vm: &Vm) -> PyErr {
         let class = match vm.shared.builtins.get_item_str(&self.type_name) {
             Some(Value::Class(c)) if c.is_subclass(&types().exc.base_exception) => c,
             _ => types().exc.runtime_error.clone(),
