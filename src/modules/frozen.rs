@@ -39,6 +39,7 @@ pub static FROZEN: &[Frozen] = &[
     module("string", include_str!("string.pyl")),
     module("atexit", include_str!("atexit.pyl")),
     module("warnings", include_str!("warnings.pyl")),
+    module("json", include_str!("json.pyl")),
     package("concurrent", "\"\"\"The concurrent package (pyl): holds `concurrent.futures`.\"\"\"\n"),
     package("concurrent.futures", include_str!("concurrent/futures.pyl")),
     module("concurrent.futures._base", include_str!("concurrent/futures_base.pyl")),
