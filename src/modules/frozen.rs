@@ -40,6 +40,8 @@ pub static FROZEN: &[Frozen] = &[
     module("atexit", include_str!("atexit.pyl")),
     module("warnings", include_str!("warnings.pyl")),
     module("json", include_str!("json.pyl")),
+    module("types", include_str!("types.pyl")),
+    module("typing", include_str!("typing.pyl")),
     package("concurrent", "\"\"\"The concurrent package (pyl): holds `concurrent.futures`.\"\"\"\n"),
     package("concurrent.futures", include_str!("concurrent/futures.pyl")),
     module("concurrent.futures._base", include_str!("concurrent/futures_base.pyl")),

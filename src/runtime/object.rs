@@ -249,14 +249,22 @@ pub fn type_call(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) ->
                 let module = vm.frames.last().and_then(|f| f.globals().get_item_str("__name__")).unwrap_or(Value::None);
                 ns.set_item_str("__module__", module);
             }
-            new_class(vm, name.clone(), &bases.items, ns)
+            new_class(vm, name.clone(), &bases.items, ns, &[])
         }
         _ => Err(type_error("type() takes 1 or 3 arguments")),
     }
 }
 
 /// Creates a class object from its parts (the end of a class statement).
-pub fn new_class(vm: &mut Vm, name: Arc<PyStr>, bases: &[Value], ns: Arc<PyDict>) -> PyResult<Value> {
+/// `keywords` are the class statement's keywords (`class C(B, flag=1)`),
+/// passed on to `__init_subclass__`.
+pub fn new_class(
+    vm: &mut Vm,
+    name: Arc<PyStr>,
+    bases: &[Value],
+    ns: Arc<PyDict>,
+    keywords: &[(Arc<PyStr>, Value)],
+) -> PyResult<Value> {
     let mut base_classes = Vec::new();
     for b in bases {
         match b {
@@ -301,9 +309,37 @@ pub fn new_class(vm: &mut Vm, name: Arc<PyStr>, bases: &[Value], ns: Arc<PyDict>
             other => other,
         })
     {
-        vm.call_function(&f, Some(&Value::Class(cls.clone())), &[], &[])?;
+        vm.call_function(&f, Some(&Value::Class(cls.clone())), &[], keywords)?;
+    } else if !keywords.is_empty() {
+        // object.__init_subclass__ takes none.
+        return Err(type_error(format!("{}.__init_subclass__() takes no keyword arguments", cls.name.as_str())));
     }
     Ok(Value::Class(cls))
+}
+
+/// The bases a class statement lists, with each base that is not a class
+/// replaced by what its `__mro_entries__(bases)` returns (PEP 560:
+/// `class Stack(Generic[T])`, `class C(list[int])`). `None` when every
+/// base was a class already.
+fn resolve_bases(vm: &mut Vm, bases: &[Value]) -> PyResult<Option<Vec<Value>>> {
+    if bases.iter().all(|b| matches!(b, Value::Class(_))) {
+        return Ok(None);
+    }
+    let original = Value::tuple(bases.to_vec());
+    let mut out = Vec::with_capacity(bases.len());
+    for b in bases {
+        if !matches!(b, Value::Class(_))
+            && let Some(entries) = vm.call_dunder(b, "__mro_entries__", std::slice::from_ref(&original))?
+        {
+            let Value::Tuple(t) = entries else {
+                return Err(type_error("__mro_entries__ must return a tuple"));
+            };
+            out.extend(t.items.iter().cloned());
+        } else {
+            out.push(b.clone());
+        }
+    }
+    Ok(Some(out))
 }
 
 /// `__build_class__(body, name, *bases, **keywords)`.
@@ -311,17 +347,27 @@ pub fn build_class(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1)) else {
         return Err(type_error("__build_class__: func and name required"));
     };
-    let bases = &args.pos[2..];
+    let original = &args.pos[2..];
+    let resolved = resolve_bases(vm, original)?;
+    let bases = resolved.as_deref().unwrap_or(original);
     let metaclass = args.kwarg("metaclass").cloned();
+    let keywords: Vec<(Arc<PyStr>, Value)> =
+        args.kw.iter().filter(|(k, _)| k.as_str() != "metaclass").cloned().collect();
     let ns = Arc::new(PyDict::new());
+    if resolved.is_some() {
+        ns.set_item_str("__orig_bases__", Value::tuple(original.to_vec()));
+    }
     let frame = vm.frame_for_body(body.clone(), Some(ns.clone()));
     vm.run_frame(frame)?;
     match metaclass {
-        Some(Value::Class(m)) if Arc::ptr_eq(&m, &types().type_type) => new_class(vm, name.clone(), bases, ns),
-        Some(m) if !m.is_none() => {
-            vm.call(&m, &[Value::Str(name.clone()), Value::tuple(bases.to_vec()), Value::Dict(ns)])
+        Some(Value::Class(m)) if Arc::ptr_eq(&m, &types().type_type) => {
+            new_class(vm, name.clone(), bases, ns, &keywords)
         }
-        _ => new_class(vm, name.clone(), bases, ns),
+        Some(m) if !m.is_none() => {
+            let call_args = [Value::Str(name.clone()), Value::tuple(bases.to_vec()), Value::Dict(ns)];
+            vm.call_value(&m, &call_args, &keywords)
+        }
+        _ => new_class(vm, name.clone(), bases, ns, &keywords),
     }
 }
 

@@ -40,6 +40,7 @@ pub mod timeout;
 pub mod trace;
 pub mod traceback;
 mod type_cache;
+mod type_expr;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -44,6 +44,11 @@ impl Vm {
             if let Some(r) = self.builtin_binary(op, a, b)? {
                 return Ok(r);
             }
+            if op == BinOp::BitOr
+                && let Some(r) = self.type_union(a, b)?
+            {
+                return Ok(r);
+            }
             return Err(unsupported(op, a, b));
         }
         let (lname, rname, _) = dunders(op);
@@ -329,13 +334,17 @@ impl Vm {
                 }
             },
             Value::Class(c) => {
-                if let Some(r) = self.call_dunder(obj, "__class_getitem__", std::slice::from_ref(key))? {
-                    return Ok(r);
+                // An implicit classmethod (PEP 560), found on the class itself.
+                if let Some(hook) = c.lookup_str("__class_getitem__") {
+                    let func = match hook {
+                        Value::ClassMethod(w) => w.func.clone(),
+                        other => other,
+                    };
+                    return self.call(&func, &[obj.clone(), key.clone()]);
                 }
-                // `list[int]` and friends: typing is not checked, so the
-                // class stands for itself.
+                // `list[int]` and friends (types.GenericAlias).
                 if c.builtin {
-                    return Ok(obj.clone());
+                    return self.generic_alias(obj, key);
                 }
                 Err(type_error(format!("type '{}' is not subscriptable", c.name.as_str())))
             }

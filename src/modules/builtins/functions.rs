@@ -358,6 +358,11 @@ pub fn isinstance_of(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
+        // A union (`int | str`) or an alias answers for itself.
+        Value::Instance(_) if cls.class().lookup_str("__instancecheck__").is_some() => {
+            let r = vm.call_method(cls, "__instancecheck__", std::slice::from_ref(obj))?;
+            vm.truthy(&r)
+        }
         _ => Err(type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
@@ -370,28 +375,32 @@ fn isinstance(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::Bool(isinstance_of(vm, &args.pos[0], &args.pos[1])?))
 }
 
-fn subclass_of(c: &Class, cls: &Value) -> PyResult<bool> {
+fn subclass_of(vm: &mut Vm, c: &Arc<Class>, cls: &Value) -> PyResult<bool> {
     match cls {
         Value::Class(base) => Ok(c.is_subclass(base)),
         Value::Tuple(t) => {
             for b in t.items.iter() {
-                if subclass_of(c, b)? {
+                if subclass_of(vm, c, b)? {
                     return Ok(true);
                 }
             }
             Ok(false)
         }
+        Value::Instance(_) if cls.class().lookup_str("__subclasscheck__").is_some() => {
+            let r = vm.call_method(cls, "__subclasscheck__", &[Value::Class(c.clone())])?;
+            vm.truthy(&r)
+        }
         _ => Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
     }
 }
 
-fn issubclass(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+fn issubclass(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs("issubclass")?;
     if args.len() != 2 {
         return Err(type_error(format!("issubclass expected 2 arguments, got {}", args.len())));
     }
     match &args.pos[0] {
-        Value::Class(c) => Ok(Value::Bool(subclass_of(c, &args.pos[1])?)),
+        Value::Class(c) => Ok(Value::Bool(subclass_of(vm, c, &args.pos[1])?)),
         _ => Err(type_error("issubclass() arg 1 must be a class")),
     }
 }
