@@ -42,6 +42,7 @@ pub static FROZEN: &[Frozen] = &[
     module("json", include_str!("json.pyl")),
     module("types", include_str!("types.pyl")),
     module("typing", include_str!("typing.pyl")),
+    module("dataclasses", include_str!("dataclasses.pyl")),
     package("concurrent", "\"\"\"The concurrent package (pyl): holds `concurrent.futures`.\"\"\"\n"),
     package("concurrent.futures", include_str!("concurrent/futures.pyl")),
     module("concurrent.futures._base", include_str!("concurrent/futures_base.pyl")),
