@@ -108,6 +108,10 @@ impl PyList {
 
 impl Drop for PyList {
     fn drop(&mut self) {
-        super::drop::release(std::mem::take(self.items.get_mut()));
+        let mut items = std::mem::take(self.items.get_mut());
+        // CPython frees a list's items last to first (the order their
+        // `__del__` methods run in).
+        items.reverse();
+        super::drop::release(items);
     }
 }

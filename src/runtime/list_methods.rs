@@ -208,8 +208,10 @@ fn list_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn list_clear(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = list_this(args, "clear")?;
-    let old = l.replace(Vec::new());
-    drop(old);
+    let mut old = l.replace(Vec::new());
+    // Last to first, as CPython frees them (and runs their `__del__`).
+    old.reverse();
+    crate::runtime::drop::release(old);
     Ok(Value::None)
 }
 
