@@ -145,7 +145,7 @@ pub(super) fn container_len(v: &Value) -> Option<usize> {
         Value::Dict(d) => d.len(),
         Value::Set(s) | Value::FrozenSet(s) => s.len(),
         Value::Bytes(b) => b.data.len(),
-        Value::Range(r) => r.len() as usize,
+        Value::Range(r) if !r.is_big() => r.len() as usize,
         _ => return None,
     })
 }
