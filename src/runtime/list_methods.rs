@@ -122,7 +122,7 @@ fn seq_iter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 pub(crate) fn list_append(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = list_this(args, "append")?;
     args.exactly("list.append", 1, args.len() - 1)?;
-    l.push(args.pos[1].clone());
+    l.try_push(args.pos[1].clone())?;
     Ok(Value::None)
 }
 
