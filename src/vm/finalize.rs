@@ -77,11 +77,14 @@ pub(crate) fn defer(inst: Arc<Instance>) {
         return;
     };
     // No value is dropped while the queue is borrowed, so the borrow
-    // cannot fail but on a thread being torn down (then `inst` is freed).
-    let first = QUEUE.try_with(|q| {
-        let mut q = q.borrow_mut();
-        q.push(inst);
-        q.len() == 1
+    // cannot fail; if it did (or on a thread being torn down) `inst` would
+    // be freed without the call rather than panic in a `Drop`.
+    let first = QUEUE.try_with(|q| match q.try_borrow_mut() {
+        Ok(mut q) => {
+            q.push(inst);
+            q.len() == 1
+        }
+        Err(_) => false,
     });
     if first == Ok(true) {
         shared.finalizers.pending.fetch_add(1, Ordering::AcqRel);
