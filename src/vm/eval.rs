@@ -16,14 +16,13 @@ use std::sync::atomic::Ordering;
 use super::error::type_error;
 use super::eval_lookup::{class_lookup, instance_attr, plain_method, slice_bounds};
 use super::exec::Flow;
-use super::fast_ops::{builtin_len, float_fast, int_fast, num_compare, str_add, unbound_local};
+use super::fast_ops::{builtin_len, float_fast, for_iter_fast, int_fast, num_compare, str_add, unbound_local};
 use super::frame::{Block, Frame};
 use super::gil::FINALIZE;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::{Code, Op};
 use crate::runtime::class::{Class, ClassFlags};
 use crate::runtime::exception::TraceEntry;
-use crate::runtime::iter::IterState;
 use crate::runtime::value::Value;
 use crate::syntax::ast::BinOp;
 
@@ -714,54 +713,7 @@ impl Vm {
                         slow!(op);
                     }
                     Op::ForIter(t) => {
-                        let next = match stack.last() {
-                            Some(Value::Iter(it)) => match &mut *it.state.lock() {
-                                IterState::Range { next, left, step } => Some(if *left > 0 {
-                                    let v = *next;
-                                    *next = next.wrapping_add(*step);
-                                    *left -= 1;
-                                    Some(Value::Int(v))
-                                } else {
-                                    None
-                                }),
-                                IterState::List { list, index } => {
-                                    let items = list.lock();
-                                    Some(match items.get(*index) {
-                                        Some(v) => {
-                                            *index += 1;
-                                            Some(v.clone())
-                                        }
-                                        None => {
-                                            *index = usize::MAX;
-                                            None
-                                        }
-                                    })
-                                }
-                                // `for i, x in enumerate(a_list)`.
-                                IterState::Enumerate { iter: Value::Iter(inner), count } => {
-                                    match &mut *inner.state.lock() {
-                                        IterState::List { list, index } => {
-                                            let items = list.lock();
-                                            Some(match items.get(*index) {
-                                                Some(v) => {
-                                                    *index += 1;
-                                                    let n = *count;
-                                                    *count += 1;
-                                                    Some(Value::tuple(vec![Value::Int(n), v.clone()]))
-                                                }
-                                                None => {
-                                                    *index = usize::MAX;
-                                                    None
-                                                }
-                                            })
-                                        }
-                                        _ => None,
-                                    }
-                                }
-                                _ => None,
-                            },
-                            _ => None,
-                        };
+                        let next = for_iter_fast(stack.last());
                         match next {
                             Some(Some(v)) => stack.push(v),
                             Some(None) => {
