@@ -18,6 +18,10 @@
 # A test may be a symlink to a runnable script elsewhere (tests/golden/threads/
 # tutorial/ links the tutorial's scripts in scripts/tutorial/).
 #
+# Scripts under a directory named memory run with their address space
+# limited to 512 MiB (ulimit -v 524288), as tests/golden.rs runs pyl on them:
+# their MemoryError cases then fail within the limit, on any machine.
+#
 # Each script runs with its absolute path as argv[0], stdin empty, the current
 # directory set to a fresh temporary directory (so tests that write files do
 # not litter the repository) and a timeout. Every script is run twice with
@@ -50,6 +54,7 @@ run() {
     mkdir -p "$out"
     cwd=$(mktemp -d "$work/cwd.XXXXXX")
     (
+        if [[ "/${script#"$root/"}" == */memory/* ]]; then ulimit -v 524288 || exit 1; fi
         cd "$cwd" &&
         PYTHONHASHSEED=$seed PYTHONDONTWRITEBYTECODE=1 PYTHONUTF8=1 PYTHONPATH= \
             timeout --kill-after=5 "$limit" "$python" "$script" \

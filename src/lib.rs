@@ -133,6 +133,7 @@ impl Interpreter {
             signal_handlers: Mutex::new(std::collections::HashMap::new()),
             host: setup.host,
             gc: vm::gc::Collector::default(),
+            finalizers: vm::finalize::Finalizers::default(),
             config,
         };
         if let Some(limit) = setup.recursion_limit {
@@ -351,6 +352,7 @@ fn run_main_locked(vm: &mut Vm, source: &str, filename: &str) -> i32 {
     if let Err(e) = run_exit_waits(vm) {
         status = exit_status(vm, &e);
     }
+    vm.finalize_main(&main.dict);
     if finish(vm) {
         status = 120;
     }

@@ -240,11 +240,12 @@ impl Session {
     /// child processes, flushes), then the status to exit with: `status`,
     /// or the one an exception during those steps calls for.
     pub fn finish(mut self, status: i32) -> i32 {
-        self.locked(|vm, _| {
+        self.locked(|vm, main| {
             let mut status = status;
             if let Err(e) = crate::run_exit_waits(vm) {
                 status = crate::exit_status(vm, &e);
             }
+            vm.finalize_main(&main.dict);
             if crate::finish(vm) {
                 status = 120;
             }

@@ -20,8 +20,15 @@
 //!
 //! `PYL_GOLDEN_FILTER=substring` runs only the scripts whose path (relative
 //! to `tests/golden`, e.g. `numbers/round`) contains the substring.
-//! Scripts under a directory named `threads` or `processes` run twice: as
-//! they are and with `--no-gil`.
+//! Scripts under a directory named `threads`, `processes` or `memory` run
+//! twice: as they are and with `--no-gil`.
+//!
+//! Scripts under a directory named `memory` (out-of-memory cases, the
+//! cycle collector's) run with their address space limited to
+//! [`MEMORY_LIMIT`] (`setrlimit(RLIMIT_AS)`, as `ulimit -v`), as
+//! `regen_golden.sh` runs CPython on them: a regression that allocates
+//! without bound ends in MemoryError or an abort of that run, never in
+//! the machine running out of memory.
 
 use std::collections::VecDeque;
 use std::fmt::Write as _;
@@ -33,6 +40,9 @@ use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
+/// The address-space limit of `memory` scripts, in bytes: 512 MiB, the
+/// `ulimit -v 524288` of `regen_golden.sh`.
+const MEMORY_LIMIT: u64 = 512 * 1024 * 1024;
 const DIFF_LINES: usize = 12;
 /// How long processes left behind by a script may keep its pipes open.
 const PIPE_GRACE: Duration = Duration::from_secs(5);
@@ -44,6 +54,8 @@ struct Case {
     script: PathBuf,
     /// Extra interpreter flags placed before the script path.
     flags: Vec<&'static str>,
+    /// Run under `MEMORY_LIMIT`.
+    limited: bool,
 }
 
 impl Case {
@@ -111,12 +123,12 @@ fn cases(root: &Path, filter: Option<&str>) -> Vec<Case> {
         if filter.is_some_and(|f| !name.contains(f)) {
             continue;
         }
-        let threaded = rel
-            .parent()
-            .is_some_and(|p| p.components().any(|c| c.as_os_str() == "threads" || c.as_os_str() == "processes"));
-        cases.push(Case { name: name.clone(), script: script.clone(), flags: Vec::new() });
-        if threaded {
-            cases.push(Case { name, script, flags: vec!["--no-gil"] });
+        let in_dir = |dir: &str| rel.parent().is_some_and(|p| p.components().any(|c| c.as_os_str() == dir));
+        let limited = in_dir("memory");
+        let both_modes = in_dir("threads") || in_dir("processes") || limited;
+        cases.push(Case { name: name.clone(), script: script.clone(), flags: Vec::new(), limited });
+        if both_modes {
+            cases.push(Case { name, script, flags: vec!["--no-gil"], limited });
         }
     }
     cases
@@ -298,6 +310,19 @@ fn run_pyl(case: &Case) -> Result<Actual, String> {
     {
         use std::os::unix::process::CommandExt;
         command.process_group(0);
+        if case.limited {
+            // SAFETY: the hook runs in the child between fork and exec and
+            // only calls setrlimit, which is async-signal-safe.
+            unsafe {
+                command.pre_exec(|| {
+                    let limit = libc::rlimit { rlim_cur: MEMORY_LIMIT as _, rlim_max: MEMORY_LIMIT as _ };
+                    if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    Ok(())
+                });
+            }
+        }
     }
     let mut child = command.spawn().map_err(|e| format!("cannot start pyl: {e}"))?;
     let out = drain(child.stdout.take().unwrap());

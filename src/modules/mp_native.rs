@@ -78,6 +78,7 @@ fn mp_fork(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         unsafe { vm.shared.import_locks.reset_after_fork(crate::vm::threads::current_ident()) };
         // SAFETY: only this thread exists in the child.
         unsafe { vm.shared.gc.after_fork_child() };
+        vm.shared.finalizers.after_fork_child(&vm.shared.gil);
         vm.thread.is_main = true;
         // As CPython's random registers at fork: the child must not
         // repeat the parent's random numbers.

@@ -85,6 +85,27 @@ pub fn to_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
+/// An int argument of any size (`__index__` semantics), or `what`'s
+/// TypeError: `None` gives the usual "'T' object cannot be interpreted
+/// as an integer".
+pub fn to_index_big(vm: &mut Vm, v: &Value, what: Option<&str>) -> PyResult<num_bigint::BigInt> {
+    let not_int = |v: &Value| match what {
+        Some(msg) => type_error(msg.to_string()),
+        None => type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())),
+    };
+    match v {
+        Value::Int(i) => Ok((*i).into()),
+        Value::Bool(b) => Ok((*b as i64).into()),
+        Value::BigInt(b) => Ok((**b).clone()),
+        Value::Instance(_) => match vm.call_dunder(v, "__index__", &[])? {
+            Some(Value::Int(i)) => Ok(i.into()),
+            Some(Value::BigInt(b)) => Ok((*b).clone()),
+            _ => Err(not_int(v)),
+        },
+        _ => Err(not_int(v)),
+    }
+}
+
 /// A count for sequence repetition (`s * n`, `bytes(n)`): as `to_index`,
 /// but an int beyond the index range is CPython's "cannot fit 'int' into
 /// an index-sized integer" (`PyNumber_AsSsize_t` with OverflowError).

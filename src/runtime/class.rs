@@ -49,6 +49,8 @@ impl ClassFlags {
     pub const GETATTRIBUTE: u32 = 128;
     /// A Python-level `__new__` is defined.
     pub const NEW: u32 = 256;
+    /// `__del__` is defined: instances are finalized (`instance.rs`).
+    pub const DEL: u32 = 512;
 }
 
 /// Counts changes to class namespaces made after the classes were built
@@ -274,6 +276,10 @@ impl Class {
         }
         if is_py(&own("__delattr__")) {
             flags |= ClassFlags::DELATTR;
+        }
+        if own("__del__").is_some() {
+            flags |= ClassFlags::DEL;
+            crate::vm::finalize::note_finalizers();
         }
         if matches!(own("__new__"), Some(Value::Function(_) | Value::StaticMethod(_))) {
             flags |= ClassFlags::NEW;

@@ -109,6 +109,22 @@ impl Inner {
         }
     }
 
+    /// Makes room for one more entry, or false when memory runs out (a
+    /// script's `d[k] = v` is then MemoryError, not an abort).
+    fn try_make_room(&mut self) -> bool {
+        if self.entries.len() == self.entries.capacity() && self.entries.try_reserve(self.entries.len().max(4)).is_err()
+        {
+            return false;
+        }
+        match &mut self.index {
+            Some(index) => {
+                let entries = &self.entries;
+                index.try_reserve(1, |&j| mix(entries[j as usize].hash)).is_ok()
+            }
+            None => true,
+        }
+    }
+
     fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         let i = self.entries.len();
         self.entries.push(Entry { hash, key, value });
@@ -392,6 +408,7 @@ impl PyDict {
 
     pub fn set_hashed(&self, vm: &mut Vm, key: Value, hash: i64, value: Value) -> PyResult<()> {
         let slot = std::cell::RefCell::new(Some((key.clone(), value)));
+        let full = std::cell::Cell::new(false);
         self.locate(
             vm,
             &key,
@@ -402,11 +419,16 @@ impl PyDict {
                 }
             },
             |inner| {
-                if let Some((k, v)) = slot.borrow_mut().take() {
+                if !inner.try_make_room() {
+                    full.set(true);
+                } else if let Some((k, v)) = slot.borrow_mut().take() {
                     inner.insert_new(hash, k, v);
                 }
             },
         )?;
+        if full.get() {
+            return Err(super::memory::memory_error());
+        }
         self.bump();
         Ok(())
     }

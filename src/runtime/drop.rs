@@ -18,7 +18,8 @@
 //! again at most `NESTED` levels deep. So the native stack used by a drop
 //! is bounded whatever the depth of the data, and everything is freed by
 //! the time the outermost drop returns (order of frees differs from
-//! CPython's only below `NESTED` levels, where no finaliser runs in pyl).
+//! CPython's only below `NESTED` levels, which can only change the order
+//! in which `__del__` methods queue there: `vm/finalize.rs`).
 
 use std::cell::{Cell, RefCell};
 

@@ -1,8 +1,17 @@
 //! Instances of user classes (and of exception classes, and of subclasses
 //! of builtin value types such as `class MyList(list)`, which carry the
 //! builtin value they extend).
+//!
+//! An instance of a class defining `__del__` is not freed when its last
+//! reference goes: its contents move to a new allocation that is queued
+//! for the interpreter to call `__del__` on at its next safe point
+//! (`vm/finalize.rs`), since a `Drop` may run anywhere (a lock held, no
+//! VM at hand). `finalized` makes that happen at most once per object,
+//! as CPython's PEP 442 does: a resurrected object is later freed
+//! without a second `__del__`.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use parking_lot::Mutex;
 
@@ -14,6 +23,8 @@ pub struct Instance {
     class: Arc<Class>,
     pub dict: Arc<PyDict>,
     pub payload: Payload,
+    /// `__del__` was called, or is about to be (see the module docs).
+    finalized: AtomicBool,
 }
 
 /// What an instance carries beyond its attributes.
@@ -28,6 +39,18 @@ pub enum Payload {
 
 impl Drop for Instance {
     fn drop(&mut self) {
+        if !*self.finalized.get_mut() && self.class.has_flag(super::class::ClassFlags::DEL) {
+            // Resurrected into a new allocation for its `__del__`; it frees
+            // its contents when that one is dropped.
+            let revived = Instance {
+                class: self.class.clone(),
+                dict: std::mem::replace(&mut self.dict, empty_dict()),
+                payload: std::mem::replace(&mut self.payload, Payload::None),
+                finalized: AtomicBool::new(true),
+            };
+            crate::vm::finalize::defer(Arc::new(revived));
+            return;
+        }
         // The attribute dict frees its entries through `drop::release`
         // itself; the payload is the other way down a chain of objects.
         match std::mem::replace(&mut self.payload, Payload::None) {
@@ -43,16 +66,31 @@ impl Drop for Instance {
 
 impl Instance {
     pub fn new(class: Arc<Class>) -> Instance {
-        Instance { dict: Arc::new(PyDict::with_capacity(class.attr_hint())), class, payload: Payload::None }
+        Instance {
+            dict: Arc::new(PyDict::with_capacity(class.attr_hint())),
+            class,
+            payload: Payload::None,
+            finalized: AtomicBool::new(false),
+        }
     }
 
     pub fn new_exception(class: Arc<Class>, data: ExcData) -> Instance {
-        Instance { class, dict: Arc::new(PyDict::new()), payload: Payload::Exception(Mutex::new(data)) }
+        Instance {
+            class,
+            dict: Arc::new(PyDict::new()),
+            payload: Payload::Exception(Mutex::new(data)),
+            finalized: AtomicBool::new(false),
+        }
     }
 
     /// An instance of a subclass of a builtin value type.
     pub fn with_value(class: Arc<Class>, value: super::value::Value) -> Instance {
-        Instance { class, dict: Arc::new(PyDict::new()), payload: Payload::Value(value) }
+        Instance {
+            class,
+            dict: Arc::new(PyDict::new()),
+            payload: Payload::Value(value),
+            finalized: AtomicBool::new(false),
+        }
     }
 
     /// The builtin value an instance of a subclass of a builtin type carries.
@@ -77,4 +115,21 @@ impl Instance {
             Payload::None | Payload::Value(_) => None,
         }
     }
+}
+
+impl Instance {
+    /// Claims the call of `__del__`: true the first time only.
+    pub fn claim_finalizer(&self) -> bool {
+        !self.finalized.swap(true, Ordering::AcqRel)
+    }
+
+    /// Whether `__del__` is still to be called on this object.
+    pub fn needs_finalizer(&self) -> bool {
+        self.class.has_flag(super::class::ClassFlags::DEL) && !self.finalized.load(Ordering::Acquire)
+    }
+}
+
+/// The dict left in an instance whose contents moved out.
+fn empty_dict() -> Arc<PyDict> {
+    Arc::new(PyDict::new())
 }

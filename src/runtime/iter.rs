@@ -41,6 +41,8 @@ pub enum IterState {
         left: i64,
         step: i64,
     },
+    /// A range beyond machine integers (CPython's `longrange_iterator`).
+    BigRange(Box<BigRangeIter>),
     Str {
         s: Arc<PyStr>,
         byte: usize,
@@ -120,7 +122,7 @@ impl PyIter {
             IterState::List { .. } => t.list_iterator_type.clone(),
             IterState::ListReverse { .. } => t.list_reverseiterator_type.clone(),
             IterState::Tuple { .. } => t.tuple_iterator_type.clone(),
-            IterState::Range { .. } => t.range_iterator_type.clone(),
+            IterState::Range { .. } | IterState::BigRange(_) => t.range_iterator_type.clone(),
             IterState::Str { .. } => t.str_iterator_type.clone(),
             IterState::Bytes { .. } => t.bytes_iterator_type.clone(),
             IterState::Dict { kind: DictIterKind::Keys, .. } => t.dict_keyiterator_type.clone(),
@@ -135,4 +137,22 @@ impl PyIter {
             IterState::Callable { .. } => t.callable_iterator_type.clone(),
         }
     }
+}
+
+/// The state of an iterator over a range beyond machine integers.
+pub struct BigRangeIter {
+    pub next: num_bigint::BigInt,
+    pub left: num_bigint::BigInt,
+    pub step: num_bigint::BigInt,
+}
+
+/// An iterator over `left` ints from `first` by `step`, over machine
+/// integers when they hold every item.
+pub fn range_iter(first: num_bigint::BigInt, left: num_bigint::BigInt, step: num_bigint::BigInt) -> Value {
+    use num_traits::ToPrimitive;
+    let last = &first + (&left - 1u32).max(num_bigint::BigInt::from(0)) * &step;
+    if let (Some(next), Some(n), Some(s), Some(_)) = (first.to_i64(), left.to_i64(), step.to_i64(), last.to_i64()) {
+        return PyIter::value(IterState::Range { next, left: n, step: s });
+    }
+    PyIter::value(IterState::BigRange(Box::new(BigRangeIter { next: first, left, step })))
 }

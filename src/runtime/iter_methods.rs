@@ -153,9 +153,8 @@ pub fn reversed_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Va
             PyIter::value(IterState::Tuple { tuple: Arc::new(super::tuple::PyTuple::new(items)), index: 0 })
         }
         Value::Range(r) => {
-            let n = r.len();
-            let last = if n > 0 { r.get(n - 1) } else { r.start };
-            PyIter::value(IterState::Range { next: last, left: n, step: -r.step })
+            let (last, n, step) = r.reversed();
+            super::iter::range_iter(last, n, step)
         }
         Value::Str(s) => {
             let rev: String = s.as_str().chars().rev().collect();

@@ -51,6 +51,16 @@ impl PyList {
         self.items.lock().push(v);
     }
 
+    /// `append`: a list a script grows until memory runs out gets
+    /// `MemoryError`, not an abort.
+    #[inline]
+    pub fn try_push(&self, v: Value) -> crate::vm::PyResult<()> {
+        let mut items = self.items.lock();
+        super::memory::reserve_growth(&mut items, 1)?;
+        items.push(v);
+        Ok(())
+    }
+
     /// A copy of the items, for operations that must call Python code.
     pub fn snapshot(&self) -> Vec<Value> {
         self.items.lock().clone()
@@ -108,6 +118,10 @@ impl PyList {
 
 impl Drop for PyList {
     fn drop(&mut self) {
-        super::drop::release(std::mem::take(self.items.get_mut()));
+        let mut items = std::mem::take(self.items.get_mut());
+        // CPython frees a list's items last to first (the order their
+        // `__del__` methods run in).
+        items.reverse();
+        super::drop::release(items);
     }
 }

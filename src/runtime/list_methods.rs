@@ -81,7 +81,15 @@ fn seq_items(args: &Args) -> PyResult<Vec<Value>> {
     match args.pos.first() {
         Some(Value::List(l)) => Ok(l.snapshot()),
         Some(Value::Tuple(t)) => Ok(t.items.to_vec()),
-        Some(Value::Range(r)) => Ok((0..r.len()).map(|i| Value::Int(r.get(i))).collect()),
+        Some(Value::Range(r)) => {
+            let n = r.checked_len()?;
+            if r.is_big() {
+                // Bounds beyond 64 bits with a length that fits: rare.
+                let (start, _, step) = r.bounds();
+                return Ok((0..n).map(|i| Value::from_bigint(&start + &step * i)).collect());
+            }
+            Ok((0..n).map(|i| Value::Int(r.get(i))).collect())
+        }
         _ => Err(type_error("descriptor requires a sequence")),
     }
 }
@@ -114,7 +122,7 @@ fn seq_iter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 pub(crate) fn list_append(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = list_this(args, "append")?;
     args.exactly("list.append", 1, args.len() - 1)?;
-    l.push(args.pos[1].clone());
+    l.try_push(args.pos[1].clone())?;
     Ok(Value::None)
 }
 
@@ -208,12 +216,29 @@ fn list_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn list_clear(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let l = list_this(args, "clear")?;
-    let old = l.replace(Vec::new());
-    drop(old);
+    let mut old = l.replace(Vec::new());
+    // Last to first, as CPython frees them (and runs their `__del__`).
+    old.reverse();
+    crate::runtime::drop::release(old);
     Ok(Value::None)
 }
 
+/// `r.index(x)` and `r.count(x)` for an int `x`: arithmetic, as CPython,
+/// whatever the range's size. None for other `x`.
+fn range_find<'a>(args: &'a Args<'_>) -> Option<(&'a PyRange, num_bigint::BigInt)> {
+    match (args.pos.first(), args.pos.get(1)) {
+        (Some(Value::Range(r)), Some(x)) if args.pos.len() == 2 => Some((&**r, super::numeric::to_big(x)?)),
+        _ => None,
+    }
+}
+
 fn seq_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    if let Some((r, x)) = range_find(args) {
+        return match r.index_of(&x) {
+            Some(i) => Ok(Value::from_bigint(i)),
+            None => Err(value_error(format!("{x} is not in range"))),
+        };
+    }
     let items = seq_items(args)?;
     args.between("index", 1, 3, args.len().saturating_sub(1))?;
     let x = &args.pos[1];
@@ -247,6 +272,9 @@ fn seq_index(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn seq_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    if let Some((r, x)) = range_find(args) {
+        return Ok(Value::Int(r.contains_big(&x) as i64));
+    }
     let items = seq_items(args)?;
     args.exactly("count", 1, args.len().saturating_sub(1))?;
     let x = &args.pos[1];
@@ -446,20 +474,24 @@ fn merge_sort(vm: &mut Vm, order: &mut [usize], keys: &[Value]) -> PyResult<()> 
 
 pub fn range_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("range")?;
-    let ints: Vec<i64> = args.pos.iter().map(|v| to_index(vm, v)).collect::<PyResult<_>>()?;
-    let (start, stop, step) = match ints[..] {
-        [stop] => (0, stop, 1),
-        [start, stop] => (start, stop, 1),
-        [start, stop, step] => (start, stop, step),
-        [] => return Err(type_error("range expected at least 1 argument, got 0")),
-        _ => {
-            return Err(type_error(format!("range expected at most 3 arguments, got {}", ints.len())));
-        }
+    match args.pos.len() {
+        0 => return Err(type_error("range expected at least 1 argument, got 0")),
+        n @ 4.. => return Err(type_error(format!("range expected at most 3 arguments, got {n}"))),
+        _ => {}
+    }
+    let ints: Vec<num_bigint::BigInt> =
+        args.pos.iter().map(|v| super::args::to_index_big(vm, v, None)).collect::<PyResult<_>>()?;
+    let mut ints = ints.into_iter();
+    let (start, stop, step) = match (ints.next(), ints.next(), ints.next()) {
+        (Some(stop), None, _) => (0.into(), stop, 1.into()),
+        (Some(start), Some(stop), None) => (start, stop, 1.into()),
+        (Some(start), Some(stop), Some(step)) => (start, stop, step),
+        _ => unreachable!("1 to 3 arguments"),
     };
-    if step == 0 {
+    if num_traits::Zero::is_zero(&step) {
         return Err(value_error("range() arg 3 must not be zero"));
     }
-    Ok(Value::Range(Arc::new(PyRange { start, stop, step })))
+    Ok(Value::Range(Arc::new(PyRange::new(start, stop, step))))
 }
 
 pub fn range_methods() -> Vec<(&'static str, NativeFn)> {

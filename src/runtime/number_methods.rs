@@ -319,17 +319,25 @@ fn byteorder(v: Option<&Value>) -> PyResult<bool> {
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`; a class
 /// method, so a receiver (when called on an int) is dropped.
 fn int_from_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let pos = match args.pos.first() {
-        Some(Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Class(_)) => &args.pos[1..],
-        _ => args.pos,
+    // Called on an int (`(1).from_bytes(b)`) or with the class, the first
+    // argument is not the data; `int.from_bytes(5)` is data (rejected below).
+    let receiver = match args.pos.first() {
+        Some(Value::Class(_)) => true,
+        Some(Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => args.pos.len() > 1 || args.kwarg("bytes").is_some(),
+        _ => false,
     };
+    let pos = if receiver { &args.pos[1..] } else { args.pos };
     let args = Args { pos, kw: args.kw };
     let data: Vec<u8> = match args.get(0, "bytes") {
         Some(Value::Bytes(b)) => b.data.to_vec(),
         Some(Value::Str(_)) => return Err(type_error("cannot convert 'str' object to bytes")),
         Some(v) => {
             let mut out = Vec::new();
-            for item in vm.iterate(v)? {
+            // As CPython's PyBytes_FromObject: neither bytes-like nor iterable.
+            let Ok(iter) = vm.get_iter(v) else {
+                return Err(type_error(format!("cannot convert '{}' object to bytes", v.type_name())));
+            };
+            for item in vm.iterate(&iter)? {
                 // As bytes(iterable): an int of any size out of range is
                 // the range error, not a C-size overflow.
                 let out_of_range = || value_error("bytes must be in range(0, 256)");

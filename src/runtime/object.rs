@@ -399,10 +399,12 @@ fn slice_indices(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (Some(Value::Slice(s)), Some(n)) = (args.pos.first(), args.pos.get(1)) else {
         return Err(type_error("slice.indices() takes exactly one argument"));
     };
-    let n = super::args::to_index(vm, n)?;
-    let idx = vm.slice_indices(s, n.max(0) as usize)?;
-    let stop = idx.start as i64 + idx.step * idx.len as i64;
-    Ok(Value::tuple(vec![Value::Int(idx.start as i64), Value::Int(stop), Value::Int(idx.step)]))
+    let n = super::args::to_index_big(vm, n, None)?;
+    if num_traits::Signed::is_negative(&n) {
+        return Err(crate::vm::error::value_error("length should not be negative"));
+    }
+    let (start, stop, step) = vm.slice_indices_big(s, &n)?;
+    Ok(Value::tuple(vec![Value::from_bigint(start), Value::from_bigint(stop), Value::from_bigint(step)]))
 }
 
 pub fn function_methods() -> Vec<(&'static str, NativeFn)> {

@@ -63,9 +63,9 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         (Value::Generator(g), "gi_suspended") => {
             Some(Value::Bool(matches!(*g.state.lock(), GenState::Suspended(_, true))))
         }
-        (Value::Range(r), "start") => Some(Value::Int(r.start)),
-        (Value::Range(r), "stop") => Some(Value::Int(r.stop)),
-        (Value::Range(r), "step") => Some(Value::Int(r.step)),
+        (Value::Range(r), "start") => Some(r.start_value()),
+        (Value::Range(r), "stop") => Some(r.stop_value()),
+        (Value::Range(r), "step") => Some(r.step_value()),
         (Value::Slice(s), "start") => Some(s.start.clone()),
         (Value::Slice(s), "stop") => Some(s.stop.clone()),
         (Value::Slice(s), "step") => Some(s.step.clone()),
@@ -102,6 +102,14 @@ pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Value::NotImplemented => "NotImplemented".into(),
         Value::Ellipsis => "Ellipsis".into(),
         Value::Bytes(b) => repr_bytes(&b.data),
+        Value::Range(r) if r.is_big() => {
+            let (start, stop, step) = r.bounds();
+            if num_traits::One::is_one(&step) {
+                format!("range({start}, {stop})")
+            } else {
+                format!("range({start}, {stop}, {step})")
+            }
+        }
         Value::Range(r) => {
             if r.step == 1 {
                 format!("range({}, {})", r.start, r.stop)

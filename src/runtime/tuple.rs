@@ -22,6 +22,9 @@ impl PyTuple {
 
 impl Drop for PyTuple {
     fn drop(&mut self) {
-        super::drop::release(std::mem::take(&mut self.items).into_vec());
+        let mut items = std::mem::take(&mut self.items).into_vec();
+        // Last to first, as CPython (see `PyList`'s drop).
+        items.reverse();
+        super::drop::release(items);
     }
 }

@@ -127,6 +127,13 @@ impl Value {
         }
     }
 
+    /// Whether the value is a reference to a heap object (dropping it may
+    /// free something), not an immediate.
+    #[inline(always)]
+    pub fn is_heap(&self) -> bool {
+        !matches!(self, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Undef)
+    }
+
     /// Drops a value, with the check for immediates inlined (they need no
     /// work) so hot paths do not call the drop glue for them.
     #[inline(always)]

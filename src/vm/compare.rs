@@ -172,9 +172,7 @@ impl Vm {
                 crate::runtime::set_ops::set_compare(self, op, a, b)
             }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
-                let (lx, ly) = (x.len(), y.len());
-                let same = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
-                Ok(same == (op == CmpOp::Eq))
+                Ok(x.same_items(y) == (op == CmpOp::Eq))
             }
             // Equal when bound to the same object and their functions are equal.
             (Value::BoundMethod(x), Value::BoundMethod(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
@@ -264,6 +262,7 @@ impl Vm {
             Value::Range(r) => match item {
                 Value::Int(i) => Ok(r.contains(*i)),
                 Value::Bool(b) => Ok(r.contains(*b as i64)),
+                Value::BigInt(b) => Ok(r.contains_big(b)),
                 _ => self.contains_by_iteration(container, item),
             },
             Value::Bytes(b) => match item {

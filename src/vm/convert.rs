@@ -8,6 +8,7 @@ use crate::bytecode::op::format as fmt_flags;
 use crate::runtime::class::ClassFlags;
 use crate::runtime::numeric::{hash_bigint, hash_float, hash_int};
 use crate::runtime::value::Value;
+use num_traits::ToPrimitive as _;
 
 /// CPython's default limit on int <-> decimal string conversion.
 pub const INT_MAX_STR_DIGITS: usize = 4300;
@@ -216,6 +217,20 @@ impl Vm {
                 tuple_hash(&lanes)
             }
             Value::FrozenSet(s) => frozenset_hash(&s.hashed_items()),
+            // CPython's: the hash of (len, start, step), with None for what
+            // does not matter to equality (a start of no items, a step of
+            // one item).
+            Value::Range(r) => {
+                let len = r.big_len();
+                let (start, _, step) = r.bounds();
+                let none = self.hash(&Value::None)?;
+                let lanes = match len.to_u8() {
+                    Some(0) => [hash_int(0), none, none],
+                    Some(1) => [hash_int(1), hash_bigint(&start), none],
+                    _ => [hash_bigint(&len), hash_bigint(&start), hash_bigint(&step)],
+                };
+                tuple_hash(&lanes)
+            }
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
             }

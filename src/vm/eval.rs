@@ -16,13 +16,13 @@ use std::sync::atomic::Ordering;
 use super::error::type_error;
 use super::eval_lookup::{class_lookup, instance_attr, plain_method, slice_bounds};
 use super::exec::Flow;
-use super::fast_ops::{builtin_len, float_fast, int_fast, num_compare, str_add, unbound_local};
+use super::fast_ops::{builtin_len, float_fast, for_iter_fast, int_fast, num_compare, str_add, unbound_local};
 use super::frame::{Block, Frame};
+use super::gil::FINALIZE;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::{Code, Op};
 use crate::runtime::class::{Class, ClassFlags};
 use crate::runtime::exception::TraceEntry;
-use crate::runtime::iter::IterState;
 use crate::runtime::value::Value;
 use crate::syntax::ast::BinOp;
 
@@ -184,6 +184,9 @@ impl Vm {
                     self.frames[fi].pc = pc;
                     self.stack = std::mem::take(&mut stack);
                     let r = self.exec_op($op, fi, code);
+                    if matches!(r, Ok(Flow::Next | Flow::Jump(_))) {
+                        self.finalize_point();
+                    }
                     stack = std::mem::take(&mut self.stack);
                     match r {
                         Ok(Flow::Next) => {}
@@ -197,6 +200,19 @@ impl Vm {
                             break e;
                         }
                         Err(e) => break e,
+                    }
+                }};
+            }
+            // After an instruction that may have freed a value: the `__del__`
+            // methods that queued run now, before the next instruction, as
+            // CPython runs them at once (`finalize.rs`).
+            macro_rules! finalize_point {
+                () => {{
+                    if self.shared.gil.breaker.load(Ordering::Relaxed) & FINALIZE != 0 {
+                        self.frames[fi].pc = pc;
+                        self.stack = std::mem::take(&mut stack);
+                        self.finalize_point();
+                        stack = std::mem::take(&mut self.stack);
                     }
                 }};
             }
@@ -253,24 +269,33 @@ impl Vm {
                     Op::StoreFast(i) => {
                         let v = stack.pop().unwrap_or_default();
                         let old = std::mem::replace(&mut stack[base + i as usize], v);
-                        old.release();
+                        if old.is_heap() {
+                            drop(old);
+                            finalize_point!();
+                        }
                     }
                     Op::LoadConst(i) => {
                         let v = code.consts[i as usize].clone();
                         stack.push(v);
                     }
                     Op::PopTop => {
-                        if let Some(v) = stack.pop() {
-                            v.release();
+                        if let Some(v) = stack.pop()
+                            && v.is_heap()
+                        {
+                            drop(v);
+                            finalize_point!();
                         }
                     }
                     Op::Jump(t) => {
                         // Eval-breaker point: every loop passes a backward jump.
-                        if (t as usize) < pc
-                            && self.shared.gil.breaker.load(Ordering::Relaxed) != 0
-                            && let Err(e) = self.handle_breaker()
-                        {
-                            break e;
+                        if (t as usize) < pc && self.shared.gil.breaker.load(Ordering::Relaxed) != 0 {
+                            self.frames[fi].pc = pc;
+                            self.stack = std::mem::take(&mut stack);
+                            let r = self.handle_breaker();
+                            stack = std::mem::take(&mut self.stack);
+                            if let Err(e) = r {
+                                break e;
+                            }
                         }
                         pc = t as usize;
                     }
@@ -292,6 +317,8 @@ impl Vm {
                         self.frames[fi].func.globals.set_str_at(&code.names[i as usize], v, &mut at);
                         c.in_globals = true;
                         c.index = at;
+                        drop(c);
+                        finalize_point!();
                     }
                     Op::Compare(cop) => {
                         let len = stack.len();
@@ -369,7 +396,9 @@ impl Vm {
                             // The list store left its three slots to clear.
                             stack.truncate(len - 3);
                         }
-                        if !done {
+                        if done {
+                            finalize_point!();
+                        } else {
                             slow!(op);
                         }
                     }
@@ -509,7 +538,10 @@ impl Vm {
                             instance_attr(obj, &code.method_cache[i as usize], name, &mut self.type_cache)
                         });
                         match found {
-                            Some(v) => *stack.last_mut().expect("an object to load from") = v,
+                            Some(v) => {
+                                *stack.last_mut().expect("an object to load from") = v;
+                                finalize_point!();
+                            }
                             None => slow!(op),
                         }
                     }
@@ -569,6 +601,8 @@ impl Vm {
                                         (*cls).note_attrs(len);
                                     }
                                 }
+                                drop(c);
+                                finalize_point!();
                             }
                             None => slow!(op),
                         }
@@ -609,6 +643,8 @@ impl Vm {
                             if let Value::Instance(inst) = &obj {
                                 inst.dict.set_str(name.clone(), v);
                             }
+                            drop(obj);
+                            finalize_point!();
                         } else {
                             slow!(op);
                         }
@@ -626,7 +662,10 @@ impl Vm {
                             let r = self.call_native_at(slot);
                             stack = std::mem::take(&mut self.stack);
                             match r {
-                                Some(Ok(())) => continue,
+                                Some(Ok(())) => {
+                                    finalize_point!();
+                                    continue;
+                                }
                                 Some(Err(e)) => break e,
                                 None => {}
                             }
@@ -654,7 +693,7 @@ impl Vm {
                         let r = self.call_native_at(slot);
                         stack = std::mem::take(&mut self.stack);
                         match r {
-                            Some(Ok(())) => {}
+                            Some(Ok(())) => finalize_point!(),
                             Some(Err(e)) => break e,
                             None => slow!(op),
                         }
@@ -674,54 +713,7 @@ impl Vm {
                         slow!(op);
                     }
                     Op::ForIter(t) => {
-                        let next = match stack.last() {
-                            Some(Value::Iter(it)) => match &mut *it.state.lock() {
-                                IterState::Range { next, left, step } => Some(if *left > 0 {
-                                    let v = *next;
-                                    *next = next.wrapping_add(*step);
-                                    *left -= 1;
-                                    Some(Value::Int(v))
-                                } else {
-                                    None
-                                }),
-                                IterState::List { list, index } => {
-                                    let items = list.lock();
-                                    Some(match items.get(*index) {
-                                        Some(v) => {
-                                            *index += 1;
-                                            Some(v.clone())
-                                        }
-                                        None => {
-                                            *index = usize::MAX;
-                                            None
-                                        }
-                                    })
-                                }
-                                // `for i, x in enumerate(a_list)`.
-                                IterState::Enumerate { iter: Value::Iter(inner), count } => {
-                                    match &mut *inner.state.lock() {
-                                        IterState::List { list, index } => {
-                                            let items = list.lock();
-                                            Some(match items.get(*index) {
-                                                Some(v) => {
-                                                    *index += 1;
-                                                    let n = *count;
-                                                    *count += 1;
-                                                    Some(Value::tuple(vec![Value::Int(n), v.clone()]))
-                                                }
-                                                None => {
-                                                    *index = usize::MAX;
-                                                    None
-                                                }
-                                            })
-                                        }
-                                        _ => None,
-                                    }
-                                }
-                                _ => None,
-                            },
-                            _ => None,
-                        };
+                        let next = for_iter_fast(stack.last());
                         match next {
                             Some(Some(v)) => stack.push(v),
                             Some(None) => {
@@ -758,8 +750,10 @@ impl Vm {
                         }
                         stack.push(v);
                         // No eval-breaker point on return (see the top of
-                        // `'frames`): the caller resumes at once.
+                        // `'frames`): the caller resumes at once, after the
+                        // `__del__` of the locals just freed.
                         enter_top!();
+                        finalize_point!();
                     }
                     // A `try` costs a push and a pop of a handler block.
                     Op::SetupHandler(t) => {

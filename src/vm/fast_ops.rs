@@ -1,12 +1,14 @@
 //! The arithmetic and comparisons of ints and floats that need no Python
 //! code, shared by the evaluation loop's fast paths and the full
 //! instruction bodies; str concatenation (in place when it can be),
-//! `len` of builtin containers, and the errors for unset variables.
+//! `len` of builtin containers, the next item of the common `for` loops,
+//! and the errors for unset variables.
 
 use std::sync::Arc;
 
 use super::PyErr;
 use crate::bytecode::Op;
+use crate::runtime::iter::IterState;
 use crate::runtime::str::PyStr;
 use crate::runtime::types::types;
 use crate::runtime::value::Value;
@@ -145,7 +147,60 @@ pub(super) fn container_len(v: &Value) -> Option<usize> {
         Value::Dict(d) => d.len(),
         Value::Set(s) | Value::FrozenSet(s) => s.len(),
         Value::Bytes(b) => b.data.len(),
-        Value::Range(r) => r.len() as usize,
+        Value::Range(r) if !r.is_big() => r.len() as usize,
         _ => return None,
     })
+}
+
+/// The next item of the iterator `top` for `for` loops over ranges, lists
+/// and `enumerate` of a list: `Some(None)` when it is exhausted, `None`
+/// when the full `ForIter` must run.
+#[inline]
+pub(super) fn for_iter_fast(top: Option<&Value>) -> Option<Option<Value>> {
+    match top {
+        Some(Value::Iter(it)) => match &mut *it.state.lock() {
+            IterState::Range { next, left, step } => Some(if *left > 0 {
+                let v = *next;
+                *next = next.wrapping_add(*step);
+                *left -= 1;
+                Some(Value::Int(v))
+            } else {
+                None
+            }),
+            IterState::List { list, index } => {
+                let items = list.lock();
+                Some(match items.get(*index) {
+                    Some(v) => {
+                        *index += 1;
+                        Some(v.clone())
+                    }
+                    None => {
+                        *index = usize::MAX;
+                        None
+                    }
+                })
+            }
+            // `for i, x in enumerate(a_list)`.
+            IterState::Enumerate { iter: Value::Iter(inner), count } => match &mut *inner.state.lock() {
+                IterState::List { list, index } => {
+                    let items = list.lock();
+                    Some(match items.get(*index) {
+                        Some(v) => {
+                            *index += 1;
+                            let n = *count;
+                            *count += 1;
+                            Some(Value::tuple(vec![Value::Int(n), v.clone()]))
+                        }
+                        None => {
+                            *index = usize::MAX;
+                            None
+                        }
+                    })
+                }
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
 }

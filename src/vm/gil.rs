@@ -52,6 +52,9 @@ pub const COLLECT: u32 = 16;
 /// Eval-breaker bit: a host's resource limits are being counted
 /// (`embed/host.rs`).
 pub const HOST: u32 = 32;
+/// Eval-breaker bit: objects whose `__del__` must be called are queued
+/// (`finalize.rs`).
+pub const FINALIZE: u32 = 64;
 
 /// CPython's default switch interval: 5 ms, kept in microseconds as CPython does.
 const DEFAULT_INTERVAL_US: u64 = 5000;
@@ -451,6 +454,23 @@ impl Gil {
     pub fn take_collection_request(&self) -> bool {
         self.breaker.load(Ordering::Relaxed) & COLLECT != 0
             && self.breaker.fetch_and(!COLLECT, Ordering::Relaxed) & COLLECT != 0
+    }
+
+    /// Tells the threads that one of them has `__del__` methods to call
+    /// (`finalize.rs`).
+    pub fn request_finalizers(&self) {
+        self.breaker.fetch_or(FINALIZE, Ordering::AcqRel);
+    }
+
+    /// Whether some thread has `__del__` calls to make.
+    #[inline]
+    pub fn finalizers_requested(&self) -> bool {
+        self.breaker.load(Ordering::Acquire) & FINALIZE != 0
+    }
+
+    /// No thread has `__del__` calls to make any more.
+    pub fn clear_finalizers_request(&self) {
+        self.breaker.fetch_and(!FINALIZE, Ordering::AcqRel);
     }
 
     /// Whether a Ctrl-C is waiting to be raised in the main thread.

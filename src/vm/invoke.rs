@@ -173,10 +173,14 @@ impl Vm {
             && matches!(self.stack[slot + 1], Value::List(_))
         {
             let v = self.stack.pop().unwrap_or_default();
-            if let Value::List(l) = &self.stack[slot + 1] {
-                l.push(v);
-            }
+            let pushed = match &self.stack[slot + 1] {
+                Value::List(l) => l.try_push(v),
+                _ => Ok(()),
+            };
             self.stack.truncate(slot);
+            if let Err(e) = pushed {
+                return Some(Err(e));
+            }
             self.stack.push(Value::None);
             return Some(Ok(()));
         }

@@ -16,6 +16,10 @@ impl Vm {
         let state = match v {
             Value::List(l) => IterState::List { list: l.clone(), index: 0 },
             Value::Tuple(t) => IterState::Tuple { tuple: t.clone(), index: 0 },
+            Value::Range(r) if r.is_big() => {
+                let (start, _, step) = r.bounds();
+                return Ok(crate::runtime::iter::range_iter(start, r.big_len(), step));
+            }
             Value::Range(r) => IterState::Range { next: r.start, left: r.len(), step: r.step },
             Value::Str(s) => IterState::Str { s: s.clone(), byte: 0 },
             Value::Bytes(b) => IterState::Bytes { b: b.clone(), index: 0 },
@@ -105,6 +109,16 @@ impl Vm {
                         *next = next.wrapping_add(*step);
                         *left -= 1;
                         Some(Some(Value::Int(v)))
+                    } else {
+                        Some(None)
+                    }
+                }
+                IterState::BigRange(it) => {
+                    if num_traits::Signed::is_positive(&it.left) {
+                        let v = it.next.clone();
+                        it.next += &it.step;
+                        it.left -= 1u32;
+                        Some(Some(Value::from_bigint(v)))
                     } else {
                         Some(None)
                     }
@@ -314,7 +328,11 @@ impl Vm {
                 return Ok(view.items());
             }
             Value::Range(r) => {
-                let n = r.len();
+                let n = r.checked_len()?;
+                if r.is_big() {
+                    let (start, _, step) = r.bounds();
+                    return Ok((0..n).map(|i| Value::from_bigint(&start + &step * i)).collect());
+                }
                 if n > 100_000_000 {
                     return Err(crate::vm::error::PyErr::new(&types().exc.memory_error, ""));
                 }
@@ -472,6 +490,7 @@ impl Vm {
             return Ok(n);
         }
         Ok(match v {
+            Value::Range(r) => r.checked_len()? as usize,
             Value::Instance(_) | Value::Native(_) => match self.call_dunder(v, "__len__", &[])? {
                 Some(Value::Int(n)) if n >= 0 => n as usize,
                 Some(Value::Int(_)) => return Err(value_error("__len__() should return >= 0")),

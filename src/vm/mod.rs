@@ -21,6 +21,7 @@ mod eval_lookup;
 mod exec;
 mod exec_build;
 mod fast_ops;
+pub mod finalize;
 pub mod frame;
 pub mod gc;
 pub mod gil;
@@ -125,6 +126,8 @@ pub struct Shared {
     pub host: crate::embed::host::HostState,
     /// The cycle collector's settings and tracked objects.
     pub gc: gc::Collector,
+    /// Instances waiting for their `__del__` (`finalize.rs`).
+    pub finalizers: finalize::Finalizers,
 }
 
 /// One thread of execution.

@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use num_bigint::BigInt;
+
 use super::error::{index_error, key_error, overflow_error, type_error, value_error};
 use super::{PyResult, Vm};
 use crate::bytecode::Op;
@@ -318,17 +320,18 @@ impl Vm {
             },
             Value::Range(r) => match key {
                 Value::Slice(sl) => {
-                    let len = r.len() as usize;
-                    let idx = self.slice_indices(sl, len)?;
-                    let start = r.get(idx.start as i64);
-                    let step = r.step * idx.step;
-                    let stop = start + step * idx.len as i64;
-                    Ok(Value::Range(Arc::new(crate::runtime::range::PyRange { start, stop, step })))
+                    let (start, stop, step) = self.slice_indices_big(sl, &r.big_len())?;
+                    Ok(Value::Range(Arc::new(r.slice(&start, &stop, &step))))
                 }
+                Value::Int(i) if !r.is_big() => match index_of(*i, r.len() as usize) {
+                    Some(i) => Ok(Value::Int(r.get(i as i64))),
+                    None => Err(index_error("range object index out of range")),
+                },
                 _ => {
-                    let i = self.index_value(key, "range")?;
-                    match index_of(i, r.len() as usize) {
-                        Some(i) => Ok(Value::Int(r.get(i as i64))),
+                    let msg = format!("range indices must be integers or slices, not {}", key.type_name());
+                    let i = crate::runtime::args::to_index_big(self, key, Some(&msg))?;
+                    match r.item(&i) {
+                        Some(v) => Ok(Value::from_bigint(v)),
                         None => Err(index_error("range object index out of range")),
                     }
                 }
@@ -491,6 +494,24 @@ impl Vm {
             v => Some(self.slice_part(v)?),
         };
         Ok(SliceIndices::new(start, stop, step, len))
+    }
+
+    /// A slice's `(start, stop, step)` over `len` items, ints of any size
+    /// (CPython's `_PySlice_GetLongIndices`, for `slice.indices` and range
+    /// slicing).
+    pub fn slice_indices_big(&mut self, s: &PySlice, len: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
+        const MSG: &str = "slice indices must be integers or None or have an __index__ method";
+        let part = |vm: &mut Vm, v: &Value| match v {
+            Value::None => Ok(None),
+            v => crate::runtime::args::to_index_big(vm, v, Some(MSG)).map(Some),
+        };
+        let step = part(self, &s.step)?.unwrap_or_else(|| BigInt::from(1));
+        if num_traits::Zero::is_zero(&step) {
+            return Err(value_error("slice step cannot be zero"));
+        }
+        let start = part(self, &s.start)?;
+        let stop = part(self, &s.stop)?;
+        Ok(crate::runtime::range::big_indices(start, stop, step, len))
     }
 
     fn slice_part(&mut self, v: &Value) -> PyResult<i64> {

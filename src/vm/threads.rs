@@ -47,10 +47,12 @@ pub fn keyboard_interrupt() -> PyErr {
 impl Vm {
     /// Runs at an eval-breaker point when the breaker word is non-zero:
     /// hands the lock over if another thread asked for it and raises a
-    /// pending Ctrl-C in the main thread.
+    /// pending Ctrl-C in the main thread. The value stack must be in
+    /// `self.stack` (Python code may run: `__del__`, `gc.callbacks`).
     #[cold]
     #[inline(never)]
     pub(crate) fn handle_breaker(&mut self) -> PyResult<()> {
+        self.finalize_point();
         if self.shared.gil.take_collection_request() && self.shared.gc.is_enabled() {
             super::gc::collect(self);
         }
@@ -143,6 +145,7 @@ fn thread_main(
     vm.stack.clear();
     vm.exc_info = Value::None;
     vm.thread.locals = Arc::new(PyDict::new());
+    vm.run_finalizers();
     // What the thread made is handed to the collector before a join can
     // return, so a collection after the join sees it.
     super::gc::thread_ending();

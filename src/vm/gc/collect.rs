@@ -4,10 +4,12 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use super::node::Node;
 use super::{Collector, registry};
+use crate::runtime::instance::Instance;
 use crate::runtime::value::Value;
 use crate::vm::Vm;
 
@@ -24,12 +26,31 @@ pub fn collect(vm: &mut Vm) -> usize {
     run_callbacks(vm, "start", 0);
     // This thread's own newest objects are part of the collection.
     registry::flush_this_thread();
-    shared.gil.stop_world();
-    let (found, held) = collect_stopped(gc);
-    shared.gil.restart_world();
-    // The garbage is freed here, with the other threads running again:
-    // nothing outside it can reach it.
-    drop(held);
+    let mut found;
+    let mut rounds = 0;
+    loop {
+        shared.gil.stop_world();
+        let pass = collect_stopped(gc, rounds < MAX_FINALIZE_ROUNDS);
+        shared.gil.restart_world();
+        found = pass.found;
+        if pass.finalize.is_empty() {
+            // The garbage is freed here, with the other threads running
+            // again: nothing outside it can reach it.
+            drop(pass.held);
+            break;
+        }
+        // PEP 442: the `__del__` of unreachable objects runs before any of
+        // them is cleared; what it resurrects is reachable in the next
+        // pass, which frees the rest.
+        drop(pass.held);
+        for inst in pass.finalize {
+            vm.call_del(inst);
+        }
+        registry::flush_this_thread();
+        rounds += 1;
+    }
+    // The `__del__` of objects that clearing the garbage freed.
+    vm.run_finalizers();
     gc.collections.fetch_add(1, Ordering::Relaxed);
     gc.collected.fetch_add(found, Ordering::Relaxed);
     gc.collecting.store(false, Ordering::Release);
@@ -37,14 +58,31 @@ pub fn collect(vm: &mut Vm) -> usize {
     found
 }
 
+/// Passes of one collection that may call `__del__` methods before the
+/// garbage is cleared (more passes only when `__del__` methods make new
+/// garbage with finalizers; it waits for the next collection).
+const MAX_FINALIZE_ROUNDS: usize = 4;
+
 /// What a collection lets go of, dropped once the world runs again.
 type Held = (Vec<Node>, Vec<Value>);
 
+/// What one pass found.
+struct Pass {
+    /// Objects found unreachable (an instance and its attribute dict
+    /// count as one, as in CPython 3.11).
+    found: usize,
+    /// What must be dropped to free them.
+    held: Held,
+    /// Unreachable instances whose `__del__` must run first: when there
+    /// are any, nothing was cleared.
+    finalize: Vec<Arc<Instance>>,
+}
+
 /// The collection proper; no other thread of the interpreter runs Python
-/// code meanwhile. Returns the number of objects found unreachable (an
-/// instance and its attribute dict count as one, as in CPython 3.11), and
-/// what must be dropped to free them.
-fn collect_stopped(gc: &Collector) -> (usize, Held) {
+/// code meanwhile. With `finalizers`, unreachable objects whose `__del__`
+/// was never called are claimed for it and returned, and the garbage is
+/// left as it is.
+fn collect_stopped(gc: &Collector, finalizers: bool) -> Pass {
     let mut recorded = gc.registry.take_all();
     let mut nodes = Vec::with_capacity(recorded.len());
     let mut index: HashMap<usize, u32, BuildHasherDefault<AddrHasher>> =
@@ -93,8 +131,24 @@ fn collect_stopped(gc: &Collector) -> (usize, Held) {
         }
     }
     drop((edges, starts, outside));
-    let mut trash = Vec::new();
     let mut survivors = recorded;
+    if finalizers {
+        let finalize: Vec<Arc<Instance>> = nodes
+            .iter()
+            .zip(&alive)
+            .filter_map(|(node, &live)| match node {
+                Node::Instance(i) if !live && i.needs_finalizer() && i.claim_finalizer() => Some(i.clone()),
+                _ => None,
+            })
+            .collect();
+        if !finalize.is_empty() {
+            survivors.extend(nodes.iter().map(Node::downgrade));
+            gc.survivors.store(survivors.len(), Ordering::Relaxed);
+            gc.registry.put_back(survivors);
+            return Pass { found: 0, held: (nodes, Vec::new()), finalize };
+        }
+    }
+    let mut trash = Vec::new();
     let mut found = 0;
     for (node, &live) in nodes.iter().zip(&alive) {
         if live {
@@ -106,7 +160,7 @@ fn collect_stopped(gc: &Collector) -> (usize, Held) {
     }
     gc.survivors.store(survivors.len(), Ordering::Relaxed);
     gc.registry.put_back(survivors);
-    (found, (nodes, trash))
+    Pass { found, held: (nodes, trash), finalize: Vec::new() }
 }
 
 /// Hashes object addresses (already unique, and spread by a multiply):

@@ -37,7 +37,10 @@
 //! The state is per interpreter (two interpreters in one process collect
 //! independently and never look at each other's objects).
 //!
-//! `__del__` methods are not run (pyl does not call them at all yet).
+//! `__del__` methods run as in CPython 3.4+ (PEP 442): when the garbage
+//! holds instances whose `__del__` was never called, those are called
+//! first, with nothing cleared, and the graph is looked at again: what
+//! they resurrected is then reachable and kept (`vm/finalize.rs`).
 
 mod collect;
 mod node;
@@ -55,7 +58,7 @@ use crate::runtime::tuple::PyTuple;
 use crate::runtime::value::Value;
 
 pub use collect::collect;
-pub(crate) use registry::attach;
+pub(crate) use registry::{attach, attached};
 
 /// Hands what this thread recorded to its interpreter (a thread ends).
 pub(crate) fn thread_ending() {

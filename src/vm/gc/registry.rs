@@ -142,3 +142,9 @@ pub(super) fn flush_this_thread() {
 pub(super) fn batched() -> usize {
     LOCAL.try_with(|l| l.try_borrow().map_or(0, |l| l.batch.len())).unwrap_or(0)
 }
+
+/// The interpreter this thread records objects for, if it still exists
+/// (for an object freed on this thread that wants its `__del__` called).
+pub(crate) fn attached() -> Option<Arc<Shared>> {
+    LOCAL.try_with(|l| l.try_borrow().ok().and_then(|l| l.shared.upgrade())).ok().flatten()
+}

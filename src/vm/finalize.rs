@@ -1,0 +1,201 @@
+//! Calling `__del__`: when the last reference to an instance of a class
+//! defining it goes, when the cycle collector finds it unreachable, and
+//! for what `__main__`'s globals still hold at exit.
+//!
+//! A `Drop` cannot run Python code (it may run under a lock, on a path
+//! with no VM at hand), so an instance that wants finalizing moves its
+//! contents to a new allocation and [`defer`]s it: it is queued on the
+//! thread that freed it (which calls `__del__`, as in CPython: another
+//! thread might hold a lock the method takes) and the eval breaker's
+//! `FINALIZE` bit of that thread's interpreter is set. The eval loop looks at that bit after every
+//! instruction that can free a value (stores, deletes, pops, calls,
+//! returns) and at every other eval-breaker point, and then calls the
+//! queued `__del__` methods ([`Vm::run_finalizers`]) with the interpreter
+//! lock held — so `del x` prints what `x.__del__` prints before the next
+//! statement runs, as in CPython. The collector and the exit sequence
+//! drain the queue too.
+//!
+//! The contract, CPython's (PEP 442): `__del__` is called at most once per
+//! object (a resurrected object is freed later without a second call); an
+//! exception it raises is reported on stderr as `Exception ignored in:
+//! <function C.__del__ ...>` with its traceback, and the program goes on.
+//! What differs: the object `__del__` sees after a reference-count drop
+//! is a new allocation, so its `id()` is not the one it had.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use super::Vm;
+use crate::runtime::dict::PyDict;
+use crate::runtime::instance::Instance;
+use crate::runtime::value::Value;
+
+/// Whether any class defining `__del__` was ever made in this process:
+/// programs without one (nearly all) skip the exit sequence's work. Only
+/// a hint (never reset), so it may be process-wide.
+static ANY: AtomicBool = AtomicBool::new(false);
+
+/// A class defining `__del__` exists (called when its flags are computed).
+pub fn note_finalizers() {
+    ANY.store(true, Ordering::Relaxed);
+}
+
+/// How many threads of one interpreter have instances waiting for their
+/// `__del__`; the eval breaker's `FINALIZE` bit is set while any has.
+#[derive(Default)]
+pub struct Finalizers {
+    pending: AtomicUsize,
+}
+
+impl Finalizers {
+    /// In a child made by fork: only this thread's queue is left.
+    pub fn after_fork_child(&self, gil: &super::gil::Gil) {
+        let here = queued_here();
+        self.pending.store(usize::from(here), Ordering::Release);
+        if here {
+            gil.request_finalizers();
+        }
+    }
+}
+
+thread_local! {
+    /// This thread's instances waiting for their `__del__`: the thread that
+    /// frees an object calls its `__del__`, as in CPython (another thread
+    /// might hold a lock the method takes).
+    static QUEUE: RefCell<Vec<Arc<Instance>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Queues `inst` (already marked finalized) for its `__del__` on this
+/// thread. On a thread attached to no interpreter (one being torn down, a
+/// host's own thread) there is nothing to run it: it is freed without the
+/// call.
+pub(crate) fn defer(inst: Arc<Instance>) {
+    let Some(shared) = super::gc::attached() else {
+        drop(inst);
+        return;
+    };
+    // No value is dropped while the queue is borrowed, so the borrow
+    // cannot fail; if it did (or on a thread being torn down) `inst` would
+    // be freed without the call rather than panic in a `Drop`.
+    let first = QUEUE.try_with(|q| match q.try_borrow_mut() {
+        Ok(mut q) => {
+            q.push(inst);
+            q.len() == 1
+        }
+        Err(_) => false,
+    });
+    if first == Ok(true) {
+        shared.finalizers.pending.fetch_add(1, Ordering::AcqRel);
+        shared.gil.request_finalizers();
+    }
+}
+
+/// Whether this thread has instances waiting.
+fn queued_here() -> bool {
+    QUEUE.try_with(|q| !q.borrow().is_empty()).unwrap_or(false)
+}
+
+/// Takes this thread's waiting instances, and clears the eval breaker's
+/// bit if no thread has any left.
+fn take_here(shared: &super::Shared) -> Vec<Arc<Instance>> {
+    let batch = QUEUE.try_with(|q| std::mem::take(&mut *q.borrow_mut())).unwrap_or_default();
+    if !batch.is_empty() && shared.finalizers.pending.fetch_sub(1, Ordering::AcqRel) == 1 {
+        shared.gil.clear_finalizers_request();
+        // A thread that queued meanwhile set the bit before it was cleared.
+        if shared.finalizers.pending.load(Ordering::Acquire) > 0 {
+            shared.gil.request_finalizers();
+        }
+    }
+    batch
+}
+
+impl Vm {
+    /// Calls the `__del__` methods queued on this thread, if any (a safe
+    /// point: the value stack is in `self.stack`).
+    #[inline]
+    pub(crate) fn finalize_point(&mut self) {
+        if self.shared.gil.finalizers_requested() && queued_here() {
+            self.run_finalizers();
+        }
+    }
+
+    /// Calls every `__del__` queued on this thread, and those of the
+    /// objects that freeing them frees, depth first: an object whose
+    /// `__del__` ran is freed, and what that queues runs before the next
+    /// object already queued, the order CPython's immediate calls have.
+    #[cold]
+    pub(crate) fn run_finalizers(&mut self) {
+        let shared = self.shared.clone();
+        let mut work: VecDeque<Arc<Instance>> = take_here(&shared).into();
+        while let Some(inst) = work.pop_front() {
+            self.call_del(inst);
+            for next in take_here(&shared).into_iter().rev() {
+                work.push_front(next);
+            }
+        }
+    }
+
+    /// Calls `inst.__del__()`, reporting an exception it raises; then
+    /// drops `inst` (which frees it unless `__del__` kept a reference).
+    pub(crate) fn call_del(&mut self, inst: Arc<Instance>) {
+        let Some(del) = inst.class_ref().lookup_str("__del__") else {
+            return;
+        };
+        // A resurrected object may form a cycle again.
+        super::gc::track_instance(&inst);
+        let handled = self.exc_info.clone();
+        let result = self.call(&del, &[Value::Instance(inst)]);
+        self.exc_info = handled;
+        if let Err(e) = result {
+            // CPython's report of an unraisable exception shows no chain.
+            if let Value::Instance(exc) = e.value()
+                && let Some(data) = exc.exc()
+            {
+                let mut data = data.lock();
+                data.context = Value::None;
+                data.cause = Value::None;
+            }
+            let what = self.repr(&del).unwrap_or_else(|_| "<function>".into());
+            self.flush_std();
+            let _ = self.shared.stderr.write(&format!("Exception ignored in: {what}\n"));
+            self.print_exception(&e);
+        }
+    }
+
+    /// CPython's finalization of `__main__` at exit, after the threads were
+    /// joined and the `atexit` handlers ran: the `__del__` of the objects
+    /// its globals hold, in the globals' order, with every global still
+    /// there (as the collector's finalizers run before it clears
+    /// anything); then the globals are dropped, which frees what they
+    /// alone held, and a last collection frees the cycles.
+    pub fn finalize_main(&mut self, globals: &Arc<PyDict>) {
+        if !ANY.load(Ordering::Relaxed) {
+            return;
+        }
+        self.run_finalizers();
+        for (_, v) in globals.items() {
+            if let Value::Instance(inst) = &v
+                && inst.needs_finalizer()
+                && inst.claim_finalizer()
+            {
+                self.call_del(inst.clone());
+            }
+        }
+        // `__builtins__` stays, as in CPython: later `__del__` calls may
+        // still print.
+        let builtins = globals.get_item_str("__builtins__");
+        let items = globals.items();
+        globals.clear();
+        if let Some(b) = builtins {
+            globals.set_item_str("__builtins__", b);
+        }
+        for item in items {
+            drop(item);
+            self.run_finalizers();
+        }
+        super::gc::collect(self);
+        self.run_finalizers();
+    }
+}
