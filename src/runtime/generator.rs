@@ -38,6 +38,9 @@ pub struct GenState {
     /// The exception the generator was handling when it yielded (None
     /// while it runs: the thread holds it then).
     pub exc_info: Value,
+    /// While it runs: whether its resumer was handling an exception,
+    /// kept on the thread's `exc_below` until it stops.
+    pub lent_exc: bool,
 }
 
 pub struct Generator {
@@ -72,6 +75,7 @@ impl Generator {
                 frame: Some(frame),
                 values,
                 exc_info: Value::None,
+                lent_exc: false,
             }),
             name,
             qualname,

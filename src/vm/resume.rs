@@ -140,7 +140,7 @@ impl Vm {
     /// value stack): pushes its frame, to run next in this loop, with
     /// `sent` as the value of the `yield` it stopped at. `Ok(false)` if it
     /// had finished: nothing was pushed.
-    #[inline]
+    #[inline(always)]
     pub(super) fn push_generator_frame(&mut self, stack: &mut Vec<Value>, sent: Value) -> PyResult<bool> {
         let too_deep = self.depth() >= self.recursion_limit();
         let g = generator_at(stack, stack.len() - 1);
@@ -166,7 +166,7 @@ impl Vm {
     /// `YieldValue` of the [`FrameKind::Generator`] frame on top: the frame
     /// goes back into its generator, and `v` is what the `ForIter`/`Send`
     /// of the frame below produced.
-    #[inline]
+    #[inline(always)]
     pub(super) fn yield_to_caller(&mut self, stack: &mut Vec<Value>, v: Value) {
         let base = self.frames.last().expect("a yielding frame is on the frame stack").base;
         let g = generator_at(stack, base - 1);
@@ -235,9 +235,9 @@ fn generator_at(stack: &[Value], slot: usize) -> *const Generator {
 /// Pushes the frame of a created or suspended generator to run it on
 /// this thread: moves its values onto `stack`, then `sent` (if given) as
 /// the result of the `yield` it stopped at; its handled exception becomes
-/// the thread's, the resumer's goes on `exc_below`. `Ok(false)` if it has finished. A
-/// generator resumed `too_deep` is finished with RecursionError, as in
-/// CPython (whose check comes once the frame is entered).
+/// the thread's, the resumer's waits on `exc_below`. `Ok(false)` if it
+/// has finished.
+#[inline(always)]
 fn start(
     st: &mut GenState,
     frames: &mut Vec<Frame>,
@@ -247,39 +247,64 @@ fn start(
     sent: Option<Value>,
     too_deep: bool,
 ) -> PyResult<bool> {
-    let started = match st.status {
-        GenStatus::Suspended => true,
-        GenStatus::Created => false,
-        GenStatus::Running => return Err(value_error("generator already executing")),
-        GenStatus::Finished => return Ok(false),
-    };
-    if !started && sent.as_ref().is_some_and(|v| !v.is_none()) {
-        return Err(type_error("can't send non-None value to a just-started generator"));
+    let started = st.status == GenStatus::Suspended;
+    if (!started || too_deep)
+        && let Some(refused) = refuse_start(st, sent.as_ref(), too_deep)
+    {
+        return refused;
+    }
+    st.status = GenStatus::Running;
+    // Only a resumer handling an exception has one to keep below: the
+    // common case pushes nothing.
+    st.lent_exc = !exc_info.is_none();
+    let own = std::mem::take(&mut st.exc_info);
+    let resumers = std::mem::replace(exc_info, own);
+    if st.lent_exc {
+        exc_below.push(resumers);
+    } else {
+        resumers.release();
+    }
+    let base = stack.len();
+    move_tail(&mut st.values, 0, stack);
+    match sent {
+        Some(v) if started => stack.push(v),
+        Some(v) => v.release(),
+        None => {}
+    }
+    frames.push(st.frame.take().expect("a created or suspended generator has its frame"));
+    let frame = frames.last_mut().expect("just pushed");
+    frame.base = base;
+    frame.ret = base;
+    Ok(true)
+}
+
+/// Why a generator that is not suspended at a `yield` cannot simply
+/// resume: `None` if it can (it is starting). A generator resumed
+/// `too_deep` is finished with RecursionError, as in CPython (whose check
+/// comes once the frame is entered).
+#[cold]
+fn refuse_start(st: &mut GenState, sent: Option<&Value>, too_deep: bool) -> Option<PyResult<bool>> {
+    match st.status {
+        GenStatus::Running => return Some(Err(value_error("generator already executing"))),
+        GenStatus::Finished => return Some(Ok(false)),
+        GenStatus::Created if sent.is_some_and(|v| !v.is_none()) => {
+            return Some(Err(type_error("can't send non-None value to a just-started generator")));
+        }
+        GenStatus::Created | GenStatus::Suspended => {}
     }
     if too_deep {
         st.status = GenStatus::Finished;
         st.frame = None;
         st.values.clear();
-        return Err(recursion_error());
+        return Some(Err(recursion_error()));
     }
-    st.status = GenStatus::Running;
-    exc_below.push(std::mem::replace(exc_info, std::mem::take(&mut st.exc_info)));
-    let base = stack.len();
-    move_tail(&mut st.values, 0, stack);
-    if started && let Some(v) = sent {
-        stack.push(v);
-    }
-    let mut frame = st.frame.take().expect("a created or suspended generator has its frame");
-    frame.base = base;
-    frame.ret = base;
-    frames.push(frame);
-    Ok(true)
+    None
 }
 
 /// Puts the yielding frame on top of `frames` (its values on top of
 /// `stack`) back into its generator, with its handled exception; the
 /// resumer's is the thread's again.
-#[inline]
+#[inline(always)]
 fn suspend(
     st: &mut GenState,
     frames: &mut Vec<Frame>,
@@ -289,23 +314,42 @@ fn suspend(
 ) {
     let base = frames.last().expect("a yielding frame").base;
     move_tail(stack, base, &mut st.values);
-    st.exc_info = std::mem::replace(exc_info, exc_below.pop().unwrap_or_default());
+    std::mem::replace(&mut st.exc_info, give_back_exc(st.lent_exc, exc_info, exc_below)).release();
     st.frame = frames.pop();
     st.status = GenStatus::Suspended;
 }
 
+/// The thread's handled exception, replaced by the resumer's (which
+/// `start` kept on `exc_below` if it was one).
+#[inline(always)]
+fn give_back_exc(lent: bool, exc_info: &mut Value, exc_below: &mut Vec<Value>) -> Value {
+    let resumers = if lent { exc_below.pop().unwrap_or_default() } else { Value::None };
+    std::mem::replace(exc_info, resumers)
+}
+
 /// Moves `from[at..]` to the end of `to`: a generator's few values go
-/// on and off the value stack at every step, and `drain`/`append` cost
-/// several times this plain copy.
-#[inline]
+/// on and off the value stack at every step, and a `drain` or a `memcpy`
+/// call costs several times these plain copies.
+#[inline(always)]
 fn move_tail(from: &mut Vec<Value>, at: usize, to: &mut Vec<Value>) {
     let n = from.len() - at;
     to.reserve(n);
     // SAFETY: `to` has room for `n` more values (reserved above); the `n`
-    // values at `from[at..]` are copied bitwise once, and `from` then
-    // forgets them, so each is owned exactly once, by `to`.
+    // values at `from[at..]` are copied bitwise into it (up to four as two
+    // overlapping pairs, the same bits written twice when n < 4), and
+    // `from` then forgets them, so each is owned exactly once, by `to`.
     unsafe {
-        std::ptr::copy_nonoverlapping(from.as_ptr().add(at), to.as_mut_ptr().add(to.len()), n);
+        let src = from.as_ptr().add(at);
+        let dst = to.as_mut_ptr().add(to.len());
+        match n {
+            0 => {}
+            1 => std::ptr::copy_nonoverlapping(src, dst, 1),
+            2..=4 => {
+                std::ptr::copy_nonoverlapping(src, dst, 2);
+                std::ptr::copy_nonoverlapping(src.add(n - 2), dst.add(n - 2), 2);
+            }
+            _ => std::ptr::copy_nonoverlapping(src, dst, n),
+        }
         from.set_len(at);
         to.set_len(to.len() + n);
     }
@@ -316,7 +360,7 @@ fn move_tail(from: &mut Vec<Value>, at: usize, to: &mut Vec<Value>) {
 /// lock is released.
 fn finish(st: &mut GenState, exc_info: &mut Value, exc_below: &mut Vec<Value>) -> Value {
     st.status = GenStatus::Finished;
-    std::mem::replace(exc_info, exc_below.pop().unwrap_or_default())
+    give_back_exc(st.lent_exc, exc_info, exc_below)
 }
 
 /// PEP 479: a StopIteration leaving a generator becomes a RuntimeError
