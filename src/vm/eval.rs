@@ -16,13 +16,12 @@ use std::sync::atomic::Ordering;
 use super::error::type_error;
 use super::eval_lookup::{class_lookup, instance_attr, plain_method, slice_bounds};
 use super::exec::Flow;
-use super::fast_ops::{builtin_len, float_fast, int_fast, num_compare, str_add, unbound_local};
+use super::fast_ops::{builtin_len, float_fast, int_fast, num_compare, rust_next, str_add, unbound_local};
 use super::frame::{Block, Frame, FrameKind};
 use super::unwind::Origin;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::{Code, Op};
 use crate::runtime::class::{Class, ClassFlags};
-use crate::runtime::iter::IterState;
 use crate::runtime::value::Value;
 use crate::syntax::ast::BinOp;
 
@@ -605,54 +604,7 @@ impl Vm {
                         slow!(op);
                     }
                     Op::ForIter(t) => {
-                        let next = match stack.last() {
-                            Some(Value::Iter(it)) => match &mut *it.state.lock() {
-                                IterState::Range { next, left, step } => Some(if *left > 0 {
-                                    let v = *next;
-                                    *next = next.wrapping_add(*step);
-                                    *left -= 1;
-                                    Some(Value::Int(v))
-                                } else {
-                                    None
-                                }),
-                                IterState::List { list, index } => {
-                                    let items = list.lock();
-                                    Some(match items.get(*index) {
-                                        Some(v) => {
-                                            *index += 1;
-                                            Some(v.clone())
-                                        }
-                                        None => {
-                                            *index = usize::MAX;
-                                            None
-                                        }
-                                    })
-                                }
-                                // `for i, x in enumerate(a_list)`.
-                                IterState::Enumerate { iter: Value::Iter(inner), count } => {
-                                    match &mut *inner.state.lock() {
-                                        IterState::List { list, index } => {
-                                            let items = list.lock();
-                                            Some(match items.get(*index) {
-                                                Some(v) => {
-                                                    *index += 1;
-                                                    let n = *count;
-                                                    *count += 1;
-                                                    Some(Value::tuple(vec![Value::Int(n), v.clone()]))
-                                                }
-                                                None => {
-                                                    *index = usize::MAX;
-                                                    None
-                                                }
-                                            })
-                                        }
-                                        _ => None,
-                                    }
-                                }
-                                _ => None,
-                            },
-                            _ => None,
-                        };
+                        let next = stack.last().and_then(rust_next);
                         match next {
                             Some(Some(v)) => stack.push(v),
                             Some(None) => {
@@ -684,6 +636,20 @@ impl Vm {
                                 pc = t as usize;
                             }
                             Err(e) => break e,
+                        }
+                    }
+                    // `yield from` a list, a range...: `ForIter`'s fast path.
+                    Op::Send(t)
+                        if stack.last().is_some_and(Value::is_none)
+                            && let Some(next) = rust_next(&stack[stack.len() - 2]) =>
+                    {
+                        stack.pop();
+                        match next {
+                            Some(v) => stack.push(v),
+                            None => {
+                                std::mem::replace(stack.last_mut().expect("the iterator"), Value::None).release();
+                                pc = t as usize;
+                            }
                         }
                     }
                     Op::ReturnValue => {

@@ -1,12 +1,14 @@
 //! The arithmetic and comparisons of ints and floats that need no Python
 //! code, shared by the evaluation loop's fast paths and the full
 //! instruction bodies; str concatenation (in place when it can be),
-//! `len` of builtin containers, and the errors for unset variables.
+//! `len` of builtin containers, the next item of iterators over Rust data,
+//! and the errors for unset variables.
 
 use std::sync::Arc;
 
 use super::PyErr;
 use crate::bytecode::Op;
+use crate::runtime::iter::IterState;
 use crate::runtime::str::PyStr;
 use crate::runtime::types::types;
 use crate::runtime::value::Value;
@@ -148,4 +150,52 @@ pub(super) fn container_len(v: &Value) -> Option<usize> {
         Value::Range(r) => r.len() as usize,
         _ => return None,
     })
+}
+
+/// The next value of an iterator over Rust data that needs no Python code
+/// and no lock but its own (a range, a list, `enumerate` of a list), for
+/// the loop's `ForIter` and `Send`: `Some(None)` when it is exhausted,
+/// `None` when the iterator needs the general path.
+#[inline(always)]
+pub(super) fn rust_next(it: &Value) -> Option<Option<Value>> {
+    let Value::Iter(it) = it else {
+        return None;
+    };
+    match &mut *it.state.lock() {
+        IterState::Range { next, left, step } => Some(if *left > 0 {
+            let v = *next;
+            *next = next.wrapping_add(*step);
+            *left -= 1;
+            Some(Value::Int(v))
+        } else {
+            None
+        }),
+        IterState::List { list, index } => Some(list_next(&list.lock(), index)),
+        // `for i, x in enumerate(a_list)`.
+        IterState::Enumerate { iter: Value::Iter(inner), count } => match &mut *inner.state.lock() {
+            IterState::List { list, index } => Some(list_next(&list.lock(), index).map(|v| {
+                let n = *count;
+                *count += 1;
+                Value::tuple(vec![Value::Int(n), v])
+            })),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Item `index` of a list iterator's list, advancing it (for good once
+/// it runs off the end, as CPython's list iterator).
+#[inline(always)]
+fn list_next(items: &[Value], index: &mut usize) -> Option<Value> {
+    match items.get(*index) {
+        Some(v) => {
+            *index += 1;
+            Some(v.clone())
+        }
+        None => {
+            *index = usize::MAX;
+            None
+        }
+    }
 }

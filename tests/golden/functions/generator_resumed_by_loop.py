@@ -267,3 +267,34 @@ print(list(nested_loops(50)))
 print(sum(x * x for x in count(10)), max(x for x in count(4)), ",".join(str(x) for x in count(3)))
 print([y for y in (x + 1 for x in count(3))])
 print(sorted((x for x in count(5)), reverse=True), any(x > 3 for x in count(5)))
+
+
+# yield from iterators over Rust data, and what they return.
+def from_iterables():
+    r = yield from [1, 2]
+    print("list returned", r)
+    r = yield from range(3, 5)
+    print("range returned", r)
+    r = yield from enumerate(["a", "b"])
+    print("enumerate returned", r)
+    it = iter([5])
+    next(it)
+    r = yield from it
+    print("exhausted returned", r)
+    yield from (6, 7)
+    yield from "xy"
+
+
+print(list(from_iterables()))
+
+
+def sends_into_list():
+    yield from [1, 2]
+
+
+s = sends_into_list()
+print(next(s))
+try:
+    s.send(5)
+except AttributeError as e:
+    print("AttributeError", e)
