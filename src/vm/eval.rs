@@ -3,9 +3,10 @@
 //! `eval_loop` runs the frame on top of the thread's frame stack and every
 //! frame it calls, until the frame that entered the loop (a "boundary"
 //! frame) returns or yields. Calls of Python functions push a frame and
-//! carry on in the same loop. Errors unwind through the per-frame handler
+//! carry on in the same loop; so do generators resumed by `for` and
+//! `yield from` (`resume.rs`). Errors unwind through the per-frame handler
 //! blocks; a frame without a handler is popped and the error continues in
-//! its caller, adding one traceback entry per frame.
+//! its caller, adding one traceback entry per frame (`unwind.rs`).
 //!
 //! Fast paths for small ints, floats, lists and dicts are inline; all other
 //! operations go through the generic protocols in the sibling modules.
