@@ -191,18 +191,18 @@ fn setrecursionlimit(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn exc_info(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
-    Ok(match &vm.exc_info {
-        Value::Instance(i) => {
+    Ok(match vm.handled_exception() {
+        v @ Value::Instance(i) => {
             let tb = i.exc().map(|d| crate::runtime::traceback::traceback_of(&mut d.lock())).unwrap_or_default();
-            Value::tuple(vec![Value::Class(i.class()), vm.exc_info.clone(), tb])
+            Value::tuple(vec![Value::Class(i.class()), v.clone(), tb])
         }
         _ => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })
 }
 
 fn exception(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
-    Ok(match &vm.exc_info {
-        Value::Instance(_) => vm.exc_info.clone(),
+    Ok(match vm.handled_exception() {
+        v @ Value::Instance(_) => v.clone(),
         _ => Value::None,
     })
 }

@@ -1,74 +1,115 @@
 //! Generator objects: a suspended frame and its state.
 //!
-//! The generator owns its frame between resumptions; `Vm::resume_generator`
-//! (vm/call.rs) moves it onto the thread's frame stack to run, and back
-//! when it yields. A generator also keeps the exception it was handling
-//! when it yielded, so `sys.exc_info()` is right inside it.
+//! The generator owns its frame between resumptions; `vm/resume.rs` moves
+//! it onto the thread's frame stack to run, and back when it yields. All
+//! of a generator's state sits behind one lock, taken once to resume and
+//! once to suspend, and held only while the frame moves: the `Running`
+//! status, not the lock, keeps a second resumer out ("generator already
+//! executing"), in both GIL modes.
+//!
+//! A generator also keeps the exception it was handling when it yielded,
+//! so `sys.exc_info()` is right inside it.
 
 use std::sync::Arc;
 
-use parking_lot::Mutex;
-
 use super::str::PyStr;
+use super::sync::PyLock;
 use super::value::Value;
-use crate::vm::frame::Detached;
+use crate::vm::frame::Frame;
 
-pub enum GenState {
-    /// Waiting to run; the flag says whether it has started.
-    Suspended(Box<Detached>, bool),
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenStatus {
+    /// Not started: nothing may be sent into it but None.
+    Created,
+    /// Stopped at a `yield`.
+    Suspended,
+    /// Its frame is on some thread's frame stack.
     Running,
     Finished,
 }
 
+pub struct GenState {
+    pub status: GenStatus,
+    /// The frame, while the generator is created or suspended.
+    pub frame: Option<Frame>,
+    /// The frame's locals and operand stack while it is off the thread's
+    /// value stack; an empty buffer, its capacity kept, while it runs.
+    pub values: Vec<Value>,
+    /// The exception the generator was handling when it yielded (None
+    /// while it runs: the thread holds it then).
+    pub exc_info: Value,
+    /// While it runs: whether its resumer was handling an exception,
+    /// kept on the thread's `exc_below` until it stops.
+    pub lent_exc: bool,
+}
+
 pub struct Generator {
-    pub state: Mutex<GenState>,
+    pub state: PyLock<GenState>,
     pub name: Arc<PyStr>,
     pub qualname: Arc<PyStr>,
-    exc_info: Mutex<Value>,
 }
 
 impl Drop for Generator {
     fn drop(&mut self) {
-        let exc = std::mem::take(self.exc_info.get_mut());
-        let frame = match std::mem::replace(self.state.get_mut(), GenState::Finished) {
-            GenState::Suspended(d, _) => Some(d),
-            _ => None,
-        };
-        let frame_values = frame.into_iter().flat_map(|d| {
-            let d = *d;
-            let f = d.frame;
+        let st = self.state.get_mut();
+        let exc = std::mem::take(&mut st.exc_info);
+        let values = std::mem::take(&mut st.values);
+        let frame_values = st.frame.take().into_iter().flat_map(|f| {
             let cells = f.cells.into_iter().map(Value::Cell);
             let locals = f.locals.map(Value::Dict);
-            d.values.into_iter().chain([Value::Function(f.func)]).chain(cells).chain(locals).chain(f.init_self)
+            [Value::Function(f.func)].into_iter().chain(cells).chain(locals).chain(f.init_self)
         });
-        super::drop::release(std::iter::once(exc).chain(frame_values));
+        super::drop::release(std::iter::once(exc).chain(values).chain(frame_values));
     }
 }
 
 impl Generator {
-    pub fn from_parts(frame: Box<Detached>, name: Arc<PyStr>, qualname: Arc<PyStr>) -> Generator {
+    /// A generator over a frame that has not started, whose locals (its
+    /// bound arguments) are `values`.
+    pub fn new(frame: Frame, values: Vec<Value>) -> Generator {
+        let name = frame.code().name.clone();
+        let qualname = frame.code().qualname.clone();
         Generator {
-            state: Mutex::new(GenState::Suspended(frame, false)),
+            state: PyLock::new(GenState {
+                status: GenStatus::Created,
+                frame: Some(frame),
+                values,
+                exc_info: Value::None,
+                lent_exc: false,
+            }),
             name,
             qualname,
-            exc_info: Mutex::new(Value::None),
         }
     }
 
-    pub fn take_exc_info(&self) -> Value {
-        std::mem::replace(&mut *self.exc_info.lock(), Value::None)
-    }
-
-    pub fn set_exc_info(&self, v: Value) {
-        *self.exc_info.lock() = v;
+    pub fn status(&self) -> GenStatus {
+        self.state.lock().status
     }
 
     pub fn is_finished(&self) -> bool {
-        matches!(*self.state.lock(), GenState::Finished)
+        self.status() == GenStatus::Finished
     }
 
     pub fn is_running(&self) -> bool {
-        matches!(*self.state.lock(), GenState::Running)
+        self.status() == GenStatus::Running
+    }
+
+    /// Finishes a generator that has not started (`close()` on it): its
+    /// frame and arguments are dropped without running. False if it has
+    /// started (or is running or finished).
+    pub fn close_unstarted(&self) -> bool {
+        let (frame, values) = {
+            let mut st = self.state.lock();
+            if st.status != GenStatus::Created {
+                return false;
+            }
+            st.status = GenStatus::Finished;
+            (st.frame.take(), std::mem::take(&mut st.values))
+        };
+        // Dropped outside the lock: freeing values may free other
+        // generators, which take their own locks.
+        drop((frame, values));
+        true
     }
 
     /// The line a suspended generator will resume at (for repr/debugging).

@@ -75,9 +75,7 @@ fn gen_close(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if g.is_finished() {
         return Ok(Value::None);
     }
-    let started = matches!(*g.state.lock(), super::generator::GenState::Suspended(_, true));
-    if !started {
-        *g.state.lock() = super::generator::GenState::Finished;
+    if g.close_unstarted() {
         return Ok(Value::None);
     }
     let exit = PyErr::with_args(&types().exc.generator_exit, vec![]);

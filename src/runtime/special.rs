@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::generator::GenState;
+use super::generator::GenStatus;
 use super::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -60,9 +60,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         (Value::Generator(g), "__qualname__") => Some(Value::Str(g.qualname.clone())),
         (Value::Generator(g), "gi_running") => Some(Value::Bool(g.is_running())),
         (Value::Generator(g), "gi_frame") => Some(if g.is_finished() { Value::None } else { Value::Bool(true) }),
-        (Value::Generator(g), "gi_suspended") => {
-            Some(Value::Bool(matches!(*g.state.lock(), GenState::Suspended(_, true))))
-        }
+        (Value::Generator(g), "gi_suspended") => Some(Value::Bool(g.status() == GenStatus::Suspended)),
         (Value::Range(r), "start") => Some(r.start_value()),
         (Value::Range(r), "stop") => Some(r.stop_value()),
         (Value::Range(r), "step") => Some(r.step_value()),

@@ -1,14 +1,13 @@
 //! Calling anything from Rust: functions, builtins, bound methods,
-//! classes (instantiation), callable instances; and resuming generators.
+//! classes (instantiation), callable instances (generators resume in
+//! `resume.rs`).
 
 use std::sync::Arc;
 
 use super::error::type_error;
-use super::eval::Exit;
-use super::{PyErr, PyResult, Vm};
+use super::{PyResult, Vm};
 use crate::runtime::class::{Class, ClassKind};
 use crate::runtime::function::{Args, Function};
-use crate::runtime::generator::{GenState, Generator};
 use crate::runtime::instance::Instance;
 use crate::runtime::str::PyStr;
 use crate::runtime::types::types;
@@ -64,8 +63,7 @@ impl Vm {
     ) -> PyResult<Value> {
         let frame = self.frame_for_call(f, receiver, args, kwargs)?;
         if f.code.is_generator() {
-            let d = self.detach(frame, Vec::new());
-            return Ok(Value::Generator(Arc::new(Generator::new(d))));
+            return Ok(self.make_generator(frame));
         }
         self.run_frame(frame)
     }
@@ -195,137 +193,6 @@ impl Vm {
         }
     }
 
-    // ------------------------------------------------------------ generators
-
-    /// Resumes a generator with `sent`; `Ok(Ok(v))` if it yielded `v`,
-    /// `Ok(Err(v))` if it returned `v`.
-    pub fn resume_generator(&mut self, g: &Generator, sent: Value) -> PyResult<Result<Value, Value>> {
-        self.resume_with(g, Resume::Send(sent))
-    }
-
-    /// Throws an exception into a generator at its current yield.
-    pub fn throw_generator(&mut self, g: &Generator, err: PyErr) -> PyResult<Result<Value, Value>> {
-        self.resume_with(g, Resume::Throw(err))
-    }
-
-    fn resume_with(&mut self, g: &Generator, how: Resume) -> PyResult<Result<Value, Value>> {
-        let (detached, started) = {
-            let mut st = g.state.lock();
-            match std::mem::replace(&mut *st, GenState::Running) {
-                GenState::Suspended(frame, started) => {
-                    if !started
-                        && let Resume::Send(v) = &how
-                        && !v.is_none()
-                    {
-                        *st = GenState::Suspended(frame, started);
-                        return Err(type_error("can't send non-None value to a just-started generator"));
-                    }
-                    (frame, started)
-                }
-                GenState::Running => {
-                    *st = GenState::Running;
-                    return Err(super::error::value_error("generator already executing"));
-                }
-                GenState::Finished => {
-                    *st = GenState::Finished;
-                    return match how {
-                        Resume::Send(_) => Ok(Err(Value::None)),
-                        Resume::Throw(e) => Err(e),
-                    };
-                }
-            }
-        };
-        let (frame, buffer) = self.attach(*detached);
-        if started && let Resume::Send(v) = &how {
-            self.stack.push(v.clone());
-        }
-        let saved_exc = std::mem::replace(&mut self.exc_info, g.take_exc_info());
-        let outcome = match how {
-            Resume::Send(_) => self.run_boundary(frame),
-            Resume::Throw(err) => self.throw_into(frame, err),
-        };
-        let gen_exc = std::mem::replace(&mut self.exc_info, saved_exc);
-        match outcome {
-            Ok(Exit::Yield(v)) => {
-                let frame = self.frames.pop().expect("a yielding frame stays on the stack");
-                let d = self.detach(frame, buffer);
-                g.set_exc_info(gen_exc);
-                *g.state.lock() = GenState::Suspended(Box::new(d), true);
-                Ok(Ok(v))
-            }
-            Ok(Exit::Return(v)) => {
-                *g.state.lock() = GenState::Finished;
-                Ok(Err(v))
-            }
-            Err(e) => {
-                *g.state.lock() = GenState::Finished;
-                if e.is(&types().exc.stop_iteration) {
-                    let re = super::error::runtime_error("generator raised StopIteration");
-                    if let Some(d) = re.0.exc() {
-                        d.lock().cause = e.value();
-                    }
-                    return Err(re);
-                }
-                Err(e)
-            }
-        }
-    }
-
-    /// Pushes a suspended frame and raises `err` at its yield point.
-    fn throw_into(&mut self, mut frame: crate::vm::frame::Frame, err: PyErr) -> PyResult<Exit> {
-        frame.boundary = true;
-        if let Err(e) = self.check_native_stack() {
-            self.stack.truncate(frame.ret);
-            return Err(e);
-        }
-        self.native_depth += 1;
-        self.frames.push(frame);
-        let r = self.eval_with_error(err);
-        self.native_depth -= 1;
-        r
-    }
-
-    /// Sends into whatever `yield from` delegates to: `Ok(Ok(yielded))` or
-    /// `Ok(Err(result))` when it finishes.
-    pub(crate) fn send_to(&mut self, it: &Value, sent: Value) -> PyResult<Result<Value, Value>> {
-        match it {
-            Value::Generator(g) => self.resume_generator(g, sent),
-            _ => {
-                let r =
-                    if sent.is_none() { self.iter_next(it) } else { self.call_method(it, "send", &[sent]).map(Some) };
-                match r {
-                    Ok(Some(v)) => Ok(Ok(v)),
-                    Ok(None) => Ok(Err(Value::None)),
-                    Err(e) if e.is(&types().exc.stop_iteration) => {
-                        let args = e.args();
-                        let v = match &args {
-                            Value::Tuple(t) if !t.is_empty() => t.items[0].clone(),
-                            _ => Value::None,
-                        };
-                        Ok(Err(v))
-                    }
-                    Err(e) => Err(e),
-                }
-            }
-        }
-    }
-}
-
-enum Resume {
-    Send(Value),
-    Throw(PyErr),
-}
-
-impl Generator {
-    /// A generator over a frame that has not started.
-    pub fn new(frame: crate::vm::frame::Detached) -> Generator {
-        let name = frame.frame.code().name.clone();
-        let qualname = frame.frame.code().qualname.clone();
-        Generator::from_parts(Box::new(frame), name, qualname)
-    }
-}
-
-impl Vm {
     /// `with mgr:` — returns (bound `__exit__`, result of `__enter__()`).
     pub(crate) fn enter_context(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
         let cls = mgr.class();

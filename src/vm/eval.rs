@@ -3,9 +3,10 @@
 //! `eval_loop` runs the frame on top of the thread's frame stack and every
 //! frame it calls, until the frame that entered the loop (a "boundary"
 //! frame) returns or yields. Calls of Python functions push a frame and
-//! carry on in the same loop. Errors unwind through the per-frame handler
+//! carry on in the same loop; so do generators resumed by `for` and
+//! `yield from` (`resume.rs`). Errors unwind through the per-frame handler
 //! blocks; a frame without a handler is popped and the error continues in
-//! its caller, adding one traceback entry per frame.
+//! its caller, adding one traceback entry per frame (`unwind.rs`).
 //!
 //! Fast paths for small ints, floats, lists and dicts are inline; all other
 //! operations go through the generic protocols in the sibling modules.
@@ -16,13 +17,13 @@ use std::sync::atomic::Ordering;
 use super::error::type_error;
 use super::eval_lookup::{class_lookup, instance_attr, plain_method, slice_bounds};
 use super::exec::Flow;
-use super::fast_ops::{builtin_len, float_fast, for_iter_fast, int_fast, num_compare, str_add, unbound_local};
-use super::frame::{Block, Frame};
+use super::fast_ops::{builtin_len, float_fast, int_fast, num_compare, rust_next, str_add, unbound_local};
+use super::frame::{Block, Frame, FrameKind};
 use super::gil::FINALIZE;
+use super::unwind::Origin;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::{Code, Op};
 use crate::runtime::class::{Class, ClassFlags};
-use crate::runtime::exception::TraceEntry;
 use crate::runtime::value::Value;
 use crate::syntax::ast::BinOp;
 
@@ -33,19 +34,9 @@ pub enum Exit {
     Yield(Value),
 }
 
-/// Why an error is being unwound.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Origin {
-    /// Raised here: add a traceback entry and link the handled exception.
-    Raised,
-    /// Re-raised: the traceback already has this frame.
-    Reraised,
-}
-
 impl Vm {
     /// Runs `frame` to completion and returns its value.
-    pub fn run_frame(&mut self, mut frame: Frame) -> PyResult<Value> {
-        frame.boundary = true;
+    pub fn run_frame(&mut self, frame: Frame) -> PyResult<Value> {
         match self.run_boundary(frame)? {
             Exit::Return(v) => Ok(v),
             Exit::Yield(_) => Err(super::error::runtime_error("frame yielded outside a generator")),
@@ -54,7 +45,7 @@ impl Vm {
 
     /// Pushes a boundary frame and runs the loop (used by generators too).
     pub fn run_boundary(&mut self, mut frame: Frame) -> PyResult<Exit> {
-        frame.boundary = true;
+        frame.kind = FrameKind::Boundary;
         frame.ret = frame.base;
         if let Err(e) = self.check_native_stack() {
             self.stack.truncate(frame.ret);
@@ -69,65 +60,6 @@ impl Vm {
         let r = self.eval_loop();
         self.native_depth -= 1;
         r
-    }
-
-    /// Sets `err.__context__` to the exception being handled, as raising
-    /// inside an `except` block does.
-    pub(crate) fn link_context(&self, err: &PyErr) {
-        let Value::Instance(handled) = &self.exc_info else {
-            return;
-        };
-        if Arc::ptr_eq(handled, &err.0) {
-            return;
-        }
-        // Break a cycle: if `err` is already in the context chain of the
-        // handled exception, cut the chain there.
-        let mut cur = handled.clone();
-        while let Some(d) = cur.exc() {
-            let next = d.lock().context.clone();
-            match next {
-                Value::Instance(n) if Arc::ptr_eq(&n, &err.0) => {
-                    if let Some(d) = cur.exc() {
-                        d.lock().context = Value::None;
-                    }
-                    break;
-                }
-                Value::Instance(n) => cur = n,
-                _ => break,
-            }
-        }
-        if let Some(d) = err.0.exc() {
-            d.lock().context = self.exc_info.clone();
-        }
-    }
-
-    /// Finds a handler for `err`, popping frames without one. Returns the
-    /// error if it leaves the boundary frame.
-    fn unwind(&mut self, err: PyErr, origin: Origin) -> Result<(), PyErr> {
-        let mut add_tb = origin == Origin::Raised;
-        if add_tb && err.0.exc().is_some_and(|d| d.lock().traceback.is_empty()) {
-            self.link_context(&err);
-        }
-        loop {
-            let frame = self.frames.last_mut().expect("unwinding needs a frame");
-            if add_tb {
-                err.add_traceback(TraceEntry { code: frame.code().clone(), pc: frame.pc.saturating_sub(1) });
-            }
-            if let Some(b) = frame.blocks.pop() {
-                let keep = frame.base + b.level as usize;
-                frame.pc = b.handler as usize;
-                self.stack.truncate(keep);
-                self.stack.push(err.value());
-                return Ok(());
-            }
-            let frame = self.frames.pop().expect("unwinding needs a frame");
-            let boundary = frame.boundary;
-            self.stack.truncate(frame.ret);
-            if boundary {
-                return Err(err);
-            }
-            add_tb = true;
-        }
     }
 
     /// Runs the top frame starting with `err` raised at its current point
@@ -272,6 +204,9 @@ impl Vm {
                         if old.is_heap() {
                             drop(old);
                             finalize_point!();
+                        } else {
+                            // An immediate: no drop glue (see `Value::release`).
+                            std::mem::forget(old);
                         }
                     }
                     Op::LoadConst(i) => {
@@ -279,11 +214,13 @@ impl Vm {
                         stack.push(v);
                     }
                     Op::PopTop => {
-                        if let Some(v) = stack.pop()
-                            && v.is_heap()
-                        {
-                            drop(v);
-                            finalize_point!();
+                        if let Some(v) = stack.pop() {
+                            if v.is_heap() {
+                                drop(v);
+                                finalize_point!();
+                            } else {
+                                std::mem::forget(v);
+                            }
                         }
                     }
                     Op::Jump(t) => {
@@ -713,20 +650,63 @@ impl Vm {
                         slow!(op);
                     }
                     Op::ForIter(t) => {
-                        let next = for_iter_fast(stack.last());
+                        let next = stack.last().and_then(rust_next);
                         match next {
                             Some(Some(v)) => stack.push(v),
                             Some(None) => {
                                 stack.pop();
                                 pc = t as usize;
                             }
+                            // A generator runs in this loop (resume.rs).
+                            None if matches!(stack.last(), Some(Value::Generator(_))) => {
+                                match self.push_generator_frame(&mut stack, Value::None) {
+                                    Ok(true) => enter_call!(),
+                                    Ok(false) => {
+                                        stack.pop();
+                                        pc = t as usize;
+                                    }
+                                    Err(e) => break e,
+                                }
+                            }
                             None => slow!(op),
+                        }
+                    }
+                    // `yield from` a generator: it runs in this loop too.
+                    Op::Send(t) if matches!(stack.get(stack.len().wrapping_sub(2)), Some(Value::Generator(_))) => {
+                        let sent = stack.pop().unwrap_or_default();
+                        match self.push_generator_frame(&mut stack, sent) {
+                            Ok(true) => enter_call!(),
+                            Ok(false) => {
+                                // A finished generator's result is None.
+                                *stack.last_mut().expect("the generator") = Value::None;
+                                pc = t as usize;
+                            }
+                            Err(e) => break e,
+                        }
+                    }
+                    // `yield from` a list, a range...: `ForIter`'s fast path.
+                    Op::Send(t)
+                        if stack.last().is_some_and(Value::is_none)
+                            && let Some(next) = rust_next(&stack[stack.len() - 2]) =>
+                    {
+                        stack.pop();
+                        match next {
+                            Some(v) => stack.push(v),
+                            None => {
+                                std::mem::replace(stack.last_mut().expect("the iterator"), Value::None).release();
+                                pc = t as usize;
+                            }
                         }
                     }
                     Op::ReturnValue => {
                         let v = stack.pop().unwrap_or_default();
                         let f = &mut self.frames[fi];
-                        let boundary = f.boundary;
+                        if f.kind == FrameKind::Generator {
+                            self.return_to_caller(&mut stack, v);
+                            enter_top!();
+                            continue;
+                        }
+                        let boundary = f.kind == FrameKind::Boundary;
                         let init_self = f.init_self.take();
                         let ret = f.ret;
                         stack.truncate(ret);
@@ -765,8 +745,13 @@ impl Vm {
                     }
                     Op::YieldValue => {
                         let v = stack.pop().unwrap_or_default();
-                        self.stack = stack;
                         self.frames[fi].pc = pc;
+                        if self.frames[fi].kind == FrameKind::Generator {
+                            self.yield_to_caller(&mut stack, v);
+                            enter_top!();
+                            continue;
+                        }
+                        self.stack = stack;
                         return Ok(Exit::Yield(v));
                     }
                     _ => slow!(op),

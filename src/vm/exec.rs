@@ -587,7 +587,7 @@ impl Vm {
                 }
             }
             Op::Raise(n) => match n {
-                0 => match &self.exc_info {
+                0 => match self.handled_exception() {
                     Value::Instance(i) => return Ok(Flow::Reraise(PyErr(i.clone()))),
                     _ => {
                         return Err(super::error::runtime_error("No active exception to reraise"));

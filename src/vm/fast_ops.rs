@@ -1,7 +1,7 @@
 //! The arithmetic and comparisons of ints and floats that need no Python
 //! code, shared by the evaluation loop's fast paths and the full
 //! instruction bodies; str concatenation (in place when it can be),
-//! `len` of builtin containers, the next item of the common `for` loops,
+//! `len` of builtin containers, the next item of iterators over Rust data,
 //! and the errors for unset variables.
 
 use std::sync::Arc;
@@ -152,55 +152,50 @@ pub(super) fn container_len(v: &Value) -> Option<usize> {
     })
 }
 
-/// The next item of the iterator `top` for `for` loops over ranges, lists
-/// and `enumerate` of a list: `Some(None)` when it is exhausted, `None`
-/// when the full `ForIter` must run.
-#[inline]
-pub(super) fn for_iter_fast(top: Option<&Value>) -> Option<Option<Value>> {
-    match top {
-        Some(Value::Iter(it)) => match &mut *it.state.lock() {
-            IterState::Range { next, left, step } => Some(if *left > 0 {
-                let v = *next;
-                *next = next.wrapping_add(*step);
-                *left -= 1;
-                Some(Value::Int(v))
-            } else {
-                None
-            }),
-            IterState::List { list, index } => {
-                let items = list.lock();
-                Some(match items.get(*index) {
-                    Some(v) => {
-                        *index += 1;
-                        Some(v.clone())
-                    }
-                    None => {
-                        *index = usize::MAX;
-                        None
-                    }
-                })
-            }
-            // `for i, x in enumerate(a_list)`.
-            IterState::Enumerate { iter: Value::Iter(inner), count } => match &mut *inner.state.lock() {
-                IterState::List { list, index } => {
-                    let items = list.lock();
-                    Some(match items.get(*index) {
-                        Some(v) => {
-                            *index += 1;
-                            let n = *count;
-                            *count += 1;
-                            Some(Value::tuple(vec![Value::Int(n), v.clone()]))
-                        }
-                        None => {
-                            *index = usize::MAX;
-                            None
-                        }
-                    })
-                }
-                _ => None,
-            },
+/// The next value of an iterator over Rust data that needs no Python code
+/// and no lock but its own (a range, a list, `enumerate` of a list), for
+/// the loop's `ForIter` and `Send`: `Some(None)` when it is exhausted,
+/// `None` when the iterator needs the general path.
+#[inline(always)]
+pub(super) fn rust_next(it: &Value) -> Option<Option<Value>> {
+    let Value::Iter(it) = it else {
+        return None;
+    };
+    match &mut *it.state.lock() {
+        IterState::Range { next, left, step } => Some(if *left > 0 {
+            let v = *next;
+            *next = next.wrapping_add(*step);
+            *left -= 1;
+            Some(Value::Int(v))
+        } else {
+            None
+        }),
+        IterState::List { list, index } => Some(list_next(&list.lock(), index)),
+        // `for i, x in enumerate(a_list)`.
+        IterState::Enumerate { iter: Value::Iter(inner), count } => match &mut *inner.state.lock() {
+            IterState::List { list, index } => Some(list_next(&list.lock(), index).map(|v| {
+                let n = *count;
+                *count += 1;
+                Value::tuple(vec![Value::Int(n), v])
+            })),
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// Item `index` of a list iterator's list, advancing it (for good once
+/// it runs off the end, as CPython's list iterator).
+#[inline(always)]
+fn list_next(items: &[Value], index: &mut usize) -> Option<Value> {
+    match items.get(*index) {
+        Some(v) => {
+            *index += 1;
+            Some(v.clone())
+        }
+        None => {
+            *index = usize::MAX;
+            None
+        }
     }
 }

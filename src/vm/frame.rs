@@ -35,18 +35,24 @@ pub struct Frame {
     /// The namespace of a class body.
     pub locals: Option<Arc<PyDict>>,
     pub blocks: Vec<Block>,
-    /// Returning from this frame returns to Rust code.
-    pub boundary: bool,
+    /// Where the frame's return (or yield) goes.
+    pub kind: FrameKind,
     /// For an `__init__` called by instantiating a class: the instance,
     /// which is the call's result.
     pub init_self: Option<Value>,
 }
 
-/// A frame that is not on a thread's stack (a suspended generator): it
-/// owns its locals and operand stack.
-pub struct Detached {
-    pub frame: Frame,
-    pub values: Vec<Value>,
+/// Who runs on when a frame returns (or, for a generator, yields).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    /// Called by the evaluation loop: the frame below resumes.
+    Call,
+    /// Entered from Rust (`run_boundary`): the loop that runs it returns.
+    Boundary,
+    /// A generator that the frame below resumed in the same loop, with a
+    /// `ForIter` or `Send` on it (`vm/resume.rs`): that instruction
+    /// completes with what the generator yields or returns.
+    Generator,
 }
 
 impl Frame {
@@ -89,13 +95,23 @@ impl Frame {
             cells: Vec::new(),
             locals: None,
             blocks: Vec::new(),
-            boundary: false,
+            kind: FrameKind::Call,
             init_self,
         }
     }
 
     fn new(func: Arc<Function>, base: usize, cells: Vec<Arc<Cell>>, locals: Option<Arc<PyDict>>) -> Frame {
-        Frame { func, pc: 0, base, ret: base, cells, locals, blocks: Vec::new(), boundary: false, init_self: None }
+        Frame {
+            func,
+            pc: 0,
+            base,
+            ret: base,
+            cells,
+            locals,
+            blocks: Vec::new(),
+            kind: FrameKind::Call,
+            init_self: None,
+        }
     }
 }
 
@@ -164,25 +180,6 @@ impl Vm {
             }
         }
         Ok(Frame::new(func.clone(), base, cells, None))
-    }
-
-    /// Takes a frame (at the top of the stack) off the thread: its values
-    /// move into its own buffer (a generator not started, or suspended).
-    pub fn detach(&mut self, frame: Frame, mut values: Vec<Value>) -> Detached {
-        values.clear();
-        values.extend(self.stack.drain(frame.base..));
-        Detached { frame, values }
-    }
-
-    /// Puts a detached frame back on the thread's stack (not yet on the
-    /// frame stack); returns the frame and its emptied buffer.
-    pub fn attach(&mut self, d: Detached) -> (Frame, Vec<Value>) {
-        let Detached { mut frame, mut values } = d;
-        let base = self.stack.len();
-        frame.base = base;
-        frame.ret = base;
-        self.stack.append(&mut values);
-        (frame, values)
     }
 }
 

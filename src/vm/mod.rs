@@ -31,6 +31,7 @@ mod invoke;
 mod iterate;
 mod ops;
 pub mod recursion;
+mod resume;
 pub mod schedule;
 pub mod signals;
 pub mod stdin;
@@ -42,6 +43,7 @@ pub mod trace;
 pub mod traceback;
 mod type_cache;
 mod type_expr;
+mod unwind;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -134,8 +136,13 @@ pub struct Shared {
 pub struct Vm {
     pub shared: Arc<Shared>,
     pub frames: Vec<Frame>,
-    /// The exception being handled (`sys.exc_info()`), or None.
+    /// The exception being handled by the running frame, or None (see
+    /// [`Vm::handled_exception`]).
     pub exc_info: Value,
+    /// The `exc_info` of each running generator's resumer, innermost
+    /// last: a generator has its own (`resume.rs`), and CPython looks
+    /// through them all for the exception being handled.
+    pub exc_below: Vec<Value>,
     /// The value stack: every frame's locals, then its operands, above
     /// its caller's.
     pub stack: Vec<Value>,
@@ -183,6 +190,7 @@ impl Vm {
             shared,
             frames: Vec::new(),
             exc_info: Value::None,
+            exc_below: Vec::new(),
             stack: Vec::with_capacity(1024),
             stack_limit,
             native_depth: 0,
@@ -201,6 +209,16 @@ impl Vm {
 
     pub fn builtins(&self) -> &Arc<PyDict> {
         &self.shared.builtins
+    }
+
+    /// The exception being handled (`sys.exc_info()`, bare `raise`, the
+    /// context of a new exception): the running frame's, or inside a
+    /// generator handling none, the nearest resumer's that handles one.
+    pub fn handled_exception(&self) -> &Value {
+        if matches!(self.exc_info, Value::Instance(_)) {
+            return &self.exc_info;
+        }
+        self.exc_below.iter().rev().find(|v| matches!(v, Value::Instance(_))).unwrap_or(&self.exc_info)
     }
 
     pub fn recursion_limit(&self) -> usize {

@@ -156,7 +156,7 @@ fn sum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let it = vm.get_iter(&args.pos[0])?;
     // Integer and float sums stay in Rust until something else turns up.
     while let Some(x) = vm.iter_next(&it)? {
-        acc = match (&acc, &x) {
+        let next = match (&acc, &x) {
             (Value::Int(a), Value::Int(b)) => match a.checked_add(*b) {
                 Some(s) => Value::Int(s),
                 None => vm.binary_op(BinOp::Add, &acc, &x)?,
@@ -164,6 +164,9 @@ fn sum(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
             _ => vm.binary_op(BinOp::Add, &acc, &x)?,
         };
+        // Released, not dropped: ints and floats skip the drop glue.
+        std::mem::replace(&mut acc, next).release();
+        x.release();
     }
     Ok(acc)
 }
