@@ -110,16 +110,27 @@ impl Vm {
             // pointer and length stay in registers; it is handed back to
             // `self` around anything else that uses it.
             let mut stack = std::mem::take(&mut self.stack);
+            // Evaluates `$e` (a method that needs the whole VM) with the
+            // frame's pc saved and the value stack handed back to `self`.
+            macro_rules! with_vm {
+                ($e:expr) => {{
+                    self.frames[fi].pc = pc;
+                    self.stack = std::mem::take(&mut stack);
+                    let r = $e;
+                    stack = std::mem::take(&mut self.stack);
+                    r
+                }};
+            }
             // Runs the full implementation of `op` (exec.rs).
             macro_rules! slow {
                 ($op:expr) => {{
-                    self.frames[fi].pc = pc;
-                    self.stack = std::mem::take(&mut stack);
-                    let r = self.exec_op($op, fi, code);
-                    if matches!(r, Ok(Flow::Next | Flow::Jump(_))) {
-                        self.finalize_point();
-                    }
-                    stack = std::mem::take(&mut self.stack);
+                    let r = with_vm!({
+                        let r = self.exec_op($op, fi, code);
+                        if matches!(r, Ok(Flow::Next | Flow::Jump(_))) {
+                            self.finalize_point();
+                        }
+                        r
+                    });
                     match r {
                         Ok(Flow::Next) => {}
                         Ok(Flow::Jump(t)) => pc = t,
@@ -141,10 +152,7 @@ impl Vm {
             macro_rules! finalize_point {
                 () => {{
                     if self.shared.gil.breaker.load(Ordering::Relaxed) & FINALIZE != 0 {
-                        self.frames[fi].pc = pc;
-                        self.stack = std::mem::take(&mut stack);
-                        self.finalize_point();
-                        stack = std::mem::take(&mut self.stack);
+                        with_vm!(self.finalize_point());
                     }
                 }};
             }
@@ -225,14 +233,11 @@ impl Vm {
                     }
                     Op::Jump(t) => {
                         // Eval-breaker point: every loop passes a backward jump.
-                        if (t as usize) < pc && self.shared.gil.breaker.load(Ordering::Relaxed) != 0 {
-                            self.frames[fi].pc = pc;
-                            self.stack = std::mem::take(&mut stack);
-                            let r = self.handle_breaker();
-                            stack = std::mem::take(&mut self.stack);
-                            if let Err(e) = r {
-                                break e;
-                            }
+                        if (t as usize) < pc
+                            && self.shared.gil.breaker.load(Ordering::Relaxed) != 0
+                            && let Err(e) = with_vm!(self.handle_breaker())
+                        {
+                            break e;
                         }
                         pc = t as usize;
                     }
@@ -594,10 +599,7 @@ impl Vm {
                             if self.push_call_frame(&mut stack, slot) {
                                 enter_call!();
                             }
-                            self.stack = std::mem::take(&mut stack);
-                            self.frames[fi].pc = pc;
-                            let r = self.call_native_at(slot);
-                            stack = std::mem::take(&mut self.stack);
+                            let r = with_vm!(self.call_native_at(slot));
                             match r {
                                 Some(Ok(())) => {
                                     finalize_point!();
@@ -625,10 +627,7 @@ impl Vm {
                         if self.push_call_frame(&mut stack, slot) {
                             enter_call!();
                         }
-                        self.stack = std::mem::take(&mut stack);
-                        self.frames[fi].pc = pc;
-                        let r = self.call_native_at(slot);
-                        stack = std::mem::take(&mut self.stack);
+                        let r = with_vm!(self.call_native_at(slot));
                         match r {
                             Some(Ok(())) => finalize_point!(),
                             Some(Err(e)) => break e,
