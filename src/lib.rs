@@ -59,6 +59,7 @@ use vm::{Config, PyErr, Shared, Vm};
 #[allow(missing_docs)]
 pub mod cli {
     pub use crate::observe::Settings as Instruments;
+    pub use crate::runtime::memory_reserve::{arm as arm_memory_reserve, rescue as rescue_allocation};
     pub use crate::session::{Outcome, Session};
     pub use crate::syntax::interactive::is_complete;
     pub use crate::vm::Config;

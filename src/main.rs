@@ -35,26 +35,28 @@ unsafe impl std::alloc::GlobalAlloc for Mimalloc {
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
         use libmimalloc_sys as mi;
         // SAFETY: plain FFI calls with a size and a power-of-two alignment.
-        unsafe {
+        let get = || unsafe {
             if layout.align() <= MI_MAX_ALIGN && layout.align() <= layout.size() {
                 mi::mi_malloc(layout.size()).cast()
             } else {
                 mi::mi_malloc_aligned(layout.size(), layout.align()).cast()
             }
-        }
+        };
+        or_rescue(get(), get)
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
         use libmimalloc_sys as mi;
         // SAFETY: as in `alloc`.
-        unsafe {
+        let get = || unsafe {
             if layout.align() <= MI_MAX_ALIGN && layout.align() <= layout.size() {
                 mi::mi_zalloc(layout.size()).cast()
             } else {
                 mi::mi_zalloc_aligned(layout.size(), layout.align()).cast()
             }
-        }
+        };
+        or_rescue(get(), get)
     }
 
     #[inline]
@@ -66,15 +68,69 @@ unsafe impl std::alloc::GlobalAlloc for Mimalloc {
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
         use libmimalloc_sys as mi;
-        // SAFETY: `ptr` came from this allocator with `layout`.
-        unsafe {
+        // SAFETY: `ptr` came from this allocator with `layout`; a failed
+        // `mi_realloc` leaves it allocated, so it may be tried again.
+        let get = || unsafe {
             if layout.align() <= MI_MAX_ALIGN && layout.align() <= new_size {
                 mi::mi_realloc(ptr.cast(), new_size).cast()
             } else {
                 mi::mi_realloc_aligned(ptr.cast(), new_size, layout.align()).cast()
             }
-        }
+        };
+        or_rescue(get(), get)
     }
+}
+
+// mimalloc's own entry points, linked in by `libmimalloc-sys` (whose
+// declarations of them sit behind a feature with a dependency of its own).
+unsafe extern "C" {
+    fn mi_collect(force: bool);
+    fn mi_option_set(option: libc::c_int, value: libc::c_long);
+    #[cfg(test)]
+    fn mi_option_get(option: libc::c_int) -> libc::c_long;
+}
+
+/// `mi_option_arena_reserve` in the `mi_option_t` of the mimalloc (v3)
+/// that `libmimalloc-sys` builds; `tests::arena_reserve_option` checks it.
+const MI_OPTION_ARENA_RESERVE: libc::c_int = 23;
+
+/// Under an address-space limit (`ulimit -v`), mimalloc takes memory from
+/// the system region by region instead of reserving arenas: memory in an
+/// arena is never unmapped, so once a program had filled the address
+/// space, catching the `MemoryError` and freeing its objects would give
+/// nothing back to the system — the library's emergency reserve could not
+/// be taken again, nor a new thread's stack mapped. It must be set before
+/// mimalloc reserves its first arena, which its own constructor (priority
+/// 101) does: so this runs as a constructor of an earlier priority.
+/// Setting an option needs no initialised mimalloc, and an option set
+/// stays set when mimalloc reads the others from the environment.
+extern "C" fn limit_mimalloc_arenas() {
+    // SAFETY: getrlimit writes only the struct it is given.
+    let mut lim: libc::rlimit = unsafe { std::mem::zeroed() };
+    // SAFETY: a valid pointer to an rlimit struct.
+    if unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut lim) } == 0 && lim.rlim_cur != libc::RLIM_INFINITY {
+        // SAFETY: setting an option mimalloc defines (0: no arenas).
+        unsafe { mi_option_set(MI_OPTION_ARENA_RESERVE, 0) };
+    }
+}
+
+#[used]
+#[unsafe(link_section = ".init_array.00099")]
+static LIMIT_MIMALLOC_ARENAS: extern "C" fn() = limit_mimalloc_arenas;
+
+/// Makes mimalloc give the system the memory it holds unused (freed
+/// segments stay mapped otherwise), so the library's reserve fits again.
+fn trim_mimalloc() {
+    // SAFETY: `mi_collect` has no preconditions.
+    unsafe { mi_collect(true) }
+}
+
+/// `p`, or — when the request failed — what `retry` gets once the
+/// library's emergency reserve is given back (`memory_reserve.rs`): the
+/// program then raises `MemoryError` instead of aborting here.
+#[inline(always)]
+fn or_rescue(p: *mut u8, retry: impl FnOnce() -> *mut u8) -> *mut u8 {
+    if p.is_null() { pyl::cli::rescue_allocation(retry) } else { p }
 }
 
 const HELP: &str = "usage: pyl [option] ... [-c cmd | file | -] [arg] ...
@@ -143,6 +199,9 @@ fn main() {
         libc::signal(libc::SIGSEGV, libc::SIG_DFL);
         libc::signal(libc::SIGBUS, libc::SIG_DFL);
     }
+    // Address space kept back so that running out of memory is a
+    // `MemoryError`, not an abort (see `or_rescue`).
+    pyl::cli::arm_memory_reserve(trim_mimalloc);
     // A panic anywhere (the interpreter's main thread, a Python thread, the
     // exit steps) is a bug in pyl. The program's output so far goes out,
     // one line says so and where, and the process ends with status 70
@@ -384,4 +443,16 @@ fn command_line() -> String {
 
 fn absolute(f: String) -> String {
     std::path::absolute(&f).map(|p| p.to_string_lossy().into_owned()).unwrap_or(f)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The option number names the arena reservation, whose default is
+    /// 1 GiB, kept in KiB (tests run without an address-space limit).
+    #[test]
+    fn arena_reserve_option() {
+        // SAFETY: reading an option has no preconditions.
+        let kib = unsafe { super::mi_option_get(super::MI_OPTION_ARENA_RESERVE) };
+        assert_eq!(kib, 1 << 20);
+    }
 }

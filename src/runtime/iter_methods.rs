@@ -9,8 +9,8 @@ use super::function::{Args, NativeFn};
 use super::iter::{IterState, PyIter};
 use super::types::types;
 use super::value::Value;
-use crate::vm::error::{runtime_error, stop_iteration, type_error};
-use crate::vm::{PyErr, PyResult, Vm};
+use crate::vm::error::{stop_iteration, type_error};
+use crate::vm::{PyResult, Vm};
 
 pub fn iterator_methods() -> Vec<(&'static str, NativeFn)> {
     vec![("__iter__", iter_self as NativeFn), ("__next__", iter_next)]
@@ -52,8 +52,10 @@ fn gen_throw(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     let g = g.clone();
     let err = match (exc, args.pos.get(2)) {
-        (Value::Class(c), Some(v)) if !v.is_none() => match vm.make_raisable(v)? {
-            e if e.is(c) => e,
+        // throw(type, value): the value itself if it is an instance of
+        // the type, else the type called with it.
+        (Value::Class(c), Some(v)) if !v.is_none() => match v {
+            Value::Instance(i) if i.class_ref().is_subclass(c) => vm.make_raisable(v)?,
             _ => {
                 let inst = vm.call(exc, std::slice::from_ref(v))?;
                 vm.make_raisable(&inst)?
@@ -61,7 +63,7 @@ fn gen_throw(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         },
         _ => vm.make_raisable(exc)?,
     };
-    match vm.throw_generator(&g, err)? {
+    match vm.throw_into(&g, err, &args.pos[1..])? {
         Ok(y) => Ok(y),
         Err(r) => Err(stop_iteration(r)),
     }
@@ -72,19 +74,8 @@ fn gen_close(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(type_error("close() needs a generator"));
     };
     let g = g.clone();
-    if g.is_finished() {
-        return Ok(Value::None);
-    }
-    if g.close_unstarted() {
-        return Ok(Value::None);
-    }
-    let exit = PyErr::with_args(&types().exc.generator_exit, vec![]);
-    match vm.throw_generator(&g, exit) {
-        Ok(Ok(_)) => Err(runtime_error("generator ignored GeneratorExit")),
-        Ok(Err(_)) => Ok(Value::None),
-        Err(e) if e.is(&types().exc.generator_exit) || e.is(&types().exc.stop_iteration) => Ok(Value::None),
-        Err(e) => Err(e),
-    }
+    vm.close_generator(&g)?;
+    Ok(Value::None)
 }
 
 pub fn enumerate_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {

@@ -116,6 +116,14 @@ pub fn stop_iteration(value: Value) -> PyErr {
     PyErr::with_args(&types().exc.stop_iteration, vec![value])
 }
 
+/// The value a StopIteration carries (`e.value`: its first argument).
+pub fn stop_value(e: &PyErr) -> Value {
+    match &e.args() {
+        Value::Tuple(t) if !t.is_empty() => t.items[0].clone(),
+        _ => Value::None,
+    }
+}
+
 pub fn os_error(class: &Arc<Class>, errno: i32, msg: &str, filename: Option<&str>) -> PyErr {
     let mut args = vec![Value::Int(errno as i64), Value::str(msg)];
     if let Some(f) = filename {

@@ -55,6 +55,9 @@ pub const HOST: u32 = 32;
 /// Eval-breaker bit: objects whose `__del__` must be called are queued
 /// (`finalize.rs`).
 pub const FINALIZE: u32 = 64;
+/// Eval-breaker bit: a thread was saved from running out of memory by the
+/// emergency reserve and must raise `MemoryError` (`runtime/memory_reserve.rs`).
+pub const MEMORY: u32 = 128;
 
 /// CPython's default switch interval: 5 ms, kept in microseconds as CPython does.
 const DEFAULT_INTERVAL_US: u64 = 5000;

@@ -15,6 +15,7 @@ mod call_kw;
 mod carets;
 mod compare;
 pub mod convert;
+mod delegate;
 pub mod error;
 mod eval;
 mod eval_lookup;
@@ -171,6 +172,8 @@ pub struct Vm {
     /// Binds the thread to its interpreter's memory count, under a
     /// host's memory limit (`embed/memory.rs`).
     _memory: Option<crate::embed::memory::Account>,
+    /// Lets the emergency memory reserve reach this thread's eval breaker.
+    _reserve: crate::runtime::memory_reserve::Binding,
 }
 
 /// Bytes of native stack kept free below the guard.
@@ -184,6 +187,7 @@ impl Vm {
         let shared_traced = scheduled || shared.observe.races.is_some();
         gc::attach(&shared);
         let memory = crate::embed::memory::Account::bind(&shared);
+        let reserve = crate::runtime::memory_reserve::Binding::bind(&shared);
         let here = stack_address();
         let stack_limit = here.saturating_sub(stack_size.saturating_sub(STACK_RESERVE));
         Vm {
@@ -204,6 +208,7 @@ impl Vm {
             sched_left: if scheduled { 1 } else { u64::MAX },
             sched_slice: if scheduled { 1 } else { u64::MAX },
             _memory: memory,
+            _reserve: reserve,
         }
     }
 

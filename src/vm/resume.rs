@@ -20,7 +20,7 @@
 
 use std::sync::Arc;
 
-use super::error::{recursion_error, runtime_error, type_error, value_error};
+use super::error::{recursion_error, runtime_error, stop_value, type_error, value_error};
 use super::eval::Exit;
 use super::frame::{Frame, FrameKind};
 use super::{PyErr, PyResult, Vm};
@@ -120,14 +120,7 @@ impl Vm {
                 match r {
                     Ok(Some(v)) => Ok(Ok(v)),
                     Ok(None) => Ok(Err(Value::None)),
-                    Err(e) if e.is(&types().exc.stop_iteration) => {
-                        let args = e.args();
-                        let v = match &args {
-                            Value::Tuple(t) if !t.is_empty() => t.items[0].clone(),
-                            _ => Value::None,
-                        };
-                        Ok(Err(v))
-                    }
+                    Err(e) if e.is(&types().exc.stop_iteration) => Ok(Err(stop_value(&e))),
                     Err(e) => Err(e),
                 }
             }

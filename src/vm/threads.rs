@@ -56,8 +56,12 @@ impl Vm {
         if self.shared.gil.take_collection_request() && self.shared.gc.is_enabled() {
             super::gc::collect(self);
         }
-        if self.shared.gil.breaker.load(std::sync::atomic::Ordering::Relaxed) & super::gil::HOST != 0 {
+        let bits = self.shared.gil.breaker.load(std::sync::atomic::Ordering::Relaxed);
+        if bits & super::gil::HOST != 0 {
             self.host_tick()?;
+        }
+        if bits & super::gil::MEMORY != 0 && crate::runtime::memory_reserve::at_breaker(&self.shared.gil.breaker) {
+            return Err(crate::runtime::memory::memory_error());
         }
         self.signals_after_call()?;
         self.shared.gil.at_breaker(&self.thread.record, || self.timeline_site());

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use super::node::Node;
-use super::{Collector, registry};
+use super::{Collector, Tracked, registry};
 use crate::runtime::instance::Instance;
 use crate::runtime::value::Value;
 use crate::vm::Vm;
@@ -84,9 +84,28 @@ struct Pass {
 /// left as it is.
 fn collect_stopped(gc: &Collector, finalizers: bool) -> Pass {
     let mut recorded = gc.registry.take_all();
-    let mut nodes = Vec::with_capacity(recorded.len());
-    let mut index: HashMap<usize, u32, BuildHasherDefault<AddrHasher>> =
-        HashMap::with_capacity_and_hasher(recorded.len(), Default::default());
+    // The collection's working memory grows with the number of tracked
+    // objects; when memory has run out it is not there, and the
+    // collection is skipped (freeing nothing is always safe) rather than
+    // abort the process.
+    let skip = |recorded: Vec<Tracked>| {
+        gc.registry.put_back(recorded);
+        Pass { found: 0, held: (Vec::new(), Vec::new()), finalize: Vec::new() }
+    };
+    let n = recorded.len();
+    let mut nodes = Vec::new();
+    let mut index: HashMap<usize, u32, BuildHasherDefault<AddrHasher>> = HashMap::default();
+    let mut outside: Vec<isize> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut edges: Vec<u32> = Vec::new();
+    if nodes.try_reserve_exact(n).is_err()
+        || index.try_reserve(n).is_err()
+        || outside.try_reserve_exact(n).is_err()
+        || starts.try_reserve_exact(n + 1).is_err()
+        || edges.try_reserve(n).is_err()
+    {
+        return skip(recorded);
+    }
     for t in &recorded {
         if let Some(node) = Node::upgrade(t) {
             // An object recorded twice is one node.
@@ -102,26 +121,39 @@ fn collect_stopped(gc: &Collector, finalizers: bool) -> Pass {
     recorded.clear();
     // What holds each object from outside: its count, less the reference
     // this collection holds, less those from other tracked objects.
-    let mut outside: Vec<isize> =
-        nodes.iter().map(|n| if n.held_apart() { isize::MAX / 2 } else { n.strong_count() as isize - 1 }).collect();
-    let mut edges: Vec<u32> = Vec::new();
-    let mut starts: Vec<usize> = Vec::with_capacity(nodes.len() + 1);
+    outside.extend(nodes.iter().map(|n| if n.held_apart() { isize::MAX / 2 } else { n.strong_count() as isize - 1 }));
+    let mut short = false;
     for node in &nodes {
         starts.push(edges.len());
         node.visit(&mut |k| {
-            if let Some(&j) = index.get(&k) {
+            if let Some(&j) = index.get(&k)
+                && !short
+            {
+                if edges.len() == edges.capacity() && edges.try_reserve(edges.len()).is_err() {
+                    short = true;
+                    return;
+                }
                 outside[j as usize] -= 1;
                 edges.push(j);
             }
         });
     }
     starts.push(edges.len());
+    let mut alive: Vec<bool> = Vec::new();
+    let mut todo: Vec<u32> = Vec::new();
+    if short || alive.try_reserve_exact(nodes.len()).is_err() || todo.try_reserve(nodes.len()).is_err() {
+        // The records were let go of above: the nodes are the survivors
+        // (`recorded` kept room for them all), dropped once the world runs.
+        recorded.extend(nodes.iter().map(Node::downgrade));
+        gc.registry.put_back(recorded);
+        return Pass { found: 0, held: (nodes, Vec::new()), finalize: Vec::new() };
+    }
     // A count below zero means a reference was reported that is not
     // counted: rather than risk freeing a live object, free nothing.
     let trusted = outside.iter().all(|&c| c >= 0);
     debug_assert!(trusted, "the cycle collector found more references than counted");
-    let mut alive: Vec<bool> = outside.iter().map(|&c| c > 0 || !trusted).collect();
-    let mut todo: Vec<u32> = (0..nodes.len() as u32).filter(|&i| alive[i as usize]).collect();
+    alive.extend(outside.iter().map(|&c| c > 0 || !trusted));
+    todo.extend((0..nodes.len() as u32).filter(|&i| alive[i as usize]));
     while let Some(i) = todo.pop() {
         for &j in &edges[starts[i as usize]..starts[i as usize + 1]] {
             if !alive[j as usize] {

@@ -46,8 +46,11 @@ impl Registry {
     /// Gives the survivors of a collection back.
     pub(super) fn put_back(&self, mut survivors: Vec<Tracked>) {
         let mut objs = self.objs.lock();
-        // Batches handed over during the collection are kept too.
-        survivors.append(&mut objs);
+        // Batches handed over during the collection are kept too — when
+        // memory allows; if not, those objects stay untracked (safe).
+        if survivors.try_reserve(objs.len()).is_ok() {
+            survivors.append(&mut objs);
+        }
         *objs = survivors;
     }
 
@@ -83,7 +86,17 @@ impl Local {
             return;
         };
         let n = self.batch.len();
-        shared.gc.registry.objs.lock().append(&mut self.batch);
+        {
+            let mut objs = shared.gc.registry.objs.lock();
+            // The registry grows with the program's objects, by a lot at a
+            // time: when memory runs out the batch's objects stay untracked
+            // (always safe) rather than abort the process.
+            if objs.try_reserve(n).is_err() {
+                self.batch.clear();
+                return;
+            }
+            objs.append(&mut self.batch);
+        }
         let made = shared.gc.registry.made.fetch_add(n, Ordering::Relaxed) + n;
         if shared.gc.wants_collection(made) {
             shared.gil.request_collection();
