@@ -32,6 +32,7 @@ pub mod list;
 pub mod list_methods;
 pub mod mapping_proxy;
 pub mod memory;
+pub mod metaclass;
 pub mod module;
 pub mod names;
 pub mod number_methods;
