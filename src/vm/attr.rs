@@ -33,7 +33,12 @@ impl Vm {
     pub fn get_attr_opt(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => self.instance_getattr(obj, inst, name),
-            Value::Class(cls) => self.class_getattr(cls, name),
+            Value::Class(cls) => match self.class_getattr(cls, name)? {
+                None if let Some(hook) = meta_hook(obj, "__getattr__") => {
+                    self.call(&hook, &[obj.clone(), Value::Str(name.clone())]).map(Some)
+                }
+                found => Ok(found),
+            },
             Value::Module(m) => {
                 if let Some(v) = m.dict.get_str(name) {
                     return Ok(Some(v));
