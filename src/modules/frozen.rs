@@ -44,6 +44,8 @@ pub static FROZEN: &[Frozen] = &[
     module("typing", include_str!("typing.pyl")),
     module("dataclasses", include_str!("dataclasses.pyl")),
     module("abc", include_str!("abc.pyl")),
+    module("enum", include_str!("enum.pyl")),
+    module("io", include_str!("io.pyl")),
     module("textwrap", include_str!("textwrap.pyl")),
     package("concurrent", "\"\"\"The concurrent package (pyl): holds `concurrent.futures`.\"\"\"\n"),
     package("concurrent.futures", include_str!("concurrent/futures.pyl")),

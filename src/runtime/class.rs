@@ -370,8 +370,18 @@ fn layout(bases: &[Arc<Class>]) -> Result<ClassKind, String> {
     let mut kind = ClassKind::Object;
     // The builtin value type the instances extend, if any.
     let mut value_base: Option<Arc<Class>> = None;
+    // A subclass of `type`: its instances are classes.
+    let mut meta = false;
     for b in bases {
+        if super::metaclass::is_metaclass(b) {
+            if kind != ClassKind::Object {
+                return Err(CONFLICT.into());
+            }
+            meta = true;
+            continue;
+        }
         match b.kind {
+            _ if meta && b.kind != ClassKind::Object && b.name.as_str() != "object" => return Err(CONFLICT.into()),
             ClassKind::Object => {}
             ClassKind::Exception if value_base.is_some() => return Err(CONFLICT.into()),
             ClassKind::Exception => kind = ClassKind::Exception,
@@ -389,5 +399,5 @@ fn layout(bases: &[Arc<Class>]) -> Result<ClassKind, String> {
             }
         }
     }
-    Ok(kind)
+    Ok(if meta { ClassKind::Builtin } else { kind })
 }

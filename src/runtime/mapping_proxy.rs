@@ -52,7 +52,7 @@ macro_rules! forwarders {
         pub fn mapping_proxy_methods() -> Vec<(&'static str, NativeFn)> {
             let mut v: Vec<(&'static str, NativeFn)> = vec![$(($name, $f as NativeFn)),*];
             v.push(("__repr__", proxy_repr));
-            v.push(("__str__", proxy_repr));
+            v.push(("__str__", proxy_str));
             v.push(("__eq__", proxy_eq));
             v
         }
@@ -93,4 +93,21 @@ fn proxy_repr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let proxy = this(args, "__repr__")?;
     let inner = vm.repr(&Value::Dict(proxy.dict.clone()))?;
     Ok(Value::str(format!("mappingproxy({inner})")))
+}
+
+/// As CPython's: `str()` of a proxy is that of the dict it shows.
+fn proxy_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let proxy = this(args, "__str__")?;
+    Ok(Value::str(vm.repr(&Value::Dict(proxy.dict.clone()))?))
+}
+
+/// `types.MappingProxyType(d)`: a read-only view of the dict `d` itself,
+/// so later changes to `d` show through it.
+pub fn mappingproxy_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+    args.exactly("mappingproxy", 1, args.len())?;
+    match &args.pos[0] {
+        Value::Dict(d) => Ok(mapping_proxy(d.clone())),
+        Value::Native(n) if n.as_any().downcast_ref::<MappingProxy>().is_some() => Ok(args.pos[0].clone()),
+        other => Err(type_error(format!("mappingproxy() argument must be a mapping, not {}", other.type_name()))),
+    }
 }

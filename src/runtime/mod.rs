@@ -33,6 +33,7 @@ pub mod list_methods;
 pub mod mapping_proxy;
 pub mod memory;
 pub mod memory_reserve;
+pub mod metaclass;
 pub mod module;
 pub mod names;
 pub mod number_methods;

@@ -209,7 +209,9 @@ pub fn dir_of(_vm: &mut Vm, v: &Value) -> Vec<String> {
 }
 
 pub fn type_methods() -> Vec<(&'static str, NativeFn)> {
-    vec![("mro", type_mro as NativeFn), ("__subclasses__", type_subclasses)]
+    let mut v = vec![("mro", type_mro as NativeFn), ("__subclasses__", type_subclasses)];
+    v.extend(super::metaclass::metaclass_methods());
+    v
 }
 
 fn type_mro(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -249,6 +251,12 @@ pub fn type_call(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) ->
                 let module = vm.frames.last().and_then(|f| f.globals().get_item_str("__name__")).unwrap_or(Value::None);
                 ns.set_item_str("__module__", module);
             }
+            // `type(name, bases, ns)` with a base whose metaclass is a
+            // subclass of type makes the class with that metaclass.
+            let winner = super::metaclass::most_derived(&types().type_type, &bases.items)?;
+            if !Arc::ptr_eq(&winner, &types().type_type) {
+                return vm.call_class(&winner, &[args[0].clone(), args[1].clone(), Value::Dict(ns)], kwargs);
+            }
             new_class(vm, name.clone(), &bases.items, ns, &[])
         }
         _ => Err(type_error("type() takes 1 or 3 arguments")),
@@ -260,6 +268,18 @@ pub fn type_call(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) ->
 /// passed on to `__init_subclass__`.
 pub fn new_class(
     vm: &mut Vm,
+    name: Arc<PyStr>,
+    bases: &[Value],
+    ns: Arc<PyDict>,
+    keywords: &[(Arc<PyStr>, Value)],
+) -> PyResult<Value> {
+    new_class_in(vm, None, name, bases, ns, keywords)
+}
+
+/// `new_class` for a class whose metaclass is `meta` (None: `type`).
+pub fn new_class_in(
+    vm: &mut Vm,
+    meta: Option<Arc<Class>>,
     name: Arc<PyStr>,
     bases: &[Value],
     ns: Arc<PyDict>,
@@ -290,7 +310,7 @@ pub fn new_class(
         ns.set_item_str("__hash__", Value::None);
     }
     let cell = ns.remove_str("__classcell__");
-    let cls = Class::user(name, qualname, base_classes, ns, None).map_err(type_error)?;
+    let cls = Class::user(name, qualname, base_classes, ns, meta).map_err(type_error)?;
     if let Some(Value::Cell(c)) = cell {
         c.set(Value::Class(cls.clone()));
     }
@@ -350,24 +370,32 @@ pub fn build_class(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let original = &args.pos[2..];
     let resolved = resolve_bases(vm, original)?;
     let bases = resolved.as_deref().unwrap_or(original);
-    let metaclass = args.kwarg("metaclass").cloned();
+    let explicit = args.kwarg("metaclass").cloned();
     let keywords: Vec<(Arc<PyStr>, Value)> =
         args.kw.iter().filter(|(k, _)| k.as_str() != "metaclass").cloned().collect();
-    let ns = Arc::new(PyDict::new());
+    // As CPython's __build_class__: a metaclass that is a class gives way to
+    // a more derived one among the bases' metaclasses; any other callable
+    // is called as it is.
+    let meta = match &explicit {
+        None => Some(super::metaclass::most_derived(&types().type_type, bases)?),
+        Some(Value::Class(m)) => Some(super::metaclass::most_derived(m, bases)?),
+        Some(_) => None,
+    };
+    let ns = match &meta {
+        Some(m) if !Arc::ptr_eq(m, &types().type_type) => super::metaclass::prepare(vm, m, name, bases, &keywords)?,
+        _ => Arc::new(PyDict::new()),
+    };
     if resolved.is_some() {
         ns.set_item_str("__orig_bases__", Value::tuple(original.to_vec()));
     }
     let frame = vm.frame_for_body(body.clone(), Some(ns.clone()));
     vm.run_frame(frame)?;
-    match metaclass {
-        Some(Value::Class(m)) if Arc::ptr_eq(&m, &types().type_type) => {
-            new_class(vm, name.clone(), bases, ns, &keywords)
-        }
-        Some(m) if !m.is_none() => {
-            let call_args = [Value::Str(name.clone()), Value::tuple(bases.to_vec()), Value::Dict(ns)];
-            vm.call_value(&m, &call_args, &keywords)
-        }
-        _ => new_class(vm, name.clone(), bases, ns, &keywords),
+    let call_args = || [Value::Str(name.clone()), Value::tuple(bases.to_vec()), Value::Dict(ns.clone())];
+    match (meta, explicit) {
+        (Some(m), _) if Arc::ptr_eq(&m, &types().type_type) => new_class(vm, name.clone(), bases, ns, &keywords),
+        (Some(m), _) => vm.call_class(&m, &call_args(), &keywords),
+        (None, Some(f)) => vm.call_value(&f, &call_args(), &keywords),
+        (None, None) => new_class(vm, name.clone(), bases, ns, &keywords),
     }
 }
 
@@ -530,7 +558,9 @@ pub fn super_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value
         }
     };
     let ok = match &obj {
-        Value::Class(c) => c.is_subclass(&cls),
+        // A class is also an instance of its metaclass (`super()` in a
+        // metaclass method).
+        Value::Class(c) => c.is_subclass(&cls) || c.metaclass().is_subclass(&cls),
         Value::None => true,
         o => vm.isinstance_class(o, &cls),
     };

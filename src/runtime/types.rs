@@ -99,7 +99,7 @@ fn build() -> Types {
         "object",
     );
     let o = &object_type;
-    let type_type = make("type", o, None, &object::type_methods());
+    let type_type = make("type", o, Some(super::metaclass::type_ctor), &object::type_methods());
     let int_type = make(
         "int",
         o,
@@ -204,7 +204,12 @@ fn build() -> Types {
         dict_keys_type: make("dict_keys", o, None, &super::dict_view::view_methods()),
         dict_values_type: make("dict_values", o, None, &super::dict_view::view_methods()),
         dict_items_type: make("dict_items", o, None, &super::dict_view::view_methods()),
-        mappingproxy_type: make("mappingproxy", o, None, &super::mapping_proxy::mapping_proxy_methods()),
+        mappingproxy_type: make(
+            "mappingproxy",
+            o,
+            Some(super::mapping_proxy::mappingproxy_ctor),
+            &super::mapping_proxy::mapping_proxy_methods(),
+        ),
         traceback_type: make("traceback", o, None, &[]),
         frame_type: make("frame", o, None, &[]),
         exc,

@@ -33,7 +33,12 @@ impl Vm {
     pub fn get_attr_opt(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => self.instance_getattr(obj, inst, name),
-            Value::Class(cls) => self.class_getattr(cls, name),
+            Value::Class(cls) => match self.class_getattr(cls, name)? {
+                None if let Some(hook) = meta_hook(obj, "__getattr__") => {
+                    self.call(&hook, &[obj.clone(), Value::Str(name.clone())]).map(Some)
+                }
+                found => Ok(found),
+            },
             Value::Module(m) => {
                 if let Some(v) = m.dict.get_str(name) {
                     return Ok(Some(v));
@@ -163,6 +168,13 @@ impl Vm {
     }
 
     fn class_getattr(&mut self, cls: &Arc<Class>, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        // A property of the metaclass wins over the class's own attributes,
+        // as data descriptors of a type do.
+        if let Some(meta) = &cls.metaclass
+            && let Some(p @ Value::Property(_)) = meta.lookup(name)
+        {
+            return self.descriptor_get(&p, &Value::Class(cls.clone()), meta).map(Some);
+        }
         if let Some(v) = cls.lookup(name) {
             return Ok(Some(match v {
                 Value::ClassMethod(w) => Value::bound_method(Value::Class(cls.clone()), w.func.clone()),
@@ -208,13 +220,17 @@ impl Vm {
         };
         let mro: Vec<Arc<Class>> = std::iter::once(start_cls.clone()).chain(start_cls.mro.iter().cloned()).collect();
         let pos = mro.iter().position(|c| Arc::ptr_eq(c, &s.cls)).map(|p| p + 1).unwrap_or(mro.len());
+        // `super()` in a classmethod or `__new__` looks along the class's
+        // own MRO and leaves functions unbound; in a metaclass method, the
+        // class is the instance and methods bind to it.
+        let class_level = matches!(&s.obj, Value::Class(c) if c.is_subclass(&s.cls));
         for c in &mro[pos..] {
             if let Some(v) = c.dict.get_str(name) {
                 return Ok(Some(match (&s.obj, v) {
-                    (Value::Class(_), Value::Function(f)) => Value::Function(f),
+                    (Value::Class(_), Value::Function(f)) if class_level => Value::Function(f),
                     (_, Value::ClassMethod(w)) => Value::bound_method(Value::Class(start_cls.clone()), w.func.clone()),
                     (_, Value::StaticMethod(w)) => w.func.clone(),
-                    (Value::Class(_), v) => v,
+                    (Value::Class(_), v) if class_level => v,
                     (obj, Value::Property(p)) => {
                         let g = p.fget.clone();
                         self.call(&g, std::slice::from_ref(obj))?
@@ -280,28 +296,11 @@ impl Vm {
                 self.generic_setattr(obj, inst, name, value)
             }
             Value::Class(cls) => {
-                if cls.builtin {
-                    return Err(type_error(format!(
-                        "cannot set '{}' attribute of immutable type '{}'",
-                        name.as_str(),
-                        cls.name.as_str()
-                    )));
+                if let Some(hook) = meta_hook(obj, "__setattr__") {
+                    self.call(&hook, &[obj.clone(), Value::Str(name.clone()), value])?;
+                    return Ok(());
                 }
-                match name.as_str() {
-                    "__name__" | "__qualname__" if matches!(value, Value::Str(_)) => {
-                        if let Value::Str(s) = &value {
-                            *cls.qualname.lock() = s.clone();
-                        }
-                    }
-                    "__module__" => *cls.module.lock() = value.clone(),
-                    _ => {}
-                }
-                cls.dict.set_str(name.clone(), value);
-                crate::runtime::class::bump_class_epoch();
-                if name.as_str().starts_with("__") || is_data_descriptor(&cls.dict.get_str(name).unwrap_or_default()) {
-                    cls.refresh_flags();
-                }
-                Ok(())
+                self.set_class_attr(cls, name, value)
             }
             Value::Module(m) => {
                 m.dict.set_str(name.clone(), value);
@@ -418,14 +417,16 @@ impl Vm {
                     None => Err(no_attribute(obj, name.as_str())),
                 }
             }
-            Value::Class(cls) if !cls.builtin => match cls.dict.remove_str(name.as_str()) {
-                Some(_) => {
-                    crate::runtime::class::bump_class_epoch();
-                    cls.refresh_flags();
-                    Ok(())
+            Value::Class(cls) => {
+                if let Some(hook) = meta_hook(obj, "__delattr__") {
+                    self.call(&hook, &[obj.clone(), Value::Str(name.clone())])?;
+                    return Ok(());
                 }
-                None => Err(no_attribute(obj, name.as_str())),
-            },
+                if cls.builtin {
+                    return Err(no_attribute(obj, name.as_str()));
+                }
+                self.del_class_attr(cls, name)
+            }
             Value::Module(m) => match m.dict.remove_str(name.as_str()) {
                 Some(_) => Ok(()),
                 None => Err(no_attribute(obj, name.as_str())),
@@ -435,6 +436,51 @@ impl Vm {
                 None => Err(no_attribute(obj, name.as_str())),
             },
             _ => Err(no_attribute(obj, name.as_str())),
+        }
+    }
+
+    /// `type.__setattr__`: sets a class attribute, keeping the caches right.
+    pub fn set_class_attr(&mut self, cls: &Arc<Class>, name: &Arc<PyStr>, value: Value) -> PyResult<()> {
+        if cls.builtin {
+            return Err(type_error(format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                name.as_str(),
+                cls.name.as_str()
+            )));
+        }
+        match name.as_str() {
+            "__name__" | "__qualname__" if matches!(value, Value::Str(_)) => {
+                if let Value::Str(s) = &value {
+                    *cls.qualname.lock() = s.clone();
+                }
+            }
+            "__module__" => *cls.module.lock() = value.clone(),
+            _ => {}
+        }
+        cls.dict.set_str(name.clone(), value);
+        crate::runtime::class::bump_class_epoch();
+        if name.as_str().starts_with("__") || is_data_descriptor(&cls.dict.get_str(name).unwrap_or_default()) {
+            cls.refresh_flags();
+        }
+        Ok(())
+    }
+
+    /// `type.__delattr__`.
+    pub fn del_class_attr(&mut self, cls: &Arc<Class>, name: &Arc<PyStr>) -> PyResult<()> {
+        if cls.builtin {
+            return Err(type_error(format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                name.as_str(),
+                cls.name.as_str()
+            )));
+        }
+        match cls.dict.remove_str(name.as_str()) {
+            Some(_) => {
+                crate::runtime::class::bump_class_epoch();
+                cls.refresh_flags();
+                Ok(())
+            }
+            None => Err(no_attribute(&Value::Class(cls.clone()), name.as_str())),
         }
     }
 
@@ -461,4 +507,17 @@ pub fn no_attribute(obj: &Value, name: &str) -> PyErr {
     err.0.dict.set_item_str("name", Value::str(name));
     err.0.dict.set_item_str("obj", obj.clone());
     err
+}
+
+/// The Python-level method `name` of the metaclass of class `v`, when `v`
+/// is a class whose metaclass is not `type` and defines it: what a special
+/// method on a class (`len(C)`, `repr(C)`, `C[k]`) calls.
+pub(crate) fn meta_hook(v: &Value, name: &str) -> Option<Value> {
+    match v {
+        Value::Class(c) => match c.metaclass.as_ref()?.lookup_str(name)? {
+            f @ Value::Function(_) => Some(f),
+            _ => None,
+        },
+        _ => None,
+    }
 }

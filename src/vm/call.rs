@@ -105,6 +105,20 @@ impl Vm {
 
     /// `cls(*args, **kwargs)`.
     pub fn call_class(&mut self, cls: &Arc<Class>, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+        // A metaclass with its own __call__ decides everything.
+        if let Some(meta) = &cls.metaclass
+            && let Some(call @ Value::Function(_)) = meta.lookup_str("__call__")
+        {
+            let mut full = vec![Value::Class(cls.clone())];
+            full.extend_from_slice(args);
+            return self.call_value(&call, &full, kwargs);
+        }
+        self.instantiate(cls, args, kwargs)
+    }
+
+    /// `type.__call__(cls, *args, **kwargs)`: `__new__`, then `__init__`
+    /// when `__new__` made an instance of `cls`.
+    pub fn instantiate(&mut self, cls: &Arc<Class>, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
         let t = types();
         if Arc::ptr_eq(cls, &t.type_type) {
             return crate::runtime::object::type_call(self, args, kwargs);
@@ -117,14 +131,6 @@ impl Vm {
             && let Some(ctor) = cls.ctor
         {
             return ctor(self, cls, &Args { pos: args, kw: kwargs });
-        }
-        // A metaclass with its own __call__ decides everything.
-        if let Some(meta) = &cls.metaclass
-            && let Some(call @ Value::Function(_)) = meta.lookup_str("__call__")
-        {
-            let mut full = vec![Value::Class(cls.clone())];
-            full.extend_from_slice(args);
-            return self.call_value(&call, &full, kwargs);
         }
         let user_new = match cls.lookup_str("__new__") {
             Some(v @ (Value::Function(_) | Value::StaticMethod(_))) => Some(v),

@@ -273,7 +273,7 @@ impl Vm {
                 _ => Err(type_error("a bytes-like object is required")),
             },
             _ => {
-                if user_defined(container)
+                if (user_defined(container) || super::attr::meta_hook(container, "__contains__").is_some())
                     && let Some(r) = self.call_dunder(container, "__contains__", std::slice::from_ref(item))?
                 {
                     return self.truthy(&r);
@@ -314,7 +314,13 @@ impl Vm {
             Value::Dict(d) => !d.is_empty(),
             Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
             Value::Range(r) => !r.is_empty(),
-            Value::Instance(_) | Value::Native(_) => {
+            Value::Class(_)
+                if super::attr::meta_hook(v, "__bool__").is_none()
+                    && super::attr::meta_hook(v, "__len__").is_none() =>
+            {
+                true
+            }
+            Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 if let Some(r) = self.call_dunder(v, "__bool__", &[])? {
                     return match r {
                         Value::Bool(b) => Ok(b),

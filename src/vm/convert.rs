@@ -47,17 +47,24 @@ impl Vm {
     fn repr_object(&mut self, v: &Value, out: &mut String) -> PyResult<()> {
         match v {
             Value::BigInt(b) => out.push_str(&self.bigint_to_string(b)?),
-            Value::Instance(_) | Value::Native(_) => match self.call_dunder(v, "__repr__", &[])? {
-                Some(Value::Str(s)) => out.push_str(s.as_str()),
-                Some(other) => {
-                    return Err(type_error(format!("__repr__ returned non-string (type {})", other.type_name())));
-                }
-                None => out.push_str(&default_repr(v)),
-            },
+            Value::Instance(_) | Value::Native(_) => self.repr_by_dunder(v, out)?,
+            Value::Class(_) if super::attr::meta_hook(v, "__repr__").is_some() => self.repr_by_dunder(v, out)?,
             Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) => {
                 return self.repr_container(v, out);
             }
             _ => out.push_str(&crate::runtime::special::repr_builtin(self, v)?),
+        }
+        Ok(())
+    }
+
+    /// `repr(v)` by its type's `__repr__`.
+    fn repr_by_dunder(&mut self, v: &Value, out: &mut String) -> PyResult<()> {
+        match self.call_dunder(v, "__repr__", &[])? {
+            Some(Value::Str(s)) => out.push_str(s.as_str()),
+            Some(other) => {
+                return Err(type_error(format!("__repr__ returned non-string (type {})", other.type_name())));
+            }
+            None => out.push_str(&default_repr(v)),
         }
         Ok(())
     }
@@ -140,7 +147,8 @@ impl Vm {
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
-            Value::Instance(_) | Value::Native(_) => {
+            Value::Class(_) if super::attr::meta_hook(v, "__str__").is_none() => self.repr(v),
+            Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 self.enter(Recursing::Str)?;
                 let r = self.call_dunder(v, "__str__", &[]);
                 self.leave();

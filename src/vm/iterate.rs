@@ -30,7 +30,7 @@ impl Vm {
                 if let Some(view) = crate::runtime::dict_view::view_iter(v) {
                     return Ok(view);
                 }
-                if !matches!(v, Value::Class(_)) {
+                if !matches!(v, Value::Class(_)) || super::attr::meta_hook(v, "__iter__").is_some() {
                     if let Some(it) = self.call_dunder(v, "__iter__", &[])? {
                         if !self.is_iterator(&it) {
                             return Err(type_error(format!(
@@ -491,7 +491,10 @@ impl Vm {
         }
         Ok(match v {
             Value::Range(r) => r.checked_len()? as usize,
-            Value::Instance(_) | Value::Native(_) => match self.call_dunder(v, "__len__", &[])? {
+            Value::Class(_) if super::attr::meta_hook(v, "__len__").is_none() => {
+                return Err(type_error(format!("object of type '{}' has no len()", v.type_name())));
+            }
+            Value::Instance(_) | Value::Native(_) | Value::Class(_) => match self.call_dunder(v, "__len__", &[])? {
                 Some(Value::Int(n)) if n >= 0 => n as usize,
                 Some(Value::Int(_)) => return Err(value_error("__len__() should return >= 0")),
                 Some(Value::Bool(b)) => b as usize,

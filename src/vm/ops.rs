@@ -336,6 +336,9 @@ impl Vm {
                     }
                 }
             },
+            Value::Class(_) if super::attr::meta_hook(obj, "__getitem__").is_some() => {
+                Ok(self.call_dunder(obj, "__getitem__", std::slice::from_ref(key))?.unwrap_or_default())
+            }
             Value::Class(c) => {
                 // An implicit classmethod (PEP 560), found on the class itself.
                 if let Some(hook) = c.lookup_str("__class_getitem__") {

@@ -380,7 +380,15 @@ fn isinstance(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn subclass_of(vm: &mut Vm, c: &Arc<Class>, cls: &Value) -> PyResult<bool> {
     match cls {
-        Value::Class(base) => Ok(c.is_subclass(base)),
+        Value::Class(base) => {
+            if let Some(hook @ Value::Function(_)) =
+                base.metaclass.as_ref().and_then(|m| m.lookup_str("__subclasscheck__"))
+            {
+                let r = vm.call(&hook, &[cls.clone(), Value::Class(c.clone())])?;
+                return vm.truthy(&r);
+            }
+            Ok(c.is_subclass(base))
+        }
         Value::Tuple(t) => {
             for b in t.items.iter() {
                 if subclass_of(vm, c, b)? {
