@@ -17,7 +17,9 @@ use std::sync::atomic::Ordering;
 use super::error::type_error;
 use super::eval_lookup::{class_lookup, instance_attr, plain_method, slice_bounds};
 use super::exec::Flow;
-use super::fast_ops::{builtin_len, float_fast, int_fast, num_compare, rust_next, str_add, unbound_local};
+use super::fast_ops::{
+    build_list, builtin_len, float_fast, int_fast, list_iadd, num_compare, rust_next, str_add, unbound_local,
+};
 use super::frame::{Block, Frame, FrameKind};
 use super::gil::FINALIZE;
 use super::unwind::Origin;
@@ -437,10 +439,18 @@ impl Vm {
                                 (BinOp::Add, Value::Str(_), Value::Str(_)) => {
                                     str_add(&mut stack, op, ops.get(pc).copied(), base);
                                 }
+                                // `s += [x]`: CPython's list_inplace_concat.
+                                (BinOp::Add, Value::List(_), Value::List(_)) if matches!(op, Op::Inplace(_)) => {
+                                    match list_iadd(&mut stack) {
+                                        Ok(()) => finalize_point!(),
+                                        Err(e) => break e,
+                                    }
+                                }
                                 _ => slow!(op),
                             },
                         }
                     }
+                    Op::BuildList(n) => build_list(&mut stack, n),
                     Op::LoadGlobal(i) => {
                         let globals = &self.frames[fi].func.globals;
                         let slot = &code.global_cache[i as usize];
