@@ -455,8 +455,12 @@ impl Vm {
                         let globals = &self.frames[fi].func.globals;
                         let slot = &code.global_cache[i as usize];
                         let cached = {
-                            let c = slot.lock();
-                            if c.globals != Arc::as_ptr(globals) as usize {
+                            let mut c = slot.lock();
+                            let mutations = globals.mutations();
+                            if let Some(v) = c.global(Arc::as_ptr(globals) as usize, mutations) {
+                                // Unchanged globals: no dict read at all.
+                                Some(v)
+                            } else if c.globals != Arc::as_ptr(globals) as usize {
                                 None
                             } else if c.globals_version == globals.mutations()
                                 && c.builtins_version == self.shared.builtins.mutations()
@@ -466,7 +470,16 @@ impl Vm {
                             } else if c.in_globals {
                                 // Some global changed: if the name is still
                                 // where it was, its value is read from there.
-                                globals.value_at_key(c.index, &code.names[i as usize])
+                                let v = globals.value_at_key(c.index, &code.names[i as usize]);
+                                // (An entry `StoreGlobal` turned from a builtin
+                                // into a global keeps the builtin in `value`:
+                                // its version must not be refreshed.)
+                                if let Some(v) = &v
+                                    && c.value.is_undef()
+                                {
+                                    c.borrow_global(v, mutations);
+                                }
+                                v
                             } else if c.builtins_version == self.shared.builtins.mutations()
                                 && c.globals_keys == globals.version()
                                 && !c.value.is_undef()
