@@ -472,12 +472,16 @@ impl<'a> Compiler<'a> {
     }
 }
 
-/// Fuses `op` with the instruction before it into a superinstruction,
+/// Fuses `op` with the instruction before it into a superinstruction
+/// (`local.attr`, `local.method`, the end of a `try` body),
 /// unless a jump may land between them.
 fn fuse(u: &Unit, op: Op) -> Option<Op> {
     let last = *u.ops.last()?;
     if u.label == u.ops.len() {
         return None;
+    }
+    if let (Op::PopBlock, Op::Jump(t)) = (last, op) {
+        return Some(Op::PopBlockJump(t));
     }
     let Op::LoadFast(local) = last else {
         return None;
@@ -507,7 +511,9 @@ fn thread_jumps(ops: &mut [Op]) {
         for _ in 0..8 {
             match ops.get(t as usize) {
                 Some(&Op::Jump(next)) if next > t => t = next,
-                Some(&Op::Jump(next)) if matches!(ops[i], Op::Jump(_)) && (next as usize) <= i => {
+                Some(&Op::Jump(next))
+                    if matches!(ops[i], Op::Jump(_) | Op::PopBlockJump(_)) && (next as usize) <= i =>
+                {
                     t = next;
                     break;
                 }

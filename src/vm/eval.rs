@@ -233,7 +233,10 @@ impl Vm {
                             }
                         }
                     }
-                    Op::Jump(t) => {
+                    Op::Jump(t) | Op::PopBlockJump(t) => {
+                        if let Op::PopBlockJump(_) = op {
+                            self.frames[fi].blocks.pop();
+                        }
                         // Eval-breaker point: every loop passes a backward jump.
                         if (t as usize) < pc
                             && self.shared.gil.breaker.load(Ordering::Relaxed) != 0

@@ -637,6 +637,10 @@ impl Vm {
             Op::PopBlock => {
                 f.blocks.pop();
             }
+            Op::PopBlockJump(t) => {
+                f.blocks.pop();
+                return Ok(Flow::Jump(t as usize));
+            }
             Op::PushExcInfo => {
                 let exc = pop!();
                 let prev = std::mem::replace(&mut self.exc_info, exc.clone());

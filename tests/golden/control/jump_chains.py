@@ -86,3 +86,73 @@ def gen():
         except KeyError:
             pass
 print(list(gen()))
+
+# The end of a try body pops its handler and jumps in one instruction: an
+# exception after the try must not reach the handler it left.
+def after_try(n):
+    r = []
+    for i in range(n):
+        try:
+            r.append(i)
+        except ZeroDivisionError:
+            r.append("wrong handler")
+        if i == 2:
+            try:
+                1 / 0
+            except ZeroDivisionError:
+                r.append("div")
+    return r
+
+print(after_try(4))
+
+def leave_try():
+    r = []
+    for i in range(5):
+        try:
+            if i == 1:
+                continue
+            if i == 3:
+                break
+            r.append(i)
+        except Exception:
+            r.append("never")
+    try:
+        raise KeyError("outside")
+    except KeyError as e:
+        r.append(repr(e))
+    return r
+
+print(leave_try())
+
+def nested_try():
+    r = []
+    for i in range(3):
+        try:
+            try:
+                if i == 1:
+                    raise ValueError(i)
+            except TypeError:
+                r.append("inner wrong")
+            r.append(("body", i))
+        except ValueError as e:
+            r.append(("outer", e.args[0]))
+    try:
+        int("x")
+    except ValueError:
+        r.append("after")
+    return r
+
+print(nested_try())
+
+def uncaught_after():
+    for i in range(2):
+        try:
+            pass
+        except KeyError:
+            print("never")
+    raise RuntimeError("escapes")
+
+try:
+    uncaught_after()
+except RuntimeError as e:
+    print("caught outside:", e)
