@@ -42,11 +42,16 @@ pub mod flags {
 
 /// A remembered `LoadGlobal`: where the name was found, the globals dict
 /// and the write counters of it and of builtins when it was found, and
-/// for a builtin its value. A global's value is never kept here (it
-/// would outlive `del x` in the cache); it is read at `index`.
+/// for a builtin its value. A global's value is never owned here (it
+/// would outlive `del x` in the cache); it is read at `index`, or, while
+/// the globals are unchanged and objects need no locks, through
+/// `borrowed`.
 #[derive(Default)]
 pub struct GlobalCache {
     pub globals: usize,
+    /// Keeps the globals dict's allocation (not the dict) alive, so no
+    /// other dict can take the address `globals` remembers.
+    pub globals_ref: std::sync::Weak<crate::runtime::dict::PyDict>,
     pub globals_version: u64,
     pub builtins_version: u64,
     /// The builtin found; `Undef` while nothing is cached and for a name
@@ -61,6 +66,48 @@ pub struct GlobalCache {
     /// when the name was missing from them. While it holds, the name is
     /// still missing however the values of other globals change.
     pub globals_keys: u64,
+    /// For a global: a copy of the value at `index` that owns no reference,
+    /// taken when the globals' write counter was `globals_version`. While
+    /// the counter is unchanged the dict still holds that value, so it is
+    /// alive and may be cloned (see `GlobalCache::global`).
+    pub borrowed: std::mem::ManuallyDrop<Value>,
+}
+
+impl GlobalCache {
+    /// Remembers `v`, the value the globals held at `index` when their
+    /// write counter was `version`, without taking a reference to it.
+    #[inline]
+    pub fn borrow_global(&mut self, v: &Value, version: u64) {
+        // SAFETY: a bit copy that is never dropped: it owns nothing, and is
+        // only read by `global` while the dict still holds the original.
+        self.borrowed = std::mem::ManuallyDrop::new(unsafe { std::ptr::read(v) });
+        self.globals_version = version;
+    }
+
+    /// The global remembered by `borrow_global`, if the globals (at
+    /// address `globals`, whose allocation `globals_ref` pins) are
+    /// unchanged since (`mutations` is their write counter now) and no
+    /// other thread can change them meanwhile (objects are not locked:
+    /// with the GIL, this thread runs no other code until the clone is
+    /// made).
+    #[inline(always)]
+    pub fn global(&self, globals: usize, mutations: u64) -> Option<Value> {
+        if self.in_globals
+            && self.globals == globals
+            && self.globals_version == mutations
+            && !self.borrowed.is_undef()
+            && !crate::runtime::sync::locking_enabled()
+        {
+            // SAFETY: the dict at `globals` is the one the value was read
+            // from (its allocation cannot have been reused while
+            // `globals_ref` pins it), no write happened to it since, so it
+            // still holds the value and keeps it alive; with locking off
+            // nobody can write to it during this clone.
+            Some((*self.borrowed).clone())
+        } else {
+            None
+        }
+    }
 }
 
 /// A remembered `LoadMethod` lookup: what the class (and its MRO) held

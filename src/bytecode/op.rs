@@ -192,6 +192,9 @@ pub enum Op {
     SetupWith(u32),
     /// ( -- ) pops the innermost handler block.
     PopBlock,
+    /// ( -- ) PopBlock then Jump, fused by the compiler: the normal end
+    /// of a `try` body. A backward one is an eval-breaker point too.
+    PopBlockJump(u32),
     /// (exc -- prev exc): exc becomes the exception being handled.
     PushExcInfo,
     /// (prev -- ): restores the exception being handled.
@@ -226,6 +229,7 @@ impl Op {
         use Op::*;
         match *self {
             Jump(t)
+            | PopBlockJump(t)
             | PopJumpIfFalse(t)
             | PopJumpIfTrue(t)
             | JumpIfFalseOrPop(t)
@@ -244,6 +248,7 @@ impl Op {
         use Op::*;
         match self {
             Jump(_) => Jump(t),
+            PopBlockJump(_) => PopBlockJump(t),
             PopJumpIfFalse(_) => PopJumpIfFalse(t),
             PopJumpIfTrue(_) => PopJumpIfTrue(t),
             JumpIfFalseOrPop(_) => JumpIfFalseOrPop(t),

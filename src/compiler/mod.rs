@@ -255,7 +255,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn pop_unit(&mut self) -> Arc<Code> {
-        let u = self.units.pop().expect("a unit is being compiled");
+        let mut u = self.units.pop().expect("a unit is being compiled");
+        thread_jumps(&mut u.ops);
         let intern = |c: &mut Self, s: &String| c.intern(s);
         let cellvars: Vec<Arc<PyStr>> = u.cells[..u.ncellvars].iter().map(|s| intern(self, s)).collect();
         let freevars: Vec<Arc<PyStr>> = u.cells[u.ncellvars..].iter().map(|s| intern(self, s)).collect();
@@ -471,12 +472,16 @@ impl<'a> Compiler<'a> {
     }
 }
 
-/// Fuses `op` with the instruction before it into a superinstruction,
+/// Fuses `op` with the instruction before it into a superinstruction
+/// (`local.attr`, `local.method`, the end of a `try` body),
 /// unless a jump may land between them.
 fn fuse(u: &Unit, op: Op) -> Option<Op> {
     let last = *u.ops.last()?;
     if u.label == u.ops.len() {
         return None;
+    }
+    if let (Op::PopBlock, Op::Jump(t)) = (last, op) {
+        return Some(Op::PopBlockJump(t));
     }
     let Op::LoadFast(local) = last else {
         return None;
@@ -487,6 +492,35 @@ fn fuse(u: &Unit, op: Op) -> Option<Op> {
         Op::StoreAttr(n) => Some(Op::StoreFastAttr(local, u16::try_from(n).ok()?)),
         Op::LoadMethod(n) => Some(Op::LoadFastMethod(local, u16::try_from(n).ok()?)),
         _ => None,
+    }
+}
+
+/// Jumps that land on an unconditional `Jump` go straight to its target:
+/// one dispatch less where a `try` body, an `if` branch or a loop body
+/// ends in a jump (CPython's optimizer does the same). A backward jump is
+/// an eval-breaker point, so a hop over a backward `Jump` is taken only
+/// by a `Jump` that is then backward itself: every loop keeps a backward
+/// `Jump` on its path.
+fn thread_jumps(ops: &mut [Op]) {
+    for i in 0..ops.len() {
+        let Some(mut t) = ops[i].target() else { continue };
+        if matches!(ops[i], Op::SetupHandler(_) | Op::SetupWith(_) | Op::Send(_)) {
+            continue;
+        }
+        // Bounded: a chain of jumps may be a cycle.
+        for _ in 0..8 {
+            match ops.get(t as usize) {
+                Some(&Op::Jump(next)) if next > t => t = next,
+                Some(&Op::Jump(next))
+                    if matches!(ops[i], Op::Jump(_) | Op::PopBlockJump(_)) && (next as usize) <= i =>
+                {
+                    t = next;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        ops[i] = ops[i].with_target(t);
     }
 }
 

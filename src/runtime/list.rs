@@ -4,6 +4,7 @@
 //! call is atomic (as in CPython) and the lock is never held while Python
 //! code runs: comparisons that may call `__eq__` work on cloned elements.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::sync::{PyGuard, PyLock};
@@ -68,6 +69,30 @@ impl PyList {
 
     pub fn replace(&self, items: Vec<Value>) -> Vec<Value> {
         std::mem::replace(&mut *self.items.lock(), items)
+    }
+
+    /// `self += other` for two lists, with no Python code to run (the
+    /// evaluation loop's fast path). The two locks are never held at once
+    /// (no lock-order deadlock between `a += b` and `b += a` in two
+    /// threads). When the caller holds the only reference to `other` (a
+    /// list display like `s += [i]`) its items are moved, not copied: the
+    /// collector's records are weak and it only runs with this thread
+    /// stopped, so nobody else can reach it.
+    pub fn extend_from_list(&self, other: &Arc<PyList>) -> crate::vm::PyResult<()> {
+        if std::ptr::eq(self, &**other) {
+            // Doubled under one lock, as `extend_from` does.
+            let mut items = self.items.lock();
+            let copy = items.clone();
+            crate::runtime::memory::reserve_growth(&mut items, copy.len())?;
+            items.extend(copy);
+            return Ok(());
+        }
+        let new =
+            if Arc::strong_count(other) == 1 { std::mem::take(&mut *other.items.lock()) } else { other.snapshot() };
+        let mut items = self.items.lock();
+        crate::runtime::memory::reserve_growth(&mut items, new.len())?;
+        items.extend(new);
+        Ok(())
     }
 
     /// `extend` and `+=`: the items of `src` are appended in one step;

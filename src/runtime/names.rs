@@ -6,6 +6,7 @@ use super::str::PyStr;
 
 pub struct Names {
     pub init: Arc<PyStr>,
+    pub new: Arc<PyStr>,
 }
 
 pub fn names() -> &'static Names {
@@ -16,6 +17,6 @@ pub fn names() -> &'static Names {
             p.hash();
             p
         };
-        Names { init: n("__init__") }
+        Names { init: n("__init__"), new: n("__new__") }
     })
 }

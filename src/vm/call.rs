@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::error::type_error;
 use super::{PyResult, Vm};
-use crate::runtime::class::{Class, ClassKind};
+use crate::runtime::class::{Class, ClassKind, class_epoch};
 use crate::runtime::function::{Args, Function};
 use crate::runtime::instance::Instance;
 use crate::runtime::str::PyStr;
@@ -132,8 +132,12 @@ impl Vm {
         {
             return ctor(self, cls, &Args { pos: args, kw: kwargs });
         }
-        let user_new = match cls.lookup_str("__new__") {
-            Some(v @ (Value::Function(_) | Value::StaticMethod(_))) => Some(v),
+        // `__new__` and `__init__` through the caches (the thread's type
+        // cache, the class's own): a walk of the MRO costs a dict lookup
+        // per class, four for `raise ValueError`.
+        let new = self.type_cache.lookup(cls, &crate::runtime::names::names().new, class_epoch()).0;
+        let user_new = match new {
+            v @ (Value::Function(_) | Value::StaticMethod(_)) => Some(v),
             _ => None,
         };
         let obj = match user_new {
@@ -151,7 +155,7 @@ impl Vm {
         if !self.isinstance_class(&obj, cls) || cls.builtin {
             return Ok(obj);
         }
-        match cls.lookup_str("__init__") {
+        match cls.lookup_init() {
             Some(init @ Value::Function(_)) => {
                 let mut full = Vec::with_capacity(args.len() + 1);
                 full.push(obj.clone());
@@ -177,7 +181,7 @@ impl Vm {
         match cls.kind {
             ClassKind::BuiltinValue => crate::runtime::subclass::new_instance(self, cls, args, kwargs),
             ClassKind::Object if !cls.builtin || cls.name.as_str() == "object" => {
-                let has_init = !matches!(cls.lookup_str("__init__"), Some(Value::Builtin(_)) | None);
+                let has_init = !matches!(cls.lookup_init(), Some(Value::Builtin(_)) | None);
                 if !has_init && (!args.is_empty() || !kwargs.is_empty()) {
                     return Err(type_error(format!("{}() takes no arguments", cls.name.as_str())));
                 }

@@ -17,7 +17,9 @@ use std::sync::atomic::Ordering;
 use super::error::type_error;
 use super::eval_lookup::{class_lookup, instance_attr, plain_method, slice_bounds};
 use super::exec::Flow;
-use super::fast_ops::{builtin_len, float_fast, int_fast, num_compare, rust_next, str_add, unbound_local};
+use super::fast_ops::{
+    build_list, builtin_len, float_fast, int_fast, list_iadd, num_compare, rust_next, str_add, unbound_local,
+};
 use super::frame::{Block, Frame, FrameKind};
 use super::gil::FINALIZE;
 use super::unwind::Origin;
@@ -231,7 +233,10 @@ impl Vm {
                             }
                         }
                     }
-                    Op::Jump(t) => {
+                    Op::Jump(t) | Op::PopBlockJump(t) => {
+                        if let Op::PopBlockJump(_) = op {
+                            self.frames[fi].blocks.pop();
+                        }
                         // Eval-breaker point: every loop passes a backward jump.
                         if (t as usize) < pc
                             && self.shared.gil.breaker.load(Ordering::Relaxed) != 0
@@ -437,16 +442,28 @@ impl Vm {
                                 (BinOp::Add, Value::Str(_), Value::Str(_)) => {
                                     str_add(&mut stack, op, ops.get(pc).copied(), base);
                                 }
+                                // `s += [x]`: CPython's list_inplace_concat.
+                                (BinOp::Add, Value::List(_), Value::List(_)) if matches!(op, Op::Inplace(_)) => {
+                                    match list_iadd(&mut stack) {
+                                        Ok(()) => finalize_point!(),
+                                        Err(e) => break e,
+                                    }
+                                }
                                 _ => slow!(op),
                             },
                         }
                     }
+                    Op::BuildList(n) => build_list(&mut stack, n),
                     Op::LoadGlobal(i) => {
                         let globals = &self.frames[fi].func.globals;
                         let slot = &code.global_cache[i as usize];
                         let cached = {
-                            let c = slot.lock();
-                            if c.globals != Arc::as_ptr(globals) as usize {
+                            let mut c = slot.lock();
+                            let mutations = globals.mutations();
+                            if let Some(v) = c.global(Arc::as_ptr(globals) as usize, mutations) {
+                                // Unchanged globals: no dict read at all.
+                                Some(v)
+                            } else if c.globals != Arc::as_ptr(globals) as usize {
                                 None
                             } else if c.globals_version == globals.mutations()
                                 && c.builtins_version == self.shared.builtins.mutations()
@@ -456,7 +473,16 @@ impl Vm {
                             } else if c.in_globals {
                                 // Some global changed: if the name is still
                                 // where it was, its value is read from there.
-                                globals.value_at_key(c.index, &code.names[i as usize])
+                                let v = globals.value_at_key(c.index, &code.names[i as usize]);
+                                // (An entry `StoreGlobal` turned from a builtin
+                                // into a global keeps the builtin in `value`:
+                                // its version must not be refreshed.)
+                                if let Some(v) = &v
+                                    && c.value.is_undef()
+                                {
+                                    c.borrow_global(v, mutations);
+                                }
+                                v
                             } else if c.builtins_version == self.shared.builtins.mutations()
                                 && c.globals_keys == globals.version()
                                 && !c.value.is_undef()

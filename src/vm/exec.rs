@@ -142,8 +142,10 @@ impl Vm {
                                 None => return Err(name_error_in(name.as_str(), &[globals])),
                             },
                         };
-                        *slot.lock() = crate::bytecode::code::GlobalCache {
+                        let mut c = slot.lock();
+                        *c = crate::bytecode::code::GlobalCache {
                             globals: gid,
+                            globals_ref: Arc::downgrade(globals),
                             globals_version: gv,
                             builtins_version: bv,
                             // A global's value is not kept: the cache
@@ -156,7 +158,12 @@ impl Vm {
                             in_globals: found.is_some(),
                             index: found.unwrap_or(0),
                             globals_keys: globals.version(),
+                            borrowed: Default::default(),
                         };
+                        if found.is_some() {
+                            c.borrow_global(&v, gv);
+                        }
+                        drop(c);
                         v
                     }
                 };
@@ -629,6 +636,10 @@ impl Vm {
             }
             Op::PopBlock => {
                 f.blocks.pop();
+            }
+            Op::PopBlockJump(t) => {
+                f.blocks.pop();
+                return Ok(Flow::Jump(t as usize));
             }
             Op::PushExcInfo => {
                 let exc = pop!();

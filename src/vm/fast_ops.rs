@@ -125,6 +125,22 @@ pub(super) fn str_add(stack: &mut Vec<Value>, op: Op, next: Option<Op>, base: us
     std::mem::replace(&mut stack[len - 2], r).release();
 }
 
+/// `a += b` for two lists (`Inplace(Add)` with both operands exact
+/// lists: a subclass is an `Instance` and takes the general path): `b` is
+/// appended to `a` in place and `a` stays on the stack as the result.
+pub(super) fn list_iadd(stack: &mut Vec<Value>) -> super::PyResult<()> {
+    let Some(Value::List(b)) = stack.pop() else { unreachable!("list_iadd on a non-list") };
+    let Some(Value::List(a)) = stack.last() else { unreachable!("list_iadd on a non-list") };
+    a.extend_from_list(&b)
+}
+
+/// `BuildList(n)`: the top `n` values become a new list.
+#[inline(always)]
+pub(super) fn build_list(stack: &mut Vec<Value>, n: u32) {
+    let items = stack.split_off(stack.len() - n as usize);
+    stack.push(Value::list(items));
+}
+
 /// `len(v)` when `callee` is the builtin `len` and `v` a builtin container
 /// (no `__len__` to call); None otherwise.
 #[inline(always)]

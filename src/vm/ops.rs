@@ -87,6 +87,14 @@ impl Vm {
     pub fn inplace_op(&mut self, op: BinOp, a: Value, b: &Value) -> PyResult<Value> {
         match (&a, op) {
             (Value::List(l), BinOp::Add) => {
+                // As in CPython, a right operand's `__radd__` comes before
+                // list concatenation (list has no `nb_add` of its own).
+                if let Value::Instance(_) = b
+                    && let Some(r) = self.call_dunder(b, "__radd__", std::slice::from_ref(&a))?
+                    && !matches!(r, Value::NotImplemented)
+                {
+                    return Ok(r);
+                }
                 l.extend_from(self, b)?;
                 return Ok(a);
             }

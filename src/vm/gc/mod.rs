@@ -77,6 +77,22 @@ pub(crate) enum Tracked {
     Tuple(Weak<PyTuple>),
 }
 
+impl Tracked {
+    /// Whether the object recorded still exists.
+    pub(super) fn is_alive(&self) -> bool {
+        match self {
+            Tracked::List(w) => w.strong_count() > 0,
+            Tracked::Dict(w) => w.strong_count() > 0,
+            Tracked::Set(w) => w.strong_count() > 0,
+            Tracked::Instance(w) => w.strong_count() > 0,
+            Tracked::Function(w) => w.strong_count() > 0,
+            Tracked::Cell(w) => w.strong_count() > 0,
+            Tracked::BoundMethod(w) => w.strong_count() > 0,
+            Tracked::Tuple(w) => w.strong_count() > 0,
+        }
+    }
+}
+
 /// CPython's default gen-0 threshold: the fewest new objects between two
 /// automatic collections.
 pub const DEFAULT_THRESHOLD: usize = 700;

@@ -85,6 +85,15 @@ impl Local {
             self.batch.clear();
             return;
         };
+        // Objects already freed by reference counting are not handed over
+        // and do not count towards the next collection, as CPython's
+        // gen-0 count goes down when a tracked object is freed: a loop that
+        // makes and drops a list per iteration (`s += [i]`) never collects.
+        // Dropping the dead records also frees their memory now.
+        self.batch.retain(Tracked::is_alive);
+        if self.batch.is_empty() {
+            return;
+        }
         let n = self.batch.len();
         {
             let mut objs = shared.gc.registry.objs.lock();
@@ -153,7 +162,7 @@ pub(super) fn flush_this_thread() {
 
 /// Records waiting in this thread's batch.
 pub(super) fn batched() -> usize {
-    LOCAL.try_with(|l| l.try_borrow().map_or(0, |l| l.batch.len())).unwrap_or(0)
+    LOCAL.try_with(|l| l.try_borrow().map_or(0, |l| l.batch.iter().filter(|t| t.is_alive()).count())).unwrap_or(0)
 }
 
 /// The interpreter this thread records objects for, if it still exists
