@@ -41,6 +41,9 @@ pub struct GenState {
     /// While it runs: whether its resumer was handling an exception,
     /// kept on the thread's `exc_below` until it stops.
     pub lent_exc: bool,
+    /// It was freed once and revived to be closed (`finalize.rs`): the
+    /// next time it is freed, it is just freed.
+    pub finalized: bool,
 }
 
 pub struct Generator {
@@ -52,6 +55,30 @@ pub struct Generator {
 impl Drop for Generator {
     fn drop(&mut self) {
         let st = self.state.get_mut();
+        // Suspended inside a `try` or `with`: it must be closed, which
+        // runs Python code, so its state moves to a new generator queued
+        // for that on this thread (CPython closes a generator it frees).
+        // Elsewhere, closing it would run nothing: it is just freed.
+        if st.status == GenStatus::Suspended
+            && !st.finalized
+            && st.frame.as_ref().is_some_and(|f| !f.blocks.is_empty())
+            && crate::vm::finalize::can_defer()
+        {
+            let revived = GenState {
+                status: GenStatus::Suspended,
+                frame: st.frame.take(),
+                values: std::mem::take(&mut st.values),
+                exc_info: std::mem::take(&mut st.exc_info),
+                lent_exc: st.lent_exc,
+                finalized: true,
+            };
+            crate::vm::finalize::defer_generator(Arc::new(Generator {
+                state: PyLock::new(revived),
+                name: self.name.clone(),
+                qualname: self.qualname.clone(),
+            }));
+            return;
+        }
         let exc = std::mem::take(&mut st.exc_info);
         let values = std::mem::take(&mut st.values);
         let frame_values = st.frame.take().into_iter().flat_map(|f| {
@@ -76,6 +103,7 @@ impl Generator {
                 values,
                 exc_info: Value::None,
                 lent_exc: false,
+                finalized: false,
             }),
             name,
             qualname,

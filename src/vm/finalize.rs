@@ -1,6 +1,7 @@
 //! Calling `__del__`: when the last reference to an instance of a class
 //! defining it goes, when the cycle collector finds it unreachable, and
-//! for what `__main__`'s globals still hold at exit.
+//! for what `__main__`'s globals still hold at exit. Closing a generator
+//! freed while suspended inside a `try` or `with` goes the same way.
 //!
 //! A `Drop` cannot run Python code (it may run under a lock, on a path
 //! with no VM at hand), so an instance that wants finalizing moves its
@@ -27,8 +28,9 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use super::Vm;
+use super::{PyErr, Vm};
 use crate::runtime::dict::PyDict;
+use crate::runtime::generator::Generator;
 use crate::runtime::instance::Instance;
 use crate::runtime::value::Value;
 
@@ -64,7 +66,16 @@ thread_local! {
     /// This thread's instances waiting for their `__del__`: the thread that
     /// frees an object calls its `__del__`, as in CPython (another thread
     /// might hold a lock the method takes).
-    static QUEUE: RefCell<Vec<Arc<Instance>>> = const { RefCell::new(Vec::new()) };
+    static QUEUE: RefCell<Vec<Finalizable>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What waits in a thread's queue: an instance for its `__del__`, or a
+/// generator freed while suspended in a `try`/`with`, to be closed (so
+/// its `finally` blocks and `__exit__`s run, as CPython's generator
+/// finalizer does).
+pub(crate) enum Finalizable {
+    Instance(Arc<Instance>),
+    Generator(Arc<Generator>),
 }
 
 /// Queues `inst` (already marked finalized) for its `__del__` on this
@@ -72,6 +83,22 @@ thread_local! {
 /// host's own thread) there is nothing to run it: it is freed without the
 /// call.
 pub(crate) fn defer(inst: Arc<Instance>) {
+    queue(Finalizable::Instance(inst));
+}
+
+/// Whether this thread can run finalizers (it is attached to an
+/// interpreter): a generator is only revived for closing if so.
+pub(crate) fn can_defer() -> bool {
+    super::gc::attached().is_some()
+}
+
+/// Queues a generator (already marked finalized) to be closed on this
+/// thread.
+pub(crate) fn defer_generator(g: Arc<Generator>) {
+    queue(Finalizable::Generator(g));
+}
+
+fn queue(inst: Finalizable) {
     let Some(shared) = super::gc::attached() else {
         drop(inst);
         return;
@@ -99,7 +126,7 @@ fn queued_here() -> bool {
 
 /// Takes this thread's waiting instances, and clears the eval breaker's
 /// bit if no thread has any left.
-fn take_here(shared: &super::Shared) -> Vec<Arc<Instance>> {
+fn take_here(shared: &super::Shared) -> Vec<Finalizable> {
     let batch = QUEUE.try_with(|q| std::mem::take(&mut *q.borrow_mut())).unwrap_or_default();
     if !batch.is_empty() && shared.finalizers.pending.fetch_sub(1, Ordering::AcqRel) == 1 {
         shared.gil.clear_finalizers_request();
@@ -128,9 +155,12 @@ impl Vm {
     #[cold]
     pub(crate) fn run_finalizers(&mut self) {
         let shared = self.shared.clone();
-        let mut work: VecDeque<Arc<Instance>> = take_here(&shared).into();
-        while let Some(inst) = work.pop_front() {
-            self.call_del(inst);
+        let mut work: VecDeque<Finalizable> = take_here(&shared).into();
+        while let Some(item) = work.pop_front() {
+            match item {
+                Finalizable::Instance(inst) => self.call_del(inst),
+                Finalizable::Generator(g) => self.close_freed_generator(g),
+            }
             for next in take_here(&shared).into_iter().rev() {
                 work.push_front(next);
             }
@@ -149,18 +179,38 @@ impl Vm {
         let result = self.call(&del, &[Value::Instance(inst)]);
         self.exc_info = handled;
         if let Err(e) = result {
-            // CPython's report of an unraisable exception shows no chain.
-            if let Value::Instance(exc) = e.value()
-                && let Some(data) = exc.exc()
-            {
-                let mut data = data.lock();
-                data.context = Value::None;
-                data.cause = Value::None;
-            }
             let what = self.repr(&del).unwrap_or_else(|_| "<function>".into());
-            self.flush_std();
-            let _ = self.shared.stderr.write(&format!("Exception ignored in: {what}\n"));
-            self.print_exception(&e);
+            self.report_ignored(&what, &e);
+        }
+    }
+
+    /// CPython's report of an exception nothing can catch (raised by a
+    /// finalizer): "Exception ignored in: what" and the traceback, with no
+    /// chain.
+    fn report_ignored(&mut self, what: &str, e: &PyErr) {
+        if let Value::Instance(exc) = e.value()
+            && let Some(data) = exc.exc()
+        {
+            let mut data = data.lock();
+            data.context = Value::None;
+            data.cause = Value::None;
+        }
+        self.flush_std();
+        let _ = self.shared.stderr.write(&format!("Exception ignored in: {what}\n"));
+        self.print_exception(e);
+    }
+
+    /// Closes a generator freed while suspended in a `try` or `with`; an
+    /// exception that escapes (a `finally` that raises, a generator that
+    /// yields again) is reported as CPython reports it, and the program
+    /// goes on.
+    fn close_freed_generator(&mut self, g: Arc<Generator>) {
+        let handled = self.exc_info.clone();
+        let result = self.close_generator(&g);
+        self.exc_info = handled;
+        if let Err(e) = result {
+            let what = self.repr(&Value::Generator(g)).unwrap_or_else(|_| "<generator>".into());
+            self.report_ignored(&what, &e);
         }
     }
 
