@@ -150,13 +150,30 @@ fn object_delattr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
 }
 
+/// `__format__`: pyl's builtin types (str, int, float, ...) have no
+/// `__format__` of their own, so this is theirs too — a builtin value, or
+/// the one a subclass instance extends (`super().__format__(spec)` in a
+/// subclass of str), formats as `format()` formats it; any other object
+/// accepts only an empty spec, as `object.__format__`.
 fn object_format(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let v = this(args)?.clone();
-    match args.pos.get(1) {
-        Some(Value::Str(s)) if !s.as_str().is_empty() => {
-            Err(type_error(format!("unsupported format string passed to {}.__format__", v.type_name())))
+    let spec = match args.pos.get(1) {
+        Some(Value::Str(s)) => s.clone(),
+        Some(other) => {
+            return Err(type_error(format!("__format__() argument must be str, not {}", other.type_name())));
         }
-        _ => Ok(Value::str(vm.str(&v)?)),
+        None => return Err(type_error("__format__() takes exactly one argument (0 given)")),
+    };
+    if spec.as_str().is_empty() {
+        return Ok(Value::str(vm.str(&v)?));
+    }
+    let builtin = match &v {
+        Value::Instance(i) => i.base_value().cloned(),
+        other => Some(other.clone()),
+    };
+    match builtin {
+        Some(b) => Ok(Value::str(vm.format(&b, spec.as_str())?)),
+        None => Err(type_error(format!("unsupported format string passed to {}.__format__", v.type_name()))),
     }
 }
 
