@@ -81,15 +81,7 @@ fn seq_items(args: &Args) -> PyResult<Vec<Value>> {
     match args.pos.first() {
         Some(Value::List(l)) => Ok(l.snapshot()),
         Some(Value::Tuple(t)) => Ok(t.items.to_vec()),
-        Some(Value::Range(r)) => {
-            let n = r.checked_len()?;
-            if r.is_big() {
-                // Bounds beyond 64 bits with a length that fits: rare.
-                let (start, _, step) = r.bounds();
-                return Ok((0..n).map(|i| Value::from_bigint(&start + &step * i)).collect());
-            }
-            Ok((0..n).map(|i| Value::Int(r.get(i))).collect())
-        }
+        Some(Value::Range(r)) => r.items(),
         _ => Err(type_error("descriptor requires a sequence")),
     }
 }

@@ -83,6 +83,17 @@ impl PyRange {
         }
     }
 
+    /// Every item, as `list(r)` holds them (OverflowError as `len(r)`).
+    pub fn items(&self) -> PyResult<Vec<Value>> {
+        let n = self.checked_len()?;
+        if self.is_big() {
+            // Bounds beyond 64 bits with a length that fits: rare.
+            let (start, _, step) = self.bounds();
+            return Ok((0..n).map(|i| Value::from_bigint(&start + &step * i)).collect());
+        }
+        Ok((0..n).map(|i| Value::Int(self.get(i))).collect())
+    }
+
     pub fn is_empty(&self) -> bool {
         match &self.big {
             None => self.len() == 0,

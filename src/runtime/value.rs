@@ -138,12 +138,12 @@ impl Value {
     /// work) so hot paths do not call the drop glue for them.
     #[inline(always)]
     pub fn release(self) {
-        if matches!(self, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Undef) {
+        if self.is_heap() {
+            drop(self);
+        } else {
             // An immediate owns nothing; letting it go out of scope would
             // still call the (out-of-line) drop glue.
             std::mem::forget(self);
-        } else {
-            drop(self);
         }
     }
 }

@@ -20,6 +20,7 @@
 use std::sync::Arc;
 
 use super::error::{PyResult, runtime_error, stop_value};
+use super::frame::Frame;
 use super::{PyErr, Vm};
 use crate::bytecode::Op;
 use crate::runtime::generator::{GenStatus, Generator};
@@ -27,18 +28,28 @@ use crate::runtime::str::PyStr;
 use crate::runtime::types::types;
 use crate::runtime::value::Value;
 
+/// Where a frame suspended in `yield from` goes on once its delegate has
+/// finished (the instruction after the `Send` loop); None if it is not
+/// suspended in one.
+fn after_yield_from(frame: &Frame) -> Option<usize> {
+    let ops = &frame.code().ops;
+    match ops.get(frame.pc) {
+        Some(Op::Jump(t)) => match ops.get(*t as usize) {
+            Some(Op::Send(after)) => Some(*after as usize),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// What `g` delegates to, if it is suspended in `yield from`.
 fn delegate_of(g: &Generator) -> Option<Value> {
     let st = g.state.lock();
     if st.status != GenStatus::Suspended {
         return None;
     }
-    let frame = st.frame.as_ref()?;
-    let ops = &frame.code().ops;
-    match ops.get(frame.pc) {
-        Some(Op::Jump(t)) if matches!(ops.get(*t as usize), Some(Op::Send(_))) => st.values.last().cloned(),
-        _ => None,
-    }
+    after_yield_from(st.frame.as_ref()?)?;
+    st.values.last().cloned()
 }
 
 /// The delegate finished with a value: `g` leaves its `yield from` (the
@@ -48,9 +59,8 @@ fn leave_yield_from(g: &Generator) {
     let delegate = {
         let mut st = g.state.lock();
         let Some(frame) = st.frame.as_mut() else { return };
-        let Some(Op::Jump(t)) = frame.code().ops.get(frame.pc).copied() else { return };
-        let Some(Op::Send(after)) = frame.code().ops.get(t as usize).copied() else { return };
-        frame.pc = after as usize;
+        let Some(after) = after_yield_from(frame) else { return };
+        frame.pc = after;
         st.values.pop()
     };
     // Dropped outside the lock: it may free other generators.

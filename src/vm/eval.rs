@@ -158,6 +158,20 @@ impl Vm {
                     }
                 }};
             }
+            // Drops a value the loop let go of: an immediate without the
+            // drop glue (as `Value::release`), a heap value followed by a
+            // finalizer point, since it may have been the last reference.
+            macro_rules! release {
+                ($v:expr) => {{
+                    let v = $v;
+                    if v.is_heap() {
+                        drop(v);
+                        finalize_point!();
+                    } else {
+                        std::mem::forget(v);
+                    }
+                }};
+            }
             // Switches the loop to the frame now on top, the value stack
             // staying in its local: a call or a return costs a few loads
             // instead of a trip through the top of `'frames`. The same
@@ -210,14 +224,7 @@ impl Vm {
                     }
                     Op::StoreFast(i) => {
                         let v = stack.pop().unwrap_or_default();
-                        let old = std::mem::replace(&mut stack[base + i as usize], v);
-                        if old.is_heap() {
-                            drop(old);
-                            finalize_point!();
-                        } else {
-                            // An immediate: no drop glue (see `Value::release`).
-                            std::mem::forget(old);
-                        }
+                        release!(std::mem::replace(&mut stack[base + i as usize], v));
                     }
                     Op::LoadConst(i) => {
                         let v = code.consts[i as usize].clone();
@@ -225,12 +232,7 @@ impl Vm {
                     }
                     Op::PopTop => {
                         if let Some(v) = stack.pop() {
-                            if v.is_heap() {
-                                drop(v);
-                                finalize_point!();
-                            } else {
-                                std::mem::forget(v);
-                            }
+                            release!(v);
                         }
                     }
                     Op::Jump(t) | Op::PopBlockJump(t) => {

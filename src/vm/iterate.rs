@@ -328,15 +328,10 @@ impl Vm {
                 return Ok(view.items());
             }
             Value::Range(r) => {
-                let n = r.checked_len()?;
-                if r.is_big() {
-                    let (start, _, step) = r.bounds();
-                    return Ok((0..n).map(|i| Value::from_bigint(&start + &step * i)).collect());
-                }
-                if n > 100_000_000 {
+                if !r.is_big() && r.checked_len()? > 100_000_000 {
                     return Err(crate::vm::error::PyErr::new(&types().exc.memory_error, ""));
                 }
-                return Ok((0..n).map(|i| Value::Int(r.get(i))).collect());
+                return r.items();
             }
             _ => {}
         }

@@ -88,10 +88,6 @@ fn collect_stopped(gc: &Collector, finalizers: bool) -> Pass {
     // objects; when memory has run out it is not there, and the
     // collection is skipped (freeing nothing is always safe) rather than
     // abort the process.
-    let skip = |recorded: Vec<Tracked>| {
-        gc.registry.put_back(recorded);
-        Pass { found: 0, held: (Vec::new(), Vec::new()), finalize: Vec::new() }
-    };
     let n = recorded.len();
     let mut nodes = Vec::new();
     let mut index: HashMap<usize, u32, BuildHasherDefault<AddrHasher>> = HashMap::default();
@@ -104,7 +100,7 @@ fn collect_stopped(gc: &Collector, finalizers: bool) -> Pass {
         || starts.try_reserve_exact(n + 1).is_err()
         || edges.try_reserve(n).is_err()
     {
-        return skip(recorded);
+        return keep_all(gc, recorded, Vec::new(), Vec::new());
     }
     for t in &recorded {
         if let Some(node) = Node::upgrade(t) {
@@ -142,11 +138,8 @@ fn collect_stopped(gc: &Collector, finalizers: bool) -> Pass {
     let mut alive: Vec<bool> = Vec::new();
     let mut todo: Vec<u32> = Vec::new();
     if short || alive.try_reserve_exact(nodes.len()).is_err() || todo.try_reserve(nodes.len()).is_err() {
-        // The records were let go of above: the nodes are the survivors
-        // (`recorded` kept room for them all), dropped once the world runs.
-        recorded.extend(nodes.iter().map(Node::downgrade));
-        gc.registry.put_back(recorded);
-        return Pass { found: 0, held: (nodes, Vec::new()), finalize: Vec::new() };
+        // The records were let go of above: the nodes are the survivors.
+        return keep_all(gc, recorded, nodes, Vec::new());
     }
     // A count below zero means a reference was reported that is not
     // counted: rather than risk freeing a live object, free nothing.
@@ -174,10 +167,8 @@ fn collect_stopped(gc: &Collector, finalizers: bool) -> Pass {
             })
             .collect();
         if !finalize.is_empty() {
-            survivors.extend(nodes.iter().map(Node::downgrade));
-            gc.survivors.store(survivors.len(), Ordering::Relaxed);
-            gc.registry.put_back(survivors);
-            return Pass { found: 0, held: (nodes, Vec::new()), finalize };
+            gc.survivors.store(survivors.len() + nodes.len(), Ordering::Relaxed);
+            return keep_all(gc, survivors, nodes, finalize);
         }
     }
     let mut trash = Vec::new();
@@ -193,6 +184,15 @@ fn collect_stopped(gc: &Collector, finalizers: bool) -> Pass {
     gc.survivors.store(survivors.len(), Ordering::Relaxed);
     gc.registry.put_back(survivors);
     Pass { found, held: (nodes, trash), finalize: Vec::new() }
+}
+
+/// A pass that frees nothing: every node survives (the registry gets
+/// `records` back with the nodes' records added — `records` kept room for
+/// them all — and the nodes are dropped once the world runs again).
+fn keep_all(gc: &Collector, mut records: Vec<Tracked>, nodes: Vec<Node>, finalize: Vec<Arc<Instance>>) -> Pass {
+    records.extend(nodes.iter().map(Node::downgrade));
+    gc.registry.put_back(records);
+    Pass { found: 0, held: (nodes, Vec::new()), finalize }
 }
 
 /// Hashes object addresses (already unique, and spread by a multiply):
