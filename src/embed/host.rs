@@ -248,7 +248,8 @@ impl Watchdog {
         };
         let (tx, rx) = crossbeam_channel::bounded::<()>(1);
         let watched = shared.clone();
-        let spawned = std::thread::Builder::new().name("pyl-watchdog".into()).spawn(move || {
+        // Started as Python threads are, so that a fork beside it is safe.
+        let spawned = crate::vm::os_thread::spawn(Some("pyl-watchdog"), 2 * 1024 * 1024, move || {
             if let Err(crossbeam_channel::RecvTimeoutError::Timeout) = rx.recv_timeout(limit) {
                 watched.host.trip(&watched, Trip::Time);
             }

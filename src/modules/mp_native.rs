@@ -67,9 +67,12 @@ fn mp_fork(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     vm.flush_std();
     let gil = &vm.shared.gil;
     gil.stop_world();
+    // No thread is starting or ending across the fork (`os_thread.rs`).
+    let lives = crate::vm::os_thread::before_fork();
     // SAFETY: fork has no preconditions; in the child only this thread
     // exists, and the interpreter's own locks are reset below.
     let pid = unsafe { libc::fork() };
+    drop(lives);
     if pid == 0 {
         let record = vm.shared.observe.after_fork_child(&vm.thread.record, &name);
         gil.after_fork_child(&record);

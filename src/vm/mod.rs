@@ -31,6 +31,7 @@ pub mod import_lock;
 mod invoke;
 mod iterate;
 mod ops;
+pub mod os_thread;
 pub mod recursion;
 mod resume;
 pub mod schedule;

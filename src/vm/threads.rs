@@ -97,9 +97,9 @@ impl Vm {
         }
         let (tx, rx) = crossbeam_channel::bounded::<u64>(1);
         let rec = record.clone();
-        let spawned = std::thread::Builder::new()
-            .stack_size(THREAD_STACK)
-            .spawn(move || thread_main(shared, rec, func, args, kwargs, tx));
+        // Not `std::thread`: see `os_thread.rs` (fork from threads).
+        let spawned =
+            super::os_thread::spawn(None, THREAD_STACK, move || thread_main(shared, rec, func, args, kwargs, tx));
         if let Err(e) = spawned {
             record.enter(crate::observe::record::Phase::Ended, self.shared.gil.clock.now(), SpanEnd::NONE);
             return Err(PyErr::new(&types().exc.runtime_error, format!("can't start new thread: {e}")));
