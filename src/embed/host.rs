@@ -249,11 +249,12 @@ impl Watchdog {
         let (tx, rx) = crossbeam_channel::bounded::<()>(1);
         let watched = shared.clone();
         // Started as Python threads are, so that a fork beside it is safe.
-        let spawned = crate::vm::os_thread::spawn(Some("pyl-watchdog"), 2 * 1024 * 1024, move || {
-            if let Err(crossbeam_channel::RecvTimeoutError::Timeout) = rx.recv_timeout(limit) {
-                watched.host.trip(&watched, Trip::Time);
-            }
-        });
+        let spawned =
+            crate::vm::os_thread::spawn(Some("pyl-watchdog"), crate::vm::os_thread::SERVICE_STACK, move || {
+                if let Err(crossbeam_channel::RecvTimeoutError::Timeout) = rx.recv_timeout(limit) {
+                    watched.host.trip(&watched, Trip::Time);
+                }
+            });
         // Without a watchdog thread the limit is tripped at once: a
         // limit that cannot be enforced must not be silently dropped.
         if spawned.is_err() {

@@ -32,9 +32,6 @@ use super::wait::{HoldSite, WaitInfo, Waiting};
 use crate::runtime::value::Value;
 use crate::vm::Shared;
 
-/// The watcher's stack: std's default for a thread.
-const WATCHER_STACK: usize = 2 * 1024 * 1024;
-
 /// How often the watcher looks.
 const TICK: Duration = Duration::from_millis(150);
 
@@ -45,7 +42,10 @@ pub fn watch(shared: &Arc<Shared>) {
     }
     let weak = Arc::downgrade(shared);
     // Started as Python threads are, so that a fork beside it is safe.
-    let started = crate::vm::os_thread::spawn(Some("pyl deadlock watcher"), WATCHER_STACK, move || watcher(weak));
+    let started =
+        crate::vm::os_thread::spawn(Some("pyl deadlock watcher"), crate::vm::os_thread::SERVICE_STACK, move || {
+            watcher(weak)
+        });
     if started.is_err() {
         // Without a watcher a deadlock hangs, as in CPython; try again later.
         shared.observe.watching.store(false, Ordering::SeqCst);

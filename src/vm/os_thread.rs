@@ -21,11 +21,13 @@
 //! The other threads are stopped at eval-breaker points (no-GIL) or wait
 //! for the interpreter lock, where they hold no lock of the allocator.
 //!
-//! Nothing is lost: `main.rs` already puts SIGSEGV back to its default
-//! action (a Python program's `os.kill(pid, SIGSEGV)` must kill it), so
-//! std's "has overflowed its stack" message was not shown for any thread;
-//! and Rust recursion on user data checks the stack left before each level
-//! (`vm/recursion.rs`).
+//! The `pyl` binary loses nothing: `main.rs` already puts SIGSEGV back to
+//! its default action (a Python program's `os.kill(pid, SIGSEGV)` must kill
+//! it), so std's "has overflowed its stack" message was not shown for any
+//! thread. In an embedding host that keeps std's handler, a thread started
+//! here that overflowed would die by a plain SIGSEGV instead of that
+//! message; Rust recursion on user data checks the stack left before each
+//! level (`vm/recursion.rs`), so none is expected to.
 
 use std::ffi::{CString, c_void};
 use std::io;
@@ -33,6 +35,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 type Body = Box<dyn FnOnce() + Send + 'static>;
+
+/// The stack of the runtime's own service threads (the deadlock watcher,
+/// the embedding watchdog): std's default for a thread.
+pub const SERVICE_STACK: usize = 2 * 1024 * 1024;
 
 /// What the new thread is handed: its name and its body.
 struct Start {
@@ -57,6 +63,13 @@ fn lives() -> MutexGuard<'static, Lives> {
     LIVES.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// Changes `Lives` and wakes whoever waits for a change.
+fn change(mut l: MutexGuard<'static, Lives>, f: impl FnOnce(&mut Lives)) {
+    f(&mut l);
+    drop(l);
+    LIVES_CHANGED.notify_all();
+}
+
 /// Waits while a fork is being prepared.
 fn unless_forking(mut l: MutexGuard<'static, Lives>) -> MutexGuard<'static, Lives> {
     while l.forking {
@@ -74,10 +87,8 @@ pub struct ForkGuard {
 
 impl Drop for ForkGuard {
     fn drop(&mut self) {
-        if let Some(mut l) = self.lives.take() {
-            l.forking = false;
-            drop(l);
-            LIVES_CHANGED.notify_all();
+        if let Some(l) = self.lives.take() {
+            change(l, |l| l.forking = false);
         }
     }
 }
@@ -104,21 +115,16 @@ pub fn before_fork() -> ForkGuard {
 
 /// Starts a thread with a stack of `stack_size` bytes running `body`; it
 /// is joined here, not by the caller. `name` (Linux keeps 15 bytes) is
-/// what `ps` and debuggers show. A panic in `body` ends that thread only, after
-/// the panic hook has reported it, as it would in a `std::thread`.
+/// what `ps` and debuggers show. A panic in `body` ends that thread only,
+/// after the panic hook has reported it, as it would in a `std::thread`.
 pub fn spawn(name: Option<&str>, stack_size: usize, body: impl FnOnce() + Send + 'static) -> io::Result<()> {
-    let name = name.map(|n| {
-        let mut n: Vec<u8> = n.bytes().filter(|&b| b != 0).take(15).collect();
-        n.shrink_to_fit();
-        CString::new(n).unwrap_or_default()
-    });
+    let name =
+        name.map(|n| CString::new(n.bytes().filter(|&b| b != 0).take(15).collect::<Vec<u8>>()).unwrap_or_default());
     let start = Box::into_raw(Box::new(Start { name, body: Box::new(body) }));
     let mut l = unless_forking(lives());
     l.starting += 1;
-    let failed = |rc: i32, mut l: MutexGuard<'static, Lives>| {
-        l.starting -= 1;
-        drop(l);
-        LIVES_CHANGED.notify_all();
+    let failed = |rc: i32, l: MutexGuard<'static, Lives>| {
+        change(l, |l| l.starting -= 1);
         // SAFETY: the thread was not created: `start` is still ours.
         drop(unsafe { Box::from_raw(start) });
         Err(io::Error::from_raw_os_error(rc))
@@ -154,11 +160,7 @@ extern "C" fn thread_start(data: *mut c_void) -> *mut c_void {
     let start = unsafe { Box::from_raw(data.cast::<Start>()) };
     // The allocator sets up this thread's heap on its first allocation.
     drop(std::hint::black_box(Box::new(0u64)));
-    {
-        let mut l = lives();
-        l.starting -= 1;
-    }
-    LIVES_CHANGED.notify_all();
+    change(lives(), |l| l.starting -= 1);
     if let Some(name) = &start.name {
         // SAFETY: names this thread with a NUL-terminated string of at
         // most 15 bytes.
