@@ -39,6 +39,7 @@ mod session;
 mod syntax;
 mod vm;
 
+use crate::runtime::pyarc::PyArc;
 use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
 
@@ -60,6 +61,7 @@ use vm::{Config, PyErr, Shared, Vm};
 pub mod cli {
     pub use crate::observe::Settings as Instruments;
     pub use crate::runtime::memory_reserve::{arm as arm_memory_reserve, rescue as rescue_allocation};
+    pub use crate::runtime::pyarc::set_exclusive as exclusive_reference_counts;
     pub use crate::session::{Outcome, Session};
     pub use crate::syntax::interactive::is_complete;
     pub use crate::vm::Config;
@@ -93,13 +95,13 @@ impl Interpreter {
 
     pub(crate) fn with_host(config: Config, setup: embed::builder::Setup) -> Interpreter {
         let builtins_module = modules::builtins::create();
-        let modules_dict = Arc::new(runtime::dict::PyDict::new());
+        let modules_dict = PyArc::new(runtime::dict::PyDict::new());
         let sys = modules::sys::create(&config, Value::Dict(modules_dict.clone()));
         modules_dict.set_item_str("builtins", Value::Module(builtins_module.clone()));
         modules_dict.set_item_str("sys", Value::Module(sys.clone()));
         for name in ["exit", "quit"] {
             let f = runtime::function::Builtin::new(name, modules::sys::sys_exit);
-            builtins_module.set(name, Value::Builtin(Arc::new(f)));
+            builtins_module.set(name, Value::Builtin(PyArc::new(f)));
         }
         let observe = observe::Observer::new(config.instruments.clone());
         let gil = vm::gil::Gil::new(config.gil, config.switch_policy, observe.clock);
@@ -309,8 +311,8 @@ fn report_unreadable(path: &str, e: &std::io::Error) {
 
 /// A fresh `__main__`, registered in `sys.modules` (`__file__` only for
 /// a script: the interactive prompt's has none).
-fn main_module(shared: &Shared, filename: Option<&str>) -> Arc<runtime::module::Module> {
-    let main = Arc::new(runtime::module::Module::new("__main__"));
+fn main_module(shared: &Shared, filename: Option<&str>) -> PyArc<runtime::module::Module> {
+    let main = PyArc::new(runtime::module::Module::new("__main__"));
     if let Some(f) = filename {
         main.set("__file__", Value::str(f));
     }

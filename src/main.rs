@@ -364,6 +364,10 @@ fn run() -> i32 {
     unbuffered |= std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
     instruments.command = command_line();
     let config = Config { gil, argv, path0, dis, unbuffered, switch_policy, switch_interval, instruments };
+    // The command is the process's only interpreter and no host thread
+    // holds its objects: reference counts can be plain integers until a
+    // second thread runs without the GIL (`runtime/pyarc.rs`).
+    pyl::cli::exclusive_reference_counts();
     let interp = Interpreter::new(config);
     let _ = FLUSH_OUTPUT.set(Box::new(interp.output_flusher()));
     interp.catch_sigint();

@@ -10,6 +10,7 @@
 //! (traceback or syntax error report on stderr) and reports the outcome;
 //! none of them panics on bad input.
 
+use crate::runtime::pyarc::PyArc;
 use std::sync::Arc;
 
 use crate::runtime::module::Module;
@@ -38,7 +39,7 @@ pub struct Session {
     /// Always `Some` until dropped: taken out so that the values it still
     /// holds are dropped under the interpreter lock.
     vm: Option<Vm>,
-    main: Arc<Module>,
+    main: PyArc<Module>,
 }
 
 impl Session {
@@ -77,11 +78,12 @@ impl Session {
     }
 
     /// Runs `f` holding the interpreter lock.
-    fn locked<R>(&mut self, f: impl FnOnce(&mut Vm, &Arc<Module>) -> R) -> R {
+    fn locked<R>(&mut self, f: impl FnOnce(&mut Vm, &PyArc<Module>) -> R) -> R {
         let shared = self.shared.clone();
         let vm = self.vm.as_mut().expect("the session's VM lives until drop");
         let record = vm.thread.record.clone();
-        record.end_wait();
+        // A prompt's wait record holds no Python object: it may go now.
+        drop(record.end_wait());
         shared.gil.acquire(&record);
         let r = f(vm, &self.main);
         // Between inputs the prompt waits for the user: blocked, as in
@@ -284,9 +286,11 @@ impl Drop for Session {
             return;
         };
         let record = vm.thread.record.clone();
-        record.end_wait();
+        drop(record.end_wait());
         self.shared.gil.acquire(&record);
         drop(vm);
+        // `__main__` too: its count may be a plain integer.
+        self.main = PyArc::new(Module::new("__main__"));
         self.shared.gil.release_at_end(&record);
     }
 }

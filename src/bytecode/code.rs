@@ -1,5 +1,6 @@
 //! Code objects: the compiled form of a module, class body or function.
 
+use crate::runtime::pyarc::{PyArc, PyWeak};
 use std::sync::Arc;
 
 use super::op::Op;
@@ -51,7 +52,7 @@ pub struct GlobalCache {
     pub globals: usize,
     /// Keeps the globals dict's allocation (not the dict) alive, so no
     /// other dict can take the address `globals` remembers.
-    pub globals_ref: std::sync::Weak<crate::runtime::dict::PyDict>,
+    pub globals_ref: PyWeak<crate::runtime::dict::PyDict>,
     pub globals_version: u64,
     pub builtins_version: u64,
     /// The builtin found; `Undef` while nothing is cached and for a name
@@ -119,7 +120,7 @@ pub struct MethodCache {
     /// The class's address, compared on every use.
     pub class_ptr: usize,
     /// Keeps the class's allocation (not the class) alive.
-    pub class: std::sync::Weak<crate::runtime::class::Class>,
+    pub class: PyWeak<crate::runtime::class::Class>,
     pub epoch: u64,
     /// `Undef` when the lookup found nothing.
     pub value: Value,
@@ -131,22 +132,22 @@ pub struct MethodCache {
 }
 
 pub struct Code {
-    pub name: Arc<PyStr>,
-    pub qualname: Arc<PyStr>,
+    pub name: PyArc<PyStr>,
+    pub qualname: PyArc<PyStr>,
     pub flags: u32,
     pub argcount: u32,
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     /// Fast locals; parameters first: positional, keyword-only, *args, **kwargs.
-    pub varnames: Vec<Arc<PyStr>>,
+    pub varnames: Vec<PyArc<PyStr>>,
     /// Locals captured by inner functions.
-    pub cellvars: Vec<Arc<PyStr>>,
+    pub cellvars: Vec<PyArc<PyStr>>,
     /// Variables of enclosing functions this code uses.
-    pub freevars: Vec<Arc<PyStr>>,
+    pub freevars: Vec<PyArc<PyStr>>,
     /// Parameters that are also cells: (cell index, parameter index).
     pub cell_params: Vec<(u32, u32)>,
     /// Names of globals and attributes.
-    pub names: Vec<Arc<PyStr>>,
+    pub names: Vec<PyArc<PyStr>>,
     pub consts: Vec<Value>,
     pub ops: Vec<Op>,
     /// The source span of each instruction.
@@ -187,7 +188,7 @@ impl Code {
     }
 
     /// The name of cell `i` (cellvars then freevars).
-    pub fn cell_name(&self, i: usize) -> &Arc<PyStr> {
+    pub fn cell_name(&self, i: usize) -> &PyArc<PyStr> {
         if i < self.cellvars.len() { &self.cellvars[i] } else { &self.freevars[i - self.cellvars.len()] }
     }
 }

@@ -1,5 +1,6 @@
 //! `--dis`: prints code objects the way `dis.dis` does, roughly.
 
+use crate::runtime::pyarc::PyArc;
 use std::fmt::Write;
 
 use super::code::Code;
@@ -43,7 +44,7 @@ fn disassemble_into(code: &Code, out: &mut String) {
 fn describe(code: &Code, op: &Op) -> (String, String) {
     let debug = format!("{op:?}");
     let name = debug.split('(').next().unwrap_or("").to_string();
-    let name_of = |v: &Vec<std::sync::Arc<crate::runtime::str::PyStr>>, i: u32| {
+    let name_of = |v: &Vec<PyArc<crate::runtime::str::PyStr>>, i: u32| {
         v.get(i as usize).map(|s| s.as_str().to_string()).unwrap_or_else(|| "?".into())
     };
     let arg = match *op {

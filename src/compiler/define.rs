@@ -4,6 +4,7 @@
 use crate::bytecode::Op;
 use crate::bytecode::code::flags;
 use crate::bytecode::op::make_fn;
+use crate::runtime::pyarc::PyArc;
 use crate::runtime::value::Value;
 use crate::syntax::SyntaxError;
 use crate::syntax::ast::*;
@@ -107,7 +108,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes the closure (if any), the code, and `MakeFunction`.
-    pub(super) fn closure_and_make(&mut self, code: std::sync::Arc<crate::bytecode::Code>, mut fn_flags: u8) {
+    pub(super) fn closure_and_make(&mut self, code: PyArc<crate::bytecode::Code>, mut fn_flags: u8) {
         if !code.freevars.is_empty() {
             for name in code.freevars.clone() {
                 let i = self.cell_index(name.as_str());

@@ -1,6 +1,6 @@
 //! Expressions to bytecode: operators, calls, displays, comprehensions.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use crate::bytecode::Op;
 use crate::bytecode::op::format;
@@ -411,7 +411,7 @@ impl<'a> Compiler<'a> {
             hashed.push((crate::vm::convert::constant_hash(&v)?, v));
         }
         let set = crate::runtime::set::PySet::constant_frozenset(hashed);
-        Some(Value::FrozenSet(std::sync::Arc::new(set)))
+        Some(Value::FrozenSet(PyArc::new(set)))
     }
 
     /// The value of a constant expression: a literal (negated or not) or a
@@ -521,7 +521,7 @@ impl<'a> Compiler<'a> {
             self.load_const(Value::None);
         }
         self.emit(Op::ReturnValue);
-        let code: Arc<crate::bytecode::Code> = self.pop_unit();
+        let code: PyArc<crate::bytecode::Code> = self.pop_unit();
         self.closure_and_make(code, 0);
         self.expr(&generators[0].iter)?;
         self.emit(Op::GetIter);

@@ -12,6 +12,7 @@ mod expr;
 pub mod scope;
 mod stmt;
 
+use crate::runtime::pyarc::PyArc;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -41,7 +42,7 @@ pub enum Mode {
 }
 
 /// Compiles a parsed module.
-pub fn compile_module(module: &[Stmt], source: Arc<Source>, mode: Mode) -> Result<Arc<Code>, SyntaxError> {
+pub fn compile_module(module: &[Stmt], source: Arc<Source>, mode: Mode) -> Result<PyArc<Code>, SyntaxError> {
     let table = SymbolTable::build(module)?;
     let mut c = Compiler { table, source, units: Vec::new(), interned: HashMap::new(), mode };
     c.push_unit(0, "<module>".into(), "<module>".into(), Span::default());
@@ -76,7 +77,7 @@ fn eval_expression(module: &[Stmt]) -> Result<&crate::syntax::ast::Expr, SyntaxE
 }
 
 /// Parses and compiles source text in one step.
-pub fn compile_source(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, SyntaxError> {
+pub fn compile_source(text: &str, filename: &str, mode: Mode) -> Result<PyArc<Code>, SyntaxError> {
     let module = crate::syntax::parse_module(text)?;
     let source = Arc::new(Source::new(filename, text));
     compile_module(&module, source, mode)
@@ -138,9 +139,9 @@ struct Unit<'a> {
     ops: Vec<Op>,
     spans: Vec<Span>,
     consts: Vec<Value>,
-    names: Vec<Arc<PyStr>>,
+    names: Vec<PyArc<PyStr>>,
     name_index: HashMap<String, u32>,
-    varnames: Vec<Arc<PyStr>>,
+    varnames: Vec<PyArc<PyStr>>,
     /// Slot of each name in `varnames`, `cells` and `consts`: lookups by
     /// hashing, so a function with many locals compiles in linear time.
     varname_index: HashMap<String, u32>,
@@ -164,7 +165,7 @@ struct Compiler<'a> {
     table: SymbolTable,
     source: Arc<Source>,
     units: Vec<Unit<'a>>,
-    interned: HashMap<String, Arc<PyStr>>,
+    interned: HashMap<String, PyArc<PyStr>>,
     mode: Mode,
 }
 
@@ -193,11 +194,11 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn intern(&mut self, s: &str) -> Arc<PyStr> {
+    fn intern(&mut self, s: &str) -> PyArc<PyStr> {
         if let Some(v) = self.interned.get(s) {
             return v.clone();
         }
-        let v = Arc::new(PyStr::new(s.to_string()));
+        let v = PyArc::new(PyStr::new(s.to_string()));
         self.interned.insert(s.to_string(), v.clone());
         v
     }
@@ -254,12 +255,12 @@ impl<'a> Compiler<'a> {
         });
     }
 
-    fn pop_unit(&mut self) -> Arc<Code> {
+    fn pop_unit(&mut self) -> PyArc<Code> {
         let mut u = self.units.pop().expect("a unit is being compiled");
         thread_jumps(&mut u.ops);
         let intern = |c: &mut Self, s: &String| c.intern(s);
-        let cellvars: Vec<Arc<PyStr>> = u.cells[..u.ncellvars].iter().map(|s| intern(self, s)).collect();
-        let freevars: Vec<Arc<PyStr>> = u.cells[u.ncellvars..].iter().map(|s| intern(self, s)).collect();
+        let cellvars: Vec<PyArc<PyStr>> = u.cells[..u.ncellvars].iter().map(|s| intern(self, s)).collect();
+        let freevars: Vec<PyArc<PyStr>> = u.cells[u.ncellvars..].iter().map(|s| intern(self, s)).collect();
         let cell_params = cellvars
             .iter()
             .enumerate()
@@ -274,7 +275,7 @@ impl<'a> Compiler<'a> {
             })
             .collect();
         let max_stack = estimate_stack(&u.ops);
-        Arc::new(Code {
+        PyArc::new(Code {
             name: self.intern(&u.name),
             qualname: self.intern(&u.qualname),
             flags: u.flags,
@@ -372,7 +373,7 @@ impl<'a> Compiler<'a> {
             Const::BigInt(b) => Value::from_bigint(b.clone()),
             Const::Float(f) => Value::Float(*f),
             Const::Str(s) => Value::Str(self.intern(s)),
-            Const::Bytes(b) => Value::Bytes(Arc::new(crate::runtime::str::PyBytes::new(b.clone()))),
+            Const::Bytes(b) => Value::Bytes(PyArc::new(crate::runtime::str::PyBytes::new(b.clone()))),
         }
     }
 
@@ -393,7 +394,7 @@ impl<'a> Compiler<'a> {
         if let Some(&i) = u.varname_index.get(name) {
             return i;
         }
-        u.varnames.push(Arc::new(PyStr::new(name.to_string())));
+        u.varnames.push(PyArc::new(PyStr::new(name.to_string())));
         let i = (u.varnames.len() - 1) as u32;
         u.varname_index.insert(name.to_string(), i);
         i
@@ -572,7 +573,7 @@ fn estimate_stack(ops: &[Op]) -> u32 {
 mod tests {
     use super::*;
 
-    fn compile(src: &str) -> Arc<Code> {
+    fn compile(src: &str) -> PyArc<Code> {
         compile_source(src, "<test>", Mode::Exec).unwrap()
     }
 

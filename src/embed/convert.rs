@@ -10,9 +10,9 @@
 //! a host asking for a result). Integers of any size convert through
 //! `num_bigint::BigInt`.
 
+use crate::runtime::pyarc::PyArc;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
-use std::sync::Arc;
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -48,7 +48,7 @@ impl Data {
             Data::Int(i) => Value::from_bigint(i),
             Data::Float(f) => Value::Float(f),
             Data::Str(s) => Value::str(s),
-            Data::Bytes(b) => Value::Bytes(Arc::new(crate::runtime::str::PyBytes::new(b))),
+            Data::Bytes(b) => Value::Bytes(PyArc::new(crate::runtime::str::PyBytes::new(b))),
             Data::List(items) => Value::list(values(items, vm)?),
             Data::Tuple(items) => Value::tuple(values(items, vm)?),
             Data::Dict(pairs) => {
@@ -58,7 +58,7 @@ impl Data {
                     let v = v.into_value(vm)?;
                     d.set(vm, k, v)?;
                 }
-                Value::Dict(Arc::new(d))
+                Value::Dict(PyArc::new(d))
             }
             Data::Object(o) => o.0,
         })

@@ -11,6 +11,7 @@
 //! that catches it cannot get any further. The host sees the limit as
 //! `Error::Limit`, whatever the script did with the exception.
 
+use crate::runtime::pyarc::PyArc;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -198,8 +199,8 @@ fn limit_error() -> PyErr {
     PyErr::new(&limit_class(), "a resource limit set by the host was exceeded")
 }
 
-fn limit_class() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+fn limit_class() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
             let base = types().exc.base_exception.clone();

@@ -7,7 +7,7 @@
 //! converted there and handed back. Any Rust thread may call; two
 //! interpreters never share state.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::convert::{Data, FromPy, IntoPy};
 use super::error::{Error, syntax_error};
@@ -26,7 +26,7 @@ use crate::vm::{PyErr, PyResult, Vm};
 /// Code compiled once by [`Interpreter::compile`], to run many times.
 #[derive(Clone)]
 pub struct Program {
-    code: Arc<Code>,
+    code: PyArc<Code>,
 }
 
 /// The arguments of a call from Rust: positional, then keyword.
@@ -158,7 +158,7 @@ impl Interpreter {
     /// errors converted under the lock.
     pub(crate) fn job<R: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut Vm, &Arc<Module>) -> Result<R, JobError> + Send + 'static,
+        f: impl FnOnce(&mut Vm, &PyArc<Module>) -> Result<R, JobError> + Send + 'static,
     ) -> Result<R, Error> {
         let worker = match self.worker.get() {
             Some(w) => w,
@@ -322,7 +322,7 @@ impl Interpreter {
             let pos = pos.into_iter().map(|d| d.into_value(vm)).collect::<PyResult<Vec<_>>>()?;
             let mut kwargs = Vec::with_capacity(kw.len());
             for (k, d) in kw {
-                kwargs.push((Arc::new(PyStr::new(k)), d.into_value(vm)?));
+                kwargs.push((PyArc::new(PyStr::new(k)), d.into_value(vm)?));
             }
             let v = vm.call_value(&f, &pos, &kwargs)?;
             convert::<T>(vm, &v)

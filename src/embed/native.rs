@@ -11,6 +11,7 @@
 //! blocking work so other script threads run meanwhile; a panic in the
 //! closure becomes a `SystemError` in the script, never a host crash.
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
@@ -230,7 +231,7 @@ struct HostFunction {
 }
 
 impl NativeObject for HostFunction {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         function_class()
     }
 
@@ -243,8 +244,8 @@ impl NativeObject for HostFunction {
     }
 }
 
-fn function_class() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+fn function_class() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
             let methods: Vec<(&'static str, NativeFn)> = vec![("__call__", host_call)];
@@ -306,8 +307,8 @@ impl NativeModule {
     }
 
     /// The module object (on the interpreter's thread).
-    pub(crate) fn build(self, vm: &mut Vm) -> PyResult<Arc<Module>> {
-        let m = Arc::new(Module::new(&self.name));
+    pub(crate) fn build(self, vm: &mut Vm) -> PyResult<PyArc<Module>> {
+        let m = PyArc::new(Module::new(&self.name));
         for (name, f) in self.functions {
             m.set(&name, f);
         }

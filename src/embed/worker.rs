@@ -14,6 +14,7 @@
 //! waiting for itself forever. A panic inside a job is caught and becomes
 //! an error: the host never sees it.
 
+use crate::runtime::pyarc::PyArc;
 use std::sync::Arc;
 use std::thread::{JoinHandle, ThreadId};
 
@@ -25,7 +26,7 @@ use crate::vm::{Shared, Vm};
 const WORKER_STACK: usize = crate::MAIN_STACK;
 
 /// One host call, run on the worker with the lock held.
-type Job = Box<dyn FnOnce(&mut Vm, &Arc<Module>) + Send>;
+type Job = Box<dyn FnOnce(&mut Vm, &PyArc<Module>) + Send>;
 
 pub(crate) struct Worker {
     jobs: Option<crossbeam_channel::Sender<Job>>,
@@ -49,7 +50,7 @@ impl Worker {
     /// Runs `f` on the worker and waits for its result.
     pub(crate) fn run<R: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut Vm, &Arc<Module>) -> Result<R, Error> + Send + 'static,
+        f: impl FnOnce(&mut Vm, &PyArc<Module>) -> Result<R, Error> + Send + 'static,
     ) -> Result<R, Error> {
         if std::thread::current().id() == self.id {
             return Err(Error::Unavailable("called from inside the interpreter's own native function".into()));

@@ -9,7 +9,7 @@
 //! `__del__` nothing is ever uncollectable (CPython 3.4+ has the same
 //! rule), and the `DEBUG_*` flags are kept but print nothing.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use num_traits::ToPrimitive;
 
@@ -28,7 +28,7 @@ const DEBUG_FLAGS: [(&str, i64); 5] = [
     ("DEBUG_LEAK", 38),
 ];
 
-pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
+pub fn init(_vm: &mut Vm) -> PyResult<PyArc<Module>> {
     let m = Module::new("gc");
     let functions: Vec<(&'static str, NativeFn)> = vec![
         ("collect", collect),
@@ -50,7 +50,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
     for (name, v) in DEBUG_FLAGS {
         m.set(name, Value::Int(v));
     }
-    Ok(Arc::new(m))
+    Ok(PyArc::new(m))
 }
 
 /// An argument converted to a C `int` the way CPython's argument clinic

@@ -10,7 +10,7 @@
 //! Lanczos code) follow CPython's own algorithms so results agree to the
 //! last bit. Integer functions work on big ints.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -612,7 +612,7 @@ fn m_lgamma(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// Builds the module.
-pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
+pub fn init(_vm: &mut Vm) -> PyResult<PyArc<Module>> {
     let m = Module::new("math");
     let functions: Vec<(&'static str, NativeFn)> = vec![
         ("acos", m_acos),
@@ -677,5 +677,5 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
     m.set("tau", Value::Float(std::f64::consts::TAU));
     m.set("inf", Value::Float(f64::INFINITY));
     m.set("nan", Value::Float(f64::NAN));
-    Ok(Arc::new(m))
+    Ok(PyArc::new(m))
 }

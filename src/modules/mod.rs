@@ -26,8 +26,9 @@ pub mod thread_condition;
 pub mod time;
 pub mod warnings_native;
 
+use crate::runtime::pyarc::PyArc;
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::runtime::class::{Class, ClassKind};
 use crate::runtime::module::Module;
@@ -35,7 +36,7 @@ use crate::runtime::types::types;
 use crate::vm::{PyResult, Vm};
 
 /// Creates a module the first time it is imported.
-pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
+pub type ModuleInit = fn(&mut Vm) -> PyResult<PyArc<Module>>;
 
 /// The importable Rust modules, by name.
 pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
@@ -70,8 +71,8 @@ pub fn frozen_source(name: &str) -> Option<&'static frozen::Frozen> {
 }
 
 /// `io.UnsupportedOperation` (an OSError and a ValueError).
-pub fn io_unsupported() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+pub fn io_unsupported() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
             let t = &types().exc;

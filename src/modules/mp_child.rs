@@ -9,6 +9,7 @@
 //! `waitpid`: whichever thread reaps the child records the exit code, and
 //! every other thread reads it from there.
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
@@ -31,7 +32,7 @@ pub struct Child {
 }
 
 impl NativeObject for Child {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         child_class()
     }
 
@@ -47,8 +48,8 @@ impl Drop for Child {
     }
 }
 
-fn child_class() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+fn child_class() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
             let cls = make("Child", &types().object_type, None, &[]);

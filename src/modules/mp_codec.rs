@@ -9,7 +9,8 @@
 //! lambda, a lock, an open file) fails in the sender with pickle's message.
 //! Shared objects are encoded once per occurrence (no cycles).
 
-use std::sync::{Arc, OnceLock};
+use crate::runtime::pyarc::PyArc;
+use std::sync::OnceLock;
 
 use num_bigint::BigInt;
 
@@ -41,8 +42,8 @@ const INSTANCE: u8 = 14;
 const EXCEPTION: u8 = 15;
 
 /// `_pickle.PicklingError`.
-pub fn pickling_error() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+pub fn pickling_error() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
             let cls = Class::builtin(
@@ -208,7 +209,7 @@ fn lookup_global(vm: &mut Vm, module: &str, qualname: &str) -> PyResult<Value> {
         None => Value::Module(vm.import_module(module)?),
     };
     for part in qualname.split('.') {
-        obj = vm.get_attr(&obj, &Arc::new(PyStr::new(part.to_string())))?;
+        obj = vm.get_attr(&obj, &PyArc::new(PyStr::new(part.to_string())))?;
     }
     Ok(obj)
 }
@@ -277,7 +278,7 @@ impl Reader<'_> {
             STR => Value::str(self.string()?),
             BYTES => {
                 let n = self.len()?;
-                Value::Bytes(Arc::new(PyBytes::new(self.take(n)?.to_vec())))
+                Value::Bytes(PyArc::new(PyBytes::new(self.take(n)?.to_vec())))
             }
             LIST | TUPLE => {
                 let n = self.len()?;
@@ -289,7 +290,7 @@ impl Reader<'_> {
             }
             DICT => {
                 let n = self.len()?;
-                let d = Arc::new(PyDict::new());
+                let d = PyArc::new(PyDict::new());
                 crate::vm::gc::track_dict(&d);
                 for _ in 0..n {
                     let k = self.value(vm)?;
@@ -300,7 +301,7 @@ impl Reader<'_> {
             }
             SET | FROZENSET => {
                 let n = self.len()?;
-                let s = Arc::new(PySet::new());
+                let s = PyArc::new(PySet::new());
                 for _ in 0..n {
                     let x = self.value(vm)?;
                     s.add(vm, x)?;
@@ -320,7 +321,7 @@ impl Reader<'_> {
                     return Err(PyErr::new(&pickling_error(), "corrupt message"));
                 };
                 // Like pickle: the instance is made without calling __init__.
-                let inst = Arc::new(crate::runtime::instance::Instance::new(cls));
+                let inst = PyArc::new(crate::runtime::instance::Instance::new(cls));
                 for (k, v) in d.items() {
                     inst.dict.set(vm, k, v)?;
                 }

@@ -7,6 +7,7 @@
 //! Every wait releases the interpreter lock and, in the main thread, can
 //! be interrupted by Ctrl-C.
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
@@ -24,7 +25,7 @@ use crate::vm::threads::current_ident;
 use crate::vm::timeout::{lenient_deadline, poll_deadline};
 use crate::vm::{PyErr, PyResult, Vm};
 
-pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
+pub fn init(_vm: &mut Vm) -> PyResult<PyArc<Module>> {
     let m = Module::new("_multiprocessing");
     let functions: Vec<(&'static str, NativeFn)> = vec![
         ("fork", mp_fork),
@@ -45,7 +46,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
     m.set("SemLock", Value::Class(semlock_class()));
     m.set("SharedArray", Value::Class(super::mp_shared::shared_array_class()));
     m.set("PicklingError", Value::Class(mp_codec::pickling_error()));
-    Ok(Arc::new(m))
+    Ok(PyArc::new(m))
 }
 
 fn io_error() -> PyErr {
@@ -271,7 +272,7 @@ fn mp_recv_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Ok(Some(data))
     });
     match r {
-        Ok(Some(data)) => Ok(Value::Bytes(Arc::new(PyBytes::new(data)))),
+        Ok(Some(data)) => Ok(Value::Bytes(PyArc::new(PyBytes::new(data)))),
         Ok(None) => Err(PyErr::new(&types().exc.eof_error, "")),
         Err(e) => Err(os_error_from_io(&e, None)),
     }
@@ -280,7 +281,7 @@ fn mp_recv_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn mp_dumps(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.exactly("dumps", 1, args.len())?;
     let data = mp_codec::dumps(vm, &args.pos[0])?;
-    Ok(Value::Bytes(Arc::new(PyBytes::new(data))))
+    Ok(Value::Bytes(PyArc::new(PyBytes::new(data))))
 }
 
 fn mp_loads(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -328,7 +329,7 @@ impl Drop for SemLock {
 }
 
 impl NativeObject for SemLock {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         semlock_class()
     }
 
@@ -337,8 +338,8 @@ impl NativeObject for SemLock {
     }
 }
 
-fn semlock_class() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+fn semlock_class() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
             let methods: Vec<(&'static str, NativeFn)> = vec![
@@ -357,7 +358,7 @@ fn semlock_class() -> Arc<Class> {
         .clone()
 }
 
-fn sem_new(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+fn sem_new(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.exactly("SemLock", 3, args.len())?;
     let kind = to_index(vm, &args.pos[0])?;
     let value = to_index(vm, &args.pos[1])?;

@@ -5,6 +5,7 @@
 //! read-modify-write (`v.value += 1`) is not atomic — that is what
 //! `get_lock()` is for.
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::sync::{Arc, OnceLock};
 
@@ -71,7 +72,7 @@ impl Drop for SharedArray {
 }
 
 impl NativeObject for SharedArray {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         shared_array_class()
     }
 
@@ -80,8 +81,8 @@ impl NativeObject for SharedArray {
     }
 }
 
-pub fn shared_array_class() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+pub fn shared_array_class() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
             let methods: Vec<(&'static str, NativeFn)> =
@@ -149,7 +150,7 @@ impl SharedArray {
 }
 
 /// `SharedArray(typecode, length)`: zeroed.
-fn arr_new(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+fn arr_new(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.exactly("SharedArray", 2, args.len())?;
     let code = match &args.pos[0] {
         Value::Str(s) => s.as_str().to_string(),

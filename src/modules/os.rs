@@ -10,6 +10,7 @@
 //! CPython's mapping would pass them to any child. Paths are `str` (or
 //! `__fspath__` objects); bytes paths are not supported.
 
+use crate::runtime::pyarc::PyArc;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
 use std::sync::{Arc, OnceLock};
 
@@ -254,8 +255,8 @@ static STAT_RESULT: StructSeqType = StructSeqType {
     ],
 };
 
-fn stat_class() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+fn stat_class() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS.get_or_init(|| structseq_class(&STAT_RESULT, None)).clone()
 }
 
@@ -299,7 +300,7 @@ static TIMES_RESULT: StructSeqType = StructSeqType {
 /// children, and the elapsed real time, in clock ticks as CPython reads them.
 fn os_times(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.exactly("times", 0, args.len())?;
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     // SAFETY: times() only writes the struct it is given.
     let mut t: libc::tms = unsafe { std::mem::zeroed() };
     let elapsed = unsafe { libc::times(&mut t) };
@@ -340,7 +341,7 @@ fn os_lstat(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 // ----------------------------------------------------------- environment
 
-fn environ_dict(vm: &mut Vm) -> Option<Arc<PyDict>> {
+fn environ_dict(vm: &mut Vm) -> Option<PyArc<PyDict>> {
     match vm.shared.modules.get_item_str("os") {
         Some(Value::Module(m)) => match m.get("environ") {
             Some(Value::Dict(d)) => Some(d),
@@ -466,7 +467,7 @@ fn os_urandom(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     std::fs::File::open("/dev/urandom")
         .and_then(|mut f| f.read_exact(&mut buf))
         .map_err(|e| os_error_from_io(&e, None))?;
-    Ok(Value::Bytes(Arc::new(PyBytes::new(buf))))
+    Ok(Value::Bytes(PyArc::new(PyBytes::new(buf))))
 }
 
 fn os_getlogin(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
@@ -504,7 +505,7 @@ fn os_fspath(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// `import os.path` before `os`: `os` builds and registers `os.path`
 /// itself, so this only hands out that same module.
-pub fn init_path(vm: &mut Vm) -> PyResult<Arc<Module>> {
+pub fn init_path(vm: &mut Vm) -> PyResult<PyArc<Module>> {
     match vm.import_module("os")?.get("path") {
         Some(Value::Module(m)) => Ok(m),
         _ => os_path::init(vm),
@@ -512,7 +513,7 @@ pub fn init_path(vm: &mut Vm) -> PyResult<Arc<Module>> {
 }
 
 /// Builds `os` and, with it, `os.path`.
-pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
+pub fn init(vm: &mut Vm) -> PyResult<PyArc<Module>> {
     let m = Module::new("os");
     let functions: Vec<(&'static str, NativeFn)> = vec![
         ("getpid", os_getpid),
@@ -581,5 +582,5 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
     vm.shared.modules.set_item_str("os.path", Value::Module(path.clone()));
     vm.shared.modules.set_item_str("posixpath", Value::Module(path.clone()));
     m.set("path", Value::Module(path));
-    Ok(Arc::new(m))
+    Ok(PyArc::new(m))
 }

@@ -9,8 +9,8 @@
 //! TypeErrors. The module is created by `os` and is the same object as
 //! `os.path` and `sys.modules['os.path']`.
 
+use crate::runtime::pyarc::PyArc;
 use std::os::unix::fs::MetadataExt;
-use std::sync::Arc;
 
 use crate::runtime::function::{Args, NativeFn};
 use crate::runtime::module::Module;
@@ -453,7 +453,7 @@ fn p_getctime(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// Builds `os.path` (named `posixpath`, as in CPython).
-pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
+pub fn init(_vm: &mut Vm) -> PyResult<PyArc<Module>> {
     let m = Module::new("posixpath");
     let functions: Vec<(&'static str, NativeFn)> = vec![
         ("join", p_join),
@@ -489,5 +489,5 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
     }
     m.set("altsep", Value::None);
     m.set("defpath", Value::str("/bin:/usr/bin"));
-    Ok(Arc::new(m))
+    Ok(PyArc::new(m))
 }

@@ -11,6 +11,7 @@
 //! The generator state sits behind a lock that is never held while Python
 //! code runs (`len()`, `__getitem__`, arithmetic on user numbers).
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::sync::{Arc, OnceLock};
 
@@ -35,8 +36,8 @@ pub struct RandomObject {
     state: Mutex<Generator>,
 }
 
-fn random_class() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+fn random_class() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
             let cls = make("Random", &types().object_type, Some(random_ctor), &methods());
@@ -75,7 +76,7 @@ fn methods() -> Vec<(&'static str, NativeFn)> {
 }
 
 impl NativeObject for RandomObject {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         random_class()
     }
 
@@ -85,7 +86,7 @@ impl NativeObject for RandomObject {
 }
 
 /// `random.Random(x=None)`.
-fn random_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+fn random_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("Random", &["x"])?;
     if args.len() > 1 {
         return Err(type_error(format!("Random() expected at most 1 argument, got {}", args.len())));
@@ -97,7 +98,7 @@ fn random_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
 }
 
 /// Builds the module: the class and the methods of a shared instance.
-pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
+pub fn init(vm: &mut Vm) -> PyResult<PyArc<Module>> {
     let m = Module::new("random");
     let cls = random_class();
     let inst = random_ctor(vm, &cls, &Args::new(&[]))?;
@@ -108,7 +109,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
     }
     m.set("Random", Value::Class(cls));
     m.set("_inst", inst);
-    Ok(Arc::new(m))
+    Ok(PyArc::new(m))
 }
 
 fn this<'a>(args: &'a Args) -> PyResult<&'a RandomObject> {
@@ -221,7 +222,7 @@ fn r_randbytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     // getrandbits(n * 8).to_bytes(n, 'little')
     let mut bytes = r.to_bytes_le().1;
     bytes.resize(n as usize, 0);
-    Ok(Value::Bytes(Arc::new(PyBytes::new(bytes))))
+    Ok(Value::Bytes(PyArc::new(PyBytes::new(bytes))))
 }
 
 /// `operator.index(v)` as a big integer; `None` where it raises TypeError.

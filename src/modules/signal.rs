@@ -2,7 +2,7 @@
 //! bytecodes (see `vm::signals`). Signal numbers are plain ints here
 //! (CPython's are IntEnum members that print the same with `str`).
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use crate::Value;
 use crate::runtime::args::to_index;
@@ -38,7 +38,7 @@ const NAMES: &[(&str, i32)] = &[
     ("SIGWINCH", libc::SIGWINCH),
 ];
 
-pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
+pub fn init(_vm: &mut Vm) -> PyResult<PyArc<Module>> {
     let m = Module::new("signal");
     let functions: Vec<(&'static str, NativeFn)> = vec![
         ("signal", signal_signal),
@@ -56,7 +56,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
     m.set("SIG_DFL", Value::Int(SIG_DFL));
     m.set("SIG_IGN", Value::Int(SIG_IGN));
     m.set("NSIG", Value::Int(65));
-    Ok(Arc::new(m))
+    Ok(PyArc::new(m))
 }
 
 fn signum_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {

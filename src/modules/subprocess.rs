@@ -18,6 +18,7 @@
 
 mod pipe;
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::ffi::OsString;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
@@ -46,11 +47,11 @@ const STDOUT: i64 = -2;
 const DEVNULL: i64 = -3;
 
 /// Builds `_subprocess`.
-pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
+pub fn init(_vm: &mut Vm) -> PyResult<PyArc<Module>> {
     let m = Module::new("_subprocess");
-    m.set("spawn", Value::Builtin(Arc::new(Builtin::new("spawn", spawn))));
+    m.set("spawn", Value::Builtin(PyArc::new(Builtin::new("spawn", spawn))));
     m.set("Child", Value::Class(child_class()));
-    Ok(Arc::new(m))
+    Ok(PyArc::new(m))
 }
 
 // ---------------------------------------------------------------- spawn
@@ -264,7 +265,7 @@ pub struct ChildObject {
 }
 
 impl NativeObject for ChildObject {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         child_class()
     }
 
@@ -280,8 +281,8 @@ impl Drop for ChildObject {
     }
 }
 
-fn child_class() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+fn child_class() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
             let methods: Vec<(&'static str, NativeFn)> = vec![
@@ -533,7 +534,7 @@ fn shared_of(v: &Value) -> Option<SharedPipe> {
 }
 
 fn bytes_value(b: &[u8]) -> Value {
-    Value::Bytes(Arc::new(PyBytes::new(b.to_vec())))
+    Value::Bytes(PyArc::new(PyBytes::new(b.to_vec())))
 }
 
 /// `communicate(stdin, stdout, stderr, input, timeout)` ->

@@ -1,5 +1,6 @@
 //! The `sys` module.
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
@@ -20,8 +21,8 @@ pub struct StdStreamObject {
     pub fd: i32,
 }
 
-fn stream_class() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+fn stream_class() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
             let methods: Vec<(&'static str, NativeFn)> = vec![
@@ -38,7 +39,7 @@ fn stream_class() -> Arc<Class> {
 }
 
 impl NativeObject for StdStreamObject {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         stream_class()
     }
 
@@ -109,7 +110,7 @@ fn stream_read(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
 }
 
 /// Builds `sys` for an interpreter configured by `config`.
-pub fn create(config: &Config, modules: Value) -> Arc<Module> {
+pub fn create(config: &Config, modules: Value) -> PyArc<Module> {
     let m = Module::new("sys");
     let functions: Vec<(&'static str, NativeFn)> = vec![
         ("exit", sys_exit),
@@ -155,7 +156,7 @@ pub fn create(config: &Config, modules: Value) -> Arc<Module> {
     m.set("implementation_name", Value::str("pyl"));
     m.set("builtin_module_names", Value::tuple(vec![Value::str("builtins"), Value::str("sys")]));
     m.set("dont_write_bytecode", Value::Bool(true));
-    Arc::new(m)
+    PyArc::new(m)
 }
 
 /// `sys.exit([code])`: raises SystemExit.

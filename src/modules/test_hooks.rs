@@ -10,7 +10,7 @@
 //! `tests/internal_error.rs` checks that each ends in the one-line
 //! internal error report and exit status 70.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use crate::Value;
 use crate::runtime::function::{Args, NativeFn};
@@ -20,11 +20,11 @@ use crate::vm::{PyResult, Vm};
 /// The environment variable that makes `_pyl_test` importable.
 pub const ENABLE: &str = "PYL_TEST_HOOKS";
 
-pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
+pub fn init(_vm: &mut Vm) -> PyResult<PyArc<Module>> {
     let m = Module::new("_pyl_test");
     let functions: Vec<(&'static str, NativeFn)> = vec![("panic", panic_now), ("panic_at_exit", panic_at_exit)];
     m.set_functions(&functions);
-    Ok(Arc::new(m))
+    Ok(PyArc::new(m))
 }
 
 fn panic_now(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {

@@ -7,6 +7,7 @@
 //! blocked thread never stops the others, and in the main thread a Ctrl-C
 //! interrupts it with KeyboardInterrupt.
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
@@ -115,7 +116,7 @@ impl Default for LockObject {
 }
 
 impl NativeObject for LockObject {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         lock_class()
     }
 
@@ -234,7 +235,7 @@ impl RLockObject {
 }
 
 impl NativeObject for RLockObject {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         rlock_class()
     }
 
@@ -267,8 +268,8 @@ impl WaitTarget for RLockObject {
     }
 }
 
-fn lock_class() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+fn lock_class() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
             let methods: Vec<(&'static str, NativeFn)> = vec![
@@ -289,8 +290,8 @@ fn lock_class() -> Arc<Class> {
         .clone()
 }
 
-pub(super) fn rlock_class() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+pub(super) fn rlock_class() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
             let methods: Vec<(&'static str, NativeFn)> = vec![
@@ -312,7 +313,7 @@ pub(super) fn rlock_class() -> Arc<Class> {
 }
 
 /// Builds `_thread`.
-pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
+pub fn init(_vm: &mut Vm) -> PyResult<PyArc<Module>> {
     let m = Module::new("_thread");
     let functions: Vec<(&'static str, NativeFn)> = vec![
         ("start_new_thread", start_new_thread),
@@ -336,7 +337,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
     m.set("_Condition", Value::Class(super::thread_condition::condition_class()));
     m.set("error", Value::Class(types().exc.runtime_error.clone()));
     m.set("TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
-    Ok(Arc::new(m))
+    Ok(PyArc::new(m))
 }
 
 // ------------------------------------------------------------ functions
@@ -558,7 +559,7 @@ fn lock_repr(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::str(this_lock(args)?.repr()))
 }
 
-fn rlock_new(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+fn rlock_new(_vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     if !args.pos.is_empty() || !args.kw.is_empty() {
         return Err(type_error("RLock() takes no arguments"));
     }

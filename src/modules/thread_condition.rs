@@ -8,6 +8,7 @@
 //! out, and takes the lock back before returning; `notify(n)` wakes the
 //! `n` longest waiters. Waiters sleep with the interpreter lock released.
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::collections::VecDeque;
 use std::sync::{Arc, OnceLock};
@@ -84,7 +85,7 @@ enum Saved {
 }
 
 impl NativeObject for ConditionObject {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         condition_class()
     }
 
@@ -93,8 +94,8 @@ impl NativeObject for ConditionObject {
     }
 }
 
-pub fn condition_class() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+pub fn condition_class() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
             let methods: Vec<(&'static str, NativeFn)> = vec![
@@ -117,7 +118,7 @@ pub fn condition_class() -> Arc<Class> {
         .clone()
 }
 
-fn cond_new(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+fn cond_new(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("Condition", &["lock"])?;
     args.between("Condition", 0, 1, args.len())?;
     let lock = match args.get(0, "lock") {
@@ -166,7 +167,7 @@ fn delegate(vm: &mut Vm, c: &ConditionObject, name: &'static str, args: &Args) -
             op(vm, &Args { pos: &full, kw: args.kw })
         }
         None => {
-            let name = Arc::new(crate::runtime::str::PyStr::new(name.to_string()));
+            let name = PyArc::new(crate::runtime::str::PyStr::new(name.to_string()));
             let m = vm.get_attr(&c.lock, &name)?;
             vm.call_value(&m, rest, args.kw)
         }
@@ -198,7 +199,7 @@ fn is_owned(vm: &mut Vm, c: &ConditionObject) -> PyResult<bool> {
     if let Some(r) = c.lock.as_native::<RLockObject>() {
         return Ok(r.owned_by(current_ident()));
     }
-    let name = Arc::new(crate::runtime::str::PyStr::new("_is_owned".to_string()));
+    let name = PyArc::new(crate::runtime::str::PyStr::new("_is_owned".to_string()));
     if let Some(m) = vm.get_attr_or_none(&c.lock, &name)? {
         let r = vm.call(&m, &[])?;
         return vm.truthy(&r);
@@ -228,7 +229,7 @@ fn release_save(vm: &mut Vm, c: &ConditionObject) -> PyResult<Saved> {
         let (owner, count) = r.release_all().ok_or_else(|| runtime_error("cannot release un-acquired lock"))?;
         return Ok(Saved::RLock(owner, count));
     }
-    let name = Arc::new(crate::runtime::str::PyStr::new("_release_save".to_string()));
+    let name = PyArc::new(crate::runtime::str::PyStr::new("_release_save".to_string()));
     if let Some(m) = vm.get_attr_or_none(&c.lock, &name)? {
         return Ok(Saved::Other(vm.call(&m, &[])?));
     }
@@ -254,7 +255,7 @@ fn acquire_restore(vm: &mut Vm, c: &ConditionObject, saved: Saved) -> PyResult<(
             r.restore(&c.lock, owner, count, vm)?;
         }
         Saved::Other(state) => {
-            let name = Arc::new(crate::runtime::str::PyStr::new("_acquire_restore".to_string()));
+            let name = PyArc::new(crate::runtime::str::PyStr::new("_acquire_restore".to_string()));
             if let Some(m) = vm.get_attr_or_none(&c.lock, &name)? {
                 vm.call(&m, &[state])?;
             } else {

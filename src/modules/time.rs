@@ -9,6 +9,7 @@
 //! `asctime`, `ctime` go through the C library with CPython's argument
 //! checks and messages. `strptime` is not provided.
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::ffi::{CStr, CString};
 use std::sync::{Arc, OnceLock};
@@ -38,7 +39,7 @@ pub struct StructSeqType {
 /// `values` may hold more (attribute-only) values after the visible ones.
 pub struct StructSeq {
     pub ty: &'static StructSeqType,
-    pub class: Arc<Class>,
+    pub class: PyArc<Class>,
     pub values: Vec<Value>,
 }
 
@@ -49,7 +50,7 @@ impl StructSeq {
 }
 
 impl NativeObject for StructSeq {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         self.class.clone()
     }
 
@@ -76,7 +77,7 @@ fn plain_repr(v: &Value) -> String {
 /// The class of a struct sequence type: tuple-like dunders, and one
 /// read-only property per attribute. Each getter is a builtin bound to
 /// the attribute's index, so one Rust function serves every field.
-pub fn structseq_class(ty: &'static StructSeqType, ctor: Option<NativeCtor>) -> Arc<Class> {
+pub fn structseq_class(ty: &'static StructSeqType, ctor: Option<NativeCtor>) -> PyArc<Class> {
     let methods: Vec<(&'static str, NativeFn)> = vec![
         ("__getitem__", seq_getitem as NativeFn),
         ("__len__", seq_len),
@@ -93,11 +94,11 @@ pub fn structseq_class(ty: &'static StructSeqType, ctor: Option<NativeCtor>) -> 
     // Based on object, not tuple: tuple's own methods expect a real tuple.
     let cls = make(ty.name, &types().object_type, ctor, &methods);
     *cls.module.lock() = Value::str(ty.module);
-    let getter = Value::Builtin(Arc::new(Builtin::new("field", seq_field)));
+    let getter = Value::Builtin(PyArc::new(Builtin::new("field", seq_field)));
     for (name, index) in ty.attrs {
         let fget = Value::bound_method(Value::Int(*index as i64), getter.clone());
         let prop = Property { fget, fset: Value::None, fdel: Value::None, doc: Value::None };
-        cls.dict.set_item_str(name, Value::Property(Arc::new(prop)));
+        cls.dict.set_item_str(name, Value::Property(PyArc::new(prop)));
     }
     cls.dict.set_item_str("n_sequence_fields", Value::Int(ty.visible.len() as i64));
     cls.dict.set_item_str("n_fields", Value::Int(ty.attrs.len() as i64));
@@ -191,13 +192,13 @@ static STRUCT_TIME: StructSeqType = StructSeqType {
     ],
 };
 
-fn struct_time_class() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+fn struct_time_class() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS.get_or_init(|| structseq_class(&STRUCT_TIME, Some(struct_time_ctor))).clone()
 }
 
 /// `time.struct_time(seq)`: 9 to 11 items.
-fn struct_time_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+fn struct_time_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     let Some(seq) = args.get(0, "sequence") else {
         return Err(type_error("struct_time() missing required argument 'sequence' (pos 1)"));
     };
@@ -554,7 +555,7 @@ fn set_timezone(m: &Module) {
 }
 
 /// Builds the module.
-pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
+pub fn init(_vm: &mut Vm) -> PyResult<PyArc<Module>> {
     // SAFETY: tzset only reads TZ and updates the C library's zone data.
     unsafe { tzset() };
     let m = Module::new("time");
@@ -580,7 +581,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
     m.set_functions(&functions);
     m.set("struct_time", Value::Class(struct_time_class()));
     set_timezone(&m);
-    Ok(Arc::new(m))
+    Ok(PyArc::new(m))
 }
 
 unsafe extern "C" {

@@ -7,7 +7,7 @@
 //! frame's caller), or `None` when the stack is not that deep — CPython's
 //! `warn` then reports `sys` at line 1, which the pyl side does.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use crate::Value;
 use crate::runtime::args::to_index;
@@ -15,11 +15,11 @@ use crate::runtime::function::{Args, NativeFn};
 use crate::runtime::module::Module;
 use crate::vm::{PyResult, Vm};
 
-pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
+pub fn init(_vm: &mut Vm) -> PyResult<PyArc<Module>> {
     let m = Module::new("_warnings");
     let functions: Vec<(&'static str, NativeFn)> = vec![("_caller", caller)];
     m.set_functions(&functions);
-    Ok(Arc::new(m))
+    Ok(PyArc::new(m))
 }
 
 fn caller(vm: &mut Vm, args: &Args) -> PyResult<Value> {

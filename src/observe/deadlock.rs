@@ -76,6 +76,13 @@ fn watcher(shared: Weak<Shared>) {
         let Some(shared) = shared.upgrade() else {
             return;
         };
+        // What the threads wait for holds Python objects: they are only
+        // touched with the interpreter lock held (`runtime/pyarc.rs`). A
+        // thread running bytecode means no deadlock now.
+        let Some(_idle) = shared.gil.hold_if_idle() else {
+            previous = None;
+            continue;
+        };
         let Some(found) = look(&shared) else {
             previous = None;
             continue;

@@ -9,6 +9,7 @@
 //! on shared lines); readers (`sys._gil_stats()`, the table at exit) see a
 //! consistent-enough snapshot and add the phase still open.
 
+use crate::runtime::pyarc::PyArc;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 
@@ -116,7 +117,7 @@ pub struct ThreadRecord {
     wait_seq: AtomicU64,
     /// The code objects of the places this thread took locks
     /// (`HoldSite`), kept alive so the detector can name those places.
-    codes: Mutex<std::collections::HashMap<usize, Arc<Code>>>,
+    codes: Mutex<std::collections::HashMap<usize, PyArc<Code>>>,
 }
 
 /// Distinct code objects a thread remembers lock sites in (a program that
@@ -155,10 +156,12 @@ impl ThreadRecord {
         bump(&self.wait_seq);
     }
 
-    /// The thread stops waiting.
-    pub fn end_wait(&self) {
+    /// The thread stops waiting. Returns the record of the wait, for the
+    /// caller to drop once it holds the interpreter lock again.
+    #[must_use = "the wait's record holds Python objects: drop it with the interpreter lock held"]
+    pub fn end_wait(&self) -> Option<WaitInfo> {
         bump(&self.wait_seq);
-        *self.wait.lock() = None;
+        self.wait.lock().take()
     }
 
     /// The wait the thread is in now, if any.
@@ -172,9 +175,9 @@ impl ThreadRecord {
 
     /// Keeps `code` alive for lock sites recorded in it; false when the
     /// thread already keeps too many.
-    pub fn keep_code(&self, code: &Arc<Code>) -> bool {
+    pub fn keep_code(&self, code: &PyArc<Code>) -> bool {
         let mut codes = self.codes.lock();
-        let key = Arc::as_ptr(code) as usize;
+        let key = PyArc::as_ptr(code) as usize;
         if codes.contains_key(&key) {
             return true;
         }
@@ -186,7 +189,7 @@ impl ThreadRecord {
     }
 
     /// A code object kept by `keep_code`, by address.
-    pub fn code(&self, addr: usize) -> Option<Arc<Code>> {
+    pub fn code(&self, addr: usize) -> Option<PyArc<Code>> {
         self.codes.lock().get(&addr).cloned()
     }
 

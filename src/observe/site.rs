@@ -1,13 +1,13 @@
 //! A place in the program: a code object and an instruction in it, turned
 //! into file, line and source text only when a report is written.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use crate::bytecode::Code;
 
 #[derive(Clone)]
 pub struct Site {
-    pub code: Arc<Code>,
+    pub code: PyArc<Code>,
     /// The instruction (the call that blocked, the one about to run).
     pub pc: u32,
 }

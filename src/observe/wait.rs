@@ -10,6 +10,7 @@
 //! answer three questions through `WaitTarget`: can this waiter go on now,
 //! who holds you and where did they take you, what do you look like.
 
+use crate::runtime::pyarc::PyArc;
 use std::sync::Arc;
 
 use super::record::ThreadRecord;
@@ -81,7 +82,7 @@ pub struct WaitInfo {
     pub site: Option<Site>,
     /// The library function the program called, when the wait is inside
     /// one (`Thread.join`, `Queue.get`, `Event.wait`).
-    pub call: Option<Arc<PyStr>>,
+    pub call: Option<PyArc<PyStr>>,
 }
 
 impl WaitInfo {

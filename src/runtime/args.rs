@@ -1,6 +1,6 @@
 //! Checking the arguments of Rust builtins, with CPython's messages.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use num_traits::ToPrimitive;
 
@@ -127,7 +127,7 @@ pub fn to_c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
 }
 
 /// A str argument, or CPython's "must be str, not int".
-pub fn to_str<'v>(v: &'v Value, what: &str) -> PyResult<&'v Arc<PyStr>> {
+pub fn to_str<'v>(v: &'v Value, what: &str) -> PyResult<&'v PyArc<PyStr>> {
     match v {
         Value::Str(s) => Ok(s),
         _ => Err(type_error(format!("{what} must be str, not {}", v.type_name()))),

@@ -6,6 +6,7 @@
 //! methods it shares with `bytes` (find, split, upper...) live in
 //! `bytes_methods.rs` and answer a bytearray for a bytearray receiver.
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::sync::Arc;
 
@@ -28,7 +29,7 @@ pub struct PyByteArray {
 }
 
 impl NativeObject for PyByteArray {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         types().bytearray_type.clone()
     }
 
@@ -80,7 +81,7 @@ pub fn byte_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
     u8::try_from(n).map_err(|_| value_error("byte must be in range(0, 256)"))
 }
 
-pub fn bytearray_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn bytearray_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("bytearray", &["source", "encoding", "errors"])?;
     let data = match (args.get(0, "source"), args.get(1, "encoding")) {
         (None, _) => Vec::new(),
@@ -255,7 +256,7 @@ fn ba_contains(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn ba_iter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let data = this(args, "__iter__")?.data.lock().clone();
-    vm.get_iter(&Value::Bytes(Arc::new(PyBytes::new(data))))
+    vm.get_iter(&Value::Bytes(PyArc::new(PyBytes::new(data))))
 }
 
 fn ba_repr(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -322,7 +323,7 @@ fn ba_radd(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(Value::NotImplemented);
     };
     data.extend(me);
-    Ok(Value::Bytes(Arc::new(PyBytes::new(data))))
+    Ok(Value::Bytes(PyArc::new(PyBytes::new(data))))
 }
 
 /// `b += x` extends `b` itself (other names for it see the change).

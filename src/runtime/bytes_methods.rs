@@ -4,7 +4,7 @@
 //! bytearray) and builds results of the receiver's type, as CPython does:
 //! `bytearray(b'a b').split()` gives bytearrays.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::args::to_index;
 use super::bytearray::{byte_value, bytes_from, bytes_like, new_bytearray};
@@ -26,7 +26,7 @@ enum Kind {
 impl Kind {
     fn make(self, data: Vec<u8>) -> Value {
         match self {
-            Kind::Bytes => Value::Bytes(Arc::new(PyBytes::new(data))),
+            Kind::Bytes => Value::Bytes(PyArc::new(PyBytes::new(data))),
             Kind::ByteArray => new_bytearray(data),
         }
     }
@@ -74,7 +74,7 @@ fn needle(vm: &mut Vm, args: &Args, i: usize) -> PyResult<Vec<u8>> {
     }
 }
 
-pub fn bytes_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn bytes_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("bytes", &["source", "encoding", "errors"])?;
     let data = match (args.get(0, "source"), args.get(1, "encoding")) {
         (None, _) => Vec::new(),
@@ -93,7 +93,7 @@ pub fn bytes_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value
             bytes_from(vm, x)?
         }
     };
-    Ok(Value::Bytes(Arc::new(PyBytes::new(data))))
+    Ok(Value::Bytes(PyArc::new(PyBytes::new(data))))
 }
 
 /// The methods of `bytes` alone.
@@ -194,7 +194,7 @@ fn bytes_fromhex(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
         i += 2;
     }
-    Ok(Value::Bytes(Arc::new(PyBytes::new(out))))
+    Ok(Value::Bytes(PyArc::new(PyBytes::new(out))))
 }
 
 fn bad_hex(at: usize) -> crate::vm::PyErr {

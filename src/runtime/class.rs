@@ -6,7 +6,7 @@
 //! the MRO define `__eq__`/`__getattr__`/a property..." so the hot paths
 //! skip lookups that would find nothing.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use parking_lot::Mutex;
@@ -72,25 +72,25 @@ pub fn bump_class_epoch() {
 }
 
 /// Builds a new instance for a call of the class (`int("3")`, `Foo()`).
-pub type NativeCtor = fn(&mut Vm, &Arc<Class>, &Args) -> PyResult<Value>;
+pub type NativeCtor = fn(&mut Vm, &PyArc<Class>, &Args) -> PyResult<Value>;
 
 pub struct Class {
-    pub name: Arc<PyStr>,
-    pub qualname: Mutex<Arc<PyStr>>,
+    pub name: PyArc<PyStr>,
+    pub qualname: Mutex<PyArc<PyStr>>,
     pub module: Mutex<Value>,
-    pub bases: Vec<Arc<Class>>,
+    pub bases: Vec<PyArc<Class>>,
     /// The MRO after the class itself.
-    pub mro: Vec<Arc<Class>>,
-    pub dict: Arc<PyDict>,
+    pub mro: Vec<PyArc<Class>>,
+    pub dict: PyArc<PyDict>,
     pub kind: ClassKind,
     /// Builtin types refuse attribute assignment.
     pub builtin: bool,
     /// Makes instances; inherited from the first base that has one.
     pub ctor: Option<NativeCtor>,
-    pub metaclass: Option<Arc<Class>>,
+    pub metaclass: Option<PyArc<Class>>,
     flags: AtomicU32,
     /// Names of data descriptors defined along the MRO.
-    descriptor_names: super::sync::PyLock<Vec<Arc<PyStr>>>,
+    descriptor_names: super::sync::PyLock<Vec<PyArc<PyStr>>>,
     /// Bit `hash % 64` set for each name in `descriptor_names`.
     descriptor_bits: std::sync::atomic::AtomicU64,
     /// `lookup("__init__")` as of a class epoch (see `class_epoch`), for
@@ -105,22 +105,22 @@ impl Class {
     /// A builtin type with its methods.
     pub fn builtin(
         name: &str,
-        bases: Vec<Arc<Class>>,
+        bases: Vec<PyArc<Class>>,
         kind: ClassKind,
         ctor: Option<NativeCtor>,
         methods: &[(&'static str, NativeFn)],
         owner: &'static str,
-    ) -> Arc<Class> {
-        let dict = Arc::new(PyDict::new());
+    ) -> PyArc<Class> {
+        let dict = PyArc::new(PyDict::new());
         for (mname, f) in methods {
             let b = super::function::Builtin { name: mname, owner: Some(owner), func: *f };
-            dict.set_item_str(mname, Value::Builtin(Arc::new(b)));
+            dict.set_item_str(mname, Value::Builtin(PyArc::new(b)));
         }
         let mro = linearize(&bases).unwrap_or_default();
         let ctor = ctor.or_else(|| mro.iter().find_map(|c| c.ctor));
         let c = Class {
-            name: Arc::new(PyStr::new(name.to_string())),
-            qualname: Mutex::new(Arc::new(PyStr::new(name.to_string()))),
+            name: PyArc::new(PyStr::new(name.to_string())),
+            qualname: Mutex::new(PyArc::new(PyStr::new(name.to_string()))),
             module: Mutex::new(Value::str("builtins")),
             bases,
             mro,
@@ -135,17 +135,17 @@ impl Class {
             init_cache: super::sync::PyLock::new((0, None)),
             attr_hint: AtomicU32::new(0),
         };
-        Arc::new(c)
+        PyArc::new(c)
     }
 
     /// A class made by a `class` statement (or `type(name, bases, dict)`).
     pub fn user(
-        name: Arc<PyStr>,
-        qualname: Arc<PyStr>,
-        bases: Vec<Arc<Class>>,
-        dict: Arc<PyDict>,
-        metaclass: Option<Arc<Class>>,
-    ) -> Result<Arc<Class>, String> {
+        name: PyArc<PyStr>,
+        qualname: PyArc<PyStr>,
+        bases: Vec<PyArc<Class>>,
+        dict: PyArc<PyDict>,
+        metaclass: Option<PyArc<Class>>,
+    ) -> Result<PyArc<Class>, String> {
         let mro = linearize(&bases)?;
         let kind = layout(&bases)?;
         let ctor = mro.iter().find_map(|c| c.ctor);
@@ -167,17 +167,17 @@ impl Class {
             init_cache: super::sync::PyLock::new((0, None)),
             attr_hint: AtomicU32::new(0),
         };
-        let c = Arc::new(c);
+        let c = PyArc::new(c);
         c.refresh_flags();
         Ok(c)
     }
 
-    pub fn qualname(&self) -> Arc<PyStr> {
+    pub fn qualname(&self) -> PyArc<PyStr> {
         self.qualname.lock().clone()
     }
 
     /// `type(cls)`.
-    pub fn metaclass(&self) -> Arc<Class> {
+    pub fn metaclass(&self) -> PyArc<Class> {
         self.metaclass.clone().unwrap_or_else(|| super::types::types().type_type.clone())
     }
 
@@ -239,7 +239,7 @@ impl Class {
 
     /// `issubclass(self, other)`.
     pub fn is_subclass(&self, other: &Class) -> bool {
-        std::ptr::eq(self, other) || self.mro.iter().any(|c| std::ptr::eq(Arc::as_ptr(c), other))
+        std::ptr::eq(self, other) || self.mro.iter().any(|c| std::ptr::eq(PyArc::as_ptr(c), other))
     }
 
     pub fn has_flag(&self, flag: u32) -> bool {
@@ -284,7 +284,7 @@ impl Class {
         if matches!(own("__new__"), Some(Value::Function(_) | Value::StaticMethod(_))) {
             flags |= ClassFlags::NEW;
         }
-        let mut names: Vec<Arc<PyStr>> = Vec::new();
+        let mut names: Vec<PyArc<PyStr>> = Vec::new();
         for b in &self.bases {
             names.extend(b.descriptor_names.lock().iter().cloned());
         }
@@ -301,9 +301,11 @@ impl Class {
         *self.descriptor_names.lock() = names;
         self.flags.store(flags, Ordering::Relaxed);
     }
+}
 
+impl PyArc<Class> {
     /// The builtin type this class derives from (itself for builtins).
-    pub fn builtin_base(self: &Arc<Class>) -> Arc<Class> {
+    pub fn builtin_base(&self) -> PyArc<Class> {
         if self.builtin {
             return self.clone();
         }
@@ -324,13 +326,13 @@ pub fn is_data_descriptor(v: &Value) -> bool {
 }
 
 /// C3 linearisation of the bases (the MRO without the class itself).
-fn linearize(bases: &[Arc<Class>]) -> Result<Vec<Arc<Class>>, String> {
+fn linearize(bases: &[PyArc<Class>]) -> Result<Vec<PyArc<Class>>, String> {
     if bases.len() == 1 {
         let mut v = vec![bases[0].clone()];
         v.extend(bases[0].mro.iter().cloned());
         return Ok(v);
     }
-    let mut seqs: Vec<Vec<Arc<Class>>> = bases
+    let mut seqs: Vec<Vec<PyArc<Class>>> = bases
         .iter()
         .map(|b| {
             let mut v = vec![b.clone()];
@@ -339,14 +341,16 @@ fn linearize(bases: &[Arc<Class>]) -> Result<Vec<Arc<Class>>, String> {
         })
         .collect();
     seqs.push(bases.to_vec());
-    let mut out: Vec<Arc<Class>> = Vec::new();
+    let mut out: Vec<PyArc<Class>> = Vec::new();
     loop {
         seqs.retain(|s| !s.is_empty());
         if seqs.is_empty() {
             return Ok(out);
         }
-        let candidate =
-            seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| Arc::ptr_eq(x, c))));
+        let candidate = seqs
+            .iter()
+            .map(|s| s[0].clone())
+            .find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| PyArc::ptr_eq(x, c))));
         let Some(c) = candidate else {
             let names: Vec<&str> = bases.iter().map(|b| b.name.as_str()).collect();
             return Err(format!(
@@ -356,7 +360,7 @@ fn linearize(bases: &[Arc<Class>]) -> Result<Vec<Arc<Class>>, String> {
             ));
         };
         for s in &mut seqs {
-            if Arc::ptr_eq(&s[0], &c) {
+            if PyArc::ptr_eq(&s[0], &c) {
                 s.remove(0);
             }
         }
@@ -365,11 +369,11 @@ fn linearize(bases: &[Arc<Class>]) -> Result<Vec<Arc<Class>>, String> {
 }
 
 /// The instance layout of a class with these bases.
-fn layout(bases: &[Arc<Class>]) -> Result<ClassKind, String> {
+fn layout(bases: &[PyArc<Class>]) -> Result<ClassKind, String> {
     const CONFLICT: &str = "multiple bases have instance lay-out conflict";
     let mut kind = ClassKind::Object;
     // The builtin value type the instances extend, if any.
-    let mut value_base: Option<Arc<Class>> = None;
+    let mut value_base: Option<PyArc<Class>> = None;
     // A subclass of `type`: its instances are classes.
     let mut meta = false;
     for b in bases {
@@ -388,7 +392,7 @@ fn layout(bases: &[Arc<Class>]) -> Result<ClassKind, String> {
             ClassKind::Builtin if b.name.as_str() == "object" => {}
             ClassKind::Builtin | ClassKind::BuiltinValue if super::subclass::is_extensible(b) => {
                 let base = b.builtin_base();
-                if kind == ClassKind::Exception || value_base.as_ref().is_some_and(|v| !Arc::ptr_eq(v, &base)) {
+                if kind == ClassKind::Exception || value_base.as_ref().is_some_and(|v| !PyArc::ptr_eq(v, &base)) {
                     return Err(CONFLICT.into());
                 }
                 value_base = Some(base);

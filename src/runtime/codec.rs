@@ -5,7 +5,7 @@
 //! (UnicodeEncodeError/UnicodeDecodeError carry encoding, object, start,
 //! end and reason).
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::str::PyBytes;
 use super::types::types;
@@ -292,7 +292,7 @@ fn bad_bytes(
             &types().exc.unicode_decode_error,
             vec![
                 Value::str(codec.name()),
-                Value::Bytes(Arc::new(PyBytes::new(data.to_vec()))),
+                Value::Bytes(PyArc::new(PyBytes::new(data.to_vec()))),
                 Value::Int(start as i64),
                 Value::Int(end as i64),
                 Value::str(reason),

@@ -4,8 +4,8 @@
 //! code, or says it cannot (`None`): then the VM calls `__eq__`. Dicts and
 //! sets use it under their lock; the VM uses it as the fast path of `==`.
 
+use crate::runtime::pyarc::PyArc;
 use std::cmp::Ordering;
-use std::sync::Arc;
 
 use num_bigint::BigInt;
 use num_traits::FromPrimitive;
@@ -17,13 +17,13 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     use Value::*;
     Some(match (a, b) {
         (Int(x), Int(y)) => x == y,
-        (Str(x), Str(y)) => Arc::ptr_eq(x, y) || x.as_str() == y.as_str(),
+        (Str(x), Str(y)) => PyArc::ptr_eq(x, y) || x.as_str() == y.as_str(),
         (None, None) => true,
         (Bool(_) | Int(_) | BigInt(_) | Float(_), Bool(_) | Int(_) | BigInt(_) | Float(_)) => {
             num_cmp(a, b) == Some(Ordering::Equal)
         }
         (Tuple(x), Tuple(y)) => {
-            if Arc::ptr_eq(x, y) {
+            if PyArc::ptr_eq(x, y) {
                 return Some(true);
             }
             if x.len() != y.len() {

@@ -8,6 +8,7 @@
 //! released, and the entry is checked again before it is used.
 
 use super::sync::PyLock;
+use crate::runtime::pyarc::PyArc;
 use hashbrown::HashTable;
 use smallvec::SmallVec;
 
@@ -337,12 +338,12 @@ impl PyDict {
     /// `set_str_ref` trying entry `hint` first (see `get_str_at`).
     /// Returns the new number of entries when the key was new.
     #[inline(always)]
-    pub fn set_str_at(&self, key: &std::sync::Arc<PyStr>, value: Value, hint: &mut u32) -> Option<usize> {
+    pub fn set_str_at(&self, key: &PyArc<PyStr>, value: Value, hint: &mut u32) -> Option<usize> {
         {
             let mut inner = self.inner.lock();
             let at = *hint as usize;
             if let Some(Entry { key: Value::Str(s), value: old, .. }) = inner.entries.get_mut(at)
-                && std::sync::Arc::ptr_eq(s, key)
+                && PyArc::ptr_eq(s, key)
             {
                 let old = std::mem::replace(old, value);
                 drop(inner);
@@ -358,7 +359,7 @@ impl PyDict {
 
     /// The miss path of `set_str_at`: a search, or a new key.
     #[inline(never)]
-    fn set_str_search(&self, key: &std::sync::Arc<PyStr>, value: Value, hint: &mut u32) -> Option<usize> {
+    fn set_str_search(&self, key: &PyArc<PyStr>, value: Value, hint: &mut u32) -> Option<usize> {
         let mut inner = self.inner.lock();
         let hash = key.hash();
         let grown = match inner.find_str(key.as_str(), hash) {
@@ -434,7 +435,7 @@ impl PyDict {
     }
 
     /// Insert or update a str key; never runs Python code.
-    pub fn set_str(&self, key: std::sync::Arc<PyStr>, value: Value) {
+    pub fn set_str(&self, key: PyArc<PyStr>, value: Value) {
         let hash = key.hash();
         let mut inner = self.inner.lock();
         match inner.find_str(key.as_str(), hash) {
@@ -447,7 +448,7 @@ impl PyDict {
 
     /// `set_str` that takes a reference to the key from the caller
     /// (an attribute name) only when the key is new.
-    pub fn set_str_ref(&self, key: &std::sync::Arc<PyStr>, value: Value) {
+    pub fn set_str_ref(&self, key: &PyArc<PyStr>, value: Value) {
         let hash = key.hash();
         let mut inner = self.inner.lock();
         match inner.find_str(key.as_str(), hash) {
@@ -459,7 +460,7 @@ impl PyDict {
     }
 
     pub fn set_item_str(&self, key: &str, value: Value) {
-        self.set_str(std::sync::Arc::new(PyStr::new(key.to_string())), value);
+        self.set_str(PyArc::new(PyStr::new(key.to_string())), value);
     }
 
     /// `setdefault`: the value of `key`, inserting `default` first if the

@@ -1,5 +1,6 @@
 //! The methods of `dict` and its constructor.
 
+use crate::runtime::pyarc::PyArc;
 use std::sync::Arc;
 
 use super::class::Class;
@@ -10,7 +11,7 @@ use super::value::Value;
 use crate::vm::error::{key_error, type_error, value_error};
 use crate::vm::{PyResult, Vm};
 
-pub fn dict_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn dict_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     let d = PyDict::new();
     if args.len() > 1 {
         return Err(type_error(format!("dict expected at most 1 argument, got {}", args.len())));
@@ -83,7 +84,7 @@ pub fn dict_methods() -> Vec<(&'static str, NativeFn)> {
     ]
 }
 
-fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<PyDict>> {
+fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a PyArc<PyDict>> {
     match args.pos.first() {
         Some(Value::Dict(d)) => Ok(d),
         Some(other) => Err(type_error(format!(

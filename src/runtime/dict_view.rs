@@ -1,7 +1,7 @@
 //! `dict.keys()`, `dict.values()`, `dict.items()`: live views of a dict.
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
-use std::sync::Arc;
 
 use super::class::Class;
 use super::dict::PyDict;
@@ -20,12 +20,12 @@ pub enum ViewKind {
 }
 
 pub struct DictView {
-    pub dict: Arc<PyDict>,
+    pub dict: PyArc<PyDict>,
     pub kind: ViewKind,
 }
 
 impl NativeObject for DictView {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         let t = types();
         match self.kind {
             ViewKind::Keys => t.dict_keys_type.clone(),
@@ -99,7 +99,7 @@ fn view_iter_method(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn view_reversed(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut items = this(args)?.items();
     items.reverse();
-    Ok(PyIter::value(IterState::Tuple { tuple: Arc::new(super::tuple::PyTuple::new(items)), index: 0 }))
+    Ok(PyIter::value(IterState::Tuple { tuple: PyArc::new(super::tuple::PyTuple::new(items)), index: 0 }))
 }
 
 fn view_contains(vm: &mut Vm, args: &Args) -> PyResult<Value> {

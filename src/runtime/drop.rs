@@ -21,6 +21,7 @@
 //! CPython's only below `NESTED` levels, which can only change the order
 //! in which `__del__` methods queue there: `vm/finalize.rs`).
 
+use crate::runtime::pyarc::PyArc;
 use std::cell::{Cell, RefCell};
 
 use super::value::Value;
@@ -96,23 +97,22 @@ fn drain() {
 
 /// Whether dropping `v` here would free a container (its last reference).
 fn owns_subtree(v: &Value) -> bool {
-    use std::sync::Arc;
     match v {
-        Value::List(a) => Arc::strong_count(a) == 1,
-        Value::Tuple(a) => Arc::strong_count(a) == 1,
-        Value::Dict(a) => Arc::strong_count(a) == 1,
-        Value::Set(a) | Value::FrozenSet(a) => Arc::strong_count(a) == 1,
-        Value::Function(a) => Arc::strong_count(a) == 1,
-        Value::BoundMethod(a) => Arc::strong_count(a) == 1,
-        Value::Instance(a) => Arc::strong_count(a) == 1,
-        Value::Generator(a) => Arc::strong_count(a) == 1,
-        Value::Cell(a) => Arc::strong_count(a) == 1,
-        Value::Iter(a) => Arc::strong_count(a) == 1,
-        Value::Property(a) => Arc::strong_count(a) == 1,
-        Value::StaticMethod(a) | Value::ClassMethod(a) => Arc::strong_count(a) == 1,
-        Value::Native(a) => Arc::strong_count(a) == 1,
-        Value::Class(a) => Arc::strong_count(a) == 1,
-        Value::Module(a) => Arc::strong_count(a) == 1,
+        Value::List(a) => PyArc::strong_count(a) == 1,
+        Value::Tuple(a) => PyArc::strong_count(a) == 1,
+        Value::Dict(a) => PyArc::strong_count(a) == 1,
+        Value::Set(a) | Value::FrozenSet(a) => PyArc::strong_count(a) == 1,
+        Value::Function(a) => PyArc::strong_count(a) == 1,
+        Value::BoundMethod(a) => PyArc::strong_count(a) == 1,
+        Value::Instance(a) => PyArc::strong_count(a) == 1,
+        Value::Generator(a) => PyArc::strong_count(a) == 1,
+        Value::Cell(a) => PyArc::strong_count(a) == 1,
+        Value::Iter(a) => PyArc::strong_count(a) == 1,
+        Value::Property(a) => PyArc::strong_count(a) == 1,
+        Value::StaticMethod(a) | Value::ClassMethod(a) => PyArc::strong_count(a) == 1,
+        Value::Native(a) => PyArc::strong_count(a) == 1,
+        Value::Class(a) => PyArc::strong_count(a) == 1,
+        Value::Module(a) => PyArc::strong_count(a) == 1,
         _ => false,
     }
 }

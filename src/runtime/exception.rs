@@ -1,7 +1,7 @@
 //! Exception objects: instances of `BaseException` subclasses carrying
 //! their arguments, traceback and chaining links.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::class::Class;
 use super::instance::Instance;
@@ -11,7 +11,7 @@ use crate::bytecode::Code;
 /// One traceback line: a code object and the instruction that was running.
 #[derive(Clone)]
 pub struct TraceEntry {
-    pub code: Arc<Code>,
+    pub code: PyArc<Code>,
     pub pc: usize,
 }
 
@@ -29,7 +29,7 @@ pub struct ExcData {
     /// For a NameError: the dicts the name was looked up in before the
     /// builtins (locals of a class body or `exec`, then globals), so the
     /// top-level printer can suggest a near name. Empty otherwise.
-    pub scopes: Vec<Arc<super::dict::PyDict>>,
+    pub scopes: Vec<PyArc<super::dict::PyDict>>,
 }
 
 impl ExcData {
@@ -47,8 +47,8 @@ impl ExcData {
 }
 
 /// Creates an exception instance of `class` with the given args tuple.
-pub fn new_exception(class: &Arc<Class>, args: Vec<Value>) -> Arc<Instance> {
-    Arc::new(Instance::new_exception(class.clone(), ExcData::new(Value::tuple(args))))
+pub fn new_exception(class: &PyArc<Class>, args: Vec<Value>) -> PyArc<Instance> {
+    PyArc::new(Instance::new_exception(class.clone(), ExcData::new(Value::tuple(args))))
 }
 
 use super::class::ClassKind;
@@ -59,12 +59,12 @@ macro_rules! exceptions {
     ($base:ident; $( $field:ident : $name:literal < $parent:ident ),* $(,)?) => {
         /// The builtin exception classes.
         pub struct Exceptions {
-            pub base_exception: Arc<Class>,
-            $( pub $field: Arc<Class>, )*
+            pub base_exception: PyArc<Class>,
+            $( pub $field: PyArc<Class>, )*
         }
 
         impl Exceptions {
-            pub fn build(object: &Arc<Class>) -> Exceptions {
+            pub fn build(object: &PyArc<Class>) -> Exceptions {
                 let $base = Class::builtin(
                     "BaseException",
                     vec![object.clone()],
@@ -78,7 +78,7 @@ macro_rules! exceptions {
             }
 
             /// Every builtin exception, by name (for the builtins module).
-            pub fn all(&self) -> Vec<(&'static str, Arc<Class>)> {
+            pub fn all(&self) -> Vec<(&'static str, PyArc<Class>)> {
                 vec![("BaseException", self.base_exception.clone()), $( ($name, self.$field.clone()), )*]
             }
         }
@@ -149,7 +149,7 @@ exceptions! {
     resource_warning: "ResourceWarning" < warning,
 }
 
-fn derive(name: &'static str, parent: &Arc<Class>) -> Arc<Class> {
+fn derive(name: &'static str, parent: &PyArc<Class>) -> PyArc<Class> {
     let methods: Vec<(&'static str, NativeFn)> = match name {
         "KeyError" => vec![("__str__", key_error_str as NativeFn)],
         "OSError" => vec![("__str__", os_error_str as NativeFn)],
@@ -162,10 +162,10 @@ fn derive(name: &'static str, parent: &Arc<Class>) -> Arc<Class> {
 
 /// Creates an exception instance: the call's arguments become `args`.
 /// `OSError(errno, ...)` becomes the subclass for that errno, as in CPython.
-fn exception_ctor(_vm: &mut Vm, cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+fn exception_ctor(_vm: &mut Vm, cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     let t = &super::types::types().exc;
     let mut cls = cls.clone();
-    if Arc::ptr_eq(&cls, &t.os_error)
+    if PyArc::ptr_eq(&cls, &t.os_error)
         && (2..=5).contains(&args.len())
         && let Value::Int(errno) = args.pos[0]
     {
@@ -268,7 +268,7 @@ fn exc_add_note(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let notes = match i.dict.get_item_str("__notes__") {
             Some(Value::List(l)) => l,
             _ => {
-                let l = Arc::new(super::list::PyList::new(vec![]));
+                let l = PyArc::new(super::list::PyList::new(vec![]));
                 i.dict.set_item_str("__notes__", Value::List(l.clone()));
                 l
             }
@@ -418,7 +418,7 @@ pub fn utf8_decode_error(data: &[u8], e: std::str::Utf8Error) -> crate::vm::PyEr
         &super::types::types().exc.unicode_decode_error,
         vec![
             Value::str("utf-8"),
-            Value::Bytes(Arc::new(super::str::PyBytes::new(data.to_vec()))),
+            Value::Bytes(PyArc::new(super::str::PyBytes::new(data.to_vec()))),
             Value::Int(start as i64),
             Value::Int(end as i64),
             Value::str(reason),

@@ -2,6 +2,7 @@
 //! `str.format`), `str.format` field parsing, and `%` formatting, with
 //! CPython's results and error messages.
 
+use crate::runtime::pyarc::PyArc;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
@@ -319,7 +320,7 @@ pub fn str_format(
     vm: &mut Vm,
     fmt: &str,
     args: &[Value],
-    kwargs: &[(std::sync::Arc<super::str::PyStr>, Value)],
+    kwargs: &[(PyArc<super::str::PyStr>, Value)],
 ) -> PyResult<String> {
     let mut out = String::new();
     let mut auto: Option<usize> = None;
@@ -333,7 +334,7 @@ fn render_format(
     vm: &mut Vm,
     fmt: &str,
     args: &[Value],
-    kwargs: &[(std::sync::Arc<super::str::PyStr>, Value)],
+    kwargs: &[(PyArc<super::str::PyStr>, Value)],
     out: &mut String,
     auto: &mut Option<usize>,
     manual: &mut bool,
@@ -394,7 +395,7 @@ fn render_field(
     vm: &mut Vm,
     field: &str,
     args: &[Value],
-    kwargs: &[(std::sync::Arc<super::str::PyStr>, Value)],
+    kwargs: &[(PyArc<super::str::PyStr>, Value)],
     out: &mut String,
     auto: &mut Option<usize>,
     manual: &mut bool,

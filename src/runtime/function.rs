@@ -2,7 +2,7 @@
 //! cells, and the descriptor wrappers `property`, `staticmethod` and
 //! `classmethod`.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use parking_lot::Mutex;
 
@@ -14,19 +14,19 @@ use crate::vm::{PyResult, Vm};
 
 /// A function defined in Python.
 pub struct Function {
-    pub code: Arc<Code>,
-    pub globals: Arc<PyDict>,
-    pub name: Mutex<Arc<PyStr>>,
-    pub qualname: Mutex<Arc<PyStr>>,
+    pub code: PyArc<Code>,
+    pub globals: PyArc<PyDict>,
+    pub name: Mutex<PyArc<PyStr>>,
+    pub qualname: Mutex<PyArc<PyStr>>,
     /// Defaults of the last positional parameters.
     pub defaults: Vec<Value>,
     /// Defaults of keyword-only parameters, by name.
-    pub kwdefaults: Vec<(Arc<PyStr>, Value)>,
-    pub closure: Box<[Arc<Cell>]>,
+    pub kwdefaults: Vec<(PyArc<PyStr>, Value)>,
+    pub closure: Box<[PyArc<Cell>]>,
     pub doc: Mutex<Value>,
     pub module: Value,
     /// `f.attr = ...` lands here (created on first use).
-    pub dict: Mutex<Option<Arc<PyDict>>>,
+    pub dict: Mutex<Option<PyArc<PyDict>>>,
 }
 
 impl Drop for Function {
@@ -42,7 +42,7 @@ impl Drop for Function {
 impl Function {
     /// A function running `code` in `globals` (the name and doc come from
     /// the code object; module and class bodies get one too).
-    pub fn new(code: Arc<Code>, globals: Arc<PyDict>, closure: Box<[Arc<Cell>]>) -> Function {
+    pub fn new(code: PyArc<Code>, globals: PyArc<PyDict>, closure: Box<[PyArc<Cell>]>) -> Function {
         let module = globals.get_item_str("__name__").unwrap_or(Value::None);
         Function {
             name: Mutex::new(code.name.clone()),
@@ -58,20 +58,20 @@ impl Function {
         }
     }
 
-    pub fn name(&self) -> Arc<PyStr> {
+    pub fn name(&self) -> PyArc<PyStr> {
         self.name.lock().clone()
     }
 
-    pub fn qualname(&self) -> Arc<PyStr> {
+    pub fn qualname(&self) -> PyArc<PyStr> {
         self.qualname.lock().clone()
     }
 
-    pub fn attrs(&self) -> Arc<PyDict> {
+    pub fn attrs(&self) -> PyArc<PyDict> {
         self.dict
             .lock()
             .get_or_insert_with(|| {
                 // `f.cache = {...: f}` is a cycle through this dict.
-                let d = Arc::new(PyDict::new());
+                let d = PyArc::new(PyDict::new());
                 crate::vm::gc::track_dict(&d);
                 d
             })
@@ -83,7 +83,7 @@ impl Function {
 /// `self` first) and keyword ones in call order.
 pub struct Args<'a> {
     pub pos: &'a [Value],
-    pub kw: &'a [(Arc<PyStr>, Value)],
+    pub kw: &'a [(PyArc<PyStr>, Value)],
 }
 
 impl<'a> Args<'a> {

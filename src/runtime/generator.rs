@@ -10,7 +10,7 @@
 //! A generator also keeps the exception it was handling when it yielded,
 //! so `sys.exc_info()` is right inside it.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::str::PyStr;
 use super::sync::PyLock;
@@ -48,8 +48,8 @@ pub struct GenState {
 
 pub struct Generator {
     pub state: PyLock<GenState>,
-    pub name: Arc<PyStr>,
-    pub qualname: Arc<PyStr>,
+    pub name: PyArc<PyStr>,
+    pub qualname: PyArc<PyStr>,
 }
 
 impl Drop for Generator {
@@ -72,7 +72,7 @@ impl Drop for Generator {
                 lent_exc: st.lent_exc,
                 finalized: true,
             };
-            crate::vm::finalize::defer_generator(Arc::new(Generator {
+            crate::vm::finalize::defer_generator(PyArc::new(Generator {
                 state: PyLock::new(revived),
                 name: self.name.clone(),
                 qualname: self.qualname.clone(),

@@ -10,7 +10,7 @@
 //! as CPython's PEP 442 does: a resurrected object is later freed
 //! without a second `__del__`.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use parking_lot::Mutex;
@@ -20,8 +20,8 @@ use super::dict::PyDict;
 use super::exception::ExcData;
 
 pub struct Instance {
-    class: Arc<Class>,
-    pub dict: Arc<PyDict>,
+    class: PyArc<Class>,
+    pub dict: PyArc<PyDict>,
     pub payload: Payload,
     /// `__del__` was called, or is about to be (see the module docs).
     finalized: AtomicBool,
@@ -48,7 +48,7 @@ impl Drop for Instance {
                 payload: std::mem::replace(&mut self.payload, Payload::None),
                 finalized: AtomicBool::new(true),
             };
-            crate::vm::finalize::defer(Arc::new(revived));
+            crate::vm::finalize::defer(PyArc::new(revived));
             return;
         }
         // The attribute dict frees its entries through `drop::release`
@@ -65,29 +65,29 @@ impl Drop for Instance {
 }
 
 impl Instance {
-    pub fn new(class: Arc<Class>) -> Instance {
+    pub fn new(class: PyArc<Class>) -> Instance {
         Instance {
-            dict: Arc::new(PyDict::with_capacity(class.attr_hint())),
+            dict: PyArc::new(PyDict::with_capacity(class.attr_hint())),
             class,
             payload: Payload::None,
             finalized: AtomicBool::new(false),
         }
     }
 
-    pub fn new_exception(class: Arc<Class>, data: ExcData) -> Instance {
+    pub fn new_exception(class: PyArc<Class>, data: ExcData) -> Instance {
         Instance {
             class,
-            dict: Arc::new(PyDict::new()),
+            dict: PyArc::new(PyDict::new()),
             payload: Payload::Exception(Mutex::new(data)),
             finalized: AtomicBool::new(false),
         }
     }
 
     /// An instance of a subclass of a builtin value type.
-    pub fn with_value(class: Arc<Class>, value: super::value::Value) -> Instance {
+    pub fn with_value(class: PyArc<Class>, value: super::value::Value) -> Instance {
         Instance {
             class,
-            dict: Arc::new(PyDict::new()),
+            dict: PyArc::new(PyDict::new()),
             payload: Payload::Value(value),
             finalized: AtomicBool::new(false),
         }
@@ -101,11 +101,11 @@ impl Instance {
         }
     }
 
-    pub fn class(&self) -> Arc<Class> {
+    pub fn class(&self) -> PyArc<Class> {
         self.class.clone()
     }
 
-    pub fn class_ref(&self) -> &Arc<Class> {
+    pub fn class_ref(&self) -> &PyArc<Class> {
         &self.class
     }
 
@@ -130,6 +130,6 @@ impl Instance {
 }
 
 /// The dict left in an instance whose contents moved out.
-fn empty_dict() -> Arc<PyDict> {
-    Arc::new(PyDict::new())
+fn empty_dict() -> PyArc<PyDict> {
+    PyArc::new(PyDict::new())
 }

@@ -5,7 +5,7 @@
 //! `enumerate` over a generator...) copy what they need out of the lock
 //! first. Advancing is `Vm::iter_next` (vm/iterate.rs).
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::class::Class;
 use super::dict::PyDict;
@@ -25,15 +25,15 @@ pub enum DictIterKind {
 
 pub enum IterState {
     List {
-        list: Arc<PyList>,
+        list: PyArc<PyList>,
         index: usize,
     },
     ListReverse {
-        list: Arc<PyList>,
+        list: PyArc<PyList>,
         index: usize,
     },
     Tuple {
-        tuple: Arc<PyTuple>,
+        tuple: PyArc<PyTuple>,
         index: usize,
     },
     Range {
@@ -44,25 +44,25 @@ pub enum IterState {
     /// A range beyond machine integers (CPython's `longrange_iterator`).
     BigRange(Box<BigRangeIter>),
     Str {
-        s: Arc<PyStr>,
+        s: PyArc<PyStr>,
         byte: usize,
     },
     Bytes {
-        b: Arc<PyBytes>,
+        b: PyArc<PyBytes>,
         index: usize,
     },
     /// `used` is the dict's length when iteration began and `left` the
     /// entries still to come: CPython's checks for a dict changed during
     /// iteration (size, then keys when more entries turn up than were left).
     Dict {
-        dict: Arc<PyDict>,
+        dict: PyArc<PyDict>,
         pos: usize,
         used: usize,
         left: usize,
         kind: DictIterKind,
     },
     Set {
-        set: Arc<PySet>,
+        set: PyArc<PySet>,
         pos: usize,
         len: usize,
     },
@@ -97,7 +97,7 @@ pub enum IterState {
 
 impl IterState {
     /// A fresh iterator over a dict's keys, values or items.
-    pub fn dict(dict: Arc<PyDict>, kind: DictIterKind) -> IterState {
+    pub fn dict(dict: PyArc<PyDict>, kind: DictIterKind) -> IterState {
         let used = dict.len();
         IterState::Dict { dict, pos: 0, used, left: used, kind }
     }
@@ -113,10 +113,10 @@ impl PyIter {
     }
 
     pub fn value(state: IterState) -> Value {
-        Value::Iter(Arc::new(PyIter::new(state)))
+        Value::Iter(PyArc::new(PyIter::new(state)))
     }
 
-    pub fn class(&self) -> Arc<Class> {
+    pub fn class(&self) -> PyArc<Class> {
         let t = types();
         match &*self.state.lock() {
             IterState::List { .. } => t.list_iterator_type.clone(),

@@ -1,7 +1,7 @@
 //! Iterator and generator methods, and the iterator-making types
 //! `enumerate`, `zip`, `map`, `filter`, `reversed`.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::args::to_index;
 use super::class::Class;
@@ -78,7 +78,7 @@ fn gen_close(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-pub fn enumerate_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn enumerate_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("enumerate", &["iterable", "start"])?;
     let Some(src) = args.get(0, "iterable") else {
         return Err(type_error("enumerate() missing required argument 'iterable' (pos 1)"));
@@ -91,7 +91,7 @@ pub fn enumerate_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<V
     Ok(PyIter::value(IterState::Enumerate { iter, count: start }))
 }
 
-pub fn zip_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn zip_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("zip", &["strict"])?;
     let strict = match args.kwarg("strict") {
         Some(v) => vm.truthy(v)?,
@@ -110,7 +110,7 @@ pub fn zip_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> 
     Ok(PyIter::value(IterState::Zip { iters, strict }))
 }
 
-pub fn map_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn map_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("map")?;
     if args.len() < 2 {
         return Err(type_error("map() must have at least two arguments."));
@@ -122,7 +122,7 @@ pub fn map_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> 
     Ok(PyIter::value(IterState::Map { func: args.pos[0].clone(), iters }))
 }
 
-pub fn filter_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn filter_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("filter")?;
     if args.len() != 2 {
         return Err(type_error(format!("filter expected 2 arguments, got {}", args.len())));
@@ -131,7 +131,7 @@ pub fn filter_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Valu
     Ok(PyIter::value(IterState::Filter { func: args.pos[0].clone(), iter }))
 }
 
-pub fn reversed_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn reversed_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("reversed")?;
     args.exactly("reversed", 1, args.len())?;
     let src = &args.pos[0];
@@ -139,7 +139,7 @@ pub fn reversed_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Va
         Value::List(l) => PyIter::value(IterState::ListReverse { list: l.clone(), index: l.len() }),
         Value::Tuple(t) => {
             let items: Vec<Value> = t.items.iter().rev().cloned().collect();
-            PyIter::value(IterState::Tuple { tuple: Arc::new(super::tuple::PyTuple::new(items)), index: 0 })
+            PyIter::value(IterState::Tuple { tuple: PyArc::new(super::tuple::PyTuple::new(items)), index: 0 })
         }
         Value::Range(r) => {
             let (last, n, step) = r.reversed();
@@ -147,15 +147,15 @@ pub fn reversed_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Va
         }
         Value::Str(s) => {
             let rev: String = s.as_str().chars().rev().collect();
-            PyIter::value(IterState::Str { s: Arc::new(super::str::PyStr::new(rev)), byte: 0 })
+            PyIter::value(IterState::Str { s: PyArc::new(super::str::PyStr::new(rev)), byte: 0 })
         }
         Value::Bytes(b) => {
             let items: Vec<Value> = b.data.iter().rev().map(|&x| Value::Int(x as i64)).collect();
-            PyIter::value(IterState::Tuple { tuple: Arc::new(super::tuple::PyTuple::new(items)), index: 0 })
+            PyIter::value(IterState::Tuple { tuple: PyArc::new(super::tuple::PyTuple::new(items)), index: 0 })
         }
         Value::Dict(d) => {
             let keys: Vec<Value> = d.keys().into_iter().rev().collect();
-            PyIter::value(IterState::Tuple { tuple: Arc::new(super::tuple::PyTuple::new(keys)), index: 0 })
+            PyIter::value(IterState::Tuple { tuple: PyArc::new(super::tuple::PyTuple::new(keys)), index: 0 })
         }
         other => {
             if let Some(r) = vm.call_dunder(other, "__reversed__", &[])? {
@@ -168,7 +168,7 @@ pub fn reversed_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Va
                     items.push(vm.get_item(other, &Value::Int(i as i64))?);
                 }
                 return Ok(PyIter::value(IterState::Tuple {
-                    tuple: Arc::new(super::tuple::PyTuple::new(items)),
+                    tuple: PyArc::new(super::tuple::PyTuple::new(items)),
                     index: 0,
                 }));
             }

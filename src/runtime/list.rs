@@ -4,7 +4,7 @@
 //! call is atomic (as in CPython) and the lock is never held while Python
 //! code runs: comparisons that may call `__eq__` work on cloned elements.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::sync::{PyGuard, PyLock};
@@ -78,7 +78,7 @@ impl PyList {
     /// list display like `s += [i]`) its items are moved, not copied: the
     /// collector's records are weak and it only runs with this thread
     /// stopped, so nobody else can reach it.
-    pub fn extend_from_list(&self, other: &Arc<PyList>) -> crate::vm::PyResult<()> {
+    pub fn extend_from_list(&self, other: &PyArc<PyList>) -> crate::vm::PyResult<()> {
         if std::ptr::eq(self, &**other) {
             // Doubled under one lock, as `extend_from` does.
             let mut items = self.items.lock();
@@ -88,7 +88,7 @@ impl PyList {
             return Ok(());
         }
         let new =
-            if Arc::strong_count(other) == 1 { std::mem::take(&mut *other.items.lock()) } else { other.snapshot() };
+            if PyArc::strong_count(other) == 1 { std::mem::take(&mut *other.items.lock()) } else { other.snapshot() };
         let mut items = self.items.lock();
         crate::runtime::memory::reserve_growth(&mut items, new.len())?;
         items.extend(new);

@@ -1,8 +1,8 @@
 //! The methods of `list`, `tuple` and `range`, their constructors, and
 //! the stable sort shared with `sorted()`.
 
+use crate::runtime::pyarc::PyArc;
 use std::cmp::Ordering;
-use std::sync::Arc;
 
 use super::args::to_index;
 use super::class::Class;
@@ -14,7 +14,7 @@ use crate::syntax::ast::CmpOp;
 use crate::vm::error::{index_error, type_error, value_error};
 use crate::vm::{PyResult, Vm};
 
-pub fn list_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn list_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("list")?;
     match args.pos {
         [] => Ok(Value::list(vec![])),
@@ -23,7 +23,7 @@ pub fn list_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value>
     }
 }
 
-pub fn tuple_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn tuple_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("tuple")?;
     match args.pos {
         [] => Ok(Value::tuple(vec![])),
@@ -65,7 +65,7 @@ pub fn tuple_methods() -> Vec<(&'static str, NativeFn)> {
     ]
 }
 
-fn list_this<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<PyList>> {
+fn list_this<'a>(args: &'a Args, name: &str) -> PyResult<&'a PyArc<PyList>> {
     match args.pos.first() {
         Some(Value::List(l)) => Ok(l),
         Some(other) => Err(type_error(format!(
@@ -464,7 +464,7 @@ fn merge_sort(vm: &mut Vm, order: &mut [usize], keys: &[Value]) -> PyResult<()> 
     Ok(())
 }
 
-pub fn range_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn range_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("range")?;
     match args.pos.len() {
         0 => return Err(type_error("range expected at least 1 argument, got 0")),
@@ -483,7 +483,7 @@ pub fn range_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value
     if num_traits::Zero::is_zero(&step) {
         return Err(value_error("range() arg 3 must not be zero"));
     }
-    Ok(Value::Range(Arc::new(PyRange::new(start, stop, step))))
+    Ok(Value::Range(PyArc::new(PyRange::new(start, stop, step))))
 }
 
 pub fn range_methods() -> Vec<(&'static str, NativeFn)> {

@@ -2,6 +2,7 @@
 //! `Cls.__dict__` returns. Reading goes to the dict's own methods;
 //! there is no way to write through it, as in CPython.
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::sync::Arc;
 
@@ -14,11 +15,11 @@ use crate::vm::error::type_error;
 use crate::vm::{PyResult, Vm};
 
 pub struct MappingProxy {
-    pub dict: Arc<PyDict>,
+    pub dict: PyArc<PyDict>,
 }
 
 impl NativeObject for MappingProxy {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         types().mappingproxy_type.clone()
     }
 
@@ -28,7 +29,7 @@ impl NativeObject for MappingProxy {
 }
 
 /// `Cls.__dict__`.
-pub fn mapping_proxy(dict: Arc<PyDict>) -> Value {
+pub fn mapping_proxy(dict: PyArc<PyDict>) -> Value {
     Value::native(Arc::new(MappingProxy { dict }))
 }
 
@@ -103,7 +104,7 @@ fn proxy_str(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// `types.MappingProxyType(d)`: a read-only view of the dict `d` itself,
 /// so later changes to `d` show through it.
-pub fn mappingproxy_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn mappingproxy_ctor(_vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.exactly("mappingproxy", 1, args.len())?;
     match &args.pos[0] {
         Value::Dict(d) => Ok(mapping_proxy(d.clone())),

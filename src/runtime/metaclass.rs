@@ -8,7 +8,7 @@
 //! requested one and the metaclasses of the bases (`most_derived`), with
 //! CPython's "metaclass conflict" error when there is none.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::class::Class;
 use super::dict::PyDict;
@@ -25,14 +25,14 @@ pub fn is_metaclass(c: &Class) -> bool {
 }
 
 /// `None` for `type` itself, as `Class::metaclass` stores it.
-pub fn stored(meta: Arc<Class>) -> Option<Arc<Class>> {
-    if Arc::ptr_eq(&meta, &types().type_type) { None } else { Some(meta) }
+pub fn stored(meta: PyArc<Class>) -> Option<PyArc<Class>> {
+    if PyArc::ptr_eq(&meta, &types().type_type) { None } else { Some(meta) }
 }
 
 /// The metaclass of a class made by `meta` with these bases: the one of
 /// them that is a subclass of all the others (CPython's
 /// `_PyType_CalculateMetaclass`).
-pub fn most_derived(meta: &Arc<Class>, bases: &[Value]) -> PyResult<Arc<Class>> {
+pub fn most_derived(meta: &PyArc<Class>, bases: &[Value]) -> PyResult<PyArc<Class>> {
     let mut winner = meta.clone();
     for b in bases {
         let Value::Class(b) = b else { continue };
@@ -63,7 +63,7 @@ pub fn metaclass_methods() -> Vec<(&'static str, NativeFn)> {
 
 /// Makes a subclass of `type` callable: `M(name, bases, ns, **kw)` with no
 /// Python `__new__` builds a class whose metaclass is (at least) `M`.
-pub fn type_ctor(vm: &mut Vm, cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn type_ctor(vm: &mut Vm, cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     make_class(vm, cls, args.pos, args.kw)
 }
 
@@ -84,7 +84,7 @@ fn type_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 /// The class `mcls(name, bases, ns, **kw)` makes; the keywords go to
 /// `__init_subclass__`.
-fn make_class(vm: &mut Vm, mcls: &Arc<Class>, pos: &[Value], kw: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+fn make_class(vm: &mut Vm, mcls: &PyArc<Class>, pos: &[Value], kw: &[(PyArc<PyStr>, Value)]) -> PyResult<Value> {
     let [name, bases, ns] = pos else {
         return Err(type_error(format!("type.__new__() takes exactly 3 arguments ({} given)", pos.len())));
     };
@@ -98,7 +98,7 @@ fn make_class(vm: &mut Vm, mcls: &Arc<Class>, pos: &[Value], kw: &[(Arc<PyStr>, 
         return Err(type_error(format!("type.__new__() argument 3 must be dict, not {}", ns.type_name())));
     };
     // The class owns a copy: the caller's namespace stays theirs.
-    let ns = Arc::new(ns.copy());
+    let ns = PyArc::new(ns.copy());
     if ns.get_item_str("__module__").is_none() {
         let module = vm.frames.last().and_then(|f| f.globals().get_item_str("__name__")).unwrap_or(Value::None);
         ns.set_item_str("__module__", module);
@@ -111,7 +111,7 @@ fn make_class(vm: &mut Vm, mcls: &Arc<Class>, pos: &[Value], kw: &[(Arc<PyStr>, 
 /// metaclass's `__call__` is not in the way (`super().__call__(...)`).
 fn type_call_method(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     match args.pos.first() {
-        Some(Value::Class(c)) if Arc::ptr_eq(c, &types().type_type) => {
+        Some(Value::Class(c)) if PyArc::ptr_eq(c, &types().type_type) => {
             super::object::type_call(vm, &args.pos[1..], args.kw)
         }
         Some(Value::Class(c)) => {
@@ -153,16 +153,16 @@ fn type_repr(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// when the metaclass defines one in Python, else a fresh dict.
 pub fn prepare(
     vm: &mut Vm,
-    meta: &Arc<Class>,
-    name: &Arc<PyStr>,
+    meta: &PyArc<Class>,
+    name: &PyArc<PyStr>,
     bases: &[Value],
-    kw: &[(Arc<PyStr>, Value)],
-) -> PyResult<Arc<PyDict>> {
+    kw: &[(PyArc<PyStr>, Value)],
+) -> PyResult<PyArc<PyDict>> {
     if !matches!(
         meta.lookup_str("__prepare__"),
         Some(Value::ClassMethod(_) | Value::Function(_) | Value::StaticMethod(_))
     ) {
-        return Ok(Arc::new(PyDict::new()));
+        return Ok(PyArc::new(PyDict::new()));
     }
     let hook = vm.get_attr_str(&Value::Class(meta.clone()), "__prepare__")?;
     let ns = vm.call_value(&hook, &[Value::Str(name.clone()), Value::tuple(bases.to_vec())], kw)?;

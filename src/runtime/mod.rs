@@ -40,6 +40,7 @@ pub mod number_methods;
 pub mod numeric;
 pub mod object;
 pub mod percent;
+pub mod pyarc;
 pub mod range;
 pub mod set;
 pub mod set_methods;

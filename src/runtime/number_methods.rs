@@ -1,7 +1,7 @@
 //! The `int`, `bool` and `float` types: constructors (with CPython's
 //! string parsing and errors) and methods.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
@@ -15,7 +15,7 @@ use crate::vm::convert::INT_MAX_STR_DIGITS;
 use crate::vm::error::{overflow_error, type_error, value_error};
 use crate::vm::{PyResult, Vm};
 
-pub fn int_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn int_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.allow_kwargs("int", &["base"])?;
     if args.len() > 2 {
         return Err(type_error(format!("int() takes at most 2 arguments ({} given)", args.len())));
@@ -140,7 +140,7 @@ pub fn parse_int(vm: &Vm, text: &str, base: u32) -> PyResult<Value> {
     Ok(v)
 }
 
-pub fn bool_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn bool_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("bool")?;
     match args.pos {
         [] => Ok(Value::Bool(false)),
@@ -149,7 +149,7 @@ pub fn bool_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value>
     }
 }
 
-pub fn float_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn float_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("float")?;
     match args.pos {
         [] => Ok(Value::Float(0.0)),
@@ -301,7 +301,7 @@ fn int_to_bytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if !big_endian {
         out.reverse();
     }
-    Ok(Value::Bytes(Arc::new(super::str::PyBytes::new(out))))
+    Ok(Value::Bytes(PyArc::new(super::str::PyBytes::new(out))))
 }
 
 /// `byteorder` of to_bytes/from_bytes: true for big-endian (the default).

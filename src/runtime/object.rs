@@ -2,6 +2,7 @@
 //! `staticmethod`, `classmethod`, `super`, `slice`; plus `type(...)` and
 //! the class statement's `__build_class__`.
 
+use crate::runtime::pyarc::PyArc;
 use std::sync::Arc;
 
 use super::class::Class;
@@ -15,11 +16,11 @@ use super::value::Value;
 use crate::vm::error::{runtime_error, type_error};
 use crate::vm::{PyResult, Vm};
 
-pub fn object_ctor(_vm: &mut Vm, cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn object_ctor(_vm: &mut Vm, cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     if !args.is_empty() || !args.kw.is_empty() {
         return Err(type_error("object() takes no arguments"));
     }
-    if Arc::ptr_eq(cls, &types().object_type) {
+    if PyArc::ptr_eq(cls, &types().object_type) {
         return Ok(bare_object());
     }
     Ok(Value::new_instance(super::instance::Instance::new(cls.clone())))
@@ -48,7 +49,7 @@ pub fn object_methods() -> Vec<(&'static str, NativeFn)> {
 struct BareObject;
 
 impl super::value::NativeObject for BareObject {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         types().object_type.clone()
     }
 
@@ -70,7 +71,7 @@ fn object_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(Value::Class(c)) => {
             let c = c.clone();
             match c.ctor {
-                _ if Arc::ptr_eq(&c, &types().object_type) => Ok(bare_object()),
+                _ if PyArc::ptr_eq(&c, &types().object_type) => Ok(bare_object()),
                 // `super().__new__(cls, v)` in a subclass of int, str...
                 _ if c.kind == super::class::ClassKind::BuiltinValue => {
                     super::subclass::new_instance(vm, &c, &args.pos[1..], args.kw)
@@ -247,7 +248,7 @@ fn type_subclasses(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
 }
 
 /// `type(x)` and `type(name, bases, namespace)`.
-pub fn type_call(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+pub fn type_call(vm: &mut Vm, args: &[Value], kwargs: &[(PyArc<PyStr>, Value)]) -> PyResult<Value> {
     match args.len() {
         1 if kwargs.is_empty() => Ok(Value::Class(args[0].class())),
         3 => {
@@ -263,7 +264,7 @@ pub fn type_call(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) ->
             let Value::Dict(ns) = &args[2] else {
                 return Err(type_error(format!("type.__new__() argument 3 must be dict, not {}", args[2].type_name())));
             };
-            let ns = Arc::new(ns.copy());
+            let ns = PyArc::new(ns.copy());
             if ns.get_item_str("__module__").is_none() {
                 let module = vm.frames.last().and_then(|f| f.globals().get_item_str("__name__")).unwrap_or(Value::None);
                 ns.set_item_str("__module__", module);
@@ -271,7 +272,7 @@ pub fn type_call(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) ->
             // `type(name, bases, ns)` with a base whose metaclass is a
             // subclass of type makes the class with that metaclass.
             let winner = super::metaclass::most_derived(&types().type_type, &bases.items)?;
-            if !Arc::ptr_eq(&winner, &types().type_type) {
+            if !PyArc::ptr_eq(&winner, &types().type_type) {
                 return vm.call_class(&winner, &[args[0].clone(), args[1].clone(), Value::Dict(ns)], kwargs);
             }
             new_class(vm, name.clone(), &bases.items, ns, &[])
@@ -285,10 +286,10 @@ pub fn type_call(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) ->
 /// passed on to `__init_subclass__`.
 pub fn new_class(
     vm: &mut Vm,
-    name: Arc<PyStr>,
+    name: PyArc<PyStr>,
     bases: &[Value],
-    ns: Arc<PyDict>,
-    keywords: &[(Arc<PyStr>, Value)],
+    ns: PyArc<PyDict>,
+    keywords: &[(PyArc<PyStr>, Value)],
 ) -> PyResult<Value> {
     new_class_in(vm, None, name, bases, ns, keywords)
 }
@@ -296,11 +297,11 @@ pub fn new_class(
 /// `new_class` for a class whose metaclass is `meta` (None: `type`).
 pub fn new_class_in(
     vm: &mut Vm,
-    meta: Option<Arc<Class>>,
-    name: Arc<PyStr>,
+    meta: Option<PyArc<Class>>,
+    name: PyArc<PyStr>,
     bases: &[Value],
-    ns: Arc<PyDict>,
-    keywords: &[(Arc<PyStr>, Value)],
+    ns: PyArc<PyDict>,
+    keywords: &[(PyArc<PyStr>, Value)],
 ) -> PyResult<Value> {
     let mut base_classes = Vec::new();
     for b in bases {
@@ -388,7 +389,7 @@ pub fn build_class(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let resolved = resolve_bases(vm, original)?;
     let bases = resolved.as_deref().unwrap_or(original);
     let explicit = args.kwarg("metaclass").cloned();
-    let keywords: Vec<(Arc<PyStr>, Value)> =
+    let keywords: Vec<(PyArc<PyStr>, Value)> =
         args.kw.iter().filter(|(k, _)| k.as_str() != "metaclass").cloned().collect();
     // As CPython's __build_class__: a metaclass that is a class gives way to
     // a more derived one among the bases' metaclasses; any other callable
@@ -399,8 +400,8 @@ pub fn build_class(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Some(_) => None,
     };
     let ns = match &meta {
-        Some(m) if !Arc::ptr_eq(m, &types().type_type) => super::metaclass::prepare(vm, m, name, bases, &keywords)?,
-        _ => Arc::new(PyDict::new()),
+        Some(m) if !PyArc::ptr_eq(m, &types().type_type) => super::metaclass::prepare(vm, m, name, bases, &keywords)?,
+        _ => PyArc::new(PyDict::new()),
     };
     if resolved.is_some() {
         ns.set_item_str("__orig_bases__", Value::tuple(original.to_vec()));
@@ -409,21 +410,21 @@ pub fn build_class(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     vm.run_frame(frame)?;
     let call_args = || [Value::Str(name.clone()), Value::tuple(bases.to_vec()), Value::Dict(ns.clone())];
     match (meta, explicit) {
-        (Some(m), _) if Arc::ptr_eq(&m, &types().type_type) => new_class(vm, name.clone(), bases, ns, &keywords),
+        (Some(m), _) if PyArc::ptr_eq(&m, &types().type_type) => new_class(vm, name.clone(), bases, ns, &keywords),
         (Some(m), _) => vm.call_class(&m, &call_args(), &keywords),
         (None, Some(f)) => vm.call_value(&f, &call_args(), &keywords),
         (None, None) => new_class(vm, name.clone(), bases, ns, &keywords),
     }
 }
 
-pub fn none_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn none_ctor(_vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     if !args.is_empty() {
         return Err(type_error("NoneType takes no arguments"));
     }
     Ok(Value::None)
 }
 
-pub fn slice_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn slice_ctor(_vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     let p = args.pos;
     let (start, stop, step) = match p.len() {
         1 => (Value::None, p[0].clone(), Value::None),
@@ -433,7 +434,7 @@ pub fn slice_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Valu
             return Err(type_error(format!("slice expected at least 1 argument, got {n}")));
         }
     };
-    Ok(Value::Slice(Arc::new(PySlice { start, stop, step })))
+    Ok(Value::Slice(PyArc::new(PySlice { start, stop, step })))
 }
 
 pub fn slice_methods() -> Vec<(&'static str, NativeFn)> {
@@ -464,7 +465,7 @@ fn function_get(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
 }
 
-pub fn property_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn property_ctor(_vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     let get = |i: usize, n: &str| args.get(i, n).cloned().unwrap_or(Value::None);
     let fget = get(0, "fget");
     let doc = match get(3, "doc") {
@@ -474,7 +475,7 @@ pub fn property_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<V
         },
         d => d,
     };
-    Ok(Value::Property(Arc::new(Property { fget, fset: get(1, "fset"), fdel: get(2, "fdel"), doc })))
+    Ok(Value::Property(PyArc::new(Property { fget, fset: get(1, "fset"), fdel: get(2, "fdel"), doc })))
 }
 
 pub fn property_methods() -> Vec<(&'static str, NativeFn)> {
@@ -489,7 +490,7 @@ pub fn property_methods() -> Vec<(&'static str, NativeFn)> {
 
 fn with_property(args: &Args, f: impl FnOnce(&Property, Value) -> Property) -> PyResult<Value> {
     match (args.pos.first(), args.pos.get(1)) {
-        (Some(Value::Property(p)), Some(func)) => Ok(Value::Property(Arc::new(f(p, func.clone())))),
+        (Some(Value::Property(p)), Some(func)) => Ok(Value::Property(PyArc::new(f(p, func.clone())))),
         _ => Err(type_error("property method needs a function")),
     }
 }
@@ -528,19 +529,19 @@ fn property_set(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
 }
 
-pub fn staticmethod_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn staticmethod_ctor(_vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.exactly("staticmethod", 1, args.len())?;
-    Ok(Value::StaticMethod(Arc::new(WrappedMethod { func: args.pos[0].clone() })))
+    Ok(Value::StaticMethod(PyArc::new(WrappedMethod { func: args.pos[0].clone() })))
 }
 
-pub fn classmethod_ctor(_vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn classmethod_ctor(_vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.exactly("classmethod", 1, args.len())?;
-    Ok(Value::ClassMethod(Arc::new(WrappedMethod { func: args.pos[0].clone() })))
+    Ok(Value::ClassMethod(PyArc::new(WrappedMethod { func: args.pos[0].clone() })))
 }
 
 /// `super()` (finding the class and instance in the calling frame) and
 /// `super(cls, obj)`.
-pub fn super_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn super_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     let (cls, obj) = match args.pos {
         [] => {
             let frame = vm.frames.last().ok_or_else(|| runtime_error("super(): no current frame"))?;

@@ -5,7 +5,7 @@
 //! so only the conversions that differ (`%s`/`%b`, `%r`/`%a`, `%c`, the
 //! mapping keys, the error wording) look at which of the two it is.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use num_bigint::BigInt;
 use num_traits::Signed;
@@ -58,7 +58,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
         Value::Dict(_) => true,
         Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => false,
         Value::Instance(_) | Value::Native(_) => {
-            let name = Arc::new(PyStr::new("__getitem__".into()));
+            let name = PyArc::new(PyStr::new("__getitem__".into()));
             vm.get_attr_or_none(args, &name)?.is_some()
         }
         _ => false,
@@ -110,7 +110,7 @@ fn render(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<Stri
             let key: String = chars[i + 1..j - 1].iter().collect();
             let key = match target {
                 Target::Str => Value::str(key),
-                Target::Bytes => Value::Bytes(Arc::new(PyBytes::new(key.chars().map(|c| c as u32 as u8).collect()))),
+                Target::Bytes => Value::Bytes(PyArc::new(PyBytes::new(key.chars().map(|c| c as u32 as u8).collect()))),
             };
             value = Some(vm.get_item(m, &key)?);
             used_mapping = true;

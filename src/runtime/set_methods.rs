@@ -1,6 +1,6 @@
 //! The methods of `set` and `frozenset`, and their constructors.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::class::Class;
 use super::function::{Args, NativeFn};
@@ -32,7 +32,7 @@ pub fn set_from(vm: &mut Vm, src: &Value) -> PyResult<PySet> {
     Ok(s)
 }
 
-pub fn set_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn set_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("set")?;
     match args.pos {
         [] => Ok(Value::new_set(PySet::new())),
@@ -41,12 +41,12 @@ pub fn set_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> 
     }
 }
 
-pub fn frozenset_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn frozenset_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     args.no_kwargs("frozenset")?;
     match args.pos {
-        [] => Ok(Value::FrozenSet(Arc::new(PySet::new()))),
+        [] => Ok(Value::FrozenSet(PyArc::new(PySet::new()))),
         [x @ Value::FrozenSet(_)] => Ok(x.clone()),
-        [x] => Ok(Value::FrozenSet(Arc::new(set_from(vm, x)?))),
+        [x] => Ok(Value::FrozenSet(PyArc::new(set_from(vm, x)?))),
         _ => Err(type_error(format!("frozenset expected at most 1 argument, got {}", args.len()))),
     }
 }
@@ -87,7 +87,7 @@ pub fn frozenset_methods() -> Vec<(&'static str, NativeFn)> {
     common()
 }
 
-fn this<'a>(args: &'a Args) -> PyResult<&'a Arc<PySet>> {
+fn this<'a>(args: &'a Args) -> PyResult<&'a PyArc<PySet>> {
     match args.pos.first() {
         Some(Value::Set(s)) | Some(Value::FrozenSet(s)) => Ok(s),
         _ => Err(type_error("descriptor requires a 'set' object")),
@@ -120,7 +120,7 @@ fn fold(vm: &mut Vm, args: &Args, op: BinOp) -> PyResult<Value> {
     this(args)?;
     let mut acc = match &args.pos[0] {
         Value::Set(s) | Value::FrozenSet(s) => {
-            let copy = Arc::new(s.copy());
+            let copy = PyArc::new(s.copy());
             if matches!(args.pos[0], Value::FrozenSet(_)) { Value::FrozenSet(copy) } else { Value::Set(copy) }
         }
         _ => unreachable!("checked by this()"),
@@ -246,9 +246,9 @@ fn set_symmetric_difference_update(vm: &mut Vm, args: &Args) -> PyResult<Value> 
 
 /// `s op= other` and the `*_update` methods: one atomic operation on `s`
 /// (see `PySet::apply_all`), with CPython's special cases.
-pub fn update_in_place(vm: &mut Vm, s: &Arc<PySet>, op: BinOp, other: &Value) -> PyResult<()> {
+pub fn update_in_place(vm: &mut Vm, s: &PyArc<PySet>, op: BinOp, other: &Value) -> PyResult<()> {
     if let Value::Set(o) | Value::FrozenSet(o) = other {
-        if Arc::ptr_eq(s, o) {
+        if PyArc::ptr_eq(s, o) {
             // `s -= s` and `s ^= s` empty it; `|` and `&` leave it.
             if matches!(op, BinOp::Sub | BinOp::BitXor) {
                 s.clear();

@@ -1,14 +1,14 @@
 //! Set algebra (`|`, `&`, `-`, `^`) and comparisons (subset, superset),
 //! building results in the same order as CPython's `setobject.c`.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::set::PySet;
 use super::value::Value;
 use crate::syntax::ast::{BinOp, CmpOp};
 use crate::vm::{PyResult, Vm};
 
-fn inner(v: &Value) -> &Arc<PySet> {
+fn inner(v: &Value) -> &PyArc<PySet> {
     match v {
         Value::Set(s) | Value::FrozenSet(s) => s,
         _ => unreachable!("set operations take sets"),
@@ -18,7 +18,7 @@ fn inner(v: &Value) -> &Arc<PySet> {
 /// Wraps a result in the type of the left operand.
 fn like(a: &Value, s: PySet) -> Value {
     match a {
-        Value::FrozenSet(_) => Value::FrozenSet(Arc::new(s)),
+        Value::FrozenSet(_) => Value::FrozenSet(PyArc::new(s)),
         _ => Value::new_set(s),
     }
 }

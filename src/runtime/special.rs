@@ -1,7 +1,7 @@
 //! The special attributes and reprs of builtin objects that are not
 //! methods: `f.__name__`, `range.start`, `<function f at 0x...>`...
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::generator::GenStatus;
 use super::value::Value;
@@ -48,7 +48,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             "__self__" => Some(m.receiver.clone()),
             "__func__" => Some(m.func.clone()),
             _ => {
-                return vm.get_attr_opt(&m.func, &Arc::new(super::str::PyStr::new(name.to_string())));
+                return vm.get_attr_opt(&m.func, &PyArc::new(super::str::PyStr::new(name.to_string())));
             }
         },
         (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),

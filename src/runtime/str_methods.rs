@@ -6,7 +6,7 @@
 //! in Python; the text itself is UTF-8, so indices are converted with
 //! `PyStr::byte_offset` (free for ASCII text).
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::args::{to_c_int, to_index};
 use super::class::Class;
@@ -21,7 +21,7 @@ use super::value::Value;
 use crate::vm::error::{overflow_error, type_error, value_error};
 use crate::vm::{PyResult, Vm};
 
-pub fn str_ctor(vm: &mut Vm, _cls: &Arc<Class>, args: &Args) -> PyResult<Value> {
+pub fn str_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     // `str(n)` and `str(s)`, the common cases, without the general route.
     if let ([x], []) = (args.pos, args.kw) {
         match x {
@@ -108,7 +108,7 @@ pub fn str_methods() -> Vec<(&'static str, NativeFn)> {
 }
 
 /// `self` of a str method, with CPython's "descriptor requires" error.
-pub(super) fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<PyStr>> {
+pub(super) fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a PyArc<PyStr>> {
     match args.pos.first() {
         Some(Value::Str(s)) => Ok(s),
         Some(other) => Err(type_error(format!(
@@ -119,7 +119,7 @@ pub(super) fn this<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<PyStr>> {
     }
 }
 
-pub(super) fn arg_str<'a>(args: &'a Args, i: usize, method: &str) -> PyResult<&'a Arc<PyStr>> {
+pub(super) fn arg_str<'a>(args: &'a Args, i: usize, method: &str) -> PyResult<&'a PyArc<PyStr>> {
     match args.pos.get(i) {
         Some(Value::Str(s)) => Ok(s),
         Some(other) => Err(type_error(format!("{method}() argument {i} must be str, not {}", other.type_name()))),
@@ -390,7 +390,7 @@ fn str_endswith(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 pub(super) fn str_encode(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let t = this(args, "encode")?;
     let (enc, errors) = super::codec::names(args.get(1, "encoding"), args.get(2, "errors"))?;
-    Ok(Value::Bytes(Arc::new(PyBytes::new(super::codec::encode(t.as_str(), &enc, &errors)?))))
+    Ok(Value::Bytes(PyArc::new(PyBytes::new(super::codec::encode(t.as_str(), &enc, &errors)?))))
 }
 
 fn str_expandtabs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -433,7 +433,7 @@ fn str_format_map(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let Some(Value::Dict(d)) = args.pos.get(1) else {
         return Err(type_error("format_map() argument must be a dict"));
     };
-    let kw: Vec<(Arc<PyStr>, Value)> = d
+    let kw: Vec<(PyArc<PyStr>, Value)> = d
         .items()
         .into_iter()
         .filter_map(|(k, v)| match k {

@@ -2,7 +2,7 @@
 //! replace, translate, split, rsplit and splitlines. Indices count code
 //! points, as in `str_methods.rs`.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::args::to_index;
 use super::function::Args;
@@ -182,7 +182,7 @@ pub(super) fn str_replace(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 /// Arguments of split/rsplit: (separator, maxsplit).
-pub(super) fn split_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Option<Arc<PyStr>>, i64)> {
+pub(super) fn split_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Option<PyArc<PyStr>>, i64)> {
     args.allow_kwargs(name, &["sep", "maxsplit"])?;
     let sep = match args.get(1, "sep") {
         None | Some(Value::None) => None,

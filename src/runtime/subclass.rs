@@ -15,7 +15,7 @@
 //! float, str, bytes, tuple, frozenset) take their value from the call's
 //! arguments (or from `super().__new__(cls, ...)`).
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::class::Class;
 use super::function::{Args, Builtin, NativeFn};
@@ -33,13 +33,18 @@ const EXTENSIBLE: &[&str] = &["int", "float", "str", "bytes", "bytearray", "list
 const MUTABLE: &[&str] = &["list", "dict", "set", "bytearray"];
 
 /// Can a class statement list `cls` among its bases?
-pub fn is_extensible(cls: &Arc<Class>) -> bool {
+pub fn is_extensible(cls: &PyArc<Class>) -> bool {
     EXTENSIBLE.contains(&cls.builtin_base().name.as_str())
 }
 
 /// A new instance of `cls`, a subclass of a builtin value type, for
 /// `cls(*args)` or `base.__new__(cls, *args)`.
-pub fn new_instance(vm: &mut Vm, cls: &Arc<Class>, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+pub fn new_instance(
+    vm: &mut Vm,
+    cls: &PyArc<Class>,
+    args: &[Value],
+    kwargs: &[(PyArc<PyStr>, Value)],
+) -> PyResult<Value> {
     let base = cls.builtin_base();
     let Some(ctor) = base.ctor else {
         return Err(type_error(format!("cannot create '{}' instances", cls.name.as_str())));
@@ -56,11 +61,11 @@ pub fn new_instance(vm: &mut Vm, cls: &Arc<Class>, args: &[Value], kwargs: &[(Ar
 /// of a subclass of that type works on the value the instance carries.
 /// A Rust callee may call back into Python: the call counts as a level of
 /// recursion (`vm/recursion.rs`), as CPython's C functions do.
-pub fn call_builtin(vm: &mut Vm, b: &Builtin, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+pub fn call_builtin(vm: &mut Vm, b: &Builtin, args: &[Value], kwargs: &[(PyArc<PyStr>, Value)]) -> PyResult<Value> {
     vm.nested(crate::vm::recursion::Recursing::Other, |vm| call_builtin_inner(vm, b, args, kwargs))
 }
 
-fn call_builtin_inner(vm: &mut Vm, b: &Builtin, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+fn call_builtin_inner(vm: &mut Vm, b: &Builtin, args: &[Value], kwargs: &[(PyArc<PyStr>, Value)]) -> PyResult<Value> {
     if let Some(Value::Instance(inst)) = args.first()
         && let Some(value) = inst.base_value()
         && b.owner.is_some_and(|o| o != "object")

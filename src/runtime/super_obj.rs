@@ -1,8 +1,8 @@
 //! `super()` objects: attribute lookup that starts after a class in the
 //! MRO of an object's type (the lookup itself is in vm/attr.rs).
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
-use std::sync::Arc;
 
 use super::class::Class;
 use super::types::types;
@@ -10,13 +10,13 @@ use super::value::{NativeObject, Value};
 
 pub struct Super {
     /// The class whose successors are searched.
-    pub cls: Arc<Class>,
+    pub cls: PyArc<Class>,
     /// The instance (or class) the lookup binds to.
     pub obj: Value,
 }
 
 impl NativeObject for Super {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         types().super_type.clone()
     }
 

@@ -30,6 +30,8 @@ static CONCURRENT: AtomicBool = AtomicBool::new(false);
 /// calling thread is the only one running Python code.
 pub fn enable_locking() {
     CONCURRENT.store(true, Ordering::SeqCst);
+    // The same moment makes reference counts atomic, for the same reason.
+    super::pyarc::set_atomic();
 }
 
 pub fn locking_enabled() -> bool {

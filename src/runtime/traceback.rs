@@ -8,6 +8,7 @@
 //! caches the object it handed out, so `e.__traceback__ is e.__traceback__`
 //! holds until the exception travels through another frame.
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::sync::Arc;
 
@@ -24,7 +25,7 @@ pub struct Traceback {
 }
 
 impl NativeObject for Traceback {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         types().traceback_type.clone()
     }
 
@@ -50,7 +51,7 @@ pub struct FrameView {
 }
 
 impl NativeObject for FrameView {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         types().frame_type.clone()
     }
 

@@ -6,6 +6,7 @@
 //! `parking_lot` lock inside the pointee; no lock is ever held while Python
 //! code runs (see `runtime/mod.rs`).
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::fmt;
 use std::sync::Arc;
@@ -44,34 +45,34 @@ pub enum Value {
     Int(i64),
     Float(f64),
     /// Always outside the `i64` range: smaller results are normalised to `Int`.
-    BigInt(Arc<BigInt>),
-    Str(Arc<PyStr>),
-    Bytes(Arc<PyBytes>),
-    List(Arc<PyList>),
-    Tuple(Arc<PyTuple>),
-    Dict(Arc<PyDict>),
-    Set(Arc<PySet>),
-    FrozenSet(Arc<PySet>),
-    Range(Arc<PyRange>),
-    Slice(Arc<PySlice>),
-    Function(Arc<Function>),
-    Builtin(Arc<Builtin>),
-    BoundMethod(Arc<BoundMethod>),
-    Class(Arc<Class>),
-    Instance(Arc<Instance>),
-    Module(Arc<Module>),
-    Generator(Arc<Generator>),
-    Iter(Arc<PyIter>),
-    Property(Arc<Property>),
-    StaticMethod(Arc<WrappedMethod>),
-    ClassMethod(Arc<WrappedMethod>),
+    BigInt(PyArc<BigInt>),
+    Str(PyArc<PyStr>),
+    Bytes(PyArc<PyBytes>),
+    List(PyArc<PyList>),
+    Tuple(PyArc<PyTuple>),
+    Dict(PyArc<PyDict>),
+    Set(PyArc<PySet>),
+    FrozenSet(PyArc<PySet>),
+    Range(PyArc<PyRange>),
+    Slice(PyArc<PySlice>),
+    Function(PyArc<Function>),
+    Builtin(PyArc<Builtin>),
+    BoundMethod(PyArc<BoundMethod>),
+    Class(PyArc<Class>),
+    Instance(PyArc<Instance>),
+    Module(PyArc<Module>),
+    Generator(PyArc<Generator>),
+    Iter(PyArc<PyIter>),
+    Property(PyArc<Property>),
+    StaticMethod(PyArc<WrappedMethod>),
+    ClassMethod(PyArc<WrappedMethod>),
     /// A closure cell, as found in a function's `__closure__`.
-    Cell(Arc<Cell>),
+    Cell(PyArc<Cell>),
     /// A compiled code object (a constant of its enclosing code).
-    Code(Arc<Code>),
+    Code(PyArc<Code>),
     /// Objects implemented in Rust by modules: files, locks, threads...
     /// Build with [`Value::native`].
-    Native(Arc<NativeBox>),
+    Native(PyArc<NativeBox>),
 }
 
 impl Clone for Value {
@@ -163,7 +164,7 @@ impl std::ops::Deref for NativeBox {
 /// An object implemented in Rust. Its methods are builtins in its class's
 /// dict, called with the object as first argument.
 pub trait NativeObject: Any + Send + Sync {
-    fn class(&self) -> Arc<Class>;
+    fn class(&self) -> PyArc<Class>;
     fn as_any(&self) -> &dyn Any;
     /// `repr()`; `None` gives `<module.Class object at 0x...>`.
     fn repr(&self) -> Option<String> {
@@ -179,11 +180,11 @@ pub trait NativeObject: Any + Send + Sync {
 impl Value {
     /// Wraps a Rust object (`Value::native(Arc::new(MyLock::new()))`).
     pub fn native<T: NativeObject>(obj: Arc<T>) -> Value {
-        Value::Native(Arc::new(NativeBox(obj)))
+        Value::Native(PyArc::new(NativeBox(obj)))
     }
 
     pub fn str(s: impl Into<String>) -> Value {
-        Value::Str(Arc::new(PyStr::new(s.into())))
+        Value::Str(PyArc::new(PyStr::new(s.into())))
     }
 
     pub fn from_bool(b: bool) -> Value {
@@ -194,19 +195,19 @@ impl Value {
         use num_traits::ToPrimitive;
         match b.to_i64() {
             Some(i) => Value::Int(i),
-            None => Value::BigInt(Arc::new(b)),
+            None => Value::BigInt(PyArc::new(b)),
         }
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
-        let t = Arc::new(PyTuple::new(items));
+        let t = PyArc::new(PyTuple::new(items));
         crate::vm::gc::track_tuple(&t);
         Value::Tuple(t)
     }
 
     /// A new list, tracked by the cycle collector (as every list is).
     pub fn list(items: Vec<Value>) -> Value {
-        let list = Arc::new(PyList::new(items));
+        let list = PyArc::new(PyList::new(items));
         crate::vm::gc::track_list(&list);
         Value::List(list)
     }
@@ -214,21 +215,21 @@ impl Value {
     /// `func` bound to `receiver`, tracked by the cycle collector when a
     /// cycle can pass through it (`self.cb = self.method`).
     pub fn bound_method(receiver: Value, func: Value) -> Value {
-        let m = Arc::new(BoundMethod { receiver, func });
+        let m = PyArc::new(BoundMethod { receiver, func });
         crate::vm::gc::track_bound_method(&m);
         Value::BoundMethod(m)
     }
 
     /// A new dict made by a program, tracked by the cycle collector.
     pub fn new_dict(dict: PyDict) -> Value {
-        let dict = Arc::new(dict);
+        let dict = PyArc::new(dict);
         crate::vm::gc::track_dict(&dict);
         Value::Dict(dict)
     }
 
     /// A new set made by a program, tracked by the cycle collector.
     pub fn new_set(set: PySet) -> Value {
-        let set = Arc::new(set);
+        let set = PyArc::new(set);
         crate::vm::gc::track_set(&set);
         Value::Set(set)
     }
@@ -236,7 +237,7 @@ impl Value {
     /// A new instance, tracked (with its attribute dict) by the cycle
     /// collector.
     pub fn new_instance(inst: Instance) -> Value {
-        let inst = Arc::new(inst);
+        let inst = PyArc::new(inst);
         crate::vm::gc::track_instance(&inst);
         Value::Instance(inst)
     }
@@ -250,7 +251,7 @@ impl Value {
     }
 
     /// The class of this value (`type(x)`).
-    pub fn class(&self) -> Arc<Class> {
+    pub fn class(&self) -> PyArc<Class> {
         let t = types();
         match self {
             Value::Undef | Value::None => t.none_type.clone(),
@@ -288,7 +289,7 @@ impl Value {
     /// The class of a builtin value, without touching a reference count
     /// (`None` for instances and other values with their own class).
     #[inline]
-    pub fn builtin_class(&self) -> Option<&'static Arc<Class>> {
+    pub fn builtin_class(&self) -> Option<&'static PyArc<Class>> {
         let t = types();
         Some(match self {
             Value::Str(_) => &t.str_type,
@@ -341,28 +342,28 @@ impl Value {
     /// Address of the pointee for heap values (`id()` and identity).
     pub fn ptr(&self) -> Option<usize> {
         Some(match self {
-            Value::BigInt(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Str(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Bytes(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::List(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Tuple(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Dict(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Set(x) | Value::FrozenSet(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Range(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Slice(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Function(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Builtin(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::BoundMethod(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Class(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Instance(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Module(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Generator(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Iter(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Property(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::StaticMethod(x) | Value::ClassMethod(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Cell(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Code(x) => Arc::as_ptr(x) as *const () as usize,
-            Value::Native(x) => Arc::as_ptr(x) as *const () as usize,
+            Value::BigInt(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Str(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Bytes(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::List(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Tuple(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Dict(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Set(x) | Value::FrozenSet(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Range(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Slice(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Function(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Builtin(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::BoundMethod(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Class(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Instance(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Module(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Generator(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Iter(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Property(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::StaticMethod(x) | Value::ClassMethod(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Cell(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Code(x) => PyArc::as_ptr(x) as *const () as usize,
+            Value::Native(x) => PyArc::as_ptr(x) as *const () as usize,
             _ => return None,
         })
     }
@@ -383,7 +384,7 @@ impl Value {
         }
     }
 
-    pub fn as_str(&self) -> Option<&Arc<PyStr>> {
+    pub fn as_str(&self) -> Option<&PyArc<PyStr>> {
         match self {
             Value::Str(s) => Some(s),
             _ => None,
@@ -444,8 +445,8 @@ impl From<String> for Value {
     }
 }
 
-impl From<Arc<PyStr>> for Value {
-    fn from(s: Arc<PyStr>) -> Value {
+impl From<PyArc<PyStr>> for Value {
+    fn from(s: PyArc<PyStr>) -> Value {
         Value::Str(s)
     }
 }

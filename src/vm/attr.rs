@@ -5,7 +5,7 @@
 //! first, then the instance dict, then other class attributes (functions
 //! become bound methods), then `__getattr__`.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::error::{attribute_error, type_error};
 use super::{PyErr, PyResult, Vm};
@@ -17,7 +17,7 @@ use crate::runtime::types::types;
 use crate::runtime::value::Value;
 
 impl Vm {
-    pub fn get_attr(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Value> {
+    pub fn get_attr(&mut self, obj: &Value, name: &PyArc<PyStr>) -> PyResult<Value> {
         match self.get_attr_opt(obj, name)? {
             Some(v) => Ok(v),
             None => Err(no_attribute(obj, name.as_str())),
@@ -25,12 +25,12 @@ impl Vm {
     }
 
     pub fn get_attr_str(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
-        self.get_attr(obj, &Arc::new(PyStr::new(name.to_string())))
+        self.get_attr(obj, &PyArc::new(PyStr::new(name.to_string())))
     }
 
     /// `getattr(obj, name)`, with `Ok(None)` where AttributeError would be
     /// raised by the lookup itself (errors raised by getters propagate).
-    pub fn get_attr_opt(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+    pub fn get_attr_opt(&mut self, obj: &Value, name: &PyArc<PyStr>) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => self.instance_getattr(obj, inst, name),
             Value::Class(cls) => match self.class_getattr(cls, name)? {
@@ -58,7 +58,12 @@ impl Vm {
         }
     }
 
-    fn instance_getattr(&mut self, obj: &Value, inst: &Arc<Instance>, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+    fn instance_getattr(
+        &mut self,
+        obj: &Value,
+        inst: &PyArc<Instance>,
+        name: &PyArc<PyStr>,
+    ) -> PyResult<Option<Value>> {
         let cls = inst.class_ref().clone();
         if cls.has_flag(ClassFlags::GETATTRIBUTE)
             && let Some(ga) = cls.lookup_str("__getattribute__")
@@ -82,8 +87,8 @@ impl Vm {
     fn try_getattr_hook(
         &mut self,
         obj: &Value,
-        cls: &Arc<Class>,
-        name: &Arc<PyStr>,
+        cls: &PyArc<Class>,
+        name: &PyArc<PyStr>,
         err: Option<PyErr>,
     ) -> PyResult<Option<Value>> {
         if cls.has_flag(ClassFlags::GETATTR)
@@ -98,7 +103,12 @@ impl Vm {
     }
 
     /// `object.__getattribute__`: descriptors, instance dict, class.
-    pub fn generic_getattr(&mut self, obj: &Value, inst: &Arc<Instance>, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+    pub fn generic_getattr(
+        &mut self,
+        obj: &Value,
+        inst: &PyArc<Instance>,
+        name: &PyArc<PyStr>,
+    ) -> PyResult<Option<Value>> {
         let cls = inst.class_ref();
         // Data descriptors on the class win over the instance dict; other
         // class attributes lose to it, so the dict is tried first.
@@ -141,7 +151,7 @@ impl Vm {
     }
 
     /// The value of class attribute `a` looked up through instance `obj`.
-    fn bind(&mut self, a: Value, obj: &Value, cls: &Arc<Class>) -> PyResult<Value> {
+    fn bind(&mut self, a: Value, obj: &Value, cls: &PyArc<Class>) -> PyResult<Value> {
         Ok(match a {
             Value::Function(_) | Value::Builtin(_) => Value::bound_method(obj.clone(), a),
             Value::ClassMethod(w) => Value::bound_method(Value::Class(cls.clone()), w.func.clone()),
@@ -154,7 +164,7 @@ impl Vm {
         })
     }
 
-    fn descriptor_get(&mut self, d: &Value, obj: &Value, cls: &Arc<Class>) -> PyResult<Value> {
+    fn descriptor_get(&mut self, d: &Value, obj: &Value, cls: &PyArc<Class>) -> PyResult<Value> {
         match d {
             Value::Property(p) => {
                 if p.fget.is_none() {
@@ -167,7 +177,7 @@ impl Vm {
         }
     }
 
-    fn class_getattr(&mut self, cls: &Arc<Class>, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+    fn class_getattr(&mut self, cls: &PyArc<Class>, name: &PyArc<PyStr>) -> PyResult<Option<Value>> {
         // A property of the metaclass wins over the class's own attributes,
         // as data descriptors of a type do.
         if let Some(meta) = &cls.metaclass
@@ -213,13 +223,13 @@ impl Vm {
         Ok(None)
     }
 
-    fn super_getattr(&mut self, s: &Super, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+    fn super_getattr(&mut self, s: &Super, name: &PyArc<PyStr>) -> PyResult<Option<Value>> {
         let start_cls = match &s.obj {
             Value::Class(c) if c.is_subclass(&s.cls) => c.clone(),
             other => other.class(),
         };
-        let mro: Vec<Arc<Class>> = std::iter::once(start_cls.clone()).chain(start_cls.mro.iter().cloned()).collect();
-        let pos = mro.iter().position(|c| Arc::ptr_eq(c, &s.cls)).map(|p| p + 1).unwrap_or(mro.len());
+        let mro: Vec<PyArc<Class>> = std::iter::once(start_cls.clone()).chain(start_cls.mro.iter().cloned()).collect();
+        let pos = mro.iter().position(|c| PyArc::ptr_eq(c, &s.cls)).map(|p| p + 1).unwrap_or(mro.len());
         // `super()` in a classmethod or `__new__` looks along the class's
         // own MRO and leaves functions unbound; in a metaclass method, the
         // class is the instance and methods bind to it.
@@ -248,7 +258,7 @@ impl Vm {
 
     /// Attributes of builtin values: methods of their type, then a few
     /// special attributes (`__name__` of functions and so on).
-    fn builtin_getattr(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+    fn builtin_getattr(&mut self, obj: &Value, name: &PyArc<PyStr>) -> PyResult<Option<Value>> {
         let cls = obj.class();
         if let Some(a) = cls.lookup(name) {
             return self.bind(a, obj, &cls).map(Some);
@@ -261,7 +271,7 @@ impl Vm {
 
     /// Finds `obj.name` for an immediate call: `(function, obj)` when it is
     /// a method on the class, else `(attribute, Undef)`.
-    pub fn load_method(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<(Value, Value)> {
+    pub fn load_method(&mut self, obj: &Value, name: &PyArc<PyStr>) -> PyResult<(Value, Value)> {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class_ref();
@@ -283,7 +293,7 @@ impl Vm {
         Ok((self.get_attr(obj, name)?, Value::Undef))
     }
 
-    pub fn set_attr(&mut self, obj: &Value, name: &Arc<PyStr>, value: Value) -> PyResult<()> {
+    pub fn set_attr(&mut self, obj: &Value, name: &PyArc<PyStr>, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class_ref();
@@ -328,8 +338,8 @@ impl Vm {
     pub fn generic_setattr(
         &mut self,
         obj: &Value,
-        inst: &Arc<Instance>,
-        name: &Arc<PyStr>,
+        inst: &PyArc<Instance>,
+        name: &PyArc<PyStr>,
         value: Value,
     ) -> PyResult<()> {
         let cls = inst.class_ref();
@@ -390,7 +400,7 @@ impl Vm {
         Ok(())
     }
 
-    pub fn del_attr(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<()> {
+    pub fn del_attr(&mut self, obj: &Value, name: &PyArc<PyStr>) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class_ref();
@@ -440,7 +450,7 @@ impl Vm {
     }
 
     /// `type.__setattr__`: sets a class attribute, keeping the caches right.
-    pub fn set_class_attr(&mut self, cls: &Arc<Class>, name: &Arc<PyStr>, value: Value) -> PyResult<()> {
+    pub fn set_class_attr(&mut self, cls: &PyArc<Class>, name: &PyArc<PyStr>, value: Value) -> PyResult<()> {
         if cls.builtin {
             return Err(type_error(format!(
                 "cannot set '{}' attribute of immutable type '{}'",
@@ -466,7 +476,7 @@ impl Vm {
     }
 
     /// `type.__delattr__`.
-    pub fn del_class_attr(&mut self, cls: &Arc<Class>, name: &Arc<PyStr>) -> PyResult<()> {
+    pub fn del_class_attr(&mut self, cls: &PyArc<Class>, name: &PyArc<PyStr>) -> PyResult<()> {
         if cls.builtin {
             return Err(type_error(format!(
                 "cannot set '{}' attribute of immutable type '{}'",
@@ -485,7 +495,7 @@ impl Vm {
     }
 
     /// `hasattr`/`getattr` with a default: AttributeError means absent.
-    pub fn get_attr_or_none(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+    pub fn get_attr_or_none(&mut self, obj: &Value, name: &PyArc<PyStr>) -> PyResult<Option<Value>> {
         match self.get_attr_opt(obj, name) {
             Err(e) if e.is(&types().exc.attribute_error) => Ok(None),
             other => other,

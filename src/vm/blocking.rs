@@ -8,6 +8,7 @@
 //! the timeline labels the blocked span with it, the deadlock detector
 //! reads it to tell a thread that may still wake from one that never will.
 
+use crate::runtime::pyarc::PyArc;
 use std::time::{Duration, Instant};
 
 use super::{PyResult, Vm};
@@ -52,7 +53,7 @@ impl Vm {
 
     /// The program's own line the thread is at (pyl's modules written in
     /// pyl are skipped), and the library function it called from there.
-    fn program_site(&self) -> (Option<Site>, Option<std::sync::Arc<PyStr>>) {
+    fn program_site(&self) -> (Option<Site>, Option<PyArc<PyStr>>) {
         let mut call = None;
         for f in self.frames.iter().rev() {
             let code = f.code();
@@ -76,7 +77,7 @@ impl Vm {
             return HoldSite::default();
         };
         let code = f.code();
-        let addr = std::sync::Arc::as_ptr(code) as usize;
+        let addr = PyArc::as_ptr(code) as usize;
         if addr != self.kept_code {
             if !self.thread.record.keep_code(code) {
                 return HoldSite::default();
@@ -111,12 +112,7 @@ impl Vm {
     /// A running span that ends in a blocking call: labelled with the
     /// library call the program made (`Queue.get`), else with `what`, and
     /// placed at the program's line (else the innermost frame's).
-    fn blocked_span_end(
-        &self,
-        site: Option<Site>,
-        call: Option<&std::sync::Arc<PyStr>>,
-        what: &'static str,
-    ) -> SpanEnd {
+    fn blocked_span_end(&self, site: Option<Site>, call: Option<&PyArc<PyStr>>, what: &'static str) -> SpanEnd {
         let label = call.map_or_else(|| what.into(), |c| c.as_str().to_string().into());
         SpanEnd { forced: false, blocked_in: Some(label), site: site.or_else(|| self.current_site()) }
     }
@@ -153,8 +149,10 @@ impl Vm {
             return self.sched_wait(info, deadline, attempt);
         }
         loop {
-            gil.release(&rec, self.wait_end(&info));
+            // The record's copy of `info` is made and dropped with the lock
+            // held: it holds Python objects (`runtime/pyarc.rs`).
             rec.begin_wait(info.clone());
+            gil.release(&rec, self.wait_end(&info));
             let result = loop {
                 let until = if main {
                     let poll = Instant::now() + SIGNAL_POLL;
@@ -172,8 +170,9 @@ impl Vm {
                     break Some(None);
                 }
             };
-            rec.end_wait();
+            let ended = rec.end_wait();
             gil.acquire(&rec);
+            drop(ended);
             match result {
                 Some(r) => return Ok(r),
                 // A signal: run its handler (which may raise), then go

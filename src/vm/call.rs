@@ -2,7 +2,7 @@
 //! classes (instantiation), callable instances (generators resume in
 //! `resume.rs`).
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::error::type_error;
 use super::{PyResult, Vm};
@@ -15,7 +15,7 @@ use crate::runtime::value::Value;
 
 impl Vm {
     /// Calls `callee(*args, **kwargs)` and returns its result.
-    pub fn call_value(&mut self, callee: &Value, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    pub fn call_value(&mut self, callee: &Value, args: &[Value], kwargs: &[(PyArc<PyStr>, Value)]) -> PyResult<Value> {
         match callee {
             Value::Function(f) => self.call_function(f, None, args, kwargs),
             Value::Builtin(b) => crate::runtime::subclass::call_builtin(self, b, args, kwargs),
@@ -56,10 +56,10 @@ impl Vm {
 
     pub fn call_function(
         &mut self,
-        f: &Arc<Function>,
+        f: &PyArc<Function>,
         receiver: Option<&Value>,
         args: &[Value],
-        kwargs: &[(Arc<PyStr>, Value)],
+        kwargs: &[(PyArc<PyStr>, Value)],
     ) -> PyResult<Value> {
         let frame = self.frame_for_call(f, receiver, args, kwargs)?;
         if f.code.is_generator() {
@@ -70,7 +70,7 @@ impl Vm {
 
     /// Calls a method found on the type of `obj` (`obj.name(*args)`).
     pub fn call_method(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
-        let name = Arc::new(PyStr::new(name.to_string()));
+        let name = PyArc::new(PyStr::new(name.to_string()));
         let (m, recv) = self.load_method(obj, &name)?;
         if recv.is_undef() {
             return self.call_value(&m, args, &[]);
@@ -104,7 +104,12 @@ impl Vm {
     }
 
     /// `cls(*args, **kwargs)`.
-    pub fn call_class(&mut self, cls: &Arc<Class>, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    pub fn call_class(
+        &mut self,
+        cls: &PyArc<Class>,
+        args: &[Value],
+        kwargs: &[(PyArc<PyStr>, Value)],
+    ) -> PyResult<Value> {
         // A metaclass with its own __call__ decides everything.
         if let Some(meta) = &cls.metaclass
             && let Some(call @ Value::Function(_)) = meta.lookup_str("__call__")
@@ -118,9 +123,14 @@ impl Vm {
 
     /// `type.__call__(cls, *args, **kwargs)`: `__new__`, then `__init__`
     /// when `__new__` made an instance of `cls`.
-    pub fn instantiate(&mut self, cls: &Arc<Class>, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    pub fn instantiate(
+        &mut self,
+        cls: &PyArc<Class>,
+        args: &[Value],
+        kwargs: &[(PyArc<PyStr>, Value)],
+    ) -> PyResult<Value> {
         let t = types();
-        if Arc::ptr_eq(cls, &t.type_type) {
+        if PyArc::ptr_eq(cls, &t.type_type) {
             return crate::runtime::object::type_call(self, args, kwargs);
         }
         // A builtin type (`int`, `str`, `list`...) makes its values itself:
@@ -177,7 +187,7 @@ impl Vm {
     }
 
     /// Makes the instance for a class call with no Python `__new__`.
-    fn construct(&mut self, cls: &Arc<Class>, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    fn construct(&mut self, cls: &PyArc<Class>, args: &[Value], kwargs: &[(PyArc<PyStr>, Value)]) -> PyResult<Value> {
         match cls.kind {
             ClassKind::BuiltinValue => crate::runtime::subclass::new_instance(self, cls, args, kwargs),
             ClassKind::Object if !cls.builtin || cls.name.as_str() == "object" => {

@@ -9,8 +9,8 @@
 //! owns CPython's binding rules and messages. The checks all run before
 //! anything is moved, so a refusal leaves the stack as it was.
 
+use crate::runtime::pyarc::PyArc;
 use std::mem::MaybeUninit;
-use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use super::Vm;
@@ -54,7 +54,7 @@ impl Vm {
             let Value::Str(name) = name else { return false };
             let Some(i) = code.varnames[posonly..nparams]
                 .iter()
-                .position(|p| Arc::ptr_eq(p, name) || p.as_str() == name.as_str())
+                .position(|p| PyArc::ptr_eq(p, name) || p.as_str() == name.as_str())
                 .map(|i| i + posonly)
             else {
                 return false;

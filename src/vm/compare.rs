@@ -1,8 +1,8 @@
 //! Comparisons, membership and truth: `==`, `<` and friends with
 //! `__eq__`/`__lt__` dispatch and reflection, `in`, and `bool(x)`.
 
+use crate::runtime::pyarc::PyArc;
 use std::cmp::Ordering;
-use std::sync::Arc;
 
 use super::error::type_error;
 use super::{PyResult, Vm};
@@ -88,7 +88,7 @@ impl Vm {
         }
         let (name, reflected) = dunder(op);
         let (acls, bcls) = (a.class(), b.class());
-        let reflected_first = !Arc::ptr_eq(&acls, &bcls) && bcls.is_subclass(&acls) && user_defined(b);
+        let reflected_first = !PyArc::ptr_eq(&acls, &bcls) && bcls.is_subclass(&acls) && user_defined(b);
         if reflected_first
             && let Some(r) = self.call_dunder(b, reflected, std::slice::from_ref(a))?
             && !matches!(r, Value::NotImplemented)
@@ -156,7 +156,7 @@ impl Vm {
             (Value::Str(x), Value::Str(y)) => Ok(from_ordering(op, x.as_str().cmp(y.as_str()))),
             (Value::Bytes(x), Value::Bytes(y)) => Ok(from_ordering(op, x.data.cmp(&y.data))),
             (Value::List(x), Value::List(y)) => {
-                if Arc::ptr_eq(x, y) {
+                if PyArc::ptr_eq(x, y) {
                     return Ok(from_ordering(op, Ordering::Equal));
                 }
                 let (xs, ys) = (x.snapshot(), y.snapshot());

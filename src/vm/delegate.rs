@@ -17,7 +17,7 @@
 //! `yield from`, `compiler/expr.rs`); the delegate is then on top of its
 //! saved operand stack.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::error::{PyResult, runtime_error, stop_value};
 use super::frame::Frame;
@@ -72,7 +72,7 @@ impl Vm {
     /// arguments as given (a non-generator delegate's `throw` gets those).
     pub(crate) fn throw_into(
         &mut self,
-        g: &Arc<Generator>,
+        g: &PyArc<Generator>,
         err: PyErr,
         raw: &[Value],
     ) -> PyResult<Result<Value, Value>> {
@@ -87,7 +87,7 @@ impl Vm {
         }
         let thrown = match &delegate {
             Value::Generator(inner) => self.throw_into(inner, err, raw),
-            _ => match self.get_attr_or_none(&delegate, &Arc::new(PyStr::new("throw".into())))? {
+            _ => match self.get_attr_or_none(&delegate, &PyArc::new(PyStr::new("throw".into())))? {
                 None => return self.throw_generator(g, err),
                 Some(method) => match self.call(&method, raw) {
                     Ok(v) => Ok(Ok(v)),
@@ -107,7 +107,7 @@ impl Vm {
     }
 
     /// `g.close()`.
-    pub(crate) fn close_generator(&mut self, g: &Arc<Generator>) -> PyResult<()> {
+    pub(crate) fn close_generator(&mut self, g: &PyArc<Generator>) -> PyResult<()> {
         if g.is_finished() || g.close_unstarted() {
             return Ok(());
         }
@@ -126,7 +126,7 @@ impl Vm {
         match delegate {
             Value::Generator(inner) => self.close_generator(inner),
             _ => {
-                if let Some(close) = self.get_attr_or_none(delegate, &Arc::new(PyStr::new("close".into())))? {
+                if let Some(close) = self.get_attr_or_none(delegate, &PyArc::new(PyStr::new("close".into())))? {
                     self.call(&close, &[])?;
                 }
                 Ok(())

@@ -1,7 +1,7 @@
 //! Raised exceptions: `PyErr` wraps the exception instance, and helpers
 //! build CPython's common errors.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use crate::runtime::class::Class;
 use crate::runtime::dict::PyDict;
@@ -12,18 +12,18 @@ use crate::runtime::value::Value;
 
 /// An exception on its way up the stack.
 #[derive(Clone)]
-pub struct PyErr(pub Arc<Instance>);
+pub struct PyErr(pub PyArc<Instance>);
 
 pub type PyResult<T> = Result<T, PyErr>;
 
 impl PyErr {
     /// An exception of `class` with one string argument.
-    pub fn new(class: &Arc<Class>, msg: impl Into<String>) -> PyErr {
+    pub fn new(class: &PyArc<Class>, msg: impl Into<String>) -> PyErr {
         PyErr(new_exception(class, vec![Value::str(msg.into())]))
     }
 
     /// An exception of `class` with the given arguments.
-    pub fn with_args(class: &Arc<Class>, args: Vec<Value>) -> PyErr {
+    pub fn with_args(class: &PyArc<Class>, args: Vec<Value>) -> PyErr {
         PyErr(new_exception(class, args))
     }
 
@@ -31,12 +31,12 @@ impl PyErr {
         Value::Instance(self.0.clone())
     }
 
-    pub fn class(&self) -> Arc<Class> {
+    pub fn class(&self) -> PyArc<Class> {
         self.0.class()
     }
 
     /// Is this exception an instance of `class` (or a subclass)?
-    pub fn is(&self, class: &Arc<Class>) -> bool {
+    pub fn is(&self, class: &PyArc<Class>) -> bool {
         self.0.class_ref().is_subclass(class)
     }
 
@@ -85,10 +85,10 @@ pub fn name_error(name: &str) -> PyErr {
 
 /// A NameError for a name missing from `scopes` (innermost first) and the
 /// builtins; the scopes are kept for the suggestion printed at top level.
-pub fn name_error_in(name: &str, scopes: &[&Arc<PyDict>]) -> PyErr {
+pub fn name_error_in(name: &str, scopes: &[&PyArc<PyDict>]) -> PyErr {
     let err = name_error(name);
     if let Some(d) = err.0.exc() {
-        d.lock().scopes = scopes.iter().map(|s| Arc::clone(s)).collect();
+        d.lock().scopes = scopes.iter().map(|s| (*s).clone()).collect();
     }
     err
 }
@@ -124,7 +124,7 @@ pub fn stop_value(e: &PyErr) -> Value {
     }
 }
 
-pub fn os_error(class: &Arc<Class>, errno: i32, msg: &str, filename: Option<&str>) -> PyErr {
+pub fn os_error(class: &PyArc<Class>, errno: i32, msg: &str, filename: Option<&str>) -> PyErr {
     let mut args = vec![Value::Int(errno as i64), Value::str(msg)];
     if let Some(f) = filename {
         args.push(Value::str(f));

@@ -11,7 +11,7 @@
 //! Fast paths for small ints, floats, lists and dicts are inline; all other
 //! operations go through the generic protocols in the sibling modules.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 use std::sync::atomic::Ordering;
 
 use super::error::type_error;
@@ -95,7 +95,7 @@ impl Vm {
                 continue;
             }
             let mut fi = self.frames.len() - 1;
-            let code_ptr: *const Code = Arc::as_ptr(self.frames[fi].code());
+            let code_ptr: *const Code = PyArc::as_ptr(self.frames[fi].code());
             // SAFETY: frame `fi` holds an `Arc` to this code for as long as
             // the instruction loop below runs: pushing frames moves frame
             // `fi` (and its Arc) without dropping it, and every path that
@@ -181,7 +181,7 @@ impl Vm {
                     fi = self.frames.len() - 1;
                     let f = &self.frames[fi];
                     // SAFETY: as for `code_ptr` above.
-                    code = unsafe { &*Arc::as_ptr(f.code()) };
+                    code = unsafe { &*PyArc::as_ptr(f.code()) };
                     ops = &code.ops;
                     base = f.base;
                     pc = f.pc;
@@ -462,10 +462,10 @@ impl Vm {
                         let cached = {
                             let mut c = slot.lock();
                             let mutations = globals.mutations();
-                            if let Some(v) = c.global(Arc::as_ptr(globals) as usize, mutations) {
+                            if let Some(v) = c.global(PyArc::as_ptr(globals) as usize, mutations) {
                                 // Unchanged globals: no dict read at all.
                                 Some(v)
-                            } else if c.globals != Arc::as_ptr(globals) as usize {
+                            } else if c.globals != PyArc::as_ptr(globals) as usize {
                                 None
                             } else if c.globals_version == globals.mutations()
                                 && c.builtins_version == self.shared.builtins.mutations()

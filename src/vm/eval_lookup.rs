@@ -3,7 +3,7 @@
 //! thread's type cache behind it), and the bounds of `seq[a:b]`. Each
 //! answers None when the full implementation must run instead.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::type_cache::TypeCache;
 use crate::bytecode::code::MethodCache;
@@ -19,7 +19,7 @@ use crate::runtime::value::Value;
 pub(super) fn instance_attr(
     obj: &Value,
     cache: &PyLock<MethodCache>,
-    name: &Arc<PyStr>,
+    name: &PyArc<PyStr>,
     tc: &mut TypeCache,
 ) -> Option<Value> {
     let Value::Instance(inst) = obj else { return None };
@@ -38,7 +38,7 @@ pub(super) fn instance_attr(
 pub(super) fn plain_method(
     obj: &Value,
     cache: &PyLock<MethodCache>,
-    name: &Arc<PyStr>,
+    name: &PyArc<PyStr>,
     tc: &mut TypeCache,
 ) -> Option<Value> {
     match obj {
@@ -65,17 +65,17 @@ pub(super) fn plain_method(
 #[inline(always)]
 pub(super) fn class_lookup<'a>(
     cache: &'a PyLock<MethodCache>,
-    cls: &Arc<Class>,
-    name: &Arc<PyStr>,
+    cls: &PyArc<Class>,
+    name: &PyArc<PyStr>,
     tc: &mut TypeCache,
 ) -> PyGuard<'a, MethodCache> {
     let epoch = class_epoch();
     let mut c = cache.lock();
-    if c.class_ptr != Arc::as_ptr(cls) as usize || c.epoch != epoch {
+    if c.class_ptr != PyArc::as_ptr(cls) as usize || c.epoch != epoch {
         let (found, data_descriptor) = tc.lookup(cls, name, epoch);
         c.data_descriptor = data_descriptor;
-        c.class = Arc::downgrade(cls);
-        c.class_ptr = Arc::as_ptr(cls) as usize;
+        c.class = PyArc::downgrade(cls);
+        c.class_ptr = PyArc::as_ptr(cls) as usize;
         c.epoch = epoch;
         c.value = found;
     }

@@ -2,7 +2,7 @@
 //! common cases of the hot instructions inline and comes here for the
 //! rest, so the loop stays small enough to compile tightly.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::error::{name_error, name_error_in, type_error};
 use super::fast_ops::{float_fast, free_var_error, int_fast, unbound_local};
@@ -121,7 +121,7 @@ impl Vm {
             Op::LoadGlobal(i) => {
                 let globals = &f.func.globals;
                 let (gv, bv) = (globals.mutations(), self.shared.builtins.mutations());
-                let gid = Arc::as_ptr(globals) as usize;
+                let gid = PyArc::as_ptr(globals) as usize;
                 let slot = &code.global_cache[i as usize];
                 let cached = {
                     let c = slot.lock();
@@ -145,7 +145,7 @@ impl Vm {
                         let mut c = slot.lock();
                         *c = crate::bytecode::code::GlobalCache {
                             globals: gid,
-                            globals_ref: Arc::downgrade(globals),
+                            globals_ref: PyArc::downgrade(globals),
                             globals_version: gv,
                             builtins_version: bv,
                             // A global's value is not kept: the cache
@@ -188,7 +188,7 @@ impl Vm {
                         Some(v) => v,
                         None => {
                             let globals = &f.func.globals;
-                            let scopes: Vec<_> = f.locals.iter().filter(|l| !Arc::ptr_eq(l, globals)).collect();
+                            let scopes: Vec<_> = f.locals.iter().filter(|l| !PyArc::ptr_eq(l, globals)).collect();
                             return Err(name_error_in(name.as_str(), &[scopes.as_slice(), &[globals]].concat()));
                         }
                     },
@@ -457,7 +457,7 @@ impl Vm {
                 let stop = pop!();
                 let start = pop!();
                 let obj = pop!();
-                let slice = Value::Slice(Arc::new(crate::runtime::range::PySlice { start, stop, step: Value::None }));
+                let slice = Value::Slice(PyArc::new(crate::runtime::range::PySlice { start, stop, step: Value::None }));
                 let v = (self.get_item(&obj, &slice))?;
                 self.stack.push(v);
             }
@@ -694,7 +694,7 @@ impl Vm {
                     return Err(type_error("MakeFunction needs a code object"));
                 };
                 let func = make_function(fcode, globals, defaults, kwdefaults, closure);
-                let func = Arc::new(func);
+                let func = PyArc::new(func);
                 // A function is part of a cycle through its cells,
                 // defaults or attributes (`f.cache = {..: f}`).
                 super::gc::track_function(&func);

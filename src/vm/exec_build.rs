@@ -3,7 +3,7 @@
 //! of displays and comprehensions, unpacking, and f-string formatting. Kept
 //! apart from `exec.rs` so each file holds one family of instructions.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::exec::Flow;
 use super::invoke::{add_all, set_pairs};
@@ -31,7 +31,7 @@ impl Vm {
                 let stop = pop!();
                 let start = pop!();
                 let s = crate::runtime::range::PySlice { start, stop, step };
-                self.stack.push(Value::Slice(Arc::new(s)));
+                self.stack.push(Value::Slice(PyArc::new(s)));
             }
             Op::BuildTuple(n) => {
                 let items = self.stack.split_off(self.stack.len() - n as usize);

@@ -4,7 +4,7 @@
 //! `len` of builtin containers, the next item of iterators over Rust data,
 //! and the errors for unset variables.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::PyErr;
 use crate::bytecode::Op;
@@ -107,13 +107,13 @@ pub(super) fn str_add(stack: &mut Vec<Value>, op: Op, next: Option<Op>, base: us
     if let (Op::Inplace(_), Some(Op::StoreFast(slot))) = (op, next) {
         let slot = base + slot as usize;
         let same = match (&stack[slot], &stack[len - 2]) {
-            (Value::Str(l), Value::Str(a)) => Arc::ptr_eq(l, a),
+            (Value::Str(l), Value::Str(a)) => PyArc::ptr_eq(l, a),
             _ => false,
         };
         if same {
             std::mem::replace(&mut stack[slot], Value::Undef).release();
             if let Value::Str(a) = &mut stack[len - 2]
-                && let Some(a) = Arc::get_mut(a)
+                && let Some(a) = PyArc::get_mut(a)
             {
                 a.append(&b);
                 return;
@@ -121,7 +121,7 @@ pub(super) fn str_add(stack: &mut Vec<Value>, op: Op, next: Option<Op>, base: us
         }
     }
     let Value::Str(a) = &stack[len - 2] else { unreachable!("str_add on a non-str") };
-    let r = Value::Str(Arc::new(PyStr::concat(a, &b)));
+    let r = Value::Str(PyArc::new(PyStr::concat(a, &b)));
     std::mem::replace(&mut stack[len - 2], r).release();
 }
 

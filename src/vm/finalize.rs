@@ -23,9 +23,9 @@
 //! What differs: the object `__del__` sees after a reference-count drop
 //! is a new allocation, so its `id()` is not the one it had.
 
+use crate::runtime::pyarc::PyArc;
 use std::cell::RefCell;
 use std::collections::VecDeque;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::{PyErr, Vm};
@@ -74,15 +74,15 @@ thread_local! {
 /// its `finally` blocks and `__exit__`s run, as CPython's generator
 /// finalizer does).
 pub(crate) enum Finalizable {
-    Instance(Arc<Instance>),
-    Generator(Arc<Generator>),
+    Instance(PyArc<Instance>),
+    Generator(PyArc<Generator>),
 }
 
 /// Queues `inst` (already marked finalized) for its `__del__` on this
 /// thread. On a thread attached to no interpreter (one being torn down, a
 /// host's own thread) there is nothing to run it: it is freed without the
 /// call.
-pub(crate) fn defer(inst: Arc<Instance>) {
+pub(crate) fn defer(inst: PyArc<Instance>) {
     queue(Finalizable::Instance(inst));
 }
 
@@ -94,7 +94,7 @@ pub(crate) fn can_defer() -> bool {
 
 /// Queues a generator (already marked finalized) to be closed on this
 /// thread.
-pub(crate) fn defer_generator(g: Arc<Generator>) {
+pub(crate) fn defer_generator(g: PyArc<Generator>) {
     queue(Finalizable::Generator(g));
 }
 
@@ -169,7 +169,7 @@ impl Vm {
 
     /// Calls `inst.__del__()`, reporting an exception it raises; then
     /// drops `inst` (which frees it unless `__del__` kept a reference).
-    pub(crate) fn call_del(&mut self, inst: Arc<Instance>) {
+    pub(crate) fn call_del(&mut self, inst: PyArc<Instance>) {
         let Some(del) = inst.class_ref().lookup_str("__del__") else {
             return;
         };
@@ -204,7 +204,7 @@ impl Vm {
     /// exception that escapes (a `finally` that raises, a generator that
     /// yields again) is reported as CPython reports it, and the program
     /// goes on.
-    fn close_freed_generator(&mut self, g: Arc<Generator>) {
+    fn close_freed_generator(&mut self, g: PyArc<Generator>) {
         let handled = self.exc_info.clone();
         let result = self.close_generator(&g);
         self.exc_info = handled;
@@ -220,7 +220,7 @@ impl Vm {
     /// there (as the collector's finalizers run before it clears
     /// anything); then the globals are dropped, which frees what they
     /// alone held, and a last collection frees the cycles.
-    pub fn finalize_main(&mut self, globals: &Arc<PyDict>) {
+    pub fn finalize_main(&mut self, globals: &PyArc<PyDict>) {
         if !ANY.load(Ordering::Relaxed) {
             return;
         }

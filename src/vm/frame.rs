@@ -1,6 +1,6 @@
 //! Frames: one activation of a code object, and argument binding.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::error::type_error;
 use super::{PyResult, Vm};
@@ -22,7 +22,7 @@ pub struct Block {
 pub struct Frame {
     /// The function being run: its code, globals and closure. Module and
     /// class bodies run as functions too.
-    pub func: Arc<Function>,
+    pub func: PyArc<Function>,
     pub pc: usize,
     /// Where local 0 is on the thread's value stack (`Vm::stack`); the
     /// frame's operand stack starts after its locals.
@@ -31,9 +31,9 @@ pub struct Frame {
     /// the callee's slot for a call made by the evaluation loop).
     pub ret: usize,
     /// This frame's own cells (cellvars); free variables are in the closure.
-    pub cells: Vec<Arc<Cell>>,
+    pub cells: Vec<PyArc<Cell>>,
     /// The namespace of a class body.
-    pub locals: Option<Arc<PyDict>>,
+    pub locals: Option<PyArc<PyDict>>,
     pub blocks: Vec<Block>,
     /// Where the frame's return (or yield) goes.
     pub kind: FrameKind,
@@ -57,18 +57,18 @@ pub enum FrameKind {
 
 impl Frame {
     #[inline]
-    pub fn code(&self) -> &Arc<Code> {
+    pub fn code(&self) -> &PyArc<Code> {
         &self.func.code
     }
 
     #[inline]
-    pub fn globals(&self) -> &Arc<PyDict> {
+    pub fn globals(&self) -> &PyArc<PyDict> {
         &self.func.globals
     }
 
     /// Cell `i`: cellvars first, then the closure's free variables.
     #[inline]
-    pub fn cell(&self, i: usize) -> &Arc<Cell> {
+    pub fn cell(&self, i: usize) -> &PyArc<Cell> {
         let own = self.cells.len();
         if i < own { &self.cells[i] } else { &self.func.closure[i - own] }
     }
@@ -86,7 +86,7 @@ impl Frame {
     /// The frame a fast-path call pushes: locals at `base`, the caller's
     /// stack cut back to `ret` on return, no cells or class namespace.
     #[inline]
-    pub fn for_call(func: Arc<Function>, base: usize, ret: usize, init_self: Option<Value>) -> Frame {
+    pub fn for_call(func: PyArc<Function>, base: usize, ret: usize, init_self: Option<Value>) -> Frame {
         Frame {
             func,
             pc: 0,
@@ -100,7 +100,7 @@ impl Frame {
         }
     }
 
-    fn new(func: Arc<Function>, base: usize, cells: Vec<Arc<Cell>>, locals: Option<Arc<PyDict>>) -> Frame {
+    fn new(func: PyArc<Function>, base: usize, cells: Vec<PyArc<Cell>>, locals: Option<PyArc<PyDict>>) -> Frame {
         Frame {
             func,
             pc: 0,
@@ -117,18 +117,18 @@ impl Frame {
 
 impl Vm {
     /// A frame for module-level code, its locals on the stack.
-    pub fn frame_for_code(&mut self, code: Arc<Code>, globals: Arc<PyDict>) -> Frame {
-        let func = Arc::new(Function::new(code, globals, Box::new([])));
+    pub fn frame_for_code(&mut self, code: PyArc<Code>, globals: PyArc<PyDict>) -> Frame {
+        let func = PyArc::new(Function::new(code, globals, Box::new([])));
         self.frame_for_body(func, None)
     }
 
     /// A frame running a function's code with no arguments, in `locals`
     /// for a class body. Its locals are pushed on the stack.
-    pub fn frame_for_body(&mut self, func: Arc<Function>, locals: Option<Arc<PyDict>>) -> Frame {
+    pub fn frame_for_body(&mut self, func: PyArc<Function>, locals: Option<PyArc<PyDict>>) -> Frame {
         let code = &func.code;
         let base = self.stack.len();
         self.stack.resize(base + code.nlocals(), Value::Undef);
-        let cells: Vec<Arc<Cell>> = (0..code.cellvars.len()).map(|_| new_cell()).collect();
+        let cells: Vec<PyArc<Cell>> = (0..code.cellvars.len()).map(|_| new_cell()).collect();
         Frame::new(func, base, cells, locals)
     }
 
@@ -137,10 +137,10 @@ impl Vm {
     /// on the stack. The frame must be pushed (or its values removed) next.
     pub fn frame_for_call(
         &mut self,
-        func: &Arc<Function>,
+        func: &PyArc<Function>,
         receiver: Option<&Value>,
         args: &[Value],
-        kwargs: &[(Arc<PyStr>, Value)],
+        kwargs: &[(PyArc<PyStr>, Value)],
     ) -> PyResult<Frame> {
         let code = &func.code;
         let nlocals = code.nlocals();
@@ -168,7 +168,7 @@ impl Vm {
                 return Err(e);
             }
         }
-        let mut cells: Vec<Arc<Cell>> = Vec::new();
+        let mut cells: Vec<PyArc<Cell>> = Vec::new();
         if !code.cellvars.is_empty() {
             cells.reserve(code.cellvars.len());
             for _ in 0..code.cellvars.len() {
@@ -188,7 +188,7 @@ fn bind_general(
     func: &Function,
     receiver: Option<&Value>,
     args: &[Value],
-    kwargs: &[(Arc<PyStr>, Value)],
+    kwargs: &[(PyArc<PyStr>, Value)],
     regs: &mut [Value],
 ) -> PyResult<()> {
     let code = &func.code;
@@ -216,7 +216,7 @@ fn bind_general(
         return Err(too_many_positional(&name, argcount, func.defaults.len(), n, kw_given));
     }
     let kwdict = if has_varkw {
-        let d = Arc::new(PyDict::new());
+        let d = PyArc::new(PyDict::new());
         super::gc::track_dict(&d);
         regs[slot] = Value::Dict(d.clone());
         Some(d)
@@ -326,8 +326,8 @@ fn missing_args(name: &PyStr, kind: &str, names: &[String]) -> super::PyErr {
 
 /// A fresh closure cell, tracked by the cycle collector (a closure stored
 /// in what it closes over is a cycle through the cell).
-fn new_cell() -> Arc<Cell> {
-    let cell = Arc::new(Cell::default());
+fn new_cell() -> PyArc<Cell> {
+    let cell = PyArc::new(Cell::default());
     super::gc::track_cell(&cell);
     cell
 }

@@ -394,6 +394,34 @@ impl Gil {
         rec.enter(Phase::Running, self.clock.now(), SpanEnd::NONE);
     }
 
+    /// For a service thread that must touch Python objects (the deadlock
+    /// watcher reads what threads wait for): holds the interpreter lock if
+    /// no thread has it now, so that no Python code runs until the guard
+    /// drops. None when a thread runs bytecode: the caller tries later.
+    /// Under the deterministic scheduler reference counts are atomic
+    /// (the `pyl` command never makes them exclusive there), so nothing
+    /// needs holding and the schedule is left alone.
+    pub fn hold_if_idle(&self) -> Option<IdleHold<'_>> {
+        if self.sched.is_some() {
+            return Some(IdleHold { gil: self, held: false });
+        }
+        if !self.enabled {
+            let mut w = self.world.lock();
+            if w.running > 0 || w.stopping {
+                return None;
+            }
+            // Threads coming back wait in `take` until the guard drops.
+            w.stopping = true;
+            return Some(IdleHold { gil: self, held: true });
+        }
+        let mut st = self.state.lock();
+        if st.locked {
+            return None;
+        }
+        st.locked = true;
+        Some(IdleHold { gil: self, held: true })
+    }
+
     /// Stops every other thread running bytecode (for fork): with the GIL
     /// the caller already runs alone; without it, the caller trades its
     /// shared hold for an exclusive one. Undo with `restart_world`.
@@ -489,5 +517,27 @@ impl Gil {
     /// Consumes the "signal pending" mark; true if it was set.
     pub fn take_signal(&self) -> bool {
         self.breaker.fetch_and(!SIGNAL, Ordering::SeqCst) & SIGNAL != 0
+    }
+}
+
+/// The interpreter lock held by a service thread (`Gil::hold_if_idle`).
+pub struct IdleHold<'a> {
+    gil: &'a Gil,
+    held: bool,
+}
+
+impl Drop for IdleHold<'_> {
+    fn drop(&mut self) {
+        if !self.held {
+            return;
+        }
+        let gil = self.gil;
+        if !gil.enabled {
+            gil.world.lock().stopping = false;
+            gil.world_changed.notify_all();
+            return;
+        }
+        gil.state.lock().locked = false;
+        gil.released.notify_one();
     }
 }

@@ -1,8 +1,8 @@
 //! `import`: builtin modules written in Rust, and `.pyl`/`.py` files found
 //! on `sys.path` (the script's directory first), cached in `sys.modules`.
 
+use crate::runtime::pyarc::PyArc;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use super::error::type_error;
 use super::import_lock::Acquired;
@@ -48,12 +48,12 @@ impl Vm {
     /// Imports a dotted module name, each package first. A module another
     /// thread is still running the body of is waited for (see
     /// `import_lock`), never taken half-initialised nor run twice.
-    pub fn import_module(&mut self, full: &str) -> PyResult<Arc<Module>> {
+    pub fn import_module(&mut self, full: &str) -> PyResult<PyArc<Module>> {
         let me = crate::vm::threads::current_ident();
         if let Some(m) = self.complete_module(full, me)? {
             return Ok(m);
         }
-        let mut parent: Option<Arc<Module>> = None;
+        let mut parent: Option<PyArc<Module>> = None;
         let mut prefix = String::new();
         for part in full.split('.') {
             if !prefix.is_empty() {
@@ -79,7 +79,7 @@ impl Vm {
     /// body, after waiting for that thread to finish (CPython's
     /// `_lock_unlock_module`: the module found is returned even if its
     /// body then failed, as CPython does).
-    fn complete_module(&mut self, name: &str, me: u64) -> PyResult<Option<Arc<Module>>> {
+    fn complete_module(&mut self, name: &str, me: u64) -> PyResult<Option<PyArc<Module>>> {
         let Some(Value::Module(m)) = self.shared.modules.get_item_str(name) else {
             return Ok(None);
         };
@@ -115,7 +115,13 @@ impl Vm {
 
     /// Imports one module under its import lock: waits for another
     /// importer to finish, then loads it only if it is still missing.
-    fn import_one(&mut self, full: &str, short: &str, parent: Option<&Arc<Module>>, me: u64) -> PyResult<Arc<Module>> {
+    fn import_one(
+        &mut self,
+        full: &str,
+        short: &str,
+        parent: Option<&PyArc<Module>>,
+        me: u64,
+    ) -> PyResult<PyArc<Module>> {
         let shared = self.shared.clone();
         let acquired = self.acquire_import_lock(&shared, full, me)?;
         // Whoever held the lock may have finished the module meanwhile (or
@@ -128,7 +134,7 @@ impl Vm {
         result
     }
 
-    fn load_module(&mut self, full: &str, short: &str, parent: Option<&Arc<Module>>) -> PyResult<Arc<Module>> {
+    fn load_module(&mut self, full: &str, short: &str, parent: Option<&PyArc<Module>>) -> PyResult<PyArc<Module>> {
         if self.shared.host.blocks(full) {
             return Err(not_found(full));
         }
@@ -188,7 +194,7 @@ impl Vm {
 
     /// Compiles and runs a module file, registering it first so circular
     /// imports see the partly initialised module.
-    fn exec_module_file(&mut self, full: &str, file: &Path, package: Option<Value>) -> PyResult<Arc<Module>> {
+    fn exec_module_file(&mut self, full: &str, file: &Path, package: Option<Value>) -> PyResult<PyArc<Module>> {
         let text = std::fs::read(file).map_err(|e| super::error::os_error_from_io(&e, file.to_str()))?;
         let filename = file.to_string_lossy().into_owned();
         let text = crate::syntax::source::decode(&text, crate::syntax::source::Origin::Bytes)
@@ -204,8 +210,8 @@ impl Vm {
         text: &str,
         filename: &str,
         package: Option<Value>,
-    ) -> PyResult<Arc<Module>> {
-        let module = Arc::new(Module::new(full));
+    ) -> PyResult<PyArc<Module>> {
+        let module = PyArc::new(Module::new(full));
         module.set("__file__", Value::str(filename));
         module.set("__builtins__", Value::Module(self.shared.builtins_module.clone()));
         if let Some(p) = package {
@@ -232,7 +238,7 @@ impl Vm {
     }
 
     /// `from module import name`.
-    pub(crate) fn import_from(&mut self, module: &Value, name: &Arc<PyStr>) -> PyResult<Value> {
+    pub(crate) fn import_from(&mut self, module: &Value, name: &PyArc<PyStr>) -> PyResult<Value> {
         if let Some(v) = self.get_attr_or_none(module, name)? {
             return Ok(v);
         }

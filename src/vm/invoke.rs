@@ -3,7 +3,7 @@
 //! stack, the general path through `call_value`, and instantiation with a
 //! Python `__init__` run as a frame.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use smallvec::SmallVec;
 
@@ -82,7 +82,7 @@ impl Vm {
     /// The fast path of `Cls(args)` for a class with a plain Python
     /// `__init__`: the new instance takes the class's stack slot and
     /// becomes `self`, the arguments follow it.
-    fn push_simple_init(&mut self, stack: &mut Vec<Value>, slot: usize, cls: Arc<Class>) -> bool {
+    fn push_simple_init(&mut self, stack: &mut Vec<Value>, slot: usize, cls: PyArc<Class>) -> bool {
         let Some(init) = self.plain_init(&cls) else {
             return false;
         };
@@ -138,7 +138,7 @@ impl Vm {
     pub(super) fn call_native_at(&mut self, slot: usize) -> Option<PyResult<()>> {
         enum Native {
             Func(crate::runtime::function::NativeFn),
-            Ctor(crate::runtime::class::NativeCtor, Arc<Class>),
+            Ctor(crate::runtime::class::NativeCtor, PyArc<Class>),
         }
         // A bound Rust method (`exit = lock.__exit__; exit(None, None,
         // None)`, as every `with` ends): unbind it on the stack.
@@ -156,7 +156,7 @@ impl Vm {
                 if cls.builtin && cls.kind == crate::runtime::class::ClassKind::Builtin && cls.metaclass.is_none() =>
             {
                 match cls.ctor {
-                    Some(ctor) if !Arc::ptr_eq(cls, &crate::runtime::types::types().type_type) => {
+                    Some(ctor) if !PyArc::ptr_eq(cls, &crate::runtime::types::types().type_type) => {
                         Native::Ctor(ctor, cls.clone())
                     }
                     _ => return None,
@@ -247,7 +247,7 @@ impl Vm {
             None => (&args[..], Vec::new()),
             Some(names) => {
                 let npos = argc - names.len();
-                let kw: Vec<(Arc<PyStr>, Value)> = names
+                let kw: Vec<(PyArc<PyStr>, Value)> = names
                     .iter()
                     .zip(&args[npos..])
                     .filter_map(|(n, v)| n.as_str().map(|n| (n.clone(), v.clone())))
@@ -264,9 +264,9 @@ impl Vm {
         &mut self,
         callee: &Value,
         args: &[Value],
-        kw: &[(Arc<PyStr>, Value)],
+        kw: &[(PyArc<PyStr>, Value)],
     ) -> PyResult<bool> {
-        let (func, receiver, init_self): (&Arc<Function>, Option<&Value>, Option<Value>) = match callee {
+        let (func, receiver, init_self): (&PyArc<Function>, Option<&Value>, Option<Value>) = match callee {
             Value::Function(func) if !func.code.is_generator() => (func, None, None),
             Value::BoundMethod(bm) => match &bm.func {
                 Value::Function(func) if !func.code.is_generator() => (func, Some(&bm.receiver), None),
@@ -293,10 +293,10 @@ impl Vm {
 
     fn push_init_frame(
         &mut self,
-        init: &Arc<Function>,
+        init: &PyArc<Function>,
         inst: Value,
         args: &[Value],
-        kw: &[(Arc<PyStr>, Value)],
+        kw: &[(PyArc<PyStr>, Value)],
     ) -> PyResult<bool> {
         if self.depth() >= self.recursion_limit() {
             return Err(super::error::recursion_error());
@@ -307,7 +307,7 @@ impl Vm {
         Ok(true)
     }
 
-    fn call_and_push(&mut self, callee: &Value, args: &[Value], kw: &[(Arc<PyStr>, Value)]) -> PyResult<bool> {
+    fn call_and_push(&mut self, callee: &Value, args: &[Value], kw: &[(PyArc<PyStr>, Value)]) -> PyResult<bool> {
         let r = self.call_value(callee, args, kw)?;
         self.stack.push(r);
         Ok(false)
@@ -315,7 +315,7 @@ impl Vm {
 
     /// The Python `__init__` of a class that needs nothing else to build an
     /// instance (no `__new__`, plain instances), for the fast path.
-    pub(crate) fn plain_init(&self, cls: &Arc<Class>) -> Option<Arc<Function>> {
+    pub(crate) fn plain_init(&self, cls: &PyArc<Class>) -> Option<PyArc<Function>> {
         if cls.builtin || cls.kind != crate::runtime::class::ClassKind::Object || cls.metaclass.is_some() {
             return None;
         }
@@ -347,8 +347,8 @@ pub(super) fn set_pairs(vm: &mut Vm, d: &PyDict, items: Vec<Value>) -> PyResult<
 
 /// Builds a function object from `MakeFunction`'s operands.
 pub(super) fn make_function(
-    code: Arc<crate::bytecode::Code>,
-    globals: Arc<PyDict>,
+    code: PyArc<crate::bytecode::Code>,
+    globals: PyArc<PyDict>,
     defaults: Value,
     kwdefaults: Value,
     closure: Value,
@@ -369,7 +369,7 @@ pub(super) fn make_function(
             .collect(),
         _ => Vec::new(),
     };
-    let closure: Box<[Arc<Cell>]> = match closure {
+    let closure: Box<[PyArc<Cell>]> = match closure {
         Value::Tuple(t) => t
             .items
             .iter()
@@ -387,7 +387,7 @@ pub(super) fn make_function(
 }
 
 /// `**kwargs` as the keyword list calls take.
-pub(crate) fn kwargs_from_dict(d: &PyDict) -> PyResult<Vec<(Arc<PyStr>, Value)>> {
+pub(crate) fn kwargs_from_dict(d: &PyDict) -> PyResult<Vec<(PyArc<PyStr>, Value)>> {
     d.items()
         .into_iter()
         .map(|(k, v)| match k {

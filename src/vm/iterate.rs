@@ -1,7 +1,7 @@
 //! The iteration protocol: `iter()`, `next()`, collecting iterables,
 //! unpacking, and merging mappings.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::error::{stop_iteration, type_error, value_error};
 use super::{PyResult, Vm};
@@ -77,7 +77,7 @@ impl Vm {
         }
     }
 
-    fn builtin_next(&mut self, it: &Arc<PyIter>) -> PyResult<Option<Value>> {
+    fn builtin_next(&mut self, it: &PyArc<PyIter>) -> PyResult<Option<Value>> {
         // Iterators over Rust data advance under the lock.
         {
             let mut st = it.state.lock();
@@ -200,7 +200,7 @@ impl Vm {
         };
         // An exhausted zip or map keeps its type (`type(m).__name__`) and
         // drops its iterators: with none left it yields nothing.
-        let exhaust = |it: &Arc<PyIter>| {
+        let exhaust = |it: &PyArc<PyIter>| {
             let mut st = it.state.lock();
             *st = match &*st {
                 IterState::Zip { .. } => IterState::Zip { iters: Vec::new(), strict: false },
@@ -429,7 +429,7 @@ impl Vm {
         let pairs: Vec<(Value, Value)> = match mapping {
             Value::Dict(m) => m.items(),
             other => {
-                let keys_name = Arc::new(crate::runtime::str::PyStr::new("keys".into()));
+                let keys_name = PyArc::new(crate::runtime::str::PyStr::new("keys".into()));
                 if self.get_attr_or_none(other, &keys_name)?.is_none() {
                     if merge {
                         let name = fname();

@@ -47,6 +47,7 @@ mod type_cache;
 mod type_expr;
 mod unwind;
 
+use crate::runtime::pyarc::PyArc;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -100,11 +101,11 @@ impl Default for Config {
 /// State shared by every thread of one interpreter.
 pub struct Shared {
     pub config: Config,
-    pub builtins: Arc<PyDict>,
-    pub builtins_module: Arc<Module>,
+    pub builtins: PyArc<PyDict>,
+    pub builtins_module: PyArc<Module>,
     /// `sys.modules`.
-    pub modules: Arc<PyDict>,
-    pub sys: Arc<Module>,
+    pub modules: PyArc<PyDict>,
+    pub sys: PyArc<Module>,
     pub gil: gil::Gil,
     /// The instruments: thread records, stats, timeline.
     pub observe: crate::observe::Observer,
@@ -213,7 +214,7 @@ impl Vm {
         }
     }
 
-    pub fn builtins(&self) -> &Arc<PyDict> {
+    pub fn builtins(&self) -> &PyArc<PyDict> {
         &self.shared.builtins
     }
 

@@ -2,7 +2,7 @@
 //! dispatch, and subscription (`obj[key]`, assignment, deletion) with
 //! slices.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use num_bigint::BigInt;
 
@@ -55,7 +55,7 @@ impl Vm {
         }
         let (lname, rname, _) = dunders(op);
         let (acls, bcls) = (a.class(), b.class());
-        let same = Arc::ptr_eq(&acls, &bcls);
+        let same = PyArc::ptr_eq(&acls, &bcls);
         let reflected_first = !same && bcls.is_subclass(&acls) && bcls.dict.get_item_str(rname).is_some();
         if reflected_first
             && let Some(r) = self.call_dunder(b, rname, std::slice::from_ref(a))?
@@ -160,7 +160,7 @@ impl Vm {
             (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
                 let mut v = x.data.to_vec();
                 v.extend_from_slice(&y.data);
-                Value::Bytes(Arc::new(PyBytes::new(v)))
+                Value::Bytes(PyArc::new(PyBytes::new(v)))
             }
             (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), _) if is_index(b) => {
                 return self.repeat(a, b).map(Some);
@@ -173,7 +173,7 @@ impl Vm {
             }
             (BinOp::Mod, Value::Bytes(fmt), _) => {
                 let out = crate::runtime::percent::percent_format_bytes(self, &fmt.data, b)?;
-                return Ok(Some(Value::Bytes(Arc::new(crate::runtime::str::PyBytes::new(out)))));
+                return Ok(Some(Value::Bytes(PyArc::new(crate::runtime::str::PyBytes::new(out)))));
             }
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let d = x.copy();
@@ -219,7 +219,7 @@ impl Vm {
                 if beyond_maxsize(b.data.len()) {
                     return Err(overflow_error("repeated bytes are too long"));
                 }
-                Value::Bytes(Arc::new(PyBytes::new(memory::repeat_slice(&b.data, n)?)))
+                Value::Bytes(PyArc::new(PyBytes::new(memory::repeat_slice(&b.data, n)?)))
             }
             _ => return Err(type_error("can't repeat this")),
         })
@@ -312,7 +312,7 @@ impl Vm {
                     let bytes: Vec<Value> = b.data.iter().map(|x| Value::Int(*x as i64)).collect();
                     let picked: Vec<u8> =
                         idx.collect(&bytes).iter().map(|v| if let Value::Int(i) = v { *i as u8 } else { 0 }).collect();
-                    Ok(Value::Bytes(Arc::new(PyBytes::new(picked))))
+                    Ok(Value::Bytes(PyArc::new(PyBytes::new(picked))))
                 }
                 _ => {
                     let i = self.index_value(key, "byte")?;
@@ -329,7 +329,7 @@ impl Vm {
             Value::Range(r) => match key {
                 Value::Slice(sl) => {
                     let (start, stop, step) = self.slice_indices_big(sl, &r.big_len())?;
-                    Ok(Value::Range(Arc::new(r.slice(&start, &stop, &step))))
+                    Ok(Value::Range(PyArc::new(r.slice(&start, &stop, &step))))
                 }
                 Value::Int(i) if !r.is_big() => match index_of(*i, r.len() as usize) {
                     Some(i) => Ok(Value::Int(r.get(i as i64))),

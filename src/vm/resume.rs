@@ -18,7 +18,7 @@
 //! on top of its operand stack, just below the generator frame's `base`,
 //! for as long as the generator frame runs: that is where these find it.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::error::{recursion_error, runtime_error, stop_value, type_error, value_error};
 use super::eval::Exit;
@@ -39,7 +39,7 @@ impl Vm {
     /// whose arguments are bound in the locals on top of the value stack.
     pub(super) fn make_generator(&mut self, frame: Frame) -> Value {
         let values = self.stack.split_off(frame.base);
-        Value::Generator(Arc::new(Generator::new(frame, values)))
+        Value::Generator(PyArc::new(Generator::new(frame, values)))
     }
 
     /// Resumes a generator with `sent`; `Ok(Ok(v))` if it yielded `v`,
@@ -220,7 +220,7 @@ impl Vm {
 #[inline]
 fn generator_at(stack: &[Value], slot: usize) -> *const Generator {
     match &stack[slot] {
-        Value::Generator(g) => Arc::as_ptr(g),
+        Value::Generator(g) => PyArc::as_ptr(g),
         _ => unreachable!("the loop resumes only generators"),
     }
 }

@@ -10,8 +10,8 @@
 //! one (`(len(a) + len(b) + 3) * 2 / 6`), and the first nearest candidate
 //! wins. Long names and very long candidate lists get no suggestion.
 
+use crate::runtime::pyarc::PyArc;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use super::Vm;
 use crate::bytecode::code::flags;
@@ -83,7 +83,7 @@ pub fn nearest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) ->
 
 impl Vm {
     /// The suggestion for an exception about to be printed at top level.
-    pub(super) fn suggestion(&mut self, exc: &Arc<Instance>) -> Option<String> {
+    pub(super) fn suggestion(&mut self, exc: &PyArc<Instance>) -> Option<String> {
         let cls = exc.class();
         let t = &types().exc;
         let name = match exc.dict.get_item_str("name") {
@@ -105,7 +105,7 @@ impl Vm {
     }
 
     /// Locals of the failing frame, then its globals, then the builtins.
-    fn name_suggestion(&mut self, exc: &Arc<Instance>, name: &str) -> Option<String> {
+    fn name_suggestion(&mut self, exc: &PyArc<Instance>, name: &str) -> Option<String> {
         let (scopes, innermost) = {
             let d = exc.exc()?.lock();
             (d.scopes.clone(), d.traceback.first().map(|e| e.code.clone()))

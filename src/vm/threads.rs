@@ -4,6 +4,7 @@
 //! `Shared`, takes the interpreter lock and calls its function. Blocking
 //! with the lock released is `blocking.rs`.
 
+use crate::runtime::pyarc::PyArc;
 use std::sync::Arc;
 
 use super::{PyErr, PyResult, Shared, Vm};
@@ -30,12 +31,12 @@ pub struct ThreadState {
     /// What the interpreter lock records of this thread (`observe/`).
     pub record: Arc<ThreadRecord>,
     /// Per-thread storage for `threading.local` objects, freed with the thread.
-    pub locals: Arc<PyDict>,
+    pub locals: PyArc<PyDict>,
 }
 
 impl ThreadState {
     pub fn new(record: Arc<ThreadRecord>) -> ThreadState {
-        ThreadState { is_main: record.is_main, record, locals: Arc::new(PyDict::new()) }
+        ThreadState { is_main: record.is_main, record, locals: PyArc::new(PyDict::new()) }
     }
 }
 
@@ -82,7 +83,7 @@ impl Vm {
     /// Starts a thread running `func(*args, **kwargs)`; returns its ident.
     /// An exception escaping `func` is reported like CPython's
     /// `sys.unraisablehook` does for `_thread.start_new_thread`.
-    pub fn start_thread(&mut self, func: Value, args: Vec<Value>, kwargs: Vec<(Arc<PyStr>, Value)>) -> PyResult<u64> {
+    pub fn start_thread(&mut self, func: Value, args: Vec<Value>, kwargs: Vec<(PyArc<PyStr>, Value)>) -> PyResult<u64> {
         if !self.shared.gil.is_enabled() && !crate::runtime::sync::locking_enabled() {
             // This thread is the only one running Python code: turn on
             // object locking before a second one can start.
@@ -127,7 +128,7 @@ fn thread_main(
     record: Arc<ThreadRecord>,
     func: Value,
     args: Vec<Value>,
-    kwargs: Vec<(Arc<PyStr>, Value)>,
+    kwargs: Vec<(PyArc<PyStr>, Value)>,
     started: crossbeam_channel::Sender<u64>,
 ) {
     record.set_ids(current_ident(), native_id());
@@ -142,16 +143,22 @@ fn thread_main(
         let _ = vm.shared.stderr.write(&format!("Exception ignored in thread started by: {what}\n"));
         vm.print_exception(&e);
     }
-    // Drop the thread's Python state while it still holds the lock.
+    // Drop the thread's Python state while it still holds the lock: the
+    // reference counts may be plain integers (`runtime/pyarc.rs`).
     drop(args);
+    drop(kwargs);
     drop(func);
     vm.frames.clear();
     vm.stack.clear();
     vm.exc_info = Value::None;
-    vm.thread.locals = Arc::new(PyDict::new());
+    vm.exc_below.clear();
+    vm.type_cache = super::type_cache::TypeCache::default();
+    vm.thread.locals = PyArc::new(PyDict::new());
     vm.run_finalizers();
     // What the thread made is handed to the collector before a join can
     // return, so a collection after the join sees it.
     super::gc::thread_ending();
     shared.gil.release_at_end(&record);
+    // What is left of `vm` is Rust state and the fresh `locals`, which no
+    // other thread has seen.
 }

@@ -17,6 +17,7 @@
 //! the scheduler), `sched_sleep` (virtual sleeps) and `sched_clock_ns`
 //! (the clocks a scheduled program reads).
 
+use crate::runtime::pyarc::PyArc;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -37,7 +38,7 @@ pub enum Shown {
     Float(f64),
     Bool(bool),
     None,
-    Str(Arc<PyStr>),
+    Str(PyArc<PyStr>),
     Other(Arc<str>),
 }
 
@@ -138,7 +139,8 @@ impl Vm {
             let end = self.wait_end(&info);
             let executed = self.sched_take_executed();
             let (slice, _) = shared.gil.sched_block(&rec, executed, vdeadline, end);
-            rec.end_wait();
+            // Dropped holding the baton, as it was made.
+            drop(rec.end_wait());
             self.sched_set_slice(slice);
             // Picked for a signal: run its handler (a Ctrl-C raises
             // KeyboardInterrupt here), then go on waiting, as CPython does.
@@ -199,7 +201,7 @@ impl Vm {
         let local = |i: u16| stack.get(frame.base + i as usize);
         let name_at = |i: u32| &code.names[i as usize];
         let global =
-            |i: u32| Var::Global { module: Arc::as_ptr(frame.globals()) as usize, name: name_at(i).as_str().into() };
+            |i: u32| Var::Global { module: PyArc::as_ptr(frame.globals()) as usize, name: name_at(i).as_str().into() };
         let (found, write, op_name) = match op {
             Op::LoadGlobal(i) => (frame.globals().get_str(name_at(i)).map(|v| (global(i), v)), false, "LOAD_GLOBAL"),
             Op::StoreGlobal(i) => (stack.last().map(|v| (global(i), v.clone())), true, "STORE_GLOBAL"),
@@ -242,7 +244,7 @@ impl Vm {
 /// The variable `obj.name` is (and its value: the one stored when
 /// `stored` is given, else the one there now) when it is an attribute in
 /// an instance's `__dict__` or a class attribute.
-fn attr_var(obj: &Value, name: &Arc<PyStr>, stored: Option<&Value>) -> Option<(Var, Value)> {
+fn attr_var(obj: &Value, name: &PyArc<PyStr>, stored: Option<&Value>) -> Option<(Var, Value)> {
     match obj {
         Value::Instance(inst) => {
             let v = match stored {
@@ -250,7 +252,7 @@ fn attr_var(obj: &Value, name: &Arc<PyStr>, stored: Option<&Value>) -> Option<(V
                 None => inst.dict.get_str(name)?,
             };
             let var = Var::Attr {
-                object: Arc::as_ptr(inst) as usize,
+                object: PyArc::as_ptr(inst) as usize,
                 class: inst.class().name.as_str().into(),
                 name: name.as_str().into(),
             };
@@ -262,7 +264,7 @@ fn attr_var(obj: &Value, name: &Arc<PyStr>, stored: Option<&Value>) -> Option<(V
                 None => cls.dict.get_str(name)?,
             };
             let var = Var::ClassAttr {
-                class_id: Arc::as_ptr(cls) as usize,
+                class_id: PyArc::as_ptr(cls) as usize,
                 class: cls.name.as_str().into(),
                 name: name.as_str().into(),
             };

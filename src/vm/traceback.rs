@@ -3,7 +3,7 @@
 //! layout of syntax errors, "Did you mean" suggestions, and colour on a
 //! terminal.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::carets::frame_line;
 use super::{PyErr, Vm};
@@ -86,8 +86,8 @@ impl Vm {
         out
     }
 
-    fn format_chain(&mut self, exc: &Arc<Instance>, out: &mut String, seen: &mut Vec<usize>, style: Style) {
-        seen.push(Arc::as_ptr(exc) as usize);
+    fn format_chain(&mut self, exc: &PyArc<Instance>, out: &mut String, seen: &mut Vec<usize>, style: Style) {
+        seen.push(PyArc::as_ptr(exc) as usize);
         let (cause, context, suppress) = match exc.exc() {
             Some(d) => {
                 let d = d.lock();
@@ -96,12 +96,12 @@ impl Vm {
             None => (Value::None, Value::None, false),
         };
         if let Value::Instance(c) = &cause {
-            if !seen.contains(&(Arc::as_ptr(c) as usize)) {
+            if !seen.contains(&(PyArc::as_ptr(c) as usize)) {
                 self.format_chain(c, out, seen, style);
                 out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
             }
         } else if let (Value::Instance(c), false) = (&context, suppress)
-            && !seen.contains(&(Arc::as_ptr(c) as usize))
+            && !seen.contains(&(PyArc::as_ptr(c) as usize))
         {
             self.format_chain(c, out, seen, style);
             out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
@@ -116,11 +116,11 @@ impl Vm {
 
     /// The last part of a report: `Type: message` (with the syntax error
     /// layout for SyntaxError).
-    pub fn format_exception_only(&mut self, exc: &Arc<Instance>) -> String {
+    pub fn format_exception_only(&mut self, exc: &PyArc<Instance>) -> String {
         self.exception_only(exc, PLAIN)
     }
 
-    fn exception_only(&mut self, exc: &Arc<Instance>, style: Style) -> String {
+    fn exception_only(&mut self, exc: &PyArc<Instance>, style: Style) -> String {
         let cls = exc.class();
         let value = Value::Instance(exc.clone());
         let mut out = String::new();
@@ -325,7 +325,7 @@ pub fn syntax_error_value(e: &SyntaxError, filename: &str, source: &str) -> PyEr
 /// A SyntaxError with CPython's attributes: `args` is `(msg, (filename,
 /// lineno, offset, text, end_lineno, end_offset))`.
 fn located(
-    class: &Arc<crate::runtime::class::Class>,
+    class: &PyArc<crate::runtime::class::Class>,
     msg: &str,
     filename: &str,
     (line, col): (i64, i64),

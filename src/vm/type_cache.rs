@@ -17,7 +17,7 @@
 //! it alive until the entry is overwritten or the thread ends: at most
 //! [`SIZE`] values per thread.
 
-use std::sync::{Arc, Weak};
+use crate::runtime::pyarc::{PyArc, PyWeak};
 
 use crate::runtime::class::{Class, is_data_descriptor};
 use crate::runtime::str::PyStr;
@@ -33,8 +33,8 @@ struct Entry {
     epoch: u64,
     /// Keeps the class's allocation (not the class) and the name alive, so
     /// their addresses identify them.
-    _class: Weak<Class>,
-    _name: Option<Arc<PyStr>>,
+    _class: PyWeak<Class>,
+    _name: Option<PyArc<PyStr>>,
     /// `Undef` when the lookup found nothing.
     value: Value,
     data_descriptor: bool,
@@ -49,12 +49,12 @@ pub struct TypeCache {
 impl TypeCache {
     /// What `cls.lookup(name)` finds (`Undef` for nothing) and whether it
     /// is a data descriptor, as of class epoch `epoch`.
-    pub fn lookup(&mut self, cls: &Arc<Class>, name: &Arc<PyStr>, epoch: u64) -> (Value, bool) {
+    pub fn lookup(&mut self, cls: &PyArc<Class>, name: &PyArc<PyStr>, epoch: u64) -> (Value, bool) {
         if self.entries.is_empty() {
             self.entries.resize_with(SIZE, Entry::default);
         }
-        let class_ptr = Arc::as_ptr(cls) as usize;
-        let name_ptr = Arc::as_ptr(name) as usize;
+        let class_ptr = PyArc::as_ptr(cls) as usize;
+        let name_ptr = PyArc::as_ptr(name) as usize;
         let mixed = (class_ptr ^ name_ptr.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let e = &mut self.entries[mixed >> (usize::BITS - SIZE.trailing_zeros())];
         if e.class_ptr == class_ptr && e.name_ptr == name_ptr && e.epoch == epoch {
@@ -66,7 +66,7 @@ impl TypeCache {
             class_ptr,
             name_ptr,
             epoch,
-            _class: Arc::downgrade(cls),
+            _class: PyArc::downgrade(cls),
             _name: Some(name.clone()),
             value: found.clone(),
             data_descriptor,

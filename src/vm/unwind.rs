@@ -7,7 +7,7 @@
 //! the loop). A generator frame resumed by the loop finishes its
 //! generator on the way out (`resume.rs`).
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::frame::FrameKind;
 use super::{PyErr, Vm};
@@ -31,7 +31,7 @@ impl Vm {
         let Value::Instance(handled) = handled_value else {
             return;
         };
-        if Arc::ptr_eq(handled, &err.0) {
+        if PyArc::ptr_eq(handled, &err.0) {
             return;
         }
         // Break a cycle: if `err` is already in the context chain of the
@@ -40,7 +40,7 @@ impl Vm {
         while let Some(d) = cur.exc() {
             let next = d.lock().context.clone();
             match next {
-                Value::Instance(n) if Arc::ptr_eq(&n, &err.0) => {
+                Value::Instance(n) if PyArc::ptr_eq(&n, &err.0) => {
                     if let Some(d) = cur.exc() {
                         d.lock().context = Value::None;
                     }

@@ -9,7 +9,7 @@
 //! `Mode::Eval`/`Mode::Dynamic`), then falls back to the globals and the
 //! builtins; a write never reaches the function's own variables.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use crate::bytecode::code::flags;
 use crate::compiler::Mode;
@@ -41,7 +41,7 @@ pub fn locals(vm: &mut Vm, _args: &Args) -> PyResult<Value> {
 }
 
 /// The calling code's local namespace, as `locals()` returns it.
-pub fn caller_locals(vm: &mut Vm) -> Arc<PyDict> {
+pub fn caller_locals(vm: &mut Vm) -> PyArc<PyDict> {
     let Some(f) = vm.frames.last_mut() else {
         return vm.shared.builtins.clone();
     };
@@ -50,7 +50,7 @@ pub fn caller_locals(vm: &mut Vm) -> Arc<PyDict> {
     }
     // A function frame never reads `locals` itself (its code uses fast
     // slots), so the field holds the snapshot CPython keeps in f_locals.
-    let d = f.locals.get_or_insert_with(|| Arc::new(PyDict::new())).clone();
+    let d = f.locals.get_or_insert_with(|| PyArc::new(PyDict::new())).clone();
     let code = f.code().clone();
     for (i, name) in code.varnames.iter().enumerate() {
         sync(&d, name, vm.stack[f.base + i].clone());
@@ -62,7 +62,7 @@ pub fn caller_locals(vm: &mut Vm) -> Arc<PyDict> {
 }
 
 /// A variable's current value into the snapshot (an unbound one leaves it).
-fn sync(d: &PyDict, name: &Arc<crate::runtime::str::PyStr>, v: Value) {
+fn sync(d: &PyDict, name: &PyArc<crate::runtime::str::PyStr>, v: Value) {
     if v.is_undef() {
         d.remove_str(name.as_str());
     } else {
@@ -119,8 +119,8 @@ fn run_source(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Value> {
     let code = crate::compiler::compile_source(&text, "<string>", mode)
         .map_err(|e| syntax_error_value(&e, "<string>", &text))?;
     // The module's namespace is the globals themselves: no mapping to go through.
-    let locals = locals.filter(|l| !Arc::ptr_eq(l, &globals));
-    let func = Arc::new(Function::new(code, globals, Box::new([])));
+    let locals = locals.filter(|l| !PyArc::ptr_eq(l, &globals));
+    let func = PyArc::new(Function::new(code, globals, Box::new([])));
     let frame = vm.frame_for_body(func, locals);
     vm.run_frame(frame)
 }

@@ -1,7 +1,7 @@
 //! The builtin functions that are not types: `len`, `min`, `sorted`,
 //! `isinstance`, `getattr`, `round`...
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
@@ -378,7 +378,7 @@ fn isinstance(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::Bool(isinstance_of(vm, &args.pos[0], &args.pos[1])?))
 }
 
-fn subclass_of(vm: &mut Vm, c: &Arc<Class>, cls: &Value) -> PyResult<bool> {
+fn subclass_of(vm: &mut Vm, c: &PyArc<Class>, cls: &Value) -> PyResult<bool> {
     match cls {
         Value::Class(base) => {
             if let Some(hook @ Value::Function(_)) =
@@ -416,7 +416,7 @@ fn issubclass(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
 }
 
-fn attr_name(v: &Value) -> PyResult<&Arc<PyStr>> {
+fn attr_name(v: &Value) -> PyResult<&PyArc<PyStr>> {
     match v {
         Value::Str(s) => Ok(s),
         other => Err(type_error(format!("attribute name must be string, not '{}'", other.type_name()))),
@@ -466,7 +466,7 @@ fn vars(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     match args.pos {
         [] => super::eval::locals(vm, args),
         [v] => {
-            let dict_name = Arc::new(PyStr::new("__dict__".into()));
+            let dict_name = PyArc::new(PyStr::new("__dict__".into()));
             match vm.get_attr_or_none(v, &dict_name)? {
                 Some(d) => Ok(d),
                 None => Err(type_error("vars() argument must have __dict__ attribute")),

@@ -1,6 +1,7 @@
 //! `print`, `input` and `open` with file objects (text and binary; read,
 //! write, append; iteration by line; `with`).
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::sync::{Arc, OnceLock};
@@ -100,8 +101,8 @@ struct Handle {
     write_buf: Vec<u8>,
 }
 
-fn file_class() -> Arc<Class> {
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+fn file_class() -> PyArc<Class> {
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     CLASS
         .get_or_init(|| {
             let methods: Vec<(&'static str, NativeFn)> = vec![
@@ -127,10 +128,10 @@ fn file_class() -> Arc<Class> {
             let getters: [(&'static str, NativeFn); 3] =
                 [("closed", file_closed), ("name", file_name), ("mode", file_mode)];
             for (name, getter) in getters {
-                let fget = Value::Builtin(Arc::new(crate::runtime::function::Builtin::new(name, getter)));
+                let fget = Value::Builtin(PyArc::new(crate::runtime::function::Builtin::new(name, getter)));
                 let prop =
                     crate::runtime::function::Property { fget, fset: Value::None, fdel: Value::None, doc: Value::None };
-                cls.dict.set_item_str(name, Value::Property(Arc::new(prop)));
+                cls.dict.set_item_str(name, Value::Property(PyArc::new(prop)));
             }
             cls.refresh_flags();
             cls
@@ -147,7 +148,7 @@ impl Drop for File {
 }
 
 impl NativeObject for File {
-    fn class(&self) -> Arc<Class> {
+    fn class(&self) -> PyArc<Class> {
         file_class()
     }
 
@@ -298,7 +299,7 @@ impl Handle {
 
 fn to_value(file: &File, data: Vec<u8>) -> PyResult<Value> {
     if file.binary {
-        return Ok(Value::Bytes(Arc::new(PyBytes::new(data))));
+        return Ok(Value::Bytes(PyArc::new(PyBytes::new(data))));
     }
     match String::from_utf8(data) {
         Ok(s) => Ok(Value::str(if s.contains('\r') { s.replace("\r\n", "\n") } else { s })),

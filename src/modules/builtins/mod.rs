@@ -4,7 +4,7 @@ pub(crate) mod eval;
 pub(crate) mod functions;
 mod io;
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use crate::runtime::function::Builtin;
 use crate::runtime::module::Module;
@@ -14,10 +14,10 @@ use crate::runtime::value::Value;
 pub use functions::len;
 
 /// Builds the builtins module (its dict is every frame's builtins).
-pub fn create() -> Arc<Module> {
+pub fn create() -> PyArc<Module> {
     let m = Module::new("builtins");
     for (name, f) in functions::functions().into_iter().chain(io::functions()) {
-        m.set(name, Value::Builtin(Arc::new(Builtin::new(name, f))));
+        m.set(name, Value::Builtin(PyArc::new(Builtin::new(name, f))));
     }
     let t = types();
     let type_names = [
@@ -60,5 +60,5 @@ pub fn create() -> Arc<Module> {
     m.set("NotImplemented", Value::NotImplemented);
     m.set("Ellipsis", Value::Ellipsis);
     m.set("__debug__", Value::Bool(true));
-    Arc::new(m)
+    PyArc::new(m)
 }

@@ -9,6 +9,7 @@
 //! itself is never switched to non-blocking mode: a read end may be handed
 //! to the next child of a pipeline, which expects an ordinary descriptor.
 
+use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::io::{Read, Write};
 use std::os::fd::AsRawFd;
@@ -203,7 +204,7 @@ impl PipeFile {
     }
 }
 
-fn make_class(name: &str) -> Arc<Class> {
+fn make_class(name: &str) -> PyArc<Class> {
     let mut methods: Vec<(&'static str, NativeFn)> = vec![
         ("read", p_read),
         ("readline", p_readline),
@@ -234,19 +235,19 @@ fn make_class(name: &str) -> Arc<Class> {
         getters.push(("mode", p_mode));
     }
     for (name, getter) in getters {
-        let fget = Value::Builtin(Arc::new(Builtin::new(name, getter)));
+        let fget = Value::Builtin(PyArc::new(Builtin::new(name, getter)));
         let prop = Property { fget, fset: Value::None, fdel: Value::None, doc: Value::None };
-        cls.dict.set_item_str(name, Value::Property(Arc::new(prop)));
+        cls.dict.set_item_str(name, Value::Property(PyArc::new(prop)));
     }
     cls.refresh_flags();
     cls
 }
 
 impl NativeObject for PipeFile {
-    fn class(&self) -> Arc<Class> {
-        static READER: OnceLock<Arc<Class>> = OnceLock::new();
-        static WRITER: OnceLock<Arc<Class>> = OnceLock::new();
-        static TEXT: OnceLock<Arc<Class>> = OnceLock::new();
+    fn class(&self) -> PyArc<Class> {
+        static READER: OnceLock<PyArc<Class>> = OnceLock::new();
+        static WRITER: OnceLock<PyArc<Class>> = OnceLock::new();
+        static TEXT: OnceLock<PyArc<Class>> = OnceLock::new();
         let cell = match (self.text, self.kind) {
             (true, _) => (&TEXT, "TextIOWrapper"),
             (false, Kind::Reader) => (&READER, "BufferedReader"),
@@ -441,7 +442,7 @@ fn read_op(vm: &mut Vm, p: &PipeFile, op: &str, want: Want) -> PyResult<Value> {
 
 fn decoded(p: &PipeFile, data: Vec<u8>) -> PyResult<Value> {
     if !p.text {
-        return Ok(Value::Bytes(Arc::new(PyBytes::new(data))));
+        return Ok(Value::Bytes(PyArc::new(PyBytes::new(data))));
     }
     match String::from_utf8(data) {
         Ok(s) => Ok(Value::str(s)),

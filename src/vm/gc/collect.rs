@@ -1,10 +1,10 @@
 //! One collection: find the tracked objects that only the garbage refers
 //! to, and clear them (see the module docs of `gc` for the scheme).
 
+use crate::runtime::pyarc::PyArc;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use super::node::Node;
@@ -75,7 +75,7 @@ struct Pass {
     held: Held,
     /// Unreachable instances whose `__del__` must run first: when there
     /// are any, nothing was cleared.
-    finalize: Vec<Arc<Instance>>,
+    finalize: Vec<PyArc<Instance>>,
 }
 
 /// The collection proper; no other thread of the interpreter runs Python
@@ -158,7 +158,7 @@ fn collect_stopped(gc: &Collector, finalizers: bool) -> Pass {
     drop((edges, starts, outside));
     let mut survivors = recorded;
     if finalizers {
-        let finalize: Vec<Arc<Instance>> = nodes
+        let finalize: Vec<PyArc<Instance>> = nodes
             .iter()
             .zip(&alive)
             .filter_map(|(node, &live)| match node {
@@ -189,7 +189,7 @@ fn collect_stopped(gc: &Collector, finalizers: bool) -> Pass {
 /// A pass that frees nothing: every node survives (the registry gets
 /// `records` back with the nodes' records added — `records` kept room for
 /// them all — and the nodes are dropped once the world runs again).
-fn keep_all(gc: &Collector, mut records: Vec<Tracked>, nodes: Vec<Node>, finalize: Vec<Arc<Instance>>) -> Pass {
+fn keep_all(gc: &Collector, mut records: Vec<Tracked>, nodes: Vec<Node>, finalize: Vec<PyArc<Instance>>) -> Pass {
     records.extend(nodes.iter().map(Node::downgrade));
     gc.registry.put_back(records);
     Pass { found: 0, held: (nodes, Vec::new()), finalize }

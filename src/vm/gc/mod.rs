@@ -46,8 +46,8 @@ mod collect;
 mod node;
 mod registry;
 
+use crate::runtime::pyarc::{PyArc, PyWeak};
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
-use std::sync::{Arc, Weak};
 
 use crate::runtime::dict::PyDict;
 use crate::runtime::function::{BoundMethod, Cell, Function};
@@ -67,14 +67,14 @@ pub(crate) fn thread_ending() {
 
 /// A tracked container, as recorded.
 pub(crate) enum Tracked {
-    List(Weak<PyList>),
-    Dict(Weak<PyDict>),
-    Set(Weak<PySet>),
-    Instance(Weak<Instance>),
-    Function(Weak<Function>),
-    Cell(Weak<Cell>),
-    BoundMethod(Weak<BoundMethod>),
-    Tuple(Weak<PyTuple>),
+    List(PyWeak<PyList>),
+    Dict(PyWeak<PyDict>),
+    Set(PyWeak<PySet>),
+    Instance(PyWeak<Instance>),
+    Function(PyWeak<Function>),
+    Cell(PyWeak<Cell>),
+    BoundMethod(PyWeak<BoundMethod>),
+    Tuple(PyWeak<PyTuple>),
 }
 
 impl Tracked {
@@ -198,37 +198,37 @@ impl Collector {
     }
 }
 
-pub fn track_list(list: &Arc<PyList>) {
-    registry::record(Tracked::List(Arc::downgrade(list)));
+pub fn track_list(list: &PyArc<PyList>) {
+    registry::record(Tracked::List(PyArc::downgrade(list)));
 }
 
-pub fn track_dict(dict: &Arc<PyDict>) {
-    registry::record(Tracked::Dict(Arc::downgrade(dict)));
+pub fn track_dict(dict: &PyArc<PyDict>) {
+    registry::record(Tracked::Dict(PyArc::downgrade(dict)));
 }
 
-pub fn track_set(set: &Arc<PySet>) {
-    registry::record(Tracked::Set(Arc::downgrade(set)));
+pub fn track_set(set: &PyArc<PySet>) {
+    registry::record(Tracked::Set(PyArc::downgrade(set)));
 }
 
 /// An instance, with its attribute dict (one record: the collector
 /// treats the dict as part of the instance).
-pub fn track_instance(inst: &Arc<Instance>) {
-    registry::record(Tracked::Instance(Arc::downgrade(inst)));
+pub fn track_instance(inst: &PyArc<Instance>) {
+    registry::record(Tracked::Instance(PyArc::downgrade(inst)));
 }
 
-pub fn track_function(func: &Arc<Function>) {
-    registry::record(Tracked::Function(Arc::downgrade(func)));
+pub fn track_function(func: &PyArc<Function>) {
+    registry::record(Tracked::Function(PyArc::downgrade(func)));
 }
 
-pub fn track_cell(cell: &Arc<Cell>) {
-    registry::record(Tracked::Cell(Arc::downgrade(cell)));
+pub fn track_cell(cell: &PyArc<Cell>) {
+    registry::record(Tracked::Cell(PyArc::downgrade(cell)));
 }
 
 /// A bound method stored in its receiver (`self.cb = self.method`) is a
 /// cycle through the method.
-pub fn track_bound_method(m: &Arc<BoundMethod>) {
+pub fn track_bound_method(m: &PyArc<BoundMethod>) {
     if may_hold_cycle(&m.receiver) || may_hold_cycle(&m.func) {
-        registry::record(Tracked::BoundMethod(Arc::downgrade(m)));
+        registry::record(Tracked::BoundMethod(PyArc::downgrade(m)));
     }
 }
 
@@ -237,9 +237,9 @@ pub fn track_bound_method(m: &Arc<BoundMethod>) {
 /// the many tuples a program makes) never can, and costs no record.
 /// CPython tracks every tuple and untracks such ones at its next
 /// collection; this is the same decision taken at once.
-pub fn track_tuple(t: &Arc<PyTuple>) {
+pub fn track_tuple(t: &PyArc<PyTuple>) {
     if t.items.iter().any(may_hold_cycle) {
-        registry::record(Tracked::Tuple(Arc::downgrade(t)));
+        registry::record(Tracked::Tuple(PyArc::downgrade(t)));
     }
 }
 

@@ -6,7 +6,7 @@
 //! reference count, once each. Reporting one too many could free a live
 //! object; missing one only keeps garbage alive.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use super::Tracked;
 use crate::runtime::dict::PyDict;
@@ -19,21 +19,21 @@ use crate::runtime::value::Value;
 
 /// A live tracked object, held for the length of a collection.
 pub(super) enum Node {
-    List(Arc<PyList>),
-    Dict(Arc<PyDict>),
-    Set(Arc<PySet>),
-    Instance(Arc<Instance>),
-    Function(Arc<Function>),
-    Cell(Arc<Cell>),
-    BoundMethod(Arc<BoundMethod>),
-    Tuple(Arc<PyTuple>),
+    List(PyArc<PyList>),
+    Dict(PyArc<PyDict>),
+    Set(PyArc<PySet>),
+    Instance(PyArc<Instance>),
+    Function(PyArc<Function>),
+    Cell(PyArc<Cell>),
+    BoundMethod(PyArc<BoundMethod>),
+    Tuple(PyArc<PyTuple>),
 }
 
 /// An object's identity: the address of its value in the `Arc`. The
 /// collector's `Weak` records keep each allocation, so no address is
 /// reused while it is being looked at.
-fn addr<T>(a: &Arc<T>) -> usize {
-    Arc::as_ptr(a) as *const () as usize
+fn addr<T>(a: &PyArc<T>) -> usize {
+    PyArc::as_ptr(a) as *const () as usize
 }
 
 /// The identity of the object `v` refers to, if it is of a tracked kind.
@@ -67,14 +67,14 @@ impl Node {
 
     pub(super) fn downgrade(&self) -> Tracked {
         match self {
-            Node::List(a) => Tracked::List(Arc::downgrade(a)),
-            Node::Dict(a) => Tracked::Dict(Arc::downgrade(a)),
-            Node::Set(a) => Tracked::Set(Arc::downgrade(a)),
-            Node::Instance(a) => Tracked::Instance(Arc::downgrade(a)),
-            Node::Function(a) => Tracked::Function(Arc::downgrade(a)),
-            Node::Cell(a) => Tracked::Cell(Arc::downgrade(a)),
-            Node::BoundMethod(a) => Tracked::BoundMethod(Arc::downgrade(a)),
-            Node::Tuple(a) => Tracked::Tuple(Arc::downgrade(a)),
+            Node::List(a) => Tracked::List(PyArc::downgrade(a)),
+            Node::Dict(a) => Tracked::Dict(PyArc::downgrade(a)),
+            Node::Set(a) => Tracked::Set(PyArc::downgrade(a)),
+            Node::Instance(a) => Tracked::Instance(PyArc::downgrade(a)),
+            Node::Function(a) => Tracked::Function(PyArc::downgrade(a)),
+            Node::Cell(a) => Tracked::Cell(PyArc::downgrade(a)),
+            Node::BoundMethod(a) => Tracked::BoundMethod(PyArc::downgrade(a)),
+            Node::Tuple(a) => Tracked::Tuple(PyArc::downgrade(a)),
         }
     }
 
@@ -93,14 +93,14 @@ impl Node {
 
     pub(super) fn strong_count(&self) -> usize {
         match self {
-            Node::List(a) => Arc::strong_count(a),
-            Node::Dict(a) => Arc::strong_count(a),
-            Node::Set(a) => Arc::strong_count(a),
-            Node::Instance(a) => Arc::strong_count(a),
-            Node::Function(a) => Arc::strong_count(a),
-            Node::Cell(a) => Arc::strong_count(a),
-            Node::BoundMethod(a) => Arc::strong_count(a),
-            Node::Tuple(a) => Arc::strong_count(a),
+            Node::List(a) => PyArc::strong_count(a),
+            Node::Dict(a) => PyArc::strong_count(a),
+            Node::Set(a) => PyArc::strong_count(a),
+            Node::Instance(a) => PyArc::strong_count(a),
+            Node::Function(a) => PyArc::strong_count(a),
+            Node::Cell(a) => PyArc::strong_count(a),
+            Node::BoundMethod(a) => PyArc::strong_count(a),
+            Node::Tuple(a) => PyArc::strong_count(a),
         }
     }
 
@@ -111,7 +111,7 @@ impl Node {
     /// dict (`d = obj.__dict__`), the instance is kept.
     pub(super) fn held_apart(&self) -> bool {
         match self {
-            Node::Instance(i) => Arc::strong_count(&i.dict) > 1,
+            Node::Instance(i) => PyArc::strong_count(&i.dict) > 1,
             _ => false,
         }
     }
