@@ -366,8 +366,12 @@ fn run() -> i32 {
     let config = Config { gil, argv, path0, dis, unbuffered, switch_policy, switch_interval, instruments };
     // The command is the process's only interpreter and no host thread
     // holds its objects: reference counts can be plain integers until a
-    // second thread runs without the GIL (`runtime/pyarc.rs`).
-    pyl::cli::exclusive_reference_counts();
+    // second thread runs without the GIL (`runtime/pyarc.rs`). Not under
+    // the deterministic scheduler, whose baton the deadlock watcher
+    // cannot hold without changing the schedule (`Gil::hold_if_idle`).
+    if !matches!(config.switch_policy, pyl::cli::SwitchPolicy::Scheduled(_)) {
+        pyl::cli::exclusive_reference_counts();
+    }
     let interp = Interpreter::new(config);
     let _ = FLUSH_OUTPUT.set(Box::new(interp.output_flusher()));
     interp.catch_sigint();
