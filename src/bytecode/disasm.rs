@@ -52,6 +52,12 @@ fn describe(code: &Code, op: &Op) -> (String, String) {
         Op::LoadFast(i) | Op::StoreFast(i) | Op::DeleteFast(i) => {
             format!("{i} ({})", name_of(&code.varnames, i))
         }
+        Op::LoadFastConst(l, k) => {
+            format!("{l} {k} ({}, {})", name_of(&code.varnames, l as u32), const_repr(code.consts.get(k as usize)))
+        }
+        Op::StoreFastLoadFast(s, l) => {
+            format!("{s} {l} ({}, {})", name_of(&code.varnames, s as u32), name_of(&code.varnames, l as u32))
+        }
         Op::LoadFastAttr(l, n) | Op::StoreFastAttr(l, n) | Op::LoadFastMethod(l, n) => {
             format!("{l} {n} ({}.{})", name_of(&code.varnames, l as u32), name_of(&code.names, n as u32))
         }

@@ -54,6 +54,12 @@ pub enum Op {
     LoadFastMethod(u16, u16),
     /// (v -- )
     StoreFast(u32),
+    /// `local` then a constant (`i + 1`, `a[0]`): LoadFast(local) then
+    /// LoadConst(const), fused. ( -- local consts[const])
+    LoadFastConst(u16, u16),
+    /// The end of one statement and the start of the next (`x = ...; x`):
+    /// StoreFast(store) then LoadFast(load), fused. (v -- local)
+    StoreFastLoadFast(u16, u16),
     /// ( -- )
     DeleteFast(u32),
     /// ( -- cell contents)

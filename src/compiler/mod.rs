@@ -302,11 +302,27 @@ impl<'a> Compiler<'a> {
     /// Emits an instruction at the current span; returns its index.
     fn emit(&mut self, op: Op) -> usize {
         let u = self.unit();
-        if let Some(fused) = fuse(u, op) {
-            let at = u.ops.len() - 1;
-            u.ops[at] = fused;
-            u.spans[at] = u.span;
-            return at;
+        match fuse(u, op) {
+            Some(Fused::One(fused)) => {
+                let at = u.ops.len() - 1;
+                u.ops[at] = fused;
+                // The span of the half that can raise: a constant cannot.
+                if !matches!(fused, Op::LoadFastConst(..)) {
+                    u.spans[at] = u.span;
+                }
+                return at;
+            }
+            Some(Fused::Split(first, second)) => {
+                // The last instruction kept the span of its load half, which
+                // is the one a `LoadFastConst` raises with.
+                let at = u.ops.len() - 1;
+                let span = if matches!(second, Op::LoadFastConst(..)) { u.spans[at] } else { u.span };
+                u.ops[at] = first;
+                u.ops.push(second);
+                u.spans.push(span);
+                return at + 1;
+            }
+            None => {}
         }
         u.ops.push(op);
         u.spans.push(u.span);
@@ -473,25 +489,45 @@ impl<'a> Compiler<'a> {
     }
 }
 
+/// What `fuse` makes of the last instruction and the next one.
+enum Fused {
+    /// One superinstruction replaces both.
+    One(Op),
+    /// A superinstruction is taken apart again so that its second half
+    /// fuses with the next instruction instead (`x = ...; x.attr`).
+    Split(Op, Op),
+}
+
 /// Fuses `op` with the instruction before it into a superinstruction
-/// (`local.attr`, `local.method`, the end of a `try` body),
-/// unless a jump may land between them.
-fn fuse(u: &Unit, op: Op) -> Option<Op> {
+/// (`local.attr`, `local.method`, `local` and a constant, a store and
+/// the next load of a local, the end of a `try` body), unless a jump may
+/// land between them. Each saves a dispatch of the evaluation loop, and
+/// the attribute forms a reference count on the local.
+fn fuse(u: &Unit, op: Op) -> Option<Fused> {
     let last = *u.ops.last()?;
     if u.label == u.ops.len() {
         return None;
     }
     if let (Op::PopBlock, Op::Jump(t)) = (last, op) {
-        return Some(Op::PopBlockJump(t));
+        return Some(Fused::One(Op::PopBlockJump(t)));
     }
-    let Op::LoadFast(local) = last else {
-        return None;
+    let small = |i: u32| u16::try_from(i).ok();
+    let with_local = |local: u16| match op {
+        Op::LoadAttr(n) => Some(Op::LoadFastAttr(local, small(n)?)),
+        Op::StoreAttr(n) => Some(Op::StoreFastAttr(local, small(n)?)),
+        Op::LoadMethod(n) => Some(Op::LoadFastMethod(local, small(n)?)),
+        Op::LoadConst(k) => Some(Op::LoadFastConst(local, small(k)?)),
+        _ => None,
     };
-    let local = u16::try_from(local).ok()?;
-    match op {
-        Op::LoadAttr(n) => Some(Op::LoadFastAttr(local, u16::try_from(n).ok()?)),
-        Op::StoreAttr(n) => Some(Op::StoreFastAttr(local, u16::try_from(n).ok()?)),
-        Op::LoadMethod(n) => Some(Op::LoadFastMethod(local, u16::try_from(n).ok()?)),
+    match last {
+        Op::LoadFast(local) => with_local(small(local)?).map(Fused::One),
+        Op::StoreFast(store) => match op {
+            Op::LoadFast(load) => Some(Fused::One(Op::StoreFastLoadFast(small(store)?, small(load)?))),
+            _ => None,
+        },
+        Op::StoreFastLoadFast(store, load) => {
+            with_local(load).map(|second| Fused::Split(Op::StoreFast(store as u32), second))
+        }
         _ => None,
     }
 }
@@ -545,8 +581,9 @@ fn estimate_stack(ops: &[Op]) -> u32 {
             | Op::ImportFrom(_)
             | Op::BeforeWith
             | Op::PushExcInfo => 1,
-            Op::LoadFastMethod(..) => 2,
+            Op::LoadFastMethod(..) | Op::LoadFastConst(..) => 2,
             Op::LoadFastAttr(..) => 1,
+            Op::StoreFastLoadFast(..) => 0,
             Op::StoreFastAttr(..) => -1,
             Op::SliceSubscr => -2,
             Op::Binary(_)
@@ -588,9 +625,26 @@ mod tests {
     fn functions_use_fast_locals() {
         let code = compile("def f(a):\n    b = a + 1\n    return b\n");
         let Value::Code(f) = &code.consts[0] else { panic!("function code is the first constant") };
-        assert!(f.ops.iter().any(|op| matches!(op, Op::StoreFast(1))));
-        assert!(f.ops.iter().any(|op| matches!(op, Op::LoadFast(0))));
+        // `a + 1` and `b = ...; return b` as the fused forms of the slots.
+        assert!(f.ops.iter().any(|op| matches!(op, Op::LoadFastConst(0, _))));
+        assert!(f.ops.iter().any(|op| matches!(op, Op::StoreFastLoadFast(1, 1))));
         assert_eq!(f.argcount, 1);
+    }
+
+    #[test]
+    fn a_store_then_load_gives_way_to_an_attribute_fusion() {
+        let code = compile("def f(a):\n    b = a\n    return b.real\n");
+        let Value::Code(f) = &code.consts[0] else { panic!("function code is the first constant") };
+        assert!(matches!(f.ops[..], [Op::LoadFast(0), Op::StoreFast(1), Op::LoadFastAttr(1, _), Op::ReturnValue, ..]));
+    }
+
+    #[test]
+    fn no_fusion_across_a_jump_target() {
+        // The loop's `while` test is a jump target: `i` is stored, then
+        // loaded again by the test, in two instructions.
+        let code = compile("def f():\n    i = 0\n    while i < 3:\n        i = i + 1\n");
+        let Value::Code(f) = &code.consts[0] else { panic!("function code is the first constant") };
+        assert!(!f.ops.iter().any(|op| matches!(op, Op::StoreFastLoadFast(..))), "{:?}", f.ops);
     }
 
     #[test]

@@ -230,6 +230,25 @@ impl Vm {
                         let v = code.consts[i as usize].clone();
                         stack.push(v);
                     }
+                    Op::LoadFastConst(i, k) => {
+                        // SAFETY: as for LoadFast.
+                        let v = unsafe { stack.get_unchecked(base + i as usize) }.clone();
+                        if v.is_undef() {
+                            break unbound_local(&code.varnames[i as usize]);
+                        }
+                        stack.push(v);
+                        stack.push(code.consts[k as usize].clone());
+                    }
+                    Op::StoreFastLoadFast(store, load) => {
+                        let v = stack.pop().unwrap_or_default();
+                        release!(std::mem::replace(&mut stack[base + store as usize], v));
+                        // SAFETY: as for LoadFast.
+                        let v = unsafe { stack.get_unchecked(base + load as usize) }.clone();
+                        if v.is_undef() {
+                            break unbound_local(&code.varnames[load as usize]);
+                        }
+                        stack.push(v);
+                    }
                     Op::PopTop => {
                         if let Some(v) = stack.pop() {
                             release!(v);

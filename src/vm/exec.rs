@@ -208,6 +208,14 @@ impl Vm {
                 }
             }
             // The fused forms: push the local, then do the second half.
+            Op::LoadFastConst(local, k) => {
+                self.exec_op(Op::LoadFast(local as u32), fi, code)?;
+                return self.exec_op(Op::LoadConst(k as u32), fi, code);
+            }
+            Op::StoreFastLoadFast(store, load) => {
+                self.exec_op(Op::StoreFast(store as u32), fi, code)?;
+                return self.exec_op(Op::LoadFast(load as u32), fi, code);
+            }
             Op::LoadFastAttr(local, name) => {
                 self.exec_op(Op::LoadFast(local as u32), fi, code)?;
                 return self.exec_op(Op::LoadAttr(name as u32), fi, code);

@@ -104,8 +104,13 @@ pub(super) fn cmp_ord<T: PartialOrd>(op: CmpOp, a: T, b: T) -> bool {
 pub(super) fn str_add(stack: &mut Vec<Value>, op: Op, next: Option<Op>, base: usize) {
     let len = stack.len();
     let Some(Value::Str(b)) = stack.pop() else { unreachable!("str_add on a non-str") };
-    if let (Op::Inplace(_), Some(Op::StoreFast(slot))) = (op, next) {
-        let slot = base + slot as usize;
+    let store = match next {
+        Some(Op::StoreFast(slot)) => Some(slot as usize),
+        Some(Op::StoreFastLoadFast(slot, _)) => Some(slot as usize),
+        _ => None,
+    };
+    if let (Op::Inplace(_), Some(slot)) = (op, store) {
+        let slot = base + slot;
         let same = match (&stack[slot], &stack[len - 2]) {
             (Value::Str(l), Value::Str(a)) => PyArc::ptr_eq(l, a),
             _ => false,
