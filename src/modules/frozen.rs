@@ -54,6 +54,7 @@ pub static FROZEN: &[Frozen] = &[
     module("_datetime_format", include_str!("datetime_format.pyl")),
     module("struct", include_str!("struct.pyl")),
     module("statistics", include_str!("statistics.pyl")),
+    module("platform", include_str!("platform.pyl")),
     package("concurrent", "\"\"\"The concurrent package (pyl): holds `concurrent.futures`.\"\"\"\n"),
     package("concurrent.futures", include_str!("concurrent/futures.pyl")),
     module("concurrent.futures._base", include_str!("concurrent/futures_base.pyl")),
