@@ -2,7 +2,7 @@
 from datetime import date, time, datetime, timedelta, timezone, tzinfo
 
 cases = [
-    "date(2020, 13, 1)", "date(2020, 2, 30)", "date(2021, 2, 29)", "date(0, 1, 1)", "date(10000, 1, 1)",
+    "date(2020, 13, 1)", "date()", "date(2020, 1)", "datetime(2020, month=1)", "date(2020, 1, day=None)", "date(2020, 2, 30)", "date(2021, 2, 29)", "date(0, 1, 1)", "date(10000, 1, 1)",
     "date('a', 1, 1)", "date(2020.0, 1, 1)", "date(2020, 1, 0)", "date(2020, 4, 31)",
     "time(24)", "time(0, 60)", "time(0, 0, 60)", "time(0, 0, 0, 10**6)", "time(-1)", "time(fold=2)",
     "time(1, tzinfo='x')", "datetime(2020, 1, 1, 25)", "datetime(2020, 1, 1, tzinfo=5)",
