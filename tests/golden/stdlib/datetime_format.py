@@ -49,3 +49,10 @@ for s in ['10:20', 'T10:20:30', '10:20:30.25', '102030', '10:20:30+01:00', '10:2
     print(s, repr(time.fromisoformat(s)))
 for v in [datetime(2021, 5, 6, 7, 8, 9, 10, tzinfo=timezone(timedelta(hours=2))), date(1999, 12, 31), time(23, 0, 0, 5)]:
     print(type(v).fromisoformat(v.isoformat()) == v)
+
+# glibc's strftime flags, which CPython passes through on Linux.
+z = datetime(2024, 3, 5, 9, 7, 3)
+for f in ['%-d', '%-m', '%-H', '%-I', '%-M', '%-S', '%-j', '%-y', '%_d', '%_m', '%_H', '%^a', '%^B', '%0e', '%-e',
+          '%-Y', '%_j', '%^p', '%-a', '%-%', '%-', '%-Q', '%-d/%-m/%Y %-I:%M %p', '%-f', '%_S']:
+    print(repr(f), repr(z.strftime(f)))
+print(repr(datetime(5, 1, 1).strftime('%-Y|%_Y|%Y')), repr(datetime(2020, 1, 1, 0, 0).strftime('%-H %-M %_M %-S')))
