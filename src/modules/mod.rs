@@ -18,6 +18,7 @@ pub mod os;
 pub mod os_path;
 pub mod random;
 pub mod signal;
+pub mod struct_float;
 pub mod subprocess;
 pub mod sys;
 pub mod test_hooks;
@@ -52,6 +53,7 @@ pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
         ("_multiprocessing", mp_native::init),
         ("_subprocess", subprocess::init),
         ("_warnings", warnings_native::init),
+        ("_struct_float", struct_float::init),
     ];
     let mut modules: HashMap<_, _> = table.iter().copied().collect();
     if std::env::var_os(test_hooks::ENABLE).is_some() {

@@ -312,6 +312,76 @@ fn os_times(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::native(Arc::new(StructSeq { ty: &TIMES_RESULT, class, values })))
 }
 
+// ----------------------------------------------------------------- uname
+
+static UNAME_RESULT: StructSeqType = StructSeqType {
+    module: "posix",
+    name: "uname_result",
+    visible: &["sysname", "nodename", "release", "version", "machine"],
+    attrs: &[("sysname", 0), ("nodename", 1), ("release", 2), ("version", 3), ("machine", 4)],
+};
+
+/// `os.uname()`: the kernel's own identification, from uname(2).
+fn os_uname(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.exactly("uname", 0, args.len())?;
+    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+    // SAFETY: uname() only writes the struct it is given.
+    let mut u: libc::utsname = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    if unsafe { libc::uname(&mut u) } != 0 {
+        return Err(os_error_from_io(&std::io::Error::last_os_error(), None));
+    }
+    let field = |f: &[libc::c_char]| {
+        let bytes: Vec<u8> = f.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+        Value::str(String::from_utf8_lossy(&bytes).into_owned())
+    };
+    let values = vec![field(&u.sysname), field(&u.nodename), field(&u.release), field(&u.version), field(&u.machine)];
+    let class = CLASS.get_or_init(|| structseq_class(&UNAME_RESULT, None)).clone();
+    Ok(Value::native(Arc::new(StructSeq { ty: &UNAME_RESULT, class, values })))
+}
+
+/// The names `os.confstr` knows (CPython's `os.confstr_names` on Linux has
+/// more; these are the ones programs ask for, `platform.libc_ver` first).
+const CONFSTR_NAMES: &[(&str, libc::c_int)] = &[
+    ("CS_PATH", libc::_CS_PATH),
+    ("CS_GNU_LIBC_VERSION", libc::_CS_GNU_LIBC_VERSION),
+    ("CS_GNU_LIBPTHREAD_VERSION", libc::_CS_GNU_LIBPTHREAD_VERSION),
+];
+
+/// `os.confstr(name)`: a string-valued system setting; None when the
+/// setting exists but has no value.
+fn os_confstr(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    args.exactly("confstr", 1, args.len())?;
+    let name = match &args.pos[0] {
+        Value::Str(s) => match CONFSTR_NAMES.iter().find(|(n, _)| *n == s.as_str()) {
+            Some((_, v)) => *v,
+            None => return Err(value_error("unrecognized configuration name")),
+        },
+        Value::Int(i) => *i as libc::c_int,
+        _ => return Err(type_error("configuration names must be strings or integers")),
+    };
+    let mut buf = vec![0u8; 256];
+    // SAFETY: errno is this thread's; confstr writes at most buf.len() bytes.
+    let needed = unsafe {
+        *libc::__errno_location() = 0;
+        libc::confstr(name, buf.as_mut_ptr().cast(), buf.len())
+    };
+    if needed == 0 {
+        let err = std::io::Error::last_os_error();
+        return match err.raw_os_error() {
+            Some(0) | None => Ok(Value::None),
+            _ => Err(os_error_from_io(&err, None)),
+        };
+    }
+    if needed > buf.len() {
+        buf = vec![0u8; needed];
+        // SAFETY: as above, with a buffer of the size confstr asked for.
+        unsafe { libc::confstr(name, buf.as_mut_ptr().cast(), buf.len()) };
+    }
+    buf.truncate(needed - 1);
+    Ok(Value::str(String::from_utf8_lossy(&buf).into_owned()))
+}
+
 fn do_stat(vm: &mut Vm, args: &Args, func: &str, follow: bool) -> PyResult<Value> {
     args.allow_kwargs(func, &["path", "dir_fd", "follow_symlinks"])?;
     let follow = follow
@@ -537,6 +607,8 @@ pub fn init(vm: &mut Vm) -> PyResult<PyArc<Module>> {
         ("symlink", os_symlink),
         ("stat", os_stat),
         ("times", os_times),
+        ("uname", os_uname),
+        ("confstr", os_confstr),
         ("lstat", os_lstat),
         ("getenv", os_getenv),
         ("putenv", os_putenv),
@@ -571,6 +643,11 @@ pub fn init(vm: &mut Vm) -> PyResult<PyArc<Module>> {
     }
     m.set("error", Value::Class(types().exc.os_error.clone()));
     m.set("stat_result", Value::Class(stat_class()));
+    let names = PyDict::new();
+    for (name, v) in CONFSTR_NAMES {
+        names.set_item_str(name, Value::Int(*v as i64));
+    }
+    m.set("confstr_names", Value::new_dict(names));
     let environ = PyDict::new();
     for (k, v) in std::env::vars_os() {
         environ.set_item_str(&k.to_string_lossy(), Value::str(v.to_string_lossy().into_owned()));
