@@ -324,7 +324,7 @@ static UNAME_RESULT: StructSeqType = StructSeqType {
 /// `os.uname()`: the kernel's own identification, from uname(2).
 fn os_uname(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.exactly("uname", 0, args.len())?;
-    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+    static CLASS: OnceLock<PyArc<Class>> = OnceLock::new();
     // SAFETY: uname() only writes the struct it is given.
     let mut u: libc::utsname = unsafe { std::mem::zeroed() };
     // SAFETY: as above.

@@ -9,7 +9,7 @@
 //! (size from the length). NaNs keep their sign; a binary16 NaN is the
 //! quiet one CPython writes.
 
-use std::sync::Arc;
+use crate::runtime::pyarc::PyArc;
 
 use crate::runtime::args::to_f64;
 use crate::runtime::function::Args;
@@ -40,7 +40,7 @@ fn pack_float(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if little {
         bytes.reverse();
     }
-    Ok(Value::Bytes(Arc::new(PyBytes::new(bytes))))
+    Ok(Value::Bytes(PyArc::new(PyBytes::new(bytes))))
 }
 
 fn unpack_float(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -136,8 +136,8 @@ fn ldexp(x: f64, e: i32) -> f64 {
     x * 2f64.powi(e)
 }
 
-pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
+pub fn init(_vm: &mut Vm) -> PyResult<PyArc<Module>> {
     let m = Module::new("_struct_float");
     m.set_functions(&[("pack_float", pack_float), ("unpack_float", unpack_float)]);
-    Ok(Arc::new(m))
+    Ok(PyArc::new(m))
 }
