@@ -47,6 +47,7 @@ pub static FROZEN: &[Frozen] = &[
     module("enum", include_str!("enum.pyl")),
     module("io", include_str!("io.pyl")),
     module("textwrap", include_str!("textwrap.pyl")),
+    module("re", include_str!("re.pyl")),
     package("concurrent", "\"\"\"The concurrent package (pyl): holds `concurrent.futures`.\"\"\"\n"),
     package("concurrent.futures", include_str!("concurrent/futures.pyl")),
     module("concurrent.futures._base", include_str!("concurrent/futures_base.pyl")),
