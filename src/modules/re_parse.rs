@@ -25,6 +25,9 @@ const INF: u64 = u64::MAX;
 /// Deeper nesting than this is refused rather than risking the stack.
 const MAX_DEPTH: usize = 200;
 
+const ASCII_BOUNDARY: &str = "(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))";
+const ASCII_NOT_BOUNDARY: &str = "(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))";
+
 /// A pattern in fancy-regex syntax with what Python reports about it.
 pub struct Translated {
     pub source: String,
@@ -245,12 +248,14 @@ impl Parser {
                     None => INF,
                     Some(h) => item.max.saturating_mul(h),
                 };
-                last = Some(Piece {
-                    text: format!("(?:{}){q}{suffix}", item.text),
-                    min: imin,
-                    max: imax,
-                    kind: Kind::Repeat,
-                });
+                // The engine refuses to repeat a lookaround; repeating
+                // something of no width is the same as once (or optional).
+                let text = match (item.max, lo) {
+                    (0, 0) => format!("(?:{}|)", item.text),
+                    (0, _) => format!("(?:{})", item.text),
+                    _ => format!("(?:{}){q}{suffix}", item.text),
+                };
+                last = Some(Piece { text, min: imin, max: imax, kind: Kind::Repeat });
                 continue;
             }
             if let Some(item) = last.take() {
@@ -354,8 +359,10 @@ impl Parser {
         match c {
             'A' => return Ok(at("\\A")),
             'Z' => return Ok(at("\\z")),
-            'b' => return Ok(at(if self.ascii() { "(?-u:\\b)" } else { "\\b" })),
-            'B' => return Ok(at(if self.ascii() { "(?-u:\\B)" } else { "\\B" })),
+            // The engine cannot switch Unicode off inside a pattern: ASCII
+            // word boundaries are spelt out with lookaround.
+            'b' => return Ok(at(if self.ascii() { ASCII_BOUNDARY } else { "\\b" })),
+            'B' => return Ok(at(if self.ascii() { ASCII_NOT_BOUNDARY } else { "\\B" })),
             _ => {}
         }
         if let Some(cat) = self.category(c) {
@@ -455,8 +462,12 @@ impl Parser {
                     self.i += 1;
                 }
                 let name: String = self.p[name_start..self.i].iter().collect();
-                if !self.eat('}') || name.is_empty() {
-                    return err("missing }", name_start);
+                let closed = self.eat('}');
+                if name.is_empty() {
+                    return err("missing character name", name_start);
+                }
+                if !closed {
+                    return err("missing }, unterminated name", name_start);
                 }
                 match unicode_names2::character(&name) {
                     Some(ch) => Ok(Some(ch)),
@@ -559,6 +570,9 @@ impl Parser {
             self.i += 1;
         }
         let name: String = self.p[start..self.i].iter().collect();
+        if self.peek().is_none() && name.is_empty() {
+            return err("missing group name", start);
+        }
         if self.peek().is_none() {
             let what = if end == '>' { "missing >, unterminated name" } else { "missing ), unterminated name" };
             return err(what, start);
