@@ -72,11 +72,11 @@ impl NativeObject for Engine {
 
 impl Engine {
     fn full(&self) -> Option<&Regex> {
-        self.full.get_or_init(|| Regex::new(&format!("(?:{})\\z", self.source)).ok()).as_ref()
+        self.full.get_or_init(|| build(&format!("(?:{})\\z", self.source), false).ok()).as_ref()
     }
 
     fn nonempty(&self) -> Option<&Regex> {
-        self.nonempty.get_or_init(|| RegexBuilder::new(&self.source).find_not_empty(true).build().ok()).as_ref()
+        self.nonempty.get_or_init(|| build(&self.source, true).ok()).as_ref()
     }
 }
 
@@ -114,11 +114,14 @@ fn compile(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     } else if flags & UNICODE != 0 {
         return Err(value_error("ASCII and UNICODE flags are incompatible"));
     }
-    let search = match Regex::new(&t.source) {
+    let search = match build(&t.source, false) {
         Ok(r) => r,
-        // What CPython accepts and the engine cannot do (a backreference
-        // inside a lookbehind, a pattern past the engine's size limit).
-        Err(e) => return Ok(Value::tuple(vec![Value::None, Value::str(format!("{e}")), Value::None])),
+        // What CPython accepts and the engine cannot do (nesting deeper
+        // than 64, a backreference inside a lookbehind, a huge pattern).
+        Err(e) => {
+            let msg = format!("pyl's regular expression engine cannot compile this pattern ({e})");
+            return Ok(Value::tuple(vec![Value::None, Value::str(msg), Value::None]));
+        }
     };
     let engine =
         Engine { source: t.source, search, full: OnceLock::new(), nonempty: OnceLock::new(), groups: t.groups };
@@ -145,8 +148,33 @@ fn unpack<'a>(vm: &mut Vm, name: &str, args: &'a Args) -> PyResult<(&'a Engine, 
     Ok((engine, s, pos, endpos, extra))
 }
 
+/// fancy-regex gives up where CPython would run on (for a very long
+/// time): a RuntimeError says so rather than hanging or crashing.
 fn engine_error(e: fancy_regex::Error) -> PyErr {
-    runtime_error(format!("re: the pattern backtracked too much for this input ({e})"))
+    use fancy_regex::{Error, RuntimeError};
+    let why = match e {
+        Error::RuntimeError(RuntimeError::BacktrackLimitExceeded) => {
+            format!("more than {BACKTRACK_LIMIT} backtracking steps")
+        }
+        Error::RuntimeError(RuntimeError::StackOverflow) => "too deep a backtracking stack".to_string(),
+        other => other.to_string(),
+    };
+    runtime_error(format!("regular expression matching stopped: {why} on this input"))
+}
+
+/// Backtracking steps one match may take (fancy-regex's default).
+const BACKTRACK_LIMIT: usize = 1_000_000;
+/// Bytes the compiled automaton of a pattern may take: well above the
+/// engine's default (10 MB) so that `\w{1000}` compiles, as in CPython.
+const SIZE_LIMIT: usize = 256 << 20;
+
+/// A pattern built with pyl's limits.
+fn build(source: &str, not_empty: bool) -> Result<Regex, fancy_regex::Error> {
+    RegexBuilder::new(source)
+        .backtrack_limit(BACKTRACK_LIMIT)
+        .delegate_size_limit(SIZE_LIMIT)
+        .find_not_empty(not_empty)
+        .build()
 }
 
 /// Byte offsets of matches to code points, counting forward from the

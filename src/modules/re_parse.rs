@@ -22,8 +22,9 @@ pub const ASCII: u32 = 256;
 const MAXREPEAT: u64 = 4_294_967_295;
 /// An unbounded width.
 const INF: u64 = u64::MAX;
-/// Deeper nesting than this is refused rather than risking the stack.
-const MAX_DEPTH: usize = 200;
+/// fancy-regex refuses nesting deeper than 64; past this depth Python's
+/// parentheses are refused here, with a position.
+const MAX_DEPTH: usize = 60;
 
 const ASCII_BOUNDARY: &str = "(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))";
 const ASCII_NOT_BOUNDARY: &str = "(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))";
@@ -253,7 +254,10 @@ impl Parser {
                 let text = match (item.max, lo) {
                     (0, 0) => format!("(?:{}|)", item.text),
                     (0, _) => format!("(?:{})", item.text),
-                    _ => format!("(?:{}){q}{suffix}", item.text),
+                    // Every item is one unit (a character, a class, a
+                    // group), so it takes the quantifier as it is: no
+                    // wrapper adds to the engine's nesting.
+                    _ => format!("{}{q}{suffix}", item.text),
                 };
                 last = Some(Piece { text, min: imin, max: imax, kind: Kind::Repeat });
                 continue;
@@ -590,7 +594,7 @@ impl Parser {
     /// Everything that starts with `(` (`start` is the paren).
     fn group(&mut self, start: usize, first: bool) -> Result<Option<Piece>, ReError> {
         if self.depth >= MAX_DEPTH {
-            return err("too many nested parentheses", start);
+            return err(format!("too many nested parentheses (pyl's limit is {MAX_DEPTH})"), start);
         }
         if !self.eat('?') {
             return self.capture(start, None).map(Some);
