@@ -27,7 +27,7 @@ const INF: u64 = u64::MAX;
 const MAX_DEPTH: usize = 60;
 
 const ASCII_BOUNDARY: &str = "(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))";
-const ASCII_NOT_BOUNDARY: &str = "(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))";
+const ASCII_NOT_BOUNDARY: &str = "(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?!\\A\\z)(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))";
 
 /// A pattern in fancy-regex syntax with what Python reports about it.
 pub struct Translated {
@@ -38,6 +38,10 @@ pub struct Translated {
     pub parents: Vec<usize>,
     /// The flags given plus the global inline ones (not yet UNICODE).
     pub flags: u32,
+}
+
+fn repr(s: &str) -> String {
+    crate::vm::convert::repr_str(s)
 }
 
 /// Why a pattern does not compile.
@@ -86,6 +90,8 @@ struct Parser {
     /// Conditional references checked when the whole pattern is read.
     cond_refs: Vec<(usize, usize)>,
     parents: Vec<usize>,
+    /// Inside a lookbehind: how many groups were defined before it.
+    lookbehind: Option<usize>,
     /// The capture groups open at the cursor, innermost last.
     open: Vec<usize>,
     depth: usize,
@@ -101,10 +107,19 @@ pub fn translate(pattern: &str, flags: u32) -> Result<Translated, ReError> {
         widths: vec![Some((0, 0))],
         cond_refs: Vec::new(),
         parents: vec![0],
+        lookbehind: None,
         open: Vec::new(),
         depth: 0,
     };
-    let body = ps.alternation(true)?;
+    let body = match ps.alternation(true) {
+        Ok(body) => body,
+        // CPython's tokenizer reads one token ahead: a lone backslash at
+        // the end is reported as soon as the parser nears it.
+        Err(_) if ps.lone_backslash_reached() => {
+            return err("bad escape (end of pattern)", ps.p.len() - 1);
+        }
+        Err(e) => return Err(e),
+    };
     if ps.i < ps.p.len() {
         // Only a `)` stops the top level early.
         return err("unbalanced parenthesis", ps.i);
@@ -149,6 +164,35 @@ impl Parser {
             true
         } else {
             false
+        }
+    }
+
+    fn lone_backslash_reached(&self) -> bool {
+        let run = self.p.iter().rev().take_while(|c| **c == '\\').count();
+        run % 2 == 1 && self.i + 1 >= self.p.len()
+    }
+
+    /// In a lookbehind, CPython refuses references to groups not closed
+    /// before it (`pos`: just after the reference).
+    fn check_lookbehind_ref(&self, group: usize, pos: usize) -> Result<(), ReError> {
+        let Some(before) = self.lookbehind else { return Ok(()) };
+        if group > self.groups || self.widths[group].is_none() {
+            return err("cannot refer to an open group", pos);
+        }
+        if group > before {
+            return err("cannot refer to group defined in the same lookbehind subpattern", pos);
+        }
+        Ok(())
+    }
+
+    /// Moves to the next `end`, stepping over escapes as pairs (CPython
+    /// reads names token by token, so `\\}` does not end a `\\N{...}`).
+    fn until(&mut self, end: char) {
+        while let Some(c) = self.peek() {
+            if c == end {
+                break;
+            }
+            self.i += if c == '\\' && self.i + 1 < self.p.len() { 2 } else { 1 };
         }
     }
 
@@ -214,6 +258,8 @@ impl Parser {
             }
             if let Some((lo, hi, len)) = self.quantifier() {
                 let here = self.i;
+                // Consumed before any error, as CPython reads it.
+                self.i += len;
                 let Some(item) = last.take() else { return err("nothing to repeat", here) };
                 if item.kind == Kind::At {
                     return err("nothing to repeat", here);
@@ -229,7 +275,6 @@ impl Parser {
                 if lo.is_some_and(|n| n >= MAXREPEAT) || hi.is_some_and(|n| n >= MAXREPEAT) {
                     return Err(ReError::Overflow("the repetition number is too large".into()));
                 }
-                self.i += len;
                 let lo = lo.unwrap_or(0);
                 let suffix = if self.eat('?') {
                     "?"
@@ -366,7 +411,8 @@ impl Parser {
             // The engine cannot switch Unicode off inside a pattern: ASCII
             // word boundaries are spelt out with lookaround.
             'b' => return Ok(at(if self.ascii() { ASCII_BOUNDARY } else { "\\b" })),
-            'B' => return Ok(at(if self.ascii() { ASCII_NOT_BOUNDARY } else { "\\B" })),
+            // CPython's \B never matches in an empty string.
+            'B' => return Ok(at(if self.ascii() { ASCII_NOT_BOUNDARY } else { "(?:(?!\\A\\z)\\B)" })),
             _ => {}
         }
         if let Some(cat) = self.category(c) {
@@ -411,6 +457,7 @@ impl Parser {
         let Some((min, max)) = self.widths[group] else {
             return err("cannot refer to an open group", pos);
         };
+        self.check_lookbehind_ref(group, self.i)?;
         Ok(Piece { text: format!("(?:\\{group})"), min, max, kind: Kind::Atom })
     }
 
@@ -462,9 +509,7 @@ impl Parser {
                     return err("missing {", self.i);
                 }
                 let name_start = self.i;
-                while self.peek().is_some_and(|d| d != '}') {
-                    self.i += 1;
-                }
+                self.until('}');
                 let name: String = self.p[name_start..self.i].iter().collect();
                 let closed = self.eat('}');
                 if name.is_empty() {
@@ -475,7 +520,7 @@ impl Parser {
                 }
                 match unicode_names2::character(&name) {
                     Some(ch) => Ok(Some(ch)),
-                    None => err(format!("undefined character name '{name}'"), start),
+                    None => err(format!("undefined character name {}", repr(&name)), start),
                 }
             }
             _ if c.is_ascii_alphanumeric() => Ok(None),
@@ -545,6 +590,7 @@ impl Parser {
         if e == 'b' {
             return Ok(ClassItem::Char('\x08'));
         }
+        // In a class `\1`-`\7` start octal escapes, not references.
         if ('1'..='7').contains(&e) {
             let mut k = 0;
             while k < 2 && self.peek().is_some_and(|d| ('0'..='7').contains(&d)) {
@@ -552,14 +598,11 @@ impl Parser {
                 k += 1;
             }
             let s: String = self.p[here + 1..self.i].iter().collect();
-            if k == 2 {
-                let v = u32::from_str_radix(&s, 8).unwrap_or(0);
-                if v > 0o377 {
-                    return err(format!("octal escape value \\{s} outside of range 0-0o377"), here);
-                }
-                return Ok(ClassItem::Char(char::from_u32(v).unwrap_or('\0')));
+            let v = u32::from_str_radix(&s, 8).unwrap_or(0);
+            if v > 0o377 {
+                return err(format!("octal escape value \\{s} outside of range 0-0o377"), here);
             }
-            return err(format!("bad escape \\{s}"), here);
+            return Ok(ClassItem::Char(char::from_u32(v).unwrap_or('\0')));
         }
         match self.char_escape(e, here)? {
             Some(ch) => Ok(ClassItem::Char(ch)),
@@ -570,9 +613,7 @@ impl Parser {
     /// A group name up to `end` (`(?P<name>`, `(?P=name)`, `(?(name)`).
     fn name(&mut self, end: char) -> Result<(String, usize), ReError> {
         let start = self.i;
-        while self.peek().is_some_and(|c| c != end) {
-            self.i += 1;
-        }
+        self.until(end);
         let name: String = self.p[start..self.i].iter().collect();
         if self.peek().is_none() && name.is_empty() {
             return err("missing group name", start);
@@ -586,7 +627,7 @@ impl Parser {
             return err("missing group name", start);
         }
         if !is_identifier(&name) {
-            return err(format!("bad character in group name '{name}'"), start);
+            return err(format!("bad character in group name {}", repr(&name)), start);
         }
         Ok((name, start))
     }
@@ -607,15 +648,18 @@ impl Parser {
                 if self.eat('<') {
                     let (name, pos) = self.name('>')?;
                     if let Some((_, g)) = self.names.iter().find(|(n, _)| *n == name) {
-                        let msg =
-                            format!("redefinition of group name '{name}' as group {}; was group {g}", self.groups + 1);
+                        let msg = format!(
+                            "redefinition of group name {} as group {}; was group {g}",
+                            repr(&name),
+                            self.groups + 1
+                        );
                         return err(msg, pos);
                     }
                     self.capture(start, Some(name)).map(Some)
                 } else if self.eat('=') {
                     let (name, pos) = self.name(')')?;
                     let Some(&(_, g)) = self.names.iter().find(|(n, _)| *n == name) else {
-                        return err(format!("unknown group name '{name}'"), pos);
+                        return err(format!("unknown group name {}", repr(&name)), pos);
                     };
                     self.backref(g, pos).map(Some)
                 } else {
@@ -639,7 +683,11 @@ impl Parser {
                     Some(d) => return err(format!("unknown extension ?<{d}"), start + 1),
                 };
                 self.i += 1;
-                let mut p = self.subgroup(start, open, self.flags)?;
+                let outer = self.lookbehind;
+                self.lookbehind = outer.or(Some(self.groups));
+                let p = self.subgroup(start, open, self.flags);
+                self.lookbehind = outer;
+                let mut p = p?;
                 if p.min != p.max {
                     return Err(ReError::Syntax("look-behind requires fixed-width pattern".into(), None));
                 }
@@ -658,6 +706,10 @@ impl Parser {
             }
             '(' => self.conditional(start).map(Some),
             _ if "aiLmsux-".contains(c) => self.flag_group(start, c, first),
+            '\\' => {
+                let next = self.peek().map_or(String::new(), String::from);
+                err(format!("unknown extension ?\\{next}"), start + 1)
+            }
             _ => err(format!("unknown extension ?{c}"), start + 1),
         }
     }
@@ -700,9 +752,7 @@ impl Parser {
     fn conditional(&mut self, start: usize) -> Result<Piece, ReError> {
         let (name, pos) = {
             let s = self.i;
-            while self.peek().is_some_and(|c| c != ')') {
-                self.i += 1;
-            }
+            self.until(')');
             let name: String = self.p[s..self.i].iter().collect();
             if !self.eat(')') {
                 return err("missing ), unterminated name", s);
@@ -718,14 +768,18 @@ impl Parser {
                 return err("bad group number", pos);
             }
             self.cond_refs.push((g, pos));
+            self.check_lookbehind_ref(g, self.i)?;
             g
         } else if is_identifier(&name) {
             match self.names.iter().find(|(n, _)| *n == name) {
-                Some(&(_, g)) => g,
-                None => return err(format!("unknown group name '{name}'"), pos),
+                Some(&(_, g)) => {
+                    self.check_lookbehind_ref(g, self.i)?;
+                    g
+                }
+                None => return err(format!("unknown group name {}", repr(&name)), pos),
             }
         } else {
-            return err(format!("bad character in group name '{name}'"), pos);
+            return err(format!("bad character in group name {}", repr(&name)), pos);
         };
         self.depth += 1;
         let branches = self.branches();
@@ -742,7 +796,9 @@ impl Parser {
             None => (String::new(), 0, 0),
         };
         Ok(Piece {
-            text: format!("(?({group}){}|{no_text})", yes.text),
+            // Each branch in its own group: the engine reads `(?(1))` as
+            // a bare test, where Python's empty branch always succeeds.
+            text: format!("(?({group})(?:{})|(?:{no_text}))", yes.text),
             min: yes.min.min(no_min),
             max: yes.max.max(no_max),
             kind: Kind::Atom,
