@@ -665,7 +665,10 @@ impl Parser {
                 } else {
                     match self.peek() {
                         None => err("unexpected end of pattern", self.i),
-                        Some(d) => err(format!("unknown extension ?P{d}"), start + 1),
+                        Some(d) => {
+                            let token: String = self.p[self.i..].iter().take(if d == '\\' { 2 } else { 1 }).collect();
+                            err(format!("unknown extension ?P{token}"), start + 1)
+                        }
                     }
                 }
             }
@@ -755,7 +758,8 @@ impl Parser {
             self.until(')');
             let name: String = self.p[s..self.i].iter().collect();
             if !self.eat(')') {
-                return err("missing ), unterminated name", s);
+                let what = if name.is_empty() { "missing group name" } else { "missing ), unterminated name" };
+                return err(what, s);
             }
             if name.is_empty() {
                 return err("missing group name", s);
