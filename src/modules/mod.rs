@@ -18,6 +18,7 @@ pub mod os;
 pub mod os_path;
 pub mod random;
 pub mod re_engine;
+pub mod re_escape;
 pub mod re_parse;
 pub mod signal;
 pub mod subprocess;
