@@ -32,7 +32,8 @@ impl Parser {
     fn category(&self, c: char) -> Option<String> {
         let (pos, neg) = match (c, self.ascii()) {
             ('d', false) | ('D', false) => ("\\d", "\\D"),
-            ('w', false) | ('W', false) => ("\\w", "\\W"),
+            // Python's \w is str.isalnum() or '_': letters and numbers.
+            ('w', false) | ('W', false) => ("\\p{L}\\p{N}_", "[^\\p{L}\\p{N}_]"),
             // Python's Unicode whitespace also has the separators \x1c-\x1f.
             ('s', false) | ('S', false) => ("\\s\\x{1C}-\\x{1F}", "[^\\s\\x{1C}-\\x{1F}]"),
             ('d', true) | ('D', true) => ("0-9", "[^0-9]"),
