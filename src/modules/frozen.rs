@@ -55,6 +55,7 @@ pub static FROZEN: &[Frozen] = &[
     module("struct", include_str!("struct.pyl")),
     module("statistics", include_str!("statistics.pyl")),
     module("platform", include_str!("platform.pyl")),
+    module("re", include_str!("re.pyl")),
     package("concurrent", "\"\"\"The concurrent package (pyl): holds `concurrent.futures`.\"\"\"\n"),
     package("concurrent.futures", include_str!("concurrent/futures.pyl")),
     module("concurrent.futures._base", include_str!("concurrent/futures_base.pyl")),

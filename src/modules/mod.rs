@@ -17,6 +17,9 @@ pub mod mt19937;
 pub mod os;
 pub mod os_path;
 pub mod random;
+pub mod re_engine;
+pub mod re_escape;
+pub mod re_parse;
 pub mod signal;
 pub mod struct_float;
 pub mod subprocess;
@@ -47,6 +50,7 @@ pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
         ("os", os::init),
         ("os.path", os::init_path),
         ("random", random::init),
+        ("_re", re_engine::init),
         ("signal", signal::init),
         ("time", time::init),
         ("_thread", thread::init),
