@@ -161,6 +161,22 @@ impl Vm {
             // Drops a value the loop let go of: an immediate without the
             // drop glue (as `Value::release`), a heap value followed by a
             // finalizer point, since it may have been the last reference.
+            // Pushes local `$i` (LoadFast and the fused forms that start or
+            // end with it), or leaves the loop with UnboundLocalError.
+            macro_rules! load_fast {
+                ($i:expr) => {{
+                    let i = $i as usize;
+                    debug_assert!(base + i < stack.len());
+                    // SAFETY: a frame's locals occupy `stack[base..base +
+                    // nlocals]` from its push to its pop (frame.rs), and the
+                    // compiler only emits slots below `nlocals`.
+                    let v = unsafe { stack.get_unchecked(base + i) }.clone();
+                    if v.is_undef() {
+                        break unbound_local(&code.varnames[i]);
+                    }
+                    stack.push(v);
+                }};
+            }
             macro_rules! release {
                 ($v:expr) => {{
                     let v = $v;
@@ -211,17 +227,7 @@ impl Vm {
                     self.trace_op(op, fi, pc, code, &stack);
                 }
                 match op {
-                    Op::LoadFast(i) => {
-                        debug_assert!(base + (i as usize) < stack.len());
-                        // SAFETY: a frame's locals occupy `stack[base..base +
-                        // nlocals]` from its push to its pop (frame.rs), and the
-                        // compiler only emits slots below `nlocals`.
-                        let v = unsafe { stack.get_unchecked(base + i as usize) }.clone();
-                        if v.is_undef() {
-                            break unbound_local(&code.varnames[i as usize]);
-                        }
-                        stack.push(v);
-                    }
+                    Op::LoadFast(i) => load_fast!(i),
                     Op::StoreFast(i) => {
                         let v = stack.pop().unwrap_or_default();
                         release!(std::mem::replace(&mut stack[base + i as usize], v));
@@ -231,23 +237,13 @@ impl Vm {
                         stack.push(v);
                     }
                     Op::LoadFastConst(i, k) => {
-                        // SAFETY: as for LoadFast.
-                        let v = unsafe { stack.get_unchecked(base + i as usize) }.clone();
-                        if v.is_undef() {
-                            break unbound_local(&code.varnames[i as usize]);
-                        }
-                        stack.push(v);
+                        load_fast!(i);
                         stack.push(code.consts[k as usize].clone());
                     }
                     Op::StoreFastLoadFast(store, load) => {
                         let v = stack.pop().unwrap_or_default();
                         release!(std::mem::replace(&mut stack[base + store as usize], v));
-                        // SAFETY: as for LoadFast.
-                        let v = unsafe { stack.get_unchecked(base + load as usize) }.clone();
-                        if v.is_undef() {
-                            break unbound_local(&code.varnames[load as usize]);
-                        }
-                        stack.push(v);
+                        load_fast!(load);
                     }
                     Op::PopTop => {
                         if let Some(v) = stack.pop() {
