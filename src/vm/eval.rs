@@ -15,7 +15,7 @@ use crate::runtime::pyarc::PyArc;
 use std::sync::atomic::Ordering;
 
 use super::error::type_error;
-use super::eval_lookup::{class_lookup, instance_attr, plain_method, slice_bounds};
+use super::eval_lookup::{cached_global, class_lookup, instance_attr, plain_method, slice_bounds};
 use super::exec::Flow;
 use super::fast_ops::{
     build_list, builtin_len, float_fast, int_fast, list_iadd, num_compare, rust_next, str_add, unbound_local,
@@ -472,44 +472,7 @@ impl Vm {
                     }
                     Op::BuildList(n) => build_list(&mut stack, n),
                     Op::LoadGlobal(i) => {
-                        let globals = &self.frames[fi].func.globals;
-                        let slot = &code.global_cache[i as usize];
-                        let cached = {
-                            let mut c = slot.lock();
-                            let mutations = globals.mutations();
-                            if let Some(v) = c.global(PyArc::as_ptr(globals) as usize, mutations) {
-                                // Unchanged globals: no dict read at all.
-                                Some(v)
-                            } else if c.globals != PyArc::as_ptr(globals) as usize {
-                                None
-                            } else if c.globals_version == globals.mutations()
-                                && c.builtins_version == self.shared.builtins.mutations()
-                                && !c.value.is_undef()
-                            {
-                                Some(c.value.clone())
-                            } else if c.in_globals {
-                                // Some global changed: if the name is still
-                                // where it was, its value is read from there.
-                                let v = globals.value_at_key(c.index, &code.names[i as usize]);
-                                // (An entry `StoreGlobal` turned from a builtin
-                                // into a global keeps the builtin in `value`:
-                                // its version must not be refreshed.)
-                                if let Some(v) = &v
-                                    && c.value.is_undef()
-                                {
-                                    c.borrow_global(v, mutations);
-                                }
-                                v
-                            } else if c.builtins_version == self.shared.builtins.mutations()
-                                && c.globals_keys == globals.version()
-                                && !c.value.is_undef()
-                            {
-                                // A builtin, and no global was added since.
-                                Some(c.value.clone())
-                            } else {
-                                None
-                            }
-                        };
+                        let cached = cached_global(&self.frames[fi].func.globals, &self.shared.builtins, code, i);
                         match cached {
                             Some(v) => stack.push(v),
                             None => slow!(op),

@@ -1,13 +1,16 @@
 //! The lookups the evaluation loop's fast paths do inline: an instance
 //! attribute or a plain method through the call site's cache (and the
-//! thread's type cache behind it), and the bounds of `seq[a:b]`. Each
+//! thread's type cache behind it), a global through its LoadGlobal cache,
+//! and the bounds of `seq[a:b]`. Each
 //! answers None when the full implementation must run instead.
 
 use crate::runtime::pyarc::PyArc;
 
 use super::type_cache::TypeCache;
+use crate::bytecode::Code;
 use crate::bytecode::code::MethodCache;
 use crate::runtime::class::{Class, ClassFlags, class_epoch};
+use crate::runtime::dict::PyDict;
 use crate::runtime::str::PyStr;
 use crate::runtime::sync::{PyGuard, PyLock};
 use crate::runtime::value::Value;
@@ -96,4 +99,45 @@ pub(super) fn slice_bounds(a: &Value, b: &Value, len: usize) -> Option<(usize, u
     let from = clamp(a, 0)?;
     let to = clamp(b, n)?.max(from);
     Some((from as usize, to as usize))
+}
+
+/// The value of global `code.names[i]` from the LoadGlobal cache of call
+/// site `i`, when the cache proves it current: the globals dict unchanged
+/// since the cache was filled, or the name still where it was, or a builtin
+/// with no global of the name added since. None sends the instruction to
+/// its full implementation, which refills the cache.
+#[inline(always)]
+pub(super) fn cached_global(globals: &PyArc<PyDict>, builtins: &PyDict, code: &Code, i: u32) -> Option<Value> {
+    let slot = &code.global_cache[i as usize];
+    let mut c = slot.lock();
+    let mutations = globals.mutations();
+    if let Some(v) = c.global(PyArc::as_ptr(globals) as usize, mutations) {
+        // Unchanged globals: no dict read at all.
+        Some(v)
+    } else if c.globals != PyArc::as_ptr(globals) as usize {
+        None
+    } else if c.globals_version == globals.mutations()
+        && c.builtins_version == builtins.mutations()
+        && !c.value.is_undef()
+    {
+        Some(c.value.clone())
+    } else if c.in_globals {
+        // Some global changed: if the name is still
+        // where it was, its value is read from there.
+        let v = globals.value_at_key(c.index, &code.names[i as usize]);
+        // (An entry `StoreGlobal` turned from a builtin
+        // into a global keeps the builtin in `value`:
+        // its version must not be refreshed.)
+        if let Some(v) = &v
+            && c.value.is_undef()
+        {
+            c.borrow_global(v, mutations);
+        }
+        v
+    } else if c.builtins_version == builtins.mutations() && c.globals_keys == globals.version() && !c.value.is_undef() {
+        // A builtin, and no global was added since.
+        Some(c.value.clone())
+    } else {
+        None
+    }
 }
