@@ -57,3 +57,4 @@ pub mod traceback;
 pub mod tuple;
 pub mod types;
 pub mod value;
+pub mod value_words;

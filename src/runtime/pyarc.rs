@@ -56,6 +56,9 @@ pub fn set_atomic() {
     ATOMIC.store(true, Ordering::SeqCst);
 }
 
+// `repr(C)`: the strong count is first whatever `T` is, so
+// `add_strong_raw` can count a reference without knowing the payload type.
+#[repr(C)]
 struct Inner<T> {
     strong: AtomicUsize,
     /// One for all the strong references together, plus one per `PyWeak`.
@@ -147,19 +150,36 @@ impl<T> PyArc<T> {
     }
 }
 
+/// Adds a strong reference to the object whose `PyArc` pointer is `ptr`,
+/// whatever its payload type: `PyArc::clone` without the handle (for
+/// `value_words`, which copies a `Value`'s bits).
+///
+/// # Safety
+/// `ptr` is the pointer inside a live `PyArc`.
+#[inline(always)]
+pub unsafe fn add_strong_raw(ptr: *const u8) {
+    // SAFETY: `Inner` is `repr(C)` with the count first; the object is live.
+    let strong = unsafe { &*(ptr as *const AtomicUsize) };
+    add_strong(strong);
+}
+
+#[inline(always)]
+fn add_strong(strong: &AtomicUsize) {
+    if ATOMIC.load(Ordering::Relaxed) {
+        let old = strong.fetch_add(1, Ordering::Relaxed);
+        if old > isize::MAX as usize {
+            std::process::abort();
+        }
+    } else {
+        // Exclusive: no other thread can be reading or writing it.
+        strong.store(strong.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+    }
+}
+
 impl<T> Clone for PyArc<T> {
     #[inline(always)]
     fn clone(&self) -> PyArc<T> {
-        let strong = &self.inner().strong;
-        if ATOMIC.load(Ordering::Relaxed) {
-            let old = strong.fetch_add(1, Ordering::Relaxed);
-            if old > isize::MAX as usize {
-                std::process::abort();
-            }
-        } else {
-            // Exclusive: no other thread can be reading or writing it.
-            strong.store(strong.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
-        }
+        add_strong(&self.inner().strong);
         PyArc { ptr: self.ptr, phantom: PhantomData }
     }
 }

@@ -27,6 +27,7 @@ use super::{PyErr, PyResult, Vm};
 use crate::bytecode::{Code, Op};
 use crate::runtime::class::{Class, ClassFlags};
 use crate::runtime::value::Value;
+use crate::runtime::value_words::{UNDEF, Words};
 use crate::syntax::ast::BinOp;
 
 /// How the boundary frame of an evaluation loop ended.
@@ -167,14 +168,45 @@ impl Vm {
                 ($i:expr) => {{
                     let i = $i as usize;
                     debug_assert!(base + i < stack.len());
+                    stack.reserve(1);
                     // SAFETY: a frame's locals occupy `stack[base..base +
                     // nlocals]` from its push to its pop (frame.rs), and the
-                    // compiler only emits slots below `nlocals`.
-                    let v = unsafe { stack.get_unchecked(base + i) }.clone();
-                    if v.is_undef() {
-                        break unbound_local(&code.varnames[i]);
+                    // compiler only emits slots below `nlocals`; the push
+                    // has room (reserved above) and takes the reference
+                    // `add_ref` counts. Two words, not a `clone` and a
+                    // `push`: see `value_words`.
+                    unsafe {
+                        let w = Words::read(stack.as_ptr().add(base + i));
+                        if w.tag() == UNDEF {
+                            break unbound_local(&code.varnames[i]);
+                        }
+                        w.add_ref();
+                        let len = stack.len();
+                        w.write(stack.as_mut_ptr().add(len));
+                        stack.set_len(len + 1);
                     }
-                    stack.push(v);
+                }};
+            }
+            // Pops the top into local `$i`, releasing what it held.
+            macro_rules! store_fast {
+                ($i:expr) => {{
+                    let slot = base + $i as usize;
+                    let len = stack.len();
+                    debug_assert!(slot < len - 1);
+                    // SAFETY: the slot is a local below the top (as in
+                    // `load_fast!`); the top's reference moves into it and
+                    // the slot's old one is taken back as a value.
+                    let old = unsafe {
+                        let top = Words::read(stack.as_ptr().add(len - 1));
+                        stack.set_len(len - 1);
+                        let old = Words::read(stack.as_ptr().add(slot));
+                        top.write(stack.as_mut_ptr().add(slot));
+                        old
+                    };
+                    if old.is_arc() {
+                        // SAFETY: the slot's reference, now owned here.
+                        release!(unsafe { old.into_value() });
+                    }
                 }};
             }
             macro_rules! release {
@@ -228,10 +260,7 @@ impl Vm {
                 }
                 match op {
                     Op::LoadFast(i) => load_fast!(i),
-                    Op::StoreFast(i) => {
-                        let v = stack.pop().unwrap_or_default();
-                        release!(std::mem::replace(&mut stack[base + i as usize], v));
-                    }
+                    Op::StoreFast(i) => store_fast!(i),
                     Op::LoadConst(i) => {
                         let v = code.consts[i as usize].clone();
                         stack.push(v);
@@ -241,8 +270,7 @@ impl Vm {
                         stack.push(code.consts[k as usize].clone());
                     }
                     Op::StoreFastLoadFast(store, load) => {
-                        let v = stack.pop().unwrap_or_default();
-                        release!(std::mem::replace(&mut stack[base + store as usize], v));
+                        store_fast!(store);
                         load_fast!(load);
                     }
                     Op::PopTop => {
