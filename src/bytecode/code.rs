@@ -117,10 +117,8 @@ impl GlobalCache {
 /// cache remembers it.
 #[derive(Default)]
 pub struct MethodCache {
-    /// The class's address, compared on every use.
-    pub class_ptr: usize,
-    /// Keeps the class's allocation (not the class) alive.
-    pub class: PyWeak<crate::runtime::class::Class>,
+    /// The class's `uid()`, compared on every use (0: empty).
+    pub class_uid: u64,
     pub epoch: u64,
     /// `Undef` when the lookup found nothing.
     pub value: Value,
@@ -129,6 +127,25 @@ pub struct MethodCache {
     pub data_descriptor: bool,
     /// Where the name was last found in an instance dict.
     pub hint: u32,
+}
+
+/// A `LoadGlobal` site: its cache, and (without the GIL) the answer
+/// published for lock-free reading: `[globals address, globals write
+/// counter, builtins write counter, value tag, value payload]`.
+#[derive(Default)]
+pub struct GlobalSite {
+    pub cache: crate::runtime::sync::PyLock<GlobalCache>,
+    pub shared: super::snapshot::Snapshot<5>,
+}
+
+/// An attribute site (`LoadAttr`, `LoadMethod`, `StoreAttr` and their
+/// fused forms): its cache, and (without the GIL) the answer published for
+/// lock-free reading: `[class uid, class epoch, value tag, value payload,
+/// data_descriptor | hint << 1]`.
+#[derive(Default)]
+pub struct MethodSite {
+    pub cache: crate::runtime::sync::PyLock<MethodCache>,
+    pub shared: super::snapshot::Snapshot<5>,
 }
 
 pub struct Code {
@@ -158,9 +175,9 @@ pub struct Code {
     pub max_stack: u32,
     pub doc: Value,
     /// One cache per entry of `names`, for `LoadGlobal`.
-    pub global_cache: Box<[crate::runtime::sync::PyLock<GlobalCache>]>,
+    pub global_cache: Box<[GlobalSite]>,
     /// One cache per entry of `names`, for `LoadMethod`.
-    pub method_cache: Box<[crate::runtime::sync::PyLock<MethodCache>]>,
+    pub method_cache: Box<[MethodSite]>,
 }
 
 impl Code {

@@ -5,6 +5,7 @@
 pub mod code;
 pub mod disasm;
 pub mod op;
+pub mod snapshot;
 
 pub use code::{Code, Source};
 pub use op::Op;

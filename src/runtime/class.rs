@@ -99,9 +99,27 @@ pub struct Class {
     /// How many attributes instances have been seen to get: new instances'
     /// dicts start with that much room.
     attr_hint: AtomicU32,
+    /// Never shared with another class, even after this one is freed:
+    /// the method caches key on it (`uid()`).
+    uid: u64,
+}
+
+/// Hands out class uids (see `Class::uid`); 0 is never one.
+static NEXT_CLASS_UID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_class_uid() -> u64 {
+    NEXT_CLASS_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Class {
+    /// The class's identity for caches: unlike its address, never reused,
+    /// so a cache can hold it without keeping the class (or a weak handle
+    /// to it, whose atomic count would cost each cache refill) alive.
+    #[inline(always)]
+    pub fn uid(&self) -> u64 {
+        self.uid
+    }
+
     /// A builtin type with its methods.
     pub fn builtin(
         name: &str,
@@ -134,6 +152,7 @@ impl Class {
             descriptor_bits: std::sync::atomic::AtomicU64::new(0),
             init_cache: super::sync::PyLock::new((0, None)),
             attr_hint: AtomicU32::new(0),
+            uid: next_class_uid(),
         };
         PyArc::new(c)
     }
@@ -166,6 +185,7 @@ impl Class {
             descriptor_bits: std::sync::atomic::AtomicU64::new(0),
             init_cache: super::sync::PyLock::new((0, None)),
             attr_hint: AtomicU32::new(0),
+            uid: next_class_uid(),
         };
         let c = PyArc::new(c);
         c.refresh_flags();

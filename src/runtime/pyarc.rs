@@ -50,6 +50,11 @@ pub fn set_exclusive() {
     ATOMIC.store(false, Ordering::SeqCst);
 }
 
+/// Whether counts are atomic (always, once `set_atomic` ran).
+pub fn is_atomic() -> bool {
+    ATOMIC.load(Ordering::Relaxed)
+}
+
 /// Turns atomic counts on for the rest of the process. Call while the
 /// calling thread is the only one touching Python objects.
 pub fn set_atomic() {
@@ -163,9 +168,41 @@ pub unsafe fn add_strong_raw(ptr: *const u8) {
     add_strong(strong);
 }
 
+/// Set in the strong count of an immortal object (`make_immortal_raw`).
+/// Below `isize::MAX`, so the overflow check never fires on it, and far
+/// above any real count, so the count never reaches zero.
+pub const IMMORTAL: usize = 1 << 62;
+
+/// Makes the object whose `PyArc` pointer is `ptr` immortal: from now on
+/// clones and drops leave its count alone (in atomic mode; see
+/// `vm/immortal.rs` for which objects and why) and it is never freed.
+///
+/// # Safety
+/// `ptr` is the pointer inside a live `PyArc`; atomic mode is on.
+pub unsafe fn make_immortal_raw(ptr: *const u8) {
+    // SAFETY: as for `add_strong_raw`.
+    let strong = unsafe { &*(ptr as *const AtomicUsize) };
+    strong.fetch_or(IMMORTAL, Ordering::Relaxed);
+}
+
+/// Whether the object whose `PyArc` pointer is `ptr` is immortal.
+///
+/// # Safety
+/// `ptr` is the pointer inside a live `PyArc`.
+pub unsafe fn is_immortal_raw(ptr: *const u8) -> bool {
+    // SAFETY: as for `add_strong_raw`.
+    let strong = unsafe { &*(ptr as *const AtomicUsize) };
+    strong.load(Ordering::Relaxed) & IMMORTAL != 0
+}
+
 #[inline(always)]
 fn add_strong(strong: &AtomicUsize) {
     if ATOMIC.load(Ordering::Relaxed) {
+        // An immortal object's count is only read: threads that share it
+        // (a function every thread calls) do not fight over its cache line.
+        if strong.load(Ordering::Relaxed) & IMMORTAL != 0 {
+            return;
+        }
         let old = strong.fetch_add(1, Ordering::Relaxed);
         if old > isize::MAX as usize {
             std::process::abort();
@@ -189,6 +226,9 @@ impl<T> Drop for PyArc<T> {
     fn drop(&mut self) {
         let strong = &self.inner().strong;
         if ATOMIC.load(Ordering::Relaxed) {
+            if strong.load(Ordering::Relaxed) & IMMORTAL != 0 {
+                return;
+            }
             if strong.fetch_sub(1, Ordering::Release) != 1 {
                 return;
             }

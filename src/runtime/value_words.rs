@@ -31,6 +31,9 @@ pub struct Words([MaybeUninit<u64>; 2]);
 
 /// `Value::Undef`'s tag: an unbound local slot.
 pub const UNDEF: u64 = 0;
+/// `Value::Int`'s and `Value::Float`'s tags.
+pub const INT: u64 = 5;
+pub const FLOAT: u64 = 6;
 /// The first tag whose payload is a `PyArc` (`Value::BigInt`).
 pub const FIRST_ARC: u64 = 7;
 
@@ -73,6 +76,14 @@ impl Words {
         self.tag() >= FIRST_ARC
     }
 
+    /// The `PyArc`'s pointer of a heap value (`is_arc`).
+    #[inline(always)]
+    pub fn payload_ptr(self) -> *const u8 {
+        debug_assert!(self.is_arc());
+        // SAFETY: from `FIRST_ARC` on the second word is a pointer.
+        unsafe { self.0[1].assume_init() as *const u8 }
+    }
+
     /// Adds the reference a bitwise copy of these words needs to be a
     /// clone: nothing for an immediate, the object's count for the rest.
     ///
@@ -83,7 +94,7 @@ impl Words {
         if self.is_arc() {
             // SAFETY: from `FIRST_ARC` on, the payload is a `PyArc`'s
             // pointer to its (live) allocation.
-            unsafe { pyarc::add_strong_raw(self.0[1].assume_init() as *const u8) }
+            unsafe { pyarc::add_strong_raw(self.payload_ptr()) }
         }
     }
 
@@ -102,6 +113,28 @@ impl Words {
                 pyarc::add_strong_raw(*w.add(1) as *const u8);
             }
         }
+    }
+
+    /// The words as plain integers, for publishing in a lock-free
+    /// snapshot (`bytecode/snapshot.rs`): only for values a reader can
+    /// copy without a reference of its own that stay valid however long
+    /// the snapshot does: `Undef`, ints, floats and immortal objects.
+    pub fn shareable(self) -> Option<[u64; 2]> {
+        match self.tag() {
+            UNDEF => Some([UNDEF, 0]),
+            // SAFETY: an int's and a float's payload is a whole word.
+            INT | FLOAT => Some([self.tag(), unsafe { self.0[1].assume_init() }]),
+            // SAFETY: the payload of an arc is its pointer, to a live object.
+            _ if self.is_arc() && unsafe { pyarc::is_immortal_raw(self.payload_ptr()) } => {
+                Some([self.tag(), self.payload_ptr() as u64])
+            }
+            _ => None,
+        }
+    }
+
+    /// Words published by `shareable`.
+    pub fn from_shared(raw: [u64; 2]) -> Words {
+        Words([MaybeUninit::new(raw[0]), MaybeUninit::new(raw[1])])
     }
 
     /// Takes the words back as an owned `Value`.
@@ -141,6 +174,7 @@ mod tests {
             assert_eq!(tag_of(v), tag as u64);
         }
         assert_eq!(tag_of(&Value::Undef), UNDEF);
+        assert_eq!((tag_of(&Value::Int(1)), tag_of(&Value::Float(1.0))), (INT, FLOAT));
         let big = Value::BigInt(PyArc::new(num_bigint::BigInt::from(1) << 80));
         assert_eq!(tag_of(&big), FIRST_ARC);
         let s = Value::str("x");

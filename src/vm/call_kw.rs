@@ -14,7 +14,7 @@ use std::mem::MaybeUninit;
 use std::sync::atomic::Ordering;
 
 use super::Vm;
-use super::frame::Frame;
+use super::frame::{Frame, push_frame};
 use crate::bytecode::code::flags;
 use crate::runtime::value::Value;
 
@@ -110,7 +110,7 @@ impl Vm {
                 func.kwdefaults.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v.clone()).unwrap_or_default()
             };
         }
-        self.frames.push(Frame::for_call(func, base, slot, None));
+        push_frame(&mut self.frames, Frame::for_call(func, base, slot, None));
         true
     }
 }

@@ -15,7 +15,7 @@ use crate::runtime::pyarc::PyArc;
 use std::sync::atomic::Ordering;
 
 use super::error::type_error;
-use super::eval_lookup::{cached_global, class_lookup, instance_attr, plain_method, slice_bounds};
+use super::eval_lookup::{cached_global, instance_attr, plain_method, plain_setattr, slice_bounds, store_attr};
 use super::exec::Flow;
 use super::fast_ops::{
     build_list, builtin_len, float_fast, int_fast, list_iadd, num_compare, rust_next, str_add, unbound_local,
@@ -25,7 +25,7 @@ use super::gil::FINALIZE;
 use super::unwind::Origin;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::{Code, Op};
-use crate::runtime::class::{Class, ClassFlags};
+use crate::runtime::class::Class;
 use crate::runtime::value::Value;
 use crate::runtime::value_words::{UNDEF, Words};
 use crate::syntax::ast::BinOp;
@@ -304,7 +304,7 @@ impl Vm {
                         // global lives: module-level loops store the same
                         // globals over and over.
                         let v = stack.pop().unwrap_or_default();
-                        let mut c = code.global_cache[i as usize].lock();
+                        let mut c = code.global_cache[i as usize].cache.lock();
                         let mut at = if c.in_globals { c.index } else { u32::MAX };
                         self.frames[fi].func.globals.set_str_at(&code.names[i as usize], v, &mut at);
                         c.in_globals = true;
@@ -549,35 +549,22 @@ impl Vm {
                     }
                     Op::StoreFastAttr(local, n) => {
                         let name = &code.names[n as usize];
+                        let site = &code.method_cache[n as usize];
                         let target = match &stack[base + local as usize] {
-                            Value::Instance(inst) => {
-                                let cls = inst.class_ref();
-                                if !cls.has_flag(ClassFlags::SETATTR)
-                                    && inst.exc().is_none()
-                                    && !class_lookup(&code.method_cache[n as usize], cls, name, &mut self.type_cache)
-                                        .data_descriptor
-                                {
-                                    Some((&*inst.dict as *const crate::runtime::dict::PyDict, &**cls as *const Class))
-                                } else {
-                                    None
-                                }
-                            }
+                            Value::Instance(inst) if plain_setattr(inst, site, name, &mut self.type_cache) => Some((
+                                &*inst.dict as *const crate::runtime::dict::PyDict,
+                                inst.class_ref() as &Class as *const Class,
+                            )),
                             _ => None,
                         };
                         match target {
                             Some((dict, cls)) => {
                                 let v = stack.pop().unwrap_or_default();
-                                let mut c = code.method_cache[n as usize].lock();
                                 // SAFETY: the dict and the class belong to the
                                 // instance in local slot `local`, which lies
                                 // below the popped temporary and still holds
-                                // its reference: both outlive this block.
-                                unsafe {
-                                    if let Some(len) = (*dict).set_str_at(name, v, &mut c.hint) {
-                                        (*cls).note_attrs(len);
-                                    }
-                                }
-                                drop(c);
+                                // its reference: both outlive this call.
+                                unsafe { store_attr(site, &*dict, &*cls, name, v) };
                                 finalize_point!();
                             }
                             None => slow!(op),
@@ -605,11 +592,7 @@ impl Vm {
                         let len = stack.len();
                         let plain = match &stack[len - 1] {
                             Value::Instance(inst) => {
-                                let cls = inst.class_ref();
-                                !cls.has_flag(ClassFlags::SETATTR)
-                                    && inst.exc().is_none()
-                                    && !class_lookup(&code.method_cache[i as usize], cls, name, &mut self.type_cache)
-                                        .data_descriptor
+                                plain_setattr(inst, &code.method_cache[i as usize], name, &mut self.type_cache)
                             }
                             _ => false,
                         };

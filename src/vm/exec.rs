@@ -122,9 +122,9 @@ impl Vm {
                 let globals = &f.func.globals;
                 let (gv, bv) = (globals.mutations(), self.shared.builtins.mutations());
                 let gid = PyArc::as_ptr(globals) as usize;
-                let slot = &code.global_cache[i as usize];
+                let site = &code.global_cache[i as usize];
                 let cached = {
-                    let c = slot.lock();
+                    let c = site.cache.lock();
                     if c.globals == gid && c.globals_version == gv && c.builtins_version == bv && !c.value.is_undef() {
                         Some(c.value.clone())
                     } else {
@@ -142,7 +142,7 @@ impl Vm {
                                 None => return Err(name_error_in(name.as_str(), &[globals])),
                             },
                         };
-                        let mut c = slot.lock();
+                        let mut c = site.cache.lock();
                         *c = crate::bytecode::code::GlobalCache {
                             globals: gid,
                             globals_ref: PyArc::downgrade(globals),
@@ -162,6 +162,9 @@ impl Vm {
                         };
                         if found.is_some() {
                             c.borrow_global(&v, gv);
+                        }
+                        if crate::runtime::sync::locking_enabled() {
+                            super::eval_lookup::publish_global(site, globals, gv, bv, &v);
                         }
                         drop(c);
                         v

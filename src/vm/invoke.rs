@@ -8,7 +8,7 @@ use crate::runtime::pyarc::PyArc;
 use smallvec::SmallVec;
 
 use super::error::type_error;
-use super::frame::Frame;
+use super::frame::{Frame, push_frame};
 use super::{PyResult, Vm};
 use crate::runtime::class::{Class, ClassFlags};
 use crate::runtime::dict::PyDict;
@@ -75,7 +75,7 @@ impl Vm {
         if stack.len() < base + nlocals {
             stack.resize(base + nlocals, Value::Undef);
         }
-        self.frames.push(Frame::for_call(func, base, slot, None));
+        push_frame(&mut self.frames, Frame::for_call(func, base, slot, None));
         true
     }
 
@@ -108,7 +108,7 @@ impl Vm {
         if stack.len() < slot + nlocals {
             stack.resize(slot + nlocals, Value::Undef);
         }
-        self.frames.push(Frame::for_call(init, slot, slot, Some(inst)));
+        push_frame(&mut self.frames, Frame::for_call(init, slot, slot, Some(inst)));
         true
     }
 

@@ -26,6 +26,7 @@ pub mod finalize;
 pub mod frame;
 pub mod gc;
 pub mod gil;
+mod immortal;
 pub mod import;
 pub mod import_lock;
 mod invoke;

@@ -86,8 +86,14 @@ impl Vm {
     pub fn start_thread(&mut self, func: Value, args: Vec<Value>, kwargs: Vec<(PyArc<PyStr>, Value)>) -> PyResult<u64> {
         if !self.shared.gil.is_enabled() && !crate::runtime::sync::locking_enabled() {
             // This thread is the only one running Python code: turn on
-            // object locking before a second one can start.
+            // object locking before a second one can start; in the `pyl`
+            // command (plain counts until now), make the objects all
+            // threads share immortal (`immortal.rs`).
+            let exclusive = !crate::runtime::pyarc::is_atomic();
             crate::runtime::sync::enable_locking();
+            if exclusive {
+                super::immortal::immortalize_shared(&self.shared);
+            }
         }
         let shared = self.shared.clone();
         let record = shared.observe.register(false);

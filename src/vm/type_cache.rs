@@ -8,16 +8,17 @@
 //! CPython's type attribute cache does.
 //!
 //! Validity: an entry is used only while the global class epoch is the one
-//! it was filled under (any change to any class bumps it). It holds a
-//! `Weak` to the class and an `Arc` to the name, so neither address can be
-//! reused by another class or name while the entry exists. Each thread has
+//! it was filled under (any change to any class bumps it). It knows the
+//! class by its `uid()`, which no other class ever gets, and holds an
+//! `Arc` to the name, so its address cannot be reused by another name
+//! while the entry exists. Each thread has
 //! its own table (no locking, in either GIL mode); it is allocated on the
 //! first miss of a call-site cache, so idle threads pay nothing. Entries
 //! hold a reference to what they found (a function, usually), which keeps
 //! it alive until the entry is overwritten or the thread ends: at most
 //! [`SIZE`] values per thread.
 
-use crate::runtime::pyarc::{PyArc, PyWeak};
+use crate::runtime::pyarc::PyArc;
 
 use crate::runtime::class::{Class, is_data_descriptor};
 use crate::runtime::str::PyStr;
@@ -28,12 +29,10 @@ const SIZE: usize = 256;
 
 #[derive(Default)]
 struct Entry {
-    class_ptr: usize,
+    class_uid: u64,
     name_ptr: usize,
     epoch: u64,
-    /// Keeps the class's allocation (not the class) and the name alive, so
-    /// their addresses identify them.
-    _class: PyWeak<Class>,
+    /// Keeps the name alive, so that its address identifies it.
     _name: Option<PyArc<PyStr>>,
     /// `Undef` when the lookup found nothing.
     value: Value,
@@ -53,24 +52,16 @@ impl TypeCache {
         if self.entries.is_empty() {
             self.entries.resize_with(SIZE, Entry::default);
         }
-        let class_ptr = PyArc::as_ptr(cls) as usize;
+        let class_uid = cls.uid();
         let name_ptr = PyArc::as_ptr(name) as usize;
-        let mixed = (class_ptr ^ name_ptr.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mixed = (class_uid as usize ^ name_ptr.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let e = &mut self.entries[mixed >> (usize::BITS - SIZE.trailing_zeros())];
-        if e.class_ptr == class_ptr && e.name_ptr == name_ptr && e.epoch == epoch {
+        if e.class_uid == class_uid && e.name_ptr == name_ptr && e.epoch == epoch {
             return (e.value.clone(), e.data_descriptor);
         }
         let found = cls.lookup(name).unwrap_or(Value::Undef);
         let data_descriptor = !found.is_undef() && is_data_descriptor(&found);
-        *e = Entry {
-            class_ptr,
-            name_ptr,
-            epoch,
-            _class: PyArc::downgrade(cls),
-            _name: Some(name.clone()),
-            value: found.clone(),
-            data_descriptor,
-        };
+        *e = Entry { class_uid, name_ptr, epoch, _name: Some(name.clone()), value: found.clone(), data_descriptor };
         (found, data_descriptor)
     }
 }
