@@ -140,10 +140,9 @@ pub fn create(config: &Config, modules: Value) -> PyArc<Module> {
     m.set("__stderr__", m.get("stderr").unwrap_or(Value::None));
     m.set("__stdin__", m.get("stdin").unwrap_or(Value::None));
     m.set("version", Value::str(VERSION));
-    m.set(
-        "version_info",
-        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
-    );
+    m.set("version_info", version_info());
+    // 3.11.7 final: 0x030B07F0, as CPython builds it from version_info.
+    m.set("hexversion", Value::Int(0x030B_07F0));
     m.set("platform", Value::str(std::env::consts::OS));
     m.set("byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));
     m.set("maxsize", Value::Int(i64::MAX));
@@ -335,6 +334,20 @@ fn setswitchinterval(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn getdefaultencoding(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
     Ok(Value::str("utf-8"))
+}
+
+/// `sys.version_info`: the language version pyl follows, as CPython's
+/// struct sequence (`.major`, comparable with tuples, sliceable).
+fn version_info() -> Value {
+    use crate::modules::time::{StructSeq, StructSeqType, structseq_class};
+    static TYPE: StructSeqType = StructSeqType {
+        module: "sys",
+        name: "version_info",
+        visible: &["major", "minor", "micro", "releaselevel", "serial"],
+        attrs: &[("major", 0), ("minor", 1), ("micro", 2), ("releaselevel", 3), ("serial", 4)],
+    };
+    let values = vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)];
+    Value::native(Arc::new(StructSeq { ty: &TYPE, class: structseq_class(&TYPE, None), values }))
 }
 
 /// `sys.float_info`: the properties of the platform's double.

@@ -2,9 +2,13 @@
 
 use crate::runtime::pyarc::PyArc;
 
+use super::class::Class;
 use super::dict::PyDict;
+use super::function::Args;
 use super::str::PyStr;
 use super::value::Value;
+use crate::vm::error::type_error;
+use crate::vm::{PyResult, Vm};
 
 pub struct Module {
     pub name: PyArc<PyStr>,
@@ -37,4 +41,29 @@ impl Module {
     pub fn set(&self, name: &str, value: Value) {
         self.dict.set_item_str(name, value);
     }
+}
+
+/// `types.ModuleType(name, doc=None)`: a new, empty module (CPython's
+/// argument checks and messages).
+pub fn module_ctor(_vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
+    args.allow_kwargs("module", &["name", "doc"])?;
+    let given = args.pos.len() + args.kw.len();
+    if given > 2 {
+        return Err(type_error(format!("module() takes at most 2 arguments ({given} given)")));
+    }
+    let name = match args.get(0, "name") {
+        Some(Value::Str(s)) => s.clone(),
+        Some(other) => {
+            return Err(type_error(format!("module() argument 'name' must be str, not {}", other.type_name())));
+        }
+        None => return Err(type_error("module() missing required argument 'name' (pos 1)")),
+    };
+    let m = Module::new(name.as_str());
+    m.set("__package__", Value::None);
+    m.set("__loader__", Value::None);
+    m.set("__spec__", Value::None);
+    if let Some(doc) = args.get(1, "doc") {
+        m.set("__doc__", doc.clone());
+    }
+    Ok(Value::Module(PyArc::new(m)))
 }

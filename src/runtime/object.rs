@@ -76,7 +76,30 @@ fn object_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
                 _ if c.kind == super::class::ClassKind::BuiltinValue => {
                     super::subclass::new_instance(vm, &c, &args.pos[1..], args.kw)
                 }
-                Some(ctor) if c.kind != super::class::ClassKind::Object => ctor(vm, &c, &Args::new(&[])),
+                // The immutable types make their value in `__new__`:
+                // `int.__new__(int, 5)` is 5. The others (list, dict...)
+                // fill it in `__init__`: `list.__new__(list, [1])` is [].
+                Some(ctor) if c.kind != super::class::ClassKind::Object => {
+                    let t = types();
+                    let immutable = [
+                        &t.int_type,
+                        &t.bool_type,
+                        &t.float_type,
+                        &t.str_type,
+                        &t.bytes_type,
+                        &t.tuple_type,
+                        &t.frozenset_type,
+                        &t.range_type,
+                        &t.slice_type,
+                    ]
+                    .iter()
+                    .any(|x| PyArc::ptr_eq(x, &c));
+                    if immutable {
+                        ctor(vm, &c, &Args { pos: &args.pos[1..], kw: args.kw })
+                    } else {
+                        ctor(vm, &c, &Args::new(&[]))
+                    }
+                }
                 _ => Ok(Value::new_instance(super::instance::Instance::new(c))),
             }
         }

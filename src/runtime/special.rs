@@ -137,6 +137,10 @@ pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<String> {
         }
         Value::Module(m) => match m.dict.get_item_str("__file__") {
             Some(Value::Str(f)) => format!("<module '{}' from '{}'>", m.name.as_str(), f.as_str()),
+            // Made by `types.ModuleType`: no loader, no origin to show.
+            _ if m.dict.get_item_str("__loader__").is_some_and(|l| l.is_none()) => {
+                format!("<module '{}'>", m.name.as_str())
+            }
             _ => format!("<module '{}' (built-in)>", m.name.as_str()),
         },
         Value::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname.as_str(), v.id()),

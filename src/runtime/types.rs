@@ -177,7 +177,7 @@ fn build() -> Types {
         function_type: make("function", o, None, &object::function_methods()),
         builtin_function_type: make("builtin_function_or_method", o, None, &[]),
         method_type: make("method", o, None, &[]),
-        module_type: make("module", o, None, &[]),
+        module_type: make("module", o, Some(super::module::module_ctor), &[]),
         generator_type: make("generator", o, None, &iter_methods::generator_methods()),
         property_type: make("property", o, Some(object::property_ctor), &object::property_methods()),
         staticmethod_type: make("staticmethod", o, Some(object::staticmethod_ctor), &[]),
