@@ -274,8 +274,18 @@ impl Vm {
                         load_fast!(load);
                     }
                     Op::PopTop => {
-                        if let Some(v) = stack.pop() {
-                            release!(v);
+                        let len = stack.len();
+                        debug_assert!(len > base);
+                        // SAFETY: the operand stack is not empty (the
+                        // compiler balances it); its top is read as two
+                        // words (see `value_words`) and owned here.
+                        let top = unsafe {
+                            stack.set_len(len - 1);
+                            Words::read(stack.as_ptr().add(len - 1))
+                        };
+                        if top.is_arc() {
+                            // SAFETY: the popped reference, owned here.
+                            release!(unsafe { top.into_value() });
                         }
                     }
                     Op::Jump(t) | Op::PopBlockJump(t) => {
