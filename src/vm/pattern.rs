@@ -140,7 +140,7 @@ impl Vm {
         kw_names: &[Value],
     ) -> PyResult<Option<Vec<Value>>> {
         let Value::Class(c) = cls else {
-            return Err(type_error("called match pattern must be a class"));
+            return Err(type_error("called match pattern must be a type"));
         };
         if !isinstance_of(self, subject, cls)? {
             return Ok(None);
