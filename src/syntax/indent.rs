@@ -365,6 +365,15 @@ mod tests {
     }
 
     #[test]
+    fn soft_keywords_only_at_match_and_case_heads() {
+        let t = kinds("match x:\n case case:\n  case = 1\nmatch = 2\n");
+        assert_eq!(t.iter().filter(|k| **k == Tok::Match).count(), 1);
+        assert_eq!(t.iter().filter(|k| **k == Tok::Case).count(), 1);
+        assert_eq!(t.iter().filter(|k| matches!(k, Tok::Name(n) if n == "case" || n == "match")).count(), 3);
+        assert!(!kinds("match(x)\n").contains(&Tok::Match));
+    }
+
+    #[test]
     fn brackets_join_lines() {
         use Tok::*;
         let toks = kinds("x = (1,\n   2)\n");
