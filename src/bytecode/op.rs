@@ -227,6 +227,21 @@ pub enum Op {
     LoadAssertionError,
     /// (v -- ): the REPL's echo of an expression statement.
     PrintExpr,
+    /// (subject -- itemN..item1 True | False): a sequence pattern of `len`
+    /// sub-patterns, the one at `star` starred (`u16::MAX`: none). Matches
+    /// list, tuple, range and their subclasses (never str, bytes,
+    /// bytearray) of exactly `len` items, or at least `len - 1` with a
+    /// star, whose items become a list. The first item ends on top.
+    MatchSequence(u16, u16),
+    /// (subject key1..keyN -- [rest] valueN..value1 True | False): a
+    /// mapping pattern of `n` keys; with `rest`, a new dict of the other
+    /// items lies under the values.
+    MatchMapping(u16, bool),
+    /// (subject cls -- attrN..attr1 True | False): a class pattern with
+    /// `npos` positional sub-patterns (through `__match_args__`) and the
+    /// keyword attributes named by the tuple constant `names`; the first
+    /// attribute ends on top.
+    MatchClass(u16, u32),
 }
 
 impl Op {

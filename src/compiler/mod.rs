@@ -9,6 +9,7 @@
 
 mod define;
 mod expr;
+mod pattern;
 pub mod scope;
 mod stmt;
 
@@ -599,6 +600,9 @@ fn estimate_stack(ops: &[Op]) -> u32 {
             | Op::StoreDeref(_) => -1,
             Op::BuildTuple(n) | Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) | Op::Call(n) => 1 - *n as i64,
             Op::UnpackSequence(n) => *n as i64 - 1,
+            Op::MatchSequence(n, _) => *n as i64,
+            Op::MatchMapping(..) => 1,
+            Op::MatchClass(n, _) => *n as i64 + 8,
             _ => 0,
         };
         max = max.max(depth);

@@ -369,6 +369,16 @@ impl Builder {
                     self.expr(c)?;
                 }
             }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                for c in cases {
+                    let (names, exprs) = super::pattern::parts(&c.pattern);
+                    exprs.into_iter().try_for_each(|e| self.expr(e))?;
+                    names.into_iter().try_for_each(|n| self.bind(n, c.pattern.span))?;
+                    c.guard.iter().try_for_each(|g| self.expr(g))?;
+                    self.stmts(&c.body)?;
+                }
+            }
             StmtKind::With { items, body } => {
                 for it in items {
                     self.expr(&it.context)?;

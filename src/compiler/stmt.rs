@@ -132,6 +132,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Raise(n));
             }
             StmtKind::With { items, body } => self.with_stmt(items, body)?,
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::FunctionDef(f) => self.function_def(f, s.span)?,
             StmtKind::ClassDef(c) => self.class_def(c, s.span)?,
             StmtKind::Import(aliases) => {

@@ -380,6 +380,10 @@ impl StmtKind {
                 body_depth(&c.body).max(max_depth(&c.bases)).max(k).max(max_depth(&c.decorators))
             }
             Assert { test, msg } => test.depth.max(opt(msg)),
+            Match { subject, cases } => {
+                let c = cases.iter().map(|c| body_depth(&c.body).max(opt(&c.guard))).max().unwrap_or(0);
+                subject.depth.max(c)
+            }
         }
     }
 }
@@ -454,6 +458,55 @@ pub enum StmtKind {
         test: Expr,
         msg: Option<Expr>,
     },
+    /// `match subject:` and its `case` clauses, tried in order.
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
+}
+
+/// One `case pattern if guard: body` of a `match` statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub span: Span,
+}
+
+/// The patterns of PEP 634. Literal and value patterns are both `Value`
+/// (compared with `==`); `None`/`True`/`False` are `Singleton` (compared
+/// with `is`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PatternKind {
+    Value(Expr),
+    Singleton(Const),
+    Capture(Name),
+    Wildcard,
+    /// `*name` (None for `*_`), only inside a sequence pattern.
+    Star(Option<Name>),
+    Sequence(Vec<Pattern>),
+    Mapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<Name>,
+    },
+    Class {
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<(Name, Span)>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    As {
+        pattern: Box<Pattern>,
+        name: Name,
+    },
+    Or(Vec<Pattern>),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -7,6 +7,18 @@
 //! into positioned [`SyntaxError`]s with CPython's messages. The stream
 //! always ends with NEWLINE (if the last line had tokens) and the DEDENTs
 //! that close every open block.
+//!
+//! It also resolves the soft keywords `match` and `case` (PEP 634), so the
+//! LALR grammar sees plain keyword tokens and a name elsewhere stays a name
+//! (`match = 3`, `case(1)`). A logical line is a match header exactly when
+//! its first token is the name `match` and its last is a `:` outside
+//! brackets: no simple statement ends with a colon and no other compound
+//! statement starts with a name, so the test is exact without
+//! backtracking. The first line after a header that opens a block fixes the
+//! indentation of the case blocks; a line at that level starting with the
+//! name `case` gets the keyword (a match block holds only case blocks, and
+//! `case` deeper inside a case body stays a name). Doing it here keeps the
+//! grammar free of the ambiguity a parser-level soft keyword would bring.
 
 use logos::Logos;
 
@@ -48,6 +60,9 @@ pub fn tokenize_at(source: &str, base: usize, expression: bool) -> TokenStream {
         brackets: Vec::new(),
         line_has_tokens: false,
         expression,
+        line_first: 0,
+        after_match_header: false,
+        case_levels: Vec::new(),
     };
     let mut error = layout.run().err();
     let mut tokens = layout.tokens;
@@ -74,6 +89,12 @@ struct Layout<'s> {
     brackets: Vec<(char, usize)>,
     line_has_tokens: bool,
     expression: bool,
+    /// Index in `tokens` of the current logical line's first token.
+    line_first: usize,
+    /// The last logical line was a match header (see the module docs).
+    after_match_header: bool,
+    /// Lengths of `indents` at which a leading `case` is the keyword.
+    case_levels: Vec<usize>,
 }
 
 impl Layout<'_> {
@@ -84,13 +105,16 @@ impl Layout<'_> {
             match result {
                 Ok(Tok::Newline) => {
                     if self.brackets.is_empty() && self.line_has_tokens && !self.expression {
+                        self.soft_match_header();
                         self.tokens.push((span.start, Tok::Newline, span.end));
                         self.line_has_tokens = false;
                     }
                 }
-                Ok(tok) => {
+                Ok(mut tok) => {
                     if !self.line_has_tokens && self.brackets.is_empty() && !self.expression {
+                        let levels = self.indents.len();
                         self.indentation(span.start)?;
+                        self.soft_case(&mut tok, levels);
                     }
                     self.line_has_tokens = true;
                     self.track_brackets(&tok, span.start)?;
@@ -123,6 +147,34 @@ impl Layout<'_> {
             self.tokens.push((end, Tok::Dedent, end));
         }
         Ok(())
+    }
+
+    /// Turns the first token of the line just ended into `Match` if the
+    /// line is a match header.
+    fn soft_match_header(&mut self) {
+        let is_header = matches!(self.tokens.get(self.line_first), Some((_, Tok::Name(n), _)) if n == "match")
+            && self.tokens.len() > self.line_first + 2
+            && matches!(self.tokens.last(), Some((_, Tok::Colon, _)));
+        if is_header {
+            self.tokens[self.line_first].1 = Tok::Match;
+            self.after_match_header = true;
+        }
+    }
+
+    /// Called with the first token of a logical line, after its
+    /// INDENT/DEDENTs, and the indentation depth before them.
+    fn soft_case(&mut self, tok: &mut Tok, levels_before: usize) {
+        let levels = self.indents.len();
+        while self.case_levels.last().is_some_and(|&l| l > levels) {
+            self.case_levels.pop();
+        }
+        if std::mem::take(&mut self.after_match_header) && levels > levels_before {
+            self.case_levels.push(levels);
+        }
+        if self.case_levels.last() == Some(&levels) && matches!(tok, Tok::Name(n) if n == "case") {
+            *tok = Tok::Case;
+        }
+        self.line_first = self.tokens.len();
     }
 
     /// Emits INDENT/DEDENT for a logical line whose first token is at `at`.
@@ -310,6 +362,15 @@ mod tests {
                 Newline
             ]
         );
+    }
+
+    #[test]
+    fn soft_keywords_only_at_match_and_case_heads() {
+        let t = kinds("match x:\n case case:\n  case = 1\nmatch = 2\n");
+        assert_eq!(t.iter().filter(|k| **k == Tok::Match).count(), 1);
+        assert_eq!(t.iter().filter(|k| **k == Tok::Case).count(), 1);
+        assert_eq!(t.iter().filter(|k| matches!(k, Tok::Name(n) if n == "case" || n == "match")).count(), 3);
+        assert!(!kinds("match(x)\n").contains(&Tok::Match));
     }
 
     #[test]

@@ -36,6 +36,7 @@ fn is_compound(kind: &StmtKind) -> bool {
             | StmtKind::For { .. }
             | StmtKind::Try { .. }
             | StmtKind::With { .. }
+            | StmtKind::Match { .. }
             | StmtKind::FunctionDef(_)
             | StmtKind::ClassDef(_)
     )

@@ -12,6 +12,7 @@ pub mod help;
 pub mod indent;
 pub mod interactive;
 pub mod parser;
+pub mod pattern_actions;
 pub mod source;
 pub mod span;
 pub mod strings;

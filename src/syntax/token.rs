@@ -58,6 +58,11 @@ pub enum Tok {
     Newline,
     Indent,
     Dedent,
+    /// The soft keyword `match` at the head of a match statement; the
+    /// lexer only ever makes `Name("match")`, the indentation layer decides.
+    Match,
+    /// The soft keyword `case` at the head of a case block (same).
+    Case,
     /// A backslash not followed by a newline.
     #[regex(r"\\", bad_continuation)]
     BadBackslash,

@@ -489,6 +489,7 @@ impl Vm {
             | Op::UnpackSequence(_)
             | Op::UnpackEx(..)
             | Op::FormatValue(_) => return self.exec_build(op),
+            Op::MatchSequence(..) | Op::MatchMapping(..) | Op::MatchClass(..) => return self.exec_pattern(op, code),
             Op::Jump(t) => {
                 return Ok(Flow::Jump(t as usize));
             }

@@ -33,6 +33,7 @@ mod invoke;
 mod iterate;
 mod ops;
 pub mod os_thread;
+mod pattern;
 pub mod recursion;
 mod resume;
 pub mod schedule;

@@ -1,0 +1,3 @@
+match 1:
+    case P(a=1, 2):
+        pass
