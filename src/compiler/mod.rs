@@ -217,6 +217,9 @@ impl<'a> Compiler<'a> {
         if sc.is_generator {
             flags |= flags::GENERATOR;
         }
+        if sc.is_coroutine {
+            flags |= flags::COROUTINE;
+        }
         if sc.kind == ScopeKind::Class {
             flags |= flags::CLASS_BODY;
         }

@@ -54,6 +54,8 @@ pub struct Scope {
     flags: HashMap<String, u8>,
     pub params: Vec<String>,
     pub is_generator: bool,
+    /// An `async def`: its code makes a coroutine, `await` is allowed.
+    pub is_coroutine: bool,
     /// Names resolved by `analyze`.
     pub storage: HashMap<String, Storage>,
     pub cellvars: Vec<String>,
@@ -76,6 +78,7 @@ impl Scope {
             flags: HashMap::new(),
             params: Vec::new(),
             is_generator: false,
+            is_coroutine: false,
             storage: HashMap::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -385,6 +388,12 @@ impl Builder {
                 self.defaults(&f.params)?;
                 self.bind(&f.name, s.span)?;
                 self.push_scope(&**f, ScopeKind::Function, &f.name);
+                if f.is_async {
+                    // A coroutine runs on the generator machinery.
+                    let sc = self.cur();
+                    sc.is_coroutine = true;
+                    sc.is_generator = true;
+                }
                 self.params(&f.params)?;
                 self.stmts(&f.body)?;
                 self.stack.pop();
@@ -606,13 +615,31 @@ impl Builder {
                 self.named_target(target, e.span)?;
             }
             ExprKind::Yield(v) => {
+                if self.cur().is_coroutine {
+                    // Async generators need `__anext__`/`asend`, not built yet.
+                    return Err(err("async generators are not supported by pyl", e.span));
+                }
                 self.yield_here(e.span)?;
                 if let Some(v) = v {
                     self.expr(v)?;
                 }
             }
             ExprKind::YieldFrom(v) => {
+                if self.cur().is_coroutine {
+                    return Err(err("'yield from' inside async function", e.span));
+                }
                 self.yield_here(e.span)?;
+                self.expr(v)?;
+            }
+            ExprKind::Await(v) => {
+                let scope = self.cur();
+                if !scope.is_coroutine {
+                    let msg = match scope.kind {
+                        ScopeKind::Module | ScopeKind::Class => "'await' outside function",
+                        _ => "'await' outside async function",
+                    };
+                    return Err(err(msg, e.span));
+                }
                 self.expr(v)?;
             }
             // The first compiler pass to see it, as CPython's symbol table is.

@@ -139,6 +139,9 @@ pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<String> {
             Some(Value::Str(f)) => format!("<module '{}' from '{}'>", m.name.as_str(), f.as_str()),
             _ => format!("<module '{}' (built-in)>", m.name.as_str()),
         },
+        Value::Generator(g) if g.is_coroutine => {
+            format!("<coroutine object {} at {:#x}>", g.qualname.as_str(), v.id())
+        }
         Value::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname.as_str(), v.id()),
         Value::Code(c) => format!(
             "<code object {} at {:#x}, file \"{}\", line {}>",
