@@ -56,6 +56,8 @@ pub static FROZEN: &[Frozen] = &[
     module("statistics", include_str!("statistics.pyl")),
     module("platform", include_str!("platform.pyl")),
     module("re", include_str!("re.pyl")),
+    module("asyncio", include_str!("asyncio.pyl")),
+    module("_asyncio_sync", include_str!("asyncio_sync.pyl")),
     package("concurrent", "\"\"\"The concurrent package (pyl): holds `concurrent.futures`.\"\"\"\n"),
     package("concurrent.futures", include_str!("concurrent/futures.pyl")),
     module("concurrent.futures._base", include_str!("concurrent/futures_base.pyl")),
