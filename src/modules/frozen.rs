@@ -58,6 +58,7 @@ pub static FROZEN: &[Frozen] = &[
     module("re", include_str!("re.pyl")),
     module("asyncio", include_str!("asyncio.pyl")),
     module("_asyncio_sync", include_str!("asyncio_sync.pyl")),
+    module("_asyncio_waits", include_str!("asyncio_waits.pyl")),
     package("concurrent", "\"\"\"The concurrent package (pyl): holds `concurrent.futures`.\"\"\"\n"),
     package("concurrent.futures", include_str!("concurrent/futures.pyl")),
     module("concurrent.futures._base", include_str!("concurrent/futures_base.pyl")),
