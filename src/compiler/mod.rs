@@ -10,6 +10,7 @@
 mod define;
 mod expr;
 pub mod scope;
+mod scope_async;
 mod stmt;
 
 use crate::runtime::pyarc::PyArc;

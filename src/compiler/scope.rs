@@ -388,12 +388,9 @@ impl Builder {
                 self.defaults(&f.params)?;
                 self.bind(&f.name, s.span)?;
                 self.push_scope(&**f, ScopeKind::Function, &f.name);
-                if f.is_async {
-                    // A coroutine runs on the generator machinery.
-                    let sc = self.cur();
-                    sc.is_coroutine = true;
-                    sc.is_generator = true;
-                }
+                // A coroutine runs on the generator machinery (a new scope: both false before).
+                let sc = self.cur();
+                (sc.is_coroutine, sc.is_generator) = (f.is_async, f.is_async);
                 self.params(&f.params)?;
                 self.stmts(&f.body)?;
                 self.stack.pop();
@@ -615,31 +612,19 @@ impl Builder {
                 self.named_target(target, e.span)?;
             }
             ExprKind::Yield(v) => {
-                if self.cur().is_coroutine {
-                    // Async generators need `__anext__`/`asend`, not built yet.
-                    return Err(err("async generators are not supported by pyl", e.span));
-                }
+                super::scope_async::async_rules(self.cur(), e)?;
                 self.yield_here(e.span)?;
                 if let Some(v) = v {
                     self.expr(v)?;
                 }
             }
             ExprKind::YieldFrom(v) => {
-                if self.cur().is_coroutine {
-                    return Err(err("'yield from' inside async function", e.span));
-                }
+                super::scope_async::async_rules(self.cur(), e)?;
                 self.yield_here(e.span)?;
                 self.expr(v)?;
             }
             ExprKind::Await(v) => {
-                let scope = self.cur();
-                if !scope.is_coroutine {
-                    let msg = match scope.kind {
-                        ScopeKind::Module | ScopeKind::Class => "'await' outside function",
-                        _ => "'await' outside async function",
-                    };
-                    return Err(err(msg, e.span));
-                }
+                super::scope_async::async_rules(self.cur(), e)?;
                 self.expr(v)?;
             }
             // The first compiler pass to see it, as CPython's symbol table is.
