@@ -39,6 +39,8 @@ pub mod flags {
     pub const MODULE: u32 = 8;
     /// A class body: names resolve in the class namespace.
     pub const CLASS_BODY: u32 = 16;
+    /// An `async def` (always with GENERATOR): calling it makes a coroutine.
+    pub const COROUTINE: u32 = 32;
 }
 
 /// A remembered `LoadGlobal`: where the name was found, the globals dict

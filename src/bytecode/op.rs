@@ -182,6 +182,9 @@ pub enum Op {
     YieldValue,
     /// (iterable -- iterator) for `yield from`.
     GetYieldFromIter,
+    /// (awaitable -- iterator) for `await`: a coroutine itself, or what
+    /// `__await__()` returns; TypeError otherwise.
+    GetAwaitable,
     /// (iterator sent -- iterator yielded); when the sub-iterator returns,
     /// (iterator sent -- result) and jump.
     Send(u32),

@@ -162,6 +162,17 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Jump(send as u32));
                 self.patch_here(send);
             }
+            ExprKind::Await(v) => {
+                // `yield from` over the awaitable's iterator: the coroutine
+                // hands whatever the awaited object yields to the event loop.
+                self.expr(v)?;
+                self.emit(Op::GetAwaitable);
+                self.load_const(Value::None);
+                let send = self.emit(Op::Send(0));
+                self.emit(Op::YieldValue);
+                self.emit(Op::Jump(send as u32));
+                self.patch_here(send);
+            }
             ExprKind::TooDeep => return Err(SyntaxError::too_deep(e.span)),
         }
         Ok(())

@@ -11,6 +11,7 @@ mod define;
 mod expr;
 mod pattern;
 pub mod scope;
+mod scope_async;
 mod stmt;
 
 use crate::runtime::pyarc::PyArc;
@@ -217,6 +218,9 @@ impl<'a> Compiler<'a> {
         let mut flags = 0;
         if sc.is_generator {
             flags |= flags::GENERATOR;
+        }
+        if sc.is_coroutine {
+            flags |= flags::COROUTINE;
         }
         if sc.kind == ScopeKind::Class {
             flags |= flags::CLASS_BODY;

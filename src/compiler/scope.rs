@@ -54,6 +54,8 @@ pub struct Scope {
     flags: HashMap<String, u8>,
     pub params: Vec<String>,
     pub is_generator: bool,
+    /// An `async def`: its code makes a coroutine, `await` is allowed.
+    pub is_coroutine: bool,
     /// Names resolved by `analyze`.
     pub storage: HashMap<String, Storage>,
     pub cellvars: Vec<String>,
@@ -76,6 +78,7 @@ impl Scope {
             flags: HashMap::new(),
             params: Vec::new(),
             is_generator: false,
+            is_coroutine: false,
             storage: HashMap::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -395,6 +398,9 @@ impl Builder {
                 self.defaults(&f.params)?;
                 self.bind(&f.name, s.span)?;
                 self.push_scope(&**f, ScopeKind::Function, &f.name);
+                // A coroutine runs on the generator machinery (a new scope: both false before).
+                let sc = self.cur();
+                (sc.is_coroutine, sc.is_generator) = (f.is_async, f.is_async);
                 self.params(&f.params)?;
                 self.stmts(&f.body)?;
                 self.stack.pop();
@@ -616,13 +622,19 @@ impl Builder {
                 self.named_target(target, e.span)?;
             }
             ExprKind::Yield(v) => {
+                super::scope_async::async_rules(self.cur(), e)?;
                 self.yield_here(e.span)?;
                 if let Some(v) = v {
                     self.expr(v)?;
                 }
             }
             ExprKind::YieldFrom(v) => {
+                super::scope_async::async_rules(self.cur(), e)?;
                 self.yield_here(e.span)?;
+                self.expr(v)?;
+            }
+            ExprKind::Await(v) => {
+                super::scope_async::async_rules(self.cur(), e)?;
                 self.expr(v)?;
             }
             // The first compiler pass to see it, as CPython's symbol table is.

@@ -44,12 +44,16 @@ pub struct GenState {
     /// It was freed once and revived to be closed (`finalize.rs`): the
     /// next time it is freed, it is just freed.
     pub finalized: bool,
+    /// Made by an `async def`: resuming it once finished is an error.
+    pub coroutine: bool,
 }
 
 pub struct Generator {
     pub state: PyLock<GenState>,
     pub name: PyArc<PyStr>,
     pub qualname: PyArc<PyStr>,
+    /// Made by an `async def` (type `coroutine`).
+    pub is_coroutine: bool,
 }
 
 impl Drop for Generator {
@@ -71,11 +75,13 @@ impl Drop for Generator {
                 exc_info: std::mem::take(&mut st.exc_info),
                 lent_exc: st.lent_exc,
                 finalized: true,
+                coroutine: st.coroutine,
             };
             crate::vm::finalize::defer_generator(PyArc::new(Generator {
                 state: PyLock::new(revived),
                 name: self.name.clone(),
                 qualname: self.qualname.clone(),
+                is_coroutine: self.is_coroutine,
             }));
             return;
         }
@@ -96,6 +102,7 @@ impl Generator {
     pub fn new(frame: Frame, values: Vec<Value>) -> Generator {
         let name = frame.code().name.clone();
         let qualname = frame.code().qualname.clone();
+        let is_coroutine = frame.code().flags & crate::bytecode::code::flags::COROUTINE != 0;
         Generator {
             state: PyLock::new(GenState {
                 status: GenStatus::Created,
@@ -104,9 +111,11 @@ impl Generator {
                 exc_info: Value::None,
                 lent_exc: false,
                 finalized: false,
+                coroutine: is_coroutine,
             }),
             name,
             qualname,
+            is_coroutine,
         }
     }
 

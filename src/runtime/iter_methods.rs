@@ -35,6 +35,12 @@ pub fn generator_methods() -> Vec<(&'static str, NativeFn)> {
     ]
 }
 
+/// A coroutine's methods: those of a generator but iteration (CPython's
+/// coroutines are awaited, never iterated).
+pub fn coroutine_methods() -> Vec<(&'static str, NativeFn)> {
+    vec![("send", gen_send as NativeFn), ("throw", gen_throw), ("close", gen_close)]
+}
+
 fn gen_send(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (Some(Value::Generator(g)), Some(v)) = (args.pos.first(), args.pos.get(1)) else {
         return Err(type_error("send() takes exactly one argument"));

@@ -86,6 +86,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         (Value::Code(c), "co_filename") => Some(Value::str(c.source.filename.clone())),
         (Value::Code(c), "co_firstlineno") => Some(Value::Int(c.first_line as i64)),
         (Value::Code(c), "co_argcount") => Some(Value::Int(c.argcount as i64)),
+        (Value::Code(c), "co_flags") => Some(Value::Int(cpython_code_flags(c.flags))),
         (Value::Code(c), "co_varnames") => {
             Some(Value::tuple(c.varnames.iter().map(|v| Value::Str(v.clone())).collect()))
         }
@@ -143,6 +144,9 @@ pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
             _ => format!("<module '{}' (built-in)>", m.name.as_str()),
         },
+        Value::Generator(g) if g.is_coroutine => {
+            format!("<coroutine object {} at {:#x}>", g.qualname.as_str(), v.id())
+        }
         Value::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname.as_str(), v.id()),
         Value::Code(c) => format!(
             "<code object {} at {:#x}, file \"{}\", line {}>",
@@ -195,4 +199,23 @@ pub fn callable_name(c: &Value) -> String {
         Value::Class(cls) => cls.name.as_str().to_string(),
         other => other.type_name(),
     }
+}
+
+/// `co_flags` in CPython's bits (what `inspect` tests), from pyl's own:
+/// a coroutine is CO_COROUTINE there, never also CO_GENERATOR.
+fn cpython_code_flags(flags: u32) -> i64 {
+    use crate::bytecode::code::flags as f;
+    let mut out = 0;
+    if flags & f::VARARGS != 0 {
+        out |= 0x04;
+    }
+    if flags & f::VARKEYWORDS != 0 {
+        out |= 0x08;
+    }
+    if flags & f::COROUTINE != 0 {
+        out |= 0x80;
+    } else if flags & f::GENERATOR != 0 {
+        out |= 0x20;
+    }
+    out
 }

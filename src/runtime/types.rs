@@ -35,6 +35,8 @@ pub struct Types {
     pub method_type: PyArc<Class>,
     pub module_type: PyArc<Class>,
     pub generator_type: PyArc<Class>,
+    /// A generator made by an `async def`: same machinery, no `__next__`.
+    pub coroutine_type: PyArc<Class>,
     pub property_type: PyArc<Class>,
     pub staticmethod_type: PyArc<Class>,
     pub classmethod_type: PyArc<Class>,
@@ -179,6 +181,7 @@ fn build() -> Types {
         method_type: make("method", o, None, &[]),
         module_type: make("module", o, Some(super::module::module_ctor), &[]),
         generator_type: make("generator", o, None, &iter_methods::generator_methods()),
+        coroutine_type: make("coroutine", o, None, &iter_methods::coroutine_methods()),
         property_type: make("property", o, Some(object::property_ctor), &object::property_methods()),
         staticmethod_type: make("staticmethod", o, Some(object::staticmethod_ctor), &[]),
         classmethod_type: make("classmethod", o, Some(object::classmethod_ctor), &[]),

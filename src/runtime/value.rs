@@ -241,6 +241,7 @@ impl Value {
             Value::Class(c) => c.metaclass(),
             Value::Instance(i) => i.class(),
             Value::Module(_) => t.module_type.clone(),
+            Value::Generator(g) if g.is_coroutine => t.coroutine_type.clone(),
             Value::Generator(_) => t.generator_type.clone(),
             Value::Iter(it) => it.class(),
             Value::Property(_) => t.property_type.clone(),
@@ -267,6 +268,7 @@ impl Value {
             Value::Float(_) => &t.float_type,
             Value::Bytes(_) => &t.bytes_type,
             Value::FrozenSet(_) => &t.frozenset_type,
+            Value::Generator(g) if g.is_coroutine => &t.coroutine_type,
             Value::Generator(_) => &t.generator_type,
             _ => return None,
         })

@@ -308,6 +308,7 @@ fn describe_target(e: &Expr) -> &'static str {
         ExprKind::DictComp { .. } => "dict comprehension",
         ExprKind::GeneratorExp { .. } => "generator expression",
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
+        ExprKind::Await(_) => "await expression",
         ExprKind::NamedExpr { .. } => "named expression",
         ExprKind::Starred(_) => "starred",
         _ => "expression",
@@ -329,13 +330,14 @@ pub fn function_def(
     params: Vec<(ParamItem, Span)>,
     returns: Option<Expr>,
     body: Vec<Stmt>,
+    is_async: bool,
     span: Span,
 ) -> ActResult<Stmt> {
     let mut params = build_params(params)?;
     if let Some(r) = returns {
         params.annotations.push(("return".to_string(), r));
     }
-    Ok(Stmt::new(StmtKind::FunctionDef(Box::new(FunctionDef { name, params, body, decorators })), span))
+    Ok(Stmt::new(StmtKind::FunctionDef(Box::new(FunctionDef { name, params, body, decorators, is_async })), span))
 }
 
 pub fn lambda(params: Vec<(ParamItem, Span)>, body: Expr, span: Span) -> ActResult<Expr> {

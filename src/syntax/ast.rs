@@ -60,7 +60,7 @@ impl ExprKind {
             Name(_) | Const(_) | TooDeep => 0,
             FString(parts) => fparts_depth(parts),
             BinOp { left, right, .. } => left.depth.max(right.depth),
-            UnaryOp { operand: e, .. } | Attribute { value: e, .. } | Starred(e) | YieldFrom(e) => e.depth,
+            UnaryOp { operand: e, .. } | Attribute { value: e, .. } | Starred(e) | YieldFrom(e) | Await(e) => e.depth,
             NamedExpr { value: e, .. } => e.depth,
             BoolOp { values: v, .. } | List(v) | Tuple(v) | Set(v) => max_depth(v),
             Compare { left, ops } => left.depth.max(max_depth(ops.iter().map(|(_, e)| e))),
@@ -178,6 +178,8 @@ pub enum ExprKind {
     },
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),
+    /// `await e`, only inside an `async def` (the compiler checks).
+    Await(Box<Expr>),
     /// What is left of a subtree nested deeper than [`MAX_DEPTH`]: the
     /// compiler reports it as CPython's RecursionError.
     TooDeep,
@@ -515,6 +517,8 @@ pub struct FunctionDef {
     pub params: Params,
     pub body: Vec<Stmt>,
     pub decorators: Vec<Expr>,
+    /// `async def`: calling it makes a coroutine.
+    pub is_async: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

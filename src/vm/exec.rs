@@ -593,6 +593,11 @@ impl Vm {
                 };
                 self.stack.push(it);
             }
+            Op::GetAwaitable => {
+                let v = pop!();
+                let it = (self.get_awaitable(v))?;
+                self.stack.push(it);
+            }
             Op::Send(t) => {
                 let sent = pop!();
                 let it = top!().clone();

@@ -9,6 +9,7 @@
 //! frame returns; those nested loops are bounded by a native-stack guard.
 
 mod attr;
+mod awaitable;
 mod blocking;
 mod call;
 mod call_kw;

@@ -279,6 +279,9 @@ fn start(
 fn refuse_start(st: &mut GenState, sent: Option<&Value>, too_deep: bool) -> Option<PyResult<bool>> {
     match st.status {
         GenStatus::Running => return Some(Err(value_error("generator already executing"))),
+        GenStatus::Finished if st.coroutine => {
+            return Some(Err(super::error::runtime_error("cannot reuse already awaited coroutine")));
+        }
         GenStatus::Finished => return Some(Ok(false)),
         GenStatus::Created if sent.is_some_and(|v| !v.is_none()) => {
             return Some(Err(type_error("can't send non-None value to a just-started generator")));

@@ -1,0 +1,38 @@
+//! The `await` protocol: what an awaited value delegates to.
+//!
+//! A coroutine is awaited by delegating to it directly (it is a generator
+//! underneath, so `Send` drives it as `yield from` would); any other
+//! object must have `__await__` returning an iterator. Everything the
+//! innermost iterator yields reaches whoever drives the outermost
+//! coroutine: the event loop.
+
+use super::error::type_error;
+use super::{PyResult, Vm};
+use crate::runtime::value::Value;
+
+impl Vm {
+    /// `GetAwaitable`: the iterator `await v` delegates to.
+    pub(super) fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
+        match &v {
+            Value::Generator(g) if g.is_coroutine => return Ok(v),
+            Value::Generator(_) => {}
+            _ => {
+                if let Some(it) = self.call_dunder(&v, "__await__", &[])? {
+                    let is_iter = match &it {
+                        Value::Iter(_) => true,
+                        Value::Generator(g) => !g.is_coroutine,
+                        _ => it.class().lookup_str("__next__").is_some(),
+                    };
+                    if !is_iter {
+                        return Err(type_error(format!(
+                            "__await__() returned non-iterator of type '{}'",
+                            it.type_name()
+                        )));
+                    }
+                    return Ok(it);
+                }
+            }
+        }
+        Err(type_error(format!("object {} can't be used in 'await' expression", v.type_name())))
+    }
+}

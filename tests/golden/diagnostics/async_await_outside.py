@@ -1,0 +1,3 @@
+def f():
+    x = await g()
+    return x
