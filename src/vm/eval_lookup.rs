@@ -93,28 +93,30 @@ pub(super) fn plain_method(obj: &Value, site: &MethodSite, name: &PyArc<PyStr>, 
                 return None;
             }
             let is_method = |m: &Value| matches!(m, Value::Function(_)) && inst.dict.get_str(name).is_none();
-            if locking_enabled()
-                && let Some(hit) = shared_class_lookup(site, cls)
-            {
-                return hit.value_if(is_method);
-            }
-            let c = class_lookup(site, cls, name, tc);
-            publish_method(site, &c);
-            is_method(&c.value).then(|| c.value.clone())
+            site_method(site, cls, name, tc, is_method)
         }
-        v => {
-            let cls = v.builtin_class()?;
-            let is_method = |m: &Value| matches!(m, Value::Builtin(_));
-            if locking_enabled()
-                && let Some(hit) = shared_class_lookup(site, cls)
-            {
-                return hit.value_if(is_method);
-            }
-            let c = class_lookup(site, cls, name, tc);
-            publish_method(site, &c);
-            is_method(&c.value).then(|| c.value.clone())
-        }
+        v => site_method(site, v.builtin_class()?, name, tc, |m| matches!(m, Value::Builtin(_))),
     }
+}
+
+/// What `cls.lookup(name)` finds through the site (its lock-free snapshot
+/// without the GIL, else its cache), cloned if `wanted` accepts it.
+#[inline(always)]
+fn site_method(
+    site: &MethodSite,
+    cls: &PyArc<Class>,
+    name: &PyArc<PyStr>,
+    tc: &mut TypeCache,
+    wanted: impl Fn(&Value) -> bool,
+) -> Option<Value> {
+    if locking_enabled()
+        && let Some(hit) = shared_class_lookup(site, cls)
+    {
+        return hit.value_if(wanted);
+    }
+    let c = class_lookup(site, cls, name, tc);
+    publish_method(site, &c);
+    wanted(&c.value).then(|| c.value.clone())
 }
 
 /// `cls.lookup(name)` through the call site's cache: a hit costs two
