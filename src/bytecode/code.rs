@@ -114,9 +114,9 @@ impl GlobalCache {
 }
 
 /// A remembered `LoadMethod` lookup: what the class (and its MRO) held
-/// under the name at a class epoch. The class is held weakly, so the cache
-/// makes no reference cycle, yet its address cannot be reused while the
-/// cache remembers it.
+/// under the name at a class epoch. The class is known by its `uid()`, so
+/// the cache holds no reference to it (no cycle, no count to update) and
+/// cannot mistake a later class for it.
 #[derive(Default)]
 pub struct MethodCache {
     /// The class's `uid()`, compared on every use (0: empty).

@@ -156,22 +156,14 @@ impl<'a> Compiler<'a> {
             ExprKind::YieldFrom(v) => {
                 self.expr(v)?;
                 self.emit(Op::GetYieldFromIter);
-                self.load_const(Value::None);
-                let send = self.emit(Op::Send(0));
-                self.emit(Op::YieldValue);
-                self.emit(Op::Jump(send as u32));
-                self.patch_here(send);
+                self.delegate();
             }
             ExprKind::Await(v) => {
                 // `yield from` over the awaitable's iterator: the coroutine
                 // hands whatever the awaited object yields to the event loop.
                 self.expr(v)?;
                 self.emit(Op::GetAwaitable);
-                self.load_const(Value::None);
-                let send = self.emit(Op::Send(0));
-                self.emit(Op::YieldValue);
-                self.emit(Op::Jump(send as u32));
-                self.patch_here(send);
+                self.delegate();
             }
             ExprKind::TooDeep => return Err(SyntaxError::too_deep(e.span)),
         }
@@ -227,6 +219,17 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
         }
+    }
+
+    /// The loop that delegates to the iterator on top (`yield from` and
+    /// `await`): send the resumer's value in, yield what comes out, until
+    /// the iterator finishes and its result is the expression's value.
+    fn delegate(&mut self) {
+        self.load_const(Value::None);
+        let send = self.emit(Op::Send(0));
+        self.emit(Op::YieldValue);
+        self.emit(Op::Jump(send as u32));
+        self.patch_here(send);
     }
 
     fn compare_op(&mut self, op: CmpOp) {

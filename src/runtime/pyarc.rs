@@ -163,9 +163,24 @@ impl<T> PyArc<T> {
 /// `ptr` is the pointer inside a live `PyArc`.
 #[inline(always)]
 pub unsafe fn add_strong_raw(ptr: *const u8) {
+    // SAFETY: the caller's promise.
+    add_strong(unsafe { strong_at(ptr) });
+}
+
+/// The strong count of the object whose `PyArc` pointer is `ptr`.
+///
+/// # Safety
+/// `ptr` is the pointer inside a live `PyArc`.
+#[inline(always)]
+unsafe fn strong_at<'a>(ptr: *const u8) -> &'a AtomicUsize {
     // SAFETY: `Inner` is `repr(C)` with the count first; the object is live.
-    let strong = unsafe { &*(ptr as *const AtomicUsize) };
-    add_strong(strong);
+    unsafe { &*(ptr as *const AtomicUsize) }
+}
+
+/// Whether a strong count is an immortal object's.
+#[inline(always)]
+fn immortal(strong: &AtomicUsize) -> bool {
+    strong.load(Ordering::Relaxed) & IMMORTAL != 0
 }
 
 /// Set in the strong count of an immortal object (`make_immortal_raw`).
@@ -180,9 +195,8 @@ pub const IMMORTAL: usize = 1 << 62;
 /// # Safety
 /// `ptr` is the pointer inside a live `PyArc`; atomic mode is on.
 pub unsafe fn make_immortal_raw(ptr: *const u8) {
-    // SAFETY: as for `add_strong_raw`.
-    let strong = unsafe { &*(ptr as *const AtomicUsize) };
-    strong.fetch_or(IMMORTAL, Ordering::Relaxed);
+    // SAFETY: the caller's promise.
+    unsafe { strong_at(ptr) }.fetch_or(IMMORTAL, Ordering::Relaxed);
 }
 
 /// Whether the object whose `PyArc` pointer is `ptr` is immortal.
@@ -190,9 +204,8 @@ pub unsafe fn make_immortal_raw(ptr: *const u8) {
 /// # Safety
 /// `ptr` is the pointer inside a live `PyArc`.
 pub unsafe fn is_immortal_raw(ptr: *const u8) -> bool {
-    // SAFETY: as for `add_strong_raw`.
-    let strong = unsafe { &*(ptr as *const AtomicUsize) };
-    strong.load(Ordering::Relaxed) & IMMORTAL != 0
+    // SAFETY: the caller's promise.
+    immortal(unsafe { strong_at(ptr) })
 }
 
 #[inline(always)]
@@ -200,7 +213,7 @@ fn add_strong(strong: &AtomicUsize) {
     if ATOMIC.load(Ordering::Relaxed) {
         // An immortal object's count is only read: threads that share it
         // (a function every thread calls) do not fight over its cache line.
-        if strong.load(Ordering::Relaxed) & IMMORTAL != 0 {
+        if immortal(strong) {
             return;
         }
         let old = strong.fetch_add(1, Ordering::Relaxed);
@@ -226,7 +239,7 @@ impl<T> Drop for PyArc<T> {
     fn drop(&mut self) {
         let strong = &self.inner().strong;
         if ATOMIC.load(Ordering::Relaxed) {
-            if strong.load(Ordering::Relaxed) & IMMORTAL != 0 {
+            if immortal(strong) {
                 return;
             }
             if strong.fetch_sub(1, Ordering::Release) != 1 {

@@ -16,7 +16,8 @@
 //! Layout: `Value` is `#[repr(u64)]`, so the tag is the first word and
 //! every payload starts at offset 8; the variants from `BigInt` on (tag
 //! [`FIRST_ARC`] and up) hold a `PyArc` (a pointer to its count) and
-//! nothing else. The test below pins the tags of every variant.
+//! nothing else. The tests below pin the immediates' tags and the first
+//! arc's; the order itself is stated beside `Value`.
 
 use std::mem::MaybeUninit;
 use std::ptr::{read_volatile, write_volatile};

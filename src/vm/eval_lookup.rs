@@ -1,21 +1,19 @@
 //! The lookups the evaluation loop's fast paths do inline: an instance
 //! attribute or a plain method through the call site's cache (and the
 //! thread's type cache behind it), a global through its LoadGlobal cache,
-//! and the bounds of `seq[a:b]`. Each
-//! answers None when the full implementation must run instead.
+//! and the bounds of `seq[a:b]`. Each answers None when the full
+//! implementation must run instead.
 
 use crate::runtime::pyarc::PyArc;
 
 use super::type_cache::TypeCache;
 use crate::bytecode::Code;
-use crate::bytecode::code::MethodCache;
-use crate::bytecode::code::{GlobalSite, MethodSite};
+use crate::bytecode::code::{GlobalSite, MethodCache, MethodSite};
 use crate::runtime::class::{Class, ClassFlags, class_epoch};
 use crate::runtime::dict::PyDict;
 use crate::runtime::instance::Instance;
 use crate::runtime::str::PyStr;
-use crate::runtime::sync::PyGuard;
-use crate::runtime::sync::locking_enabled;
+use crate::runtime::sync::{PyGuard, locking_enabled};
 use crate::runtime::value::Value;
 use crate::runtime::value_words::{UNDEF, Words};
 
@@ -70,7 +68,7 @@ pub(super) fn store_attr(site: &MethodSite, dict: &PyDict, cls: &Class, name: &P
         && let Some([.., flags]) = site.shared.read()
     {
         // Only a hint: a stale one costs a search.
-        let mut hint = (flags >> 1) as u32;
+        let mut hint = flags_hint(flags);
         dict.set_str_at(name, v, &mut hint)
     } else {
         let mut c = site.cache.lock();
@@ -172,8 +170,20 @@ fn shared_class_lookup(site: &MethodSite, cls: &Class) -> Option<SharedHit> {
     Some(SharedHit {
         value: Words::from_shared([tag, payload]),
         data_descriptor: flags & 1 != 0,
-        hint: (flags >> 1) as u32,
+        hint: flags_hint(flags),
     })
+}
+
+/// The last word of an attribute site's snapshot: `data_descriptor` in
+/// bit 0, the instance-dict hint above it.
+fn pack_flags(data_descriptor: bool, hint: u32) -> u64 {
+    data_descriptor as u64 | (hint as u64) << 1
+}
+
+/// The hint `pack_flags` stored.
+#[inline(always)]
+fn flags_hint(flags: u64) -> u32 {
+    (flags >> 1) as u32
 }
 
 /// Without the GIL: publishes what the site's cache holds, for
@@ -186,8 +196,7 @@ fn publish_method(site: &MethodSite, c: &MethodCache) {
     }
     // SAFETY: the cached value is live.
     if let Some([tag, payload]) = unsafe { Words::read(&c.value) }.shareable() {
-        let flags = c.data_descriptor as u64 | (c.hint as u64) << 1;
-        site.shared.publish([c.class_uid, c.epoch, tag, payload, flags]);
+        site.shared.publish([c.class_uid, c.epoch, tag, payload, pack_flags(c.data_descriptor, c.hint)]);
     }
 }
 

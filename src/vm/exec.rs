@@ -595,7 +595,7 @@ impl Vm {
             }
             Op::GetAwaitable => {
                 let v = pop!();
-                let it = (self.get_awaitable(v))?;
+                let it = self.get_awaitable(v)?;
                 self.stack.push(it);
             }
             Op::Send(t) => {

@@ -11,8 +11,8 @@
 //! it was filled under (any change to any class bumps it). It knows the
 //! class by its `uid()`, which no other class ever gets, and holds an
 //! `Arc` to the name, so its address cannot be reused by another name
-//! while the entry exists. Each thread has
-//! its own table (no locking, in either GIL mode); it is allocated on the
+//! while the entry exists. Each thread has its own table (no locking, in
+//! either GIL mode); it is allocated on the
 //! first miss of a call-site cache, so idle threads pay nothing. Entries
 //! hold a reference to what they found (a function, usually), which keeps
 //! it alive until the entry is overwritten or the thread ends: at most
