@@ -99,10 +99,7 @@ impl Interpreter {
         let sys = modules::sys::create(&config, Value::Dict(modules_dict.clone()));
         modules_dict.set_item_str("builtins", Value::Module(builtins_module.clone()));
         modules_dict.set_item_str("sys", Value::Module(sys.clone()));
-        for name in ["exit", "quit"] {
-            let f = runtime::function::Builtin::new(name, modules::sys::sys_exit);
-            builtins_module.set(name, Value::Builtin(PyArc::new(f)));
-        }
+        modules::builtins::site::install(&builtins_module);
         let observe = observe::Observer::new(config.instruments.clone());
         let gil = vm::gil::Gil::new(config.gil, config.switch_policy, observe.clock);
         if let Some(secs) = config.switch_interval {

@@ -13,13 +13,17 @@ pub struct Source {
     pub filename: String,
     pub text: String,
     pub lines: LineIndex,
+    /// Frames running this code are left out of tracebacks: the frozen
+    /// modules CPython implements in C (`warnings`, `itertools`...),
+    /// whose functions have no Python frame there.
+    pub hidden: bool,
 }
 
 impl Source {
     pub fn new(filename: impl Into<String>, text: impl Into<String>) -> Source {
         let text = text.into();
         let lines = LineIndex::new(&text);
-        Source { filename: filename.into(), text, lines }
+        Source { filename: filename.into(), text, lines, hidden: false }
     }
 
     pub fn line_of(&self, offset: u32) -> usize {

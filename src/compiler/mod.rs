@@ -50,7 +50,7 @@ pub fn compile_module(module: &[Stmt], source: Arc<Source>, mode: Mode) -> Resul
     c.push_unit(0, "<module>".into(), "<module>".into(), Span::default());
     c.unit().flags |= flags::MODULE;
     if mode == Mode::Eval {
-        let e = eval_expression(module)?;
+        let e = eval_expression(module, &c.source.text)?;
         c.expr(e)?;
         c.emit(Op::ReturnValue);
         return Ok(c.pop_unit());
@@ -69,10 +69,21 @@ pub fn compile_module(module: &[Stmt], source: Arc<Source>, mode: Mode) -> Resul
 }
 
 /// The expression `eval` evaluates: its source must parse as exactly one
-/// expression statement.
-fn eval_expression(module: &[Stmt]) -> Result<&crate::syntax::ast::Expr, SyntaxError> {
+/// expression statement, with nothing after it but blanks and comments (the
+/// module grammar also accepts a statement separator: `eval("1;")` is
+/// CPython's SyntaxError).
+fn eval_expression<'m>(module: &'m [Stmt], text: &str) -> Result<&'m crate::syntax::ast::Expr, SyntaxError> {
     match module {
-        [Stmt { kind: StmtKind::Expr(e), .. }] => Ok(e),
+        [Stmt { kind: StmtKind::Expr(e), .. }] => {
+            let end = e.span.end as usize;
+            match text.get(end..).and_then(|rest| rest.find(';')) {
+                Some(at) if !text[end..end + at].contains('#') => {
+                    let at = end + at;
+                    Err(SyntaxError::new("invalid syntax", Span::new(at, at + 1)))
+                }
+                _ => Ok(e),
+            }
+        }
         [] => Err(SyntaxError::new("invalid syntax", Span::default())),
         [first, ..] => Err(SyntaxError::new("invalid syntax", first.span)),
     }
@@ -80,9 +91,16 @@ fn eval_expression(module: &[Stmt]) -> Result<&crate::syntax::ast::Expr, SyntaxE
 
 /// Parses and compiles source text in one step.
 pub fn compile_source(text: &str, filename: &str, mode: Mode) -> Result<PyArc<Code>, SyntaxError> {
+    compile_library(text, filename, mode, false)
+}
+
+/// As [`compile_source`], for a module whose frames tracebacks leave out
+/// when `hidden` (see `Source::hidden`).
+pub fn compile_library(text: &str, filename: &str, mode: Mode, hidden: bool) -> Result<PyArc<Code>, SyntaxError> {
     let module = crate::syntax::parse_module(text)?;
-    let source = Arc::new(Source::new(filename, text));
-    compile_module(&module, source, mode)
+    let mut source = Source::new(filename, text);
+    source.hidden = hidden;
+    compile_module(&module, Arc::new(source), mode)
 }
 
 /// The constants `add_const` shares: equal type and value (a float by

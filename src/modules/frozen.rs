@@ -11,36 +11,47 @@ pub struct Frozen {
     pub name: &'static str,
     pub source: &'static str,
     pub package: bool,
+    /// CPython implements the module in C: tracebacks leave its frames
+    /// out, so an error raised through `itertools` or a warning turned
+    /// into an error shows the same lines as in CPython.
+    pub native: bool,
 }
 
 const fn module(name: &'static str, source: &'static str) -> Frozen {
-    Frozen { name, source, package: false }
+    Frozen { name, source, package: false, native: false }
+}
+
+const fn c_module(name: &'static str, source: &'static str) -> Frozen {
+    Frozen { name, source, package: false, native: true }
 }
 
 const fn package(name: &'static str, source: &'static str) -> Frozen {
-    Frozen { name, source, package: true }
+    Frozen { name, source, package: true, native: false }
 }
 
 /// Every frozen module, by full name.
 pub static FROZEN: &[Frozen] = &[
     module("threading", include_str!("threading.pyl")),
     module("queue", include_str!("queue.pyl")),
+    module("pydoc", include_str!("pydoc.pyl")),
     module("multiprocessing", include_str!("multiprocessing.pyl")),
     module("_multiprocessing_pool", include_str!("mp_pool.pyl")),
     module("subprocess", include_str!("subprocess.pyl")),
     module("collections", include_str!("collections.pyl")),
-    module("operator", include_str!("operator.pyl")),
-    module("itertools", include_str!("itertools.pyl")),
+    c_module("operator", include_str!("operator.pyl")),
+    c_module("itertools", include_str!("itertools.pyl")),
     module("functools", include_str!("functools.pyl")),
-    module("heapq", include_str!("heapq.pyl")),
-    module("bisect", include_str!("bisect.pyl")),
+    c_module("heapq", include_str!("heapq.pyl")),
+    c_module("bisect", include_str!("bisect.pyl")),
     module("copy", include_str!("copy.pyl")),
     module("contextlib", include_str!("contextlib.pyl")),
     module("string", include_str!("string.pyl")),
-    module("atexit", include_str!("atexit.pyl")),
-    module("warnings", include_str!("warnings.pyl")),
+    c_module("atexit", include_str!("atexit.pyl")),
+    c_module("warnings", include_str!("warnings.pyl")),
     module("json", include_str!("json.pyl")),
     module("types", include_str!("types.pyl")),
+    module("weakref", include_str!("weakref.pyl")),
+    c_module("array", include_str!("array.pyl")),
     module("typing", include_str!("typing.pyl")),
     module("dataclasses", include_str!("dataclasses.pyl")),
     module("abc", include_str!("abc.pyl")),
@@ -52,7 +63,7 @@ pub static FROZEN: &[Frozen] = &[
     module("_datetime_time", include_str!("datetime_time.pyl")),
     module("_datetime_datetime", include_str!("datetime_datetime.pyl")),
     module("_datetime_format", include_str!("datetime_format.pyl")),
-    module("struct", include_str!("struct.pyl")),
+    c_module("struct", include_str!("struct.pyl")),
     module("statistics", include_str!("statistics.pyl")),
     module("platform", include_str!("platform.pyl")),
     module("re", include_str!("re.pyl")),

@@ -29,6 +29,7 @@ pub mod thread;
 pub mod thread_condition;
 pub mod time;
 pub mod warnings_native;
+pub mod weakref_native;
 
 use crate::runtime::pyarc::PyArc;
 use std::collections::HashMap;
@@ -57,6 +58,7 @@ pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
         ("_multiprocessing", mp_native::init),
         ("_subprocess", subprocess::init),
         ("_warnings", warnings_native::init),
+        ("_weakref", weakref_native::init),
         ("_struct_float", struct_float::init),
     ];
     let mut modules: HashMap<_, _> = table.iter().copied().collect();

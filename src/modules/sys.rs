@@ -140,7 +140,7 @@ pub fn create(config: &Config, modules: Value) -> PyArc<Module> {
     m.set("__stderr__", m.get("stderr").unwrap_or(Value::None));
     m.set("__stdin__", m.get("stdin").unwrap_or(Value::None));
     m.set("version", Value::str(VERSION));
-    m.set("version_info", version_info());
+    m.set("version_info", version_info([3, 11, 7]));
     // 3.11.7 final: 0x030B07F0, as CPython builds it from version_info.
     m.set("hexversion", Value::Int(0x030B_07F0));
     m.set("platform", Value::str(std::env::consts::OS));
@@ -152,7 +152,6 @@ pub fn create(config: &Config, modules: Value) -> PyArc<Module> {
         "executable",
         Value::str(std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()),
     );
-    m.set("implementation_name", Value::str("pyl"));
     m.set("builtin_module_names", Value::tuple(vec![Value::str("builtins"), Value::str("sys")]));
     m.set("dont_write_bytecode", Value::Bool(true));
     PyArc::new(m)
@@ -338,7 +337,7 @@ fn getdefaultencoding(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
 
 /// `sys.version_info`: the language version pyl follows, as CPython's
 /// struct sequence (`.major`, comparable with tuples, sliceable).
-fn version_info() -> Value {
+fn version_info([major, minor, micro]: [i64; 3]) -> Value {
     use crate::modules::time::{StructSeq, StructSeqType, structseq_class};
     static TYPE: StructSeqType = StructSeqType {
         module: "sys",
@@ -346,8 +345,32 @@ fn version_info() -> Value {
         visible: &["major", "minor", "micro", "releaselevel", "serial"],
         attrs: &[("major", 0), ("minor", 1), ("micro", 2), ("releaselevel", 3), ("serial", 4)],
     };
-    let values = vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)];
+    let values = vec![Value::Int(major), Value::Int(minor), Value::Int(micro), Value::str("final"), Value::Int(0)];
     Value::native(Arc::new(StructSeq { ty: &TYPE, class: structseq_class(&TYPE, None), values }))
+}
+
+/// The attributes of `sys` made on first use, because they are instances
+/// of classes written in pyl: `sys.implementation`, a
+/// `types.SimpleNamespace` describing pyl itself (its name, its own
+/// version; `cache_tag` None, as pyl caches no bytecode).
+pub fn lazy_attr(vm: &mut Vm, sys: &PyArc<Module>, name: &str) -> PyResult<Option<Value>> {
+    if name != "implementation" {
+        return Ok(None);
+    }
+    let namespace = vm.import_module("types")?.get("SimpleNamespace");
+    let Some(namespace) = namespace else { return Ok(None) };
+    let [major, minor, micro] =
+        [env!("CARGO_PKG_VERSION_MAJOR"), env!("CARGO_PKG_VERSION_MINOR"), env!("CARGO_PKG_VERSION_PATCH")]
+            .map(|part| part.parse().unwrap_or(0));
+    let fields = PyDict::new();
+    fields.set_item_str("name", Value::str("pyl"));
+    fields.set_item_str("cache_tag", Value::None);
+    fields.set_item_str("version", version_info([major, minor, micro]));
+    // As CPython packs version_info: one byte per part, 0xF0 for "final".
+    fields.set_item_str("hexversion", Value::Int((major << 24) | (minor << 16) | (micro << 8) | 0xF0));
+    let value = vm.call(&namespace, &[Value::Dict(PyArc::new(fields))])?;
+    sys.set("implementation", value.clone());
+    Ok(Some(value))
 }
 
 /// `sys.float_info`: the properties of the platform's double.

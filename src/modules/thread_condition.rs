@@ -107,7 +107,7 @@ pub fn condition_class() -> PyArc<Class> {
                 ("wait_for", cond_wait_for),
                 ("notify", cond_notify),
                 ("notify_all", cond_notify_all),
-                ("notifyAll", cond_notify_all),
+                ("notifyAll", cond_notify_all_deprecated),
                 ("_is_owned", cond_is_owned),
                 ("__repr__", cond_repr),
             ];
@@ -391,6 +391,12 @@ fn cond_notify(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     notify(vm, c, n)?;
     Ok(Value::None)
+}
+
+/// `notifyAll()`: CPython 3.11 warns that the camelCase name is deprecated.
+fn cond_notify_all_deprecated(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    super::warnings_native::deprecated(vm, "notifyAll() is deprecated, use notify_all() instead")?;
+    cond_notify_all(vm, args)
 }
 
 fn cond_notify_all(vm: &mut Vm, args: &Args) -> PyResult<Value> {

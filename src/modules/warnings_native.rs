@@ -22,6 +22,18 @@ pub fn init(_vm: &mut Vm) -> PyResult<PyArc<Module>> {
     Ok(PyArc::new(m))
 }
 
+/// `warnings.warn(message, DeprecationWarning)` on behalf of a Rust
+/// function: the warning is attributed to the Python code that called it
+/// (stacklevel 1, since a Rust call adds no frame).
+pub fn deprecated(vm: &mut Vm, message: &str) -> PyResult<()> {
+    let warn = vm.import_module("warnings")?.get("warn");
+    if let Some(warn) = warn {
+        let category = Value::Class(crate::runtime::types::types().exc.deprecation_warning.clone());
+        vm.call(&warn, &[Value::str(message), category, Value::Int(1)])?;
+    }
+    Ok(())
+}
+
 fn caller(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.exactly("_caller", 1, args.pos.len())?;
     let level = to_index(vm, &args.pos[0])?;

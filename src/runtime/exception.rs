@@ -138,6 +138,7 @@ exceptions! {
     unicode_error: "UnicodeError" < value_error,
     unicode_decode_error: "UnicodeDecodeError" < unicode_error,
     unicode_encode_error: "UnicodeEncodeError" < unicode_error,
+    unicode_translate_error: "UnicodeTranslateError" < unicode_error,
     warning: "Warning" < exception,
     user_warning: "UserWarning" < warning,
     deprecation_warning: "DeprecationWarning" < warning,
@@ -147,6 +148,9 @@ exceptions! {
     pending_deprecation_warning: "PendingDeprecationWarning" < warning,
     import_warning: "ImportWarning" < warning,
     resource_warning: "ResourceWarning" < warning,
+    unicode_warning: "UnicodeWarning" < warning,
+    bytes_warning: "BytesWarning" < warning,
+    encoding_warning: "EncodingWarning" < warning,
 }
 
 fn derive(name: &'static str, parent: &PyArc<Class>) -> PyArc<Class> {

@@ -11,7 +11,7 @@
 //! without a second `__del__`.
 
 use crate::runtime::pyarc::PyArc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use parking_lot::Mutex;
 
@@ -23,9 +23,14 @@ pub struct Instance {
     class: PyArc<Class>,
     pub dict: PyArc<PyDict>,
     pub payload: Payload,
-    /// `__del__` was called, or is about to be (see the module docs).
-    finalized: AtomicBool,
+    /// `FINALIZED`: `__del__` was called, or is about to be (see the
+    /// module docs); `WEAKLY_REFERENCED`: a `weakref.ref` was made to it,
+    /// so freeing it must call the references' callbacks.
+    flags: AtomicU8,
 }
+
+const FINALIZED: u8 = 1;
+const WEAKLY_REFERENCED: u8 = 2;
 
 /// What an instance carries beyond its attributes.
 pub enum Payload {
@@ -39,17 +44,28 @@ pub enum Payload {
 
 impl Drop for Instance {
     fn drop(&mut self) {
-        if !*self.finalized.get_mut() && self.class.has_flag(super::class::ClassFlags::DEL) {
+        let flags = *self.flags.get_mut();
+        // Its references die now (their handles can no longer upgrade):
+        // their callbacks are queued after the `__del__` queued below.
+        let weakly_referenced = flags & WEAKLY_REFERENCED != 0;
+        let addr = self as *const Instance as usize;
+        if flags & FINALIZED == 0 && self.class.has_flag(super::class::ClassFlags::DEL) {
             // Resurrected into a new allocation for its `__del__`; it frees
             // its contents when that one is dropped.
             let revived = Instance {
                 class: self.class.clone(),
                 dict: std::mem::replace(&mut self.dict, empty_dict()),
                 payload: std::mem::replace(&mut self.payload, Payload::None),
-                finalized: AtomicBool::new(true),
+                flags: AtomicU8::new(FINALIZED),
             };
             crate::vm::finalize::defer(PyArc::new(revived));
+            if weakly_referenced {
+                crate::modules::weakref_native::referent_died(addr);
+            }
             return;
+        }
+        if weakly_referenced {
+            crate::modules::weakref_native::referent_died(addr);
         }
         // The attribute dict frees its entries through `drop::release`
         // itself; the payload is the other way down a chain of objects.
@@ -70,7 +86,7 @@ impl Instance {
             dict: PyArc::new(PyDict::with_capacity(class.attr_hint())),
             class,
             payload: Payload::None,
-            finalized: AtomicBool::new(false),
+            flags: AtomicU8::new(0),
         }
     }
 
@@ -79,18 +95,13 @@ impl Instance {
             class,
             dict: PyArc::new(PyDict::new()),
             payload: Payload::Exception(Mutex::new(data)),
-            finalized: AtomicBool::new(false),
+            flags: AtomicU8::new(0),
         }
     }
 
     /// An instance of a subclass of a builtin value type.
     pub fn with_value(class: PyArc<Class>, value: super::value::Value) -> Instance {
-        Instance {
-            class,
-            dict: PyArc::new(PyDict::new()),
-            payload: Payload::Value(value),
-            finalized: AtomicBool::new(false),
-        }
+        Instance { class, dict: PyArc::new(PyDict::new()), payload: Payload::Value(value), flags: AtomicU8::new(0) }
     }
 
     /// The builtin value an instance of a subclass of a builtin type carries.
@@ -120,12 +131,17 @@ impl Instance {
 impl Instance {
     /// Claims the call of `__del__`: true the first time only.
     pub fn claim_finalizer(&self) -> bool {
-        !self.finalized.swap(true, Ordering::AcqRel)
+        self.flags.fetch_or(FINALIZED, Ordering::AcqRel) & FINALIZED == 0
+    }
+
+    /// A `weakref.ref` to this instance exists (see `modules::weakref_native`).
+    pub fn mark_weakly_referenced(&self) {
+        self.flags.fetch_or(WEAKLY_REFERENCED, Ordering::AcqRel);
     }
 
     /// Whether `__del__` is still to be called on this object.
     pub fn needs_finalizer(&self) -> bool {
-        self.class.has_flag(super::class::ClassFlags::DEL) && !self.finalized.load(Ordering::Acquire)
+        self.class.has_flag(super::class::ClassFlags::DEL) && self.flags.load(Ordering::Acquire) & FINALIZED == 0
     }
 }
 

@@ -26,6 +26,21 @@ pub fn object_ctor(_vm: &mut Vm, cls: &PyArc<Class>, args: &Args) -> PyResult<Va
     Ok(Value::new_instance(super::instance::Instance::new(cls.clone())))
 }
 
+/// `types.MethodType(function, instance)`: a bound method.
+pub fn method_new(_vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
+    args.no_kwargs("method")?;
+    args.between("method", 2, 2, args.len())?;
+    let (func, receiver) = (&args.pos[0], &args.pos[1]);
+    if !crate::modules::builtins::functions::is_callable(func) {
+        return Err(type_error("first argument must be callable"));
+    }
+    if receiver.is_none() {
+        return Err(type_error("instance must not be None"));
+    }
+    let m = super::function::BoundMethod { receiver: receiver.clone(), func: func.clone() };
+    Ok(Value::BoundMethod(PyArc::new(m)))
+}
+
 pub fn object_methods() -> Vec<(&'static str, NativeFn)> {
     vec![
         ("__init__", object_init as NativeFn),

@@ -86,6 +86,8 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         (Value::Code(c), "co_filename") => Some(Value::str(c.source.filename.clone())),
         (Value::Code(c), "co_firstlineno") => Some(Value::Int(c.first_line as i64)),
         (Value::Code(c), "co_argcount") => Some(Value::Int(c.argcount as i64)),
+        (Value::Code(c), "co_posonlyargcount") => Some(Value::Int(c.posonlyargcount as i64)),
+        (Value::Code(c), "co_kwonlyargcount") => Some(Value::Int(c.kwonlyargcount as i64)),
         (Value::Code(c), "co_flags") => Some(Value::Int(cpython_code_flags(c.flags))),
         (Value::Code(c), "co_varnames") => {
             Some(Value::tuple(c.varnames.iter().map(|v| Value::Str(v.clone())).collect()))

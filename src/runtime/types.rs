@@ -178,7 +178,7 @@ fn build() -> Types {
         slice_type: make("slice", o, Some(object::slice_ctor), &object::slice_methods()),
         function_type: make("function", o, None, &object::function_methods()),
         builtin_function_type: make("builtin_function_or_method", o, None, &[]),
-        method_type: make("method", o, None, &[]),
+        method_type: make("method", o, Some(object::method_new), &[]),
         module_type: make("module", o, Some(super::module::module_ctor), &[]),
         generator_type: make("generator", o, None, &iter_methods::generator_methods()),
         coroutine_type: make("coroutine", o, None, &iter_methods::coroutine_methods()),

@@ -11,6 +11,7 @@ use super::error::{attribute_error, type_error};
 use super::{PyErr, PyResult, Vm};
 use crate::runtime::class::{Class, ClassFlags, is_data_descriptor};
 use crate::runtime::instance::Instance;
+use crate::runtime::module::Module;
 use crate::runtime::str::PyStr;
 use crate::runtime::super_obj::Super;
 use crate::runtime::types::types;
@@ -46,7 +47,7 @@ impl Vm {
                 if name.as_str() == "__dict__" {
                     return Ok(Some(Value::Dict(m.dict.clone())));
                 }
-                Ok(None)
+                self.module_getattr_hook(m, name)
             }
             Value::Native(n) => {
                 if let Some(s) = n.as_any().downcast_ref::<Super>() {
@@ -56,6 +57,19 @@ impl Vm {
             }
             _ => self.builtin_getattr(obj, name),
         }
+    }
+
+    /// A name a module's dict lacks: the module's own `__getattr__`
+    /// (PEP 562; its AttributeError, with its own message, propagates as
+    /// in CPython), then the attributes `sys` builds on first use.
+    fn module_getattr_hook(&mut self, m: &PyArc<Module>, name: &PyArc<PyStr>) -> PyResult<Option<Value>> {
+        if let Some(hook) = m.dict.get_item_str("__getattr__") {
+            return self.call(&hook, &[Value::Str(name.clone())]).map(Some);
+        }
+        if m.name.as_str() == "sys" {
+            return crate::modules::sys::lazy_attr(self, m, name.as_str());
+        }
+        Ok(None)
     }
 
     fn instance_getattr(

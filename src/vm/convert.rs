@@ -263,6 +263,14 @@ impl Vm {
             }
             // Consistent with `==` on bound methods (same receiver, equal function).
             Value::BoundMethod(m) => identity_hash(&m.receiver) ^ self.hash(&m.func)?,
+            // A Rust object whose class defines its own hash (a weak
+            // reference hashes as its referent).
+            Value::Native(n) if let Some(h) = n.class().dict.get_item_str("__hash__") => {
+                match self.call(&h, std::slice::from_ref(v))? {
+                    Value::Int(h) => h,
+                    _ => return Err(type_error("__hash__ method should return an integer")),
+                }
+            }
             _ => identity_hash(v),
         })
     }

@@ -76,6 +76,9 @@ thread_local! {
 pub(crate) enum Finalizable {
     Instance(PyArc<Instance>),
     Generator(PyArc<Generator>),
+    /// A weak reference's callback and the reference it is called with
+    /// (the referent was freed: `modules::weakref_native`).
+    Callback(Value, Value),
 }
 
 /// Queues `inst` (already marked finalized) for its `__del__` on this
@@ -84,6 +87,12 @@ pub(crate) enum Finalizable {
 /// call.
 pub(crate) fn defer(inst: PyArc<Instance>) {
     queue(Finalizable::Instance(inst));
+}
+
+/// Queues `callback(reference)` on this thread, for a weak reference whose
+/// object was freed.
+pub(crate) fn defer_call(callback: Value, reference: Value) {
+    queue(Finalizable::Callback(callback, reference));
 }
 
 /// Whether this thread can run finalizers (it is attached to an
@@ -160,6 +169,7 @@ impl Vm {
             match item {
                 Finalizable::Instance(inst) => self.call_del(inst),
                 Finalizable::Generator(g) => self.close_freed_generator(g),
+                Finalizable::Callback(f, r) => self.call_weakref_callback(f, r),
             }
             for next in take_here(&shared).into_iter().rev() {
                 work.push_front(next);
@@ -180,6 +190,18 @@ impl Vm {
         self.exc_info = handled;
         if let Err(e) = result {
             let what = self.repr(&del).unwrap_or_else(|_| "<function>".into());
+            self.report_ignored(&what, &e);
+        }
+    }
+
+    /// Calls a weak reference's callback, reporting an exception it raises
+    /// as CPython does ("Exception ignored in: <function ...>").
+    fn call_weakref_callback(&mut self, callback: Value, reference: Value) {
+        let handled = self.exc_info.clone();
+        let result = self.call(&callback, &[reference]);
+        self.exc_info = handled;
+        if let Err(e) = result {
+            let what = self.repr(&callback).unwrap_or_else(|_| "<function>".into());
             self.report_ignored(&what, &e);
         }
     }

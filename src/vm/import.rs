@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::error::type_error;
 use super::import_lock::Acquired;
 use super::{PyErr, PyResult, Shared, Vm};
-use crate::compiler::{Mode, compile_source};
+use crate::compiler::Mode;
 use crate::runtime::dict::PyDict;
 use crate::runtime::module::Module;
 use crate::runtime::str::PyStr;
@@ -148,7 +148,8 @@ impl Vm {
             // A frozen package's submodules are frozen too: its `__path__`
             // is empty, so no directory can shadow them.
             let path = frozen.package.then(|| Value::list(Vec::new()));
-            return self.exec_module_source(full, frozen.source, &format!("<frozen {full}>"), path);
+            let filename = format!("<frozen {full}>");
+            return self.exec_module_source(full, frozen.source, &filename, path, frozen.native);
         }
         let dirs: Vec<PathBuf> = match parent {
             Some(p) => match p.get("__path__") {
@@ -199,7 +200,7 @@ impl Vm {
         let filename = file.to_string_lossy().into_owned();
         let text = crate::syntax::source::decode(&text, crate::syntax::source::Origin::Bytes)
             .map_err(|e| super::traceback::syntax_error_value(&e, &filename, ""))?;
-        self.exec_module_source(full, &text, &filename, package)
+        self.exec_module_source(full, &text, &filename, package, false)
     }
 
     /// Runs module source text as module `full` (registered first); a
@@ -210,6 +211,7 @@ impl Vm {
         text: &str,
         filename: &str,
         package: Option<Value>,
+        hidden: bool,
     ) -> PyResult<PyArc<Module>> {
         let module = PyArc::new(Module::new(full));
         module.set("__file__", Value::str(filename));
@@ -222,7 +224,7 @@ impl Vm {
             module.set("__package__", Value::str(pkg));
         }
         self.shared.modules.set_item_str(full, Value::Module(module.clone()));
-        let code = match compile_source(text, filename, Mode::Exec) {
+        let code = match crate::compiler::compile_library(text, filename, Mode::Exec, hidden) {
             Ok(c) => c,
             Err(e) => {
                 self.shared.modules.remove_str(full);

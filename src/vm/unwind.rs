@@ -64,7 +64,7 @@ impl Vm {
         }
         loop {
             let frame = self.frames.last_mut().expect("unwinding needs a frame");
-            if add_tb {
+            if add_tb && !frame.code().source.hidden {
                 err.add_traceback(TraceEntry { code: frame.code().clone(), pc: frame.pc.saturating_sub(1) });
             }
             if let Some(b) = frame.blocks.pop() {

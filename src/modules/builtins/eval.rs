@@ -11,13 +11,15 @@
 
 use crate::runtime::pyarc::PyArc;
 
+use crate::bytecode::code::Code;
 use crate::bytecode::code::flags;
 use crate::compiler::Mode;
 use crate::runtime::dict::PyDict;
 use crate::runtime::function::{Args, Function};
 use crate::runtime::value::Value;
 use crate::syntax::source::{Origin, check_text, decode};
-use crate::vm::error::type_error;
+use crate::syntax::{Span, SyntaxError};
+use crate::vm::error::{type_error, value_error};
 use crate::vm::traceback::syntax_error_value;
 use crate::vm::{PyResult, Vm};
 
@@ -74,14 +76,14 @@ fn sync(d: &PyDict, name: &PyArc<crate::runtime::str::PyStr>, v: Value) {
 /// given namespaces, by default the caller's.
 fn run_source(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Value> {
     args.between(name, 1, 3, args.len())?;
-    let syntax = |e: crate::syntax::SyntaxError| syntax_error_value(&e, "<string>", "");
-    let src = match &args.pos[0] {
-        Value::Str(s) => {
-            check_text(s.as_str()).map_err(syntax)?;
-            s.as_str().to_string()
-        }
-        Value::Bytes(b) => decode(&b.data, Origin::Bytes).map_err(syntax)?,
-        _ => return Err(type_error(format!("{name}() arg 1 must be a string, bytes or code object"))),
+    let compiled = match &args.pos[0] {
+        Value::Code(code) => Some(code.clone()),
+        _ => None,
+    };
+    let src = match compiled {
+        Some(_) => String::new(),
+        None => source_text(&args.pos[0], "<string>")
+            .ok_or_else(|| type_error(format!("{name}() arg 1 must be a string, bytes or code object")))??,
     };
     let explicit_globals = match args.pos.get(1) {
         Some(Value::Dict(d)) => Some(d.clone()),
@@ -110,19 +112,82 @@ fn run_source(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Value> {
     if globals.get_item_str("__builtins__").is_none() {
         globals.set_item_str("__builtins__", builtins_module(vm));
     }
-    // eval ignores leading blanks (a common result of building the text).
-    let (text, mode) = if name == "eval" {
-        (src.trim_start_matches([' ', '\t']).to_string(), Mode::Eval)
-    } else {
-        (src, Mode::Dynamic)
+    let code = match compiled {
+        Some(code) => code,
+        None => compile_text(src, "<string>", if name == "eval" { Mode::Eval } else { Mode::Dynamic })?,
     };
-    let code = crate::compiler::compile_source(&text, "<string>", mode)
-        .map_err(|e| syntax_error_value(&e, "<string>", &text))?;
     // The module's namespace is the globals themselves: no mapping to go through.
     let locals = locals.filter(|l| !PyArc::ptr_eq(l, &globals));
     let func = PyArc::new(Function::new(code, globals, Box::new([])));
     let frame = vm.frame_for_body(func, locals);
     vm.run_frame(frame)
+}
+
+/// The text of source given as `str` or `bytes` (`None` for anything
+/// else), checked as the tokenizer would.
+fn source_text(value: &Value, filename: &str) -> Option<PyResult<String>> {
+    let syntax = |e: crate::syntax::SyntaxError| syntax_error_value(&e, filename, "");
+    Some(match value {
+        Value::Str(s) => check_text(s.as_str()).map(|()| s.as_str().to_string()).map_err(syntax),
+        Value::Bytes(b) => decode(&b.data, Origin::Bytes).map_err(syntax),
+        _ => return None,
+    })
+}
+
+/// Compiles source text as `eval`, `exec` or `compile` do.
+fn compile_text(src: String, filename: &str, mode: Mode) -> PyResult<PyArc<Code>> {
+    // eval ignores leading blanks (a common result of building the text).
+    let text = if mode == Mode::Eval { src.trim_start_matches([' ', '\t']).to_string() } else { src };
+    crate::compiler::compile_source(&text, filename, mode).map_err(|e| syntax_error_value(&e, filename, &text))
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False,
+/// optimize=-1)`: a code object for `exec` or `eval` to run. Mode `exec`
+/// compiles as `exec()` does, `eval` one expression, `single` one
+/// interactive statement whose expression values are echoed. The flags
+/// (future features, AST output) are accepted and ignored.
+pub fn compile(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    const NAMES: [&str; 6] = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
+    args.allow_kwargs("compile", &NAMES)?;
+    args.between("compile", 0, 6, args.len() + args.kw.len())?;
+    let required = |i: usize| {
+        args.get(i, NAMES[i])
+            .ok_or_else(|| type_error(format!("compile() missing required argument '{}' (pos {})", NAMES[i], i + 1)))
+    };
+    let (source, filename, mode) = (required(0)?, required(1)?, required(2)?);
+    let filename = match filename {
+        Value::Str(s) => s.as_str().to_string(),
+        Value::Bytes(b) => String::from_utf8_lossy(&b.data).into_owned(),
+        other => {
+            return Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", other.type_name())));
+        }
+    };
+    let mode = match mode {
+        Value::Str(s) if s.as_str() == "exec" => Mode::Dynamic,
+        Value::Str(s) if s.as_str() == "eval" => Mode::Eval,
+        Value::Str(s) if s.as_str() == "single" => Mode::Interactive,
+        Value::Str(_) => return Err(value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+        other => {
+            return Err(type_error(format!("compile() argument 'mode' must be str, not {}", other.type_name())));
+        }
+    };
+    let src = source_text(source, &filename)
+        .ok_or_else(|| type_error("compile() arg 1 must be a string, bytes or AST object"))??;
+    if mode == Mode::Interactive {
+        single_statement(&src, &filename)?;
+    }
+    Ok(Value::Code(compile_text(src, &filename, mode)?))
+}
+
+/// Mode `single` takes one statement (a compound one counts as one).
+fn single_statement(src: &str, filename: &str) -> PyResult<()> {
+    let module = crate::syntax::parse_module(src).map_err(|e| syntax_error_value(&e, filename, src))?;
+    if let [first, _, ..] = module.as_slice() {
+        let at = first.span.end as usize;
+        let e = SyntaxError::new("multiple statements found while compiling a single statement", Span::new(at, at + 1));
+        return Err(syntax_error_value(&e, filename, src));
+    }
+    Ok(())
 }
 
 /// The `builtins` module, as CPython puts it in a namespace.

@@ -57,6 +57,7 @@ pub fn functions() -> Vec<(&'static str, NativeFn)> {
         ("__import__", import),
         ("exec", super::eval::exec),
         ("eval", super::eval::eval),
+        ("compile", super::eval::compile),
     ]
 }
 

@@ -3,6 +3,7 @@
 pub(crate) mod eval;
 pub(crate) mod functions;
 mod io;
+pub(crate) mod site;
 
 use crate::runtime::pyarc::PyArc;
 
