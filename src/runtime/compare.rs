@@ -56,6 +56,16 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
             false
         }
         (BoundMethod(_), BoundMethod(_)) => return Option::None,
+        // A complex equals the number it is (dict keys: `d[1+0j]` finds 1).
+        (Native(_), _) | (_, Native(_)) => {
+            use super::complex::as_complex;
+            use super::complex_ops::equals;
+            match (as_complex(a), as_complex(b)) {
+                (Some(x), _) => equals(x, b).unwrap_or_else(|| a.is(b)),
+                (Option::None, Some(y)) => equals(y, a).unwrap_or_else(|| a.is(b)),
+                _ => a.is(b),
+            }
+        }
         _ => a.is(b),
     })
 }

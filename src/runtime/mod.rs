@@ -10,6 +10,8 @@
 
 pub mod args;
 pub mod bytearray;
+pub mod complex;
+pub mod complex_ops;
 pub mod bytes_methods;
 pub mod class;
 pub mod codec;

@@ -263,7 +263,10 @@ impl Vm {
             }
             // Consistent with `==` on bound methods (same receiver, equal function).
             Value::BoundMethod(m) => identity_hash(&m.receiver) ^ self.hash(&m.func)?,
-            _ => identity_hash(v),
+            _ => match crate::runtime::complex::as_complex(v) {
+                Some(c) => crate::runtime::complex::hash(c),
+                None => identity_hash(v),
+            },
         })
     }
 
