@@ -50,9 +50,12 @@ pub fn to_complex(vm: &mut Vm, v: &Value) -> PyResult<Complex> {
     Ok(Complex::new(to_f64(vm, v)?, 0.0))
 }
 
+/// The one argument; errors name the function `cmath.sqrt()`, as
+/// CPython's argument clinic does.
 fn one<'a>(args: &'a Args, name: &str) -> PyResult<&'a Value> {
-    args.no_kwargs(name)?;
-    args.exactly(name, 1, args.len())?;
+    let name = format!("cmath.{name}");
+    args.no_kwargs(&name)?;
+    args.exactly(&name, 1, args.len())?;
     Ok(&args.pos[0])
 }
 
@@ -86,19 +89,24 @@ unary! {
 
 /// `log(x[, base])`: log(x) / log(base), a zero divisor a domain error.
 fn c_log(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    args.no_kwargs("log")?;
+    args.no_kwargs("cmath.log")?;
     if args.is_empty() {
         return Err(type_error("log expected at least 1 argument, got 0"));
     }
     if args.len() > 2 {
         return Err(type_error(format!("log expected at most 2 arguments, got {}", args.len())));
     }
-    let x = cf::log(to_complex(vm, &args.pos[0])?).map_err(raise)?;
+    let (x, bad) = cf::log_errno(to_complex(vm, &args.pos[0])?);
     let Some(base) = args.pos.get(1) else {
-        return Ok(from_c(x));
+        return if bad { Err(domain()) } else { Ok(from_c(x)) };
     };
-    let b = cf::log(to_complex(vm, base)?).map_err(raise)?;
-    c_quot(x, b).map(from_c).ok_or_else(domain)
+    // As in CPython, only the base's log and the division set the error
+    // that is checked: log(0, 2) is (-inf+nanj).
+    let (b, bad) = cf::log_errno(to_complex(vm, base)?);
+    match c_quot(x, b) {
+        Some(q) if !bad => Ok(from_c(q)),
+        _ => Err(domain()),
+    }
 }
 
 fn c_phase(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -113,8 +121,10 @@ fn c_polar(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn c_rect(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    args.no_kwargs("rect")?;
-    args.exactly("rect", 2, args.len())?;
+    args.no_kwargs("cmath.rect")?;
+    if args.len() != 2 {
+        return Err(type_error(format!("rect expected 2 arguments, got {}", args.len())));
+    }
     let (r, phi) = (to_f64(vm, &args.pos[0])?, to_f64(vm, &args.pos[1])?);
     cf::rect(r, phi).map(from_c).map_err(raise)
 }

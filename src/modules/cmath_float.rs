@@ -126,12 +126,21 @@ fn exp_special(z: Complex) -> CResult {
 }
 
 pub fn log(z: Complex) -> CResult {
+    match log_errno(z) {
+        (_, true) => Err(CErr::Domain),
+        (r, false) => Ok(r),
+    }
+}
+
+/// `c_log` with its `errno`: log(0) is a domain error but still answers
+/// `-inf` plus the angle, which `log(0, base)` goes on to divide.
+pub fn log_errno(z: Complex) -> (Complex, bool) {
     if !finite(z) {
         // C99 G.6.3.2: an infinite part gives +inf, the angle from atan2.
         if z.re.is_infinite() || z.im.is_infinite() {
-            return Ok(Complex::new(f64::INFINITY, libm::atan2(z.im, z.re)));
+            return (Complex::new(f64::INFINITY, libm::atan2(z.im, z.re)), false);
         }
-        return Ok(Complex::new(f64::NAN, f64::NAN));
+        return (Complex::new(f64::NAN, f64::NAN), false);
     }
     let (ax, ay) = (z.re.abs(), z.im.abs());
     let re = if large(z) {
@@ -141,7 +150,7 @@ pub fn log(z: Complex) -> CResult {
             // hypot(ax, ay) would be subnormal.
             libm::log(libm::ldexp(ax, MANT_DIG).hypot(libm::ldexp(ay, MANT_DIG))) - MANT_DIG as f64 * LN2
         } else {
-            return Err(CErr::Domain);
+            return (Complex::new(f64::NEG_INFINITY, libm::atan2(z.im, z.re)), true);
         }
     } else {
         let h = ax.hypot(ay);
@@ -153,7 +162,7 @@ pub fn log(z: Complex) -> CResult {
             libm::log(h)
         }
     };
-    Ok(Complex::new(re, libm::atan2(z.im, z.re)))
+    (Complex::new(re, libm::atan2(z.im, z.re)), false)
 }
 
 pub fn log10(z: Complex) -> CResult {

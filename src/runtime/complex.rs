@@ -136,7 +136,9 @@ pub fn hash(c: Complex) -> i64 {
 /// `complex(real=0, imag=0)` and `complex(string)`, as CPython's
 /// `complex_new`.
 pub fn complex_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
-    args.allow_kwargs("complex", &["real", "imag"])?;
+    if let Some((k, _)) = args.kw.iter().find(|(k, _)| !matches!(k.as_str(), "real" | "imag")) {
+        return Err(type_error(format!("'{}' is an invalid keyword argument for complex()", k.as_str())));
+    }
     if args.pos.len() > 2 {
         return Err(type_error(format!("complex() takes at most 2 arguments ({} given)", args.pos.len())));
     }

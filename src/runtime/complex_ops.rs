@@ -62,7 +62,11 @@ pub enum PowError {
 pub fn c_pow_checked(a: Complex, b: Complex) -> Result<Complex, PowError> {
     let r = if b.im == 0.0 && b.re == b.re.floor() && b.re.abs() <= 100.0 {
         let n = b.re as i64;
-        if n >= 0 { c_powu(a, n as u64) } else { c_quot(Complex::new(1.0, 0.0), c_powu(a, (-n) as u64)).ok_or(PowError::Domain)? }
+        if n >= 0 {
+            c_powu(a, n as u64)
+        } else {
+            c_quot(Complex::new(1.0, 0.0), c_powu(a, (-n) as u64)).ok_or(PowError::Domain)?
+        }
     } else {
         c_pow(a, b)?
     };
@@ -313,7 +317,6 @@ pub fn complex_methods() -> Vec<(&'static str, NativeFn)> {
         ("__bool__", bool_),
         ("__hash__", hash_),
         ("__repr__", repr_),
-        ("__str__", repr_),
         ("__format__", format_),
         ("__complex__", complex_),
         ("__getnewargs__", getnewargs),

@@ -10,12 +10,12 @@
 
 pub mod args;
 pub mod bytearray;
-pub mod complex;
-pub mod complex_ops;
 pub mod bytes_methods;
 pub mod class;
 pub mod codec;
 pub mod compare;
+pub mod complex;
+pub mod complex_ops;
 pub mod dict;
 pub mod dict_methods;
 pub mod dict_view;

@@ -139,12 +139,7 @@ fn build() -> Types {
             Some(super::bytearray::bytearray_ctor),
             &super::bytearray::bytearray_methods(),
         ),
-        complex_type: make(
-            "complex",
-            o,
-            Some(super::complex::complex_ctor),
-            &super::complex_ops::complex_methods(),
-        ),
+        complex_type: make("complex", o, Some(super::complex::complex_ctor), &super::complex_ops::complex_methods()),
         list_type: make(
             "list",
             o,
