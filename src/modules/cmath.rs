@@ -83,8 +83,8 @@ unary! {
     c_cosh = "cosh", cf::cosh;
     c_sin = "sin", cf::sin;
     c_sinh = "sinh", cf::sinh;
-    c_tan = "tan", |z| Ok(cf::tan(z));
-    c_tanh = "tanh", |z| Ok(cf::tanh(z));
+    c_tan = "tan", cf::tan;
+    c_tanh = "tanh", cf::tanh;
 }
 
 /// `log(x[, base])`: log(x) / log(base), a zero divisor a domain error.

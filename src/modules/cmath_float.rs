@@ -5,9 +5,10 @@
 //! Contract: pure functions of `Complex`; a failure is `Err(Domain)`
 //! (ValueError "math domain error") or `Err(Range)` (OverflowError "math
 //! range error"), CPython's `errno` EDOM and ERANGE. Non-finite arguments
-//! follow C99 Annex G for sqrt, exp and log; the other functions apply
-//! their finite formulas (CPython's special-value tables are not
-//! reproduced).
+//! follow C99 Annex G and CPython's domain errors for sqrt, exp, log and
+//! the hyperbolic functions (so also sin, cos, tan, atan); asin, acos,
+//! asinh and acosh apply their finite formulas (CPython's special-value
+//! tables are not reproduced for them).
 
 use super::math_float::libm;
 use crate::runtime::complex::Complex;
@@ -214,6 +215,9 @@ pub fn atanh(z: Complex) -> CResult {
         let r = atanh(Complex::new(-z.re, -z.im))?;
         return Ok(Complex::new(-r.re, -r.im));
     }
+    if !finite(z) {
+        return Ok(atanh_special(z));
+    }
     let ay = z.im.abs();
     let sqrt_large = LARGE_DOUBLE.sqrt();
     if z.re > sqrt_large || ay > sqrt_large {
@@ -233,6 +237,23 @@ pub fn atanh(z: Complex) -> CResult {
     Ok(Complex::new(re, im))
 }
 
+/// atanh of a non-finite argument with a non-negative (or NaN) real part
+/// (C99 G.6.2.3): an infinite part gives 0 ± i pi/2.
+fn atanh_special(z: Complex) -> Complex {
+    let (x, y) = (z.re, z.im);
+    let half_pi = std::f64::consts::FRAC_PI_2;
+    if y.is_infinite() {
+        return Complex::new(if x.is_nan() { 0.0 } else { 0.0f64.copysign(x) }, half_pi.copysign(y));
+    }
+    if x.is_infinite() {
+        return Complex::new(0.0f64.copysign(x), if y.is_nan() { f64::NAN } else { half_pi.copysign(y) });
+    }
+    if x == 0.0 && y.is_nan() {
+        return Complex::new(x, f64::NAN);
+    }
+    Complex::new(f64::NAN, f64::NAN)
+}
+
 /// atan(z) = -i atanh(iz).
 pub fn atan(z: Complex) -> CResult {
     let s = atanh(Complex::new(-z.im, z.re))?;
@@ -240,6 +261,9 @@ pub fn atan(z: Complex) -> CResult {
 }
 
 pub fn cosh(z: Complex) -> CResult {
+    if !finite(z) {
+        return hyperbolic_special(z, true);
+    }
     let r = if z.re.abs() > LOG_LARGE_DOUBLE {
         // cosh(x) overflows before cosh(z) does.
         let x1 = z.re - 1.0f64.copysign(z.re);
@@ -247,20 +271,80 @@ pub fn cosh(z: Complex) -> CResult {
     } else {
         Complex::new(libm::cos(z.im) * libm::cosh(z.re), libm::sin(z.im) * libm::sinh(z.re))
     };
-    if finite(z) { range_checked(r) } else { Ok(r) }
+    range_checked(r)
+}
+
+/// cosh and sinh of a non-finite argument (C99 G.6.2.4-5), with
+/// CPython's domain error for an infinite imaginary part.
+fn hyperbolic_special(z: Complex, cosh: bool) -> CResult {
+    let (x, y) = (z.re, z.im);
+    let nan = f64::NAN;
+    if y.is_infinite() {
+        return if x.is_nan() { Ok(Complex::new(nan, nan)) } else { Err(CErr::Domain) };
+    }
+    if x.is_infinite() {
+        let inf = f64::INFINITY;
+        let sx = 1.0f64.copysign(x);
+        return Ok(if y.is_nan() {
+            Complex::new(inf, nan)
+        } else if y == 0.0 {
+            if cosh { Complex::new(inf, y * sx) } else { Complex::new(x, y) }
+        } else if cosh {
+            Complex::new(inf.copysign(libm::cos(y)), inf.copysign(libm::sin(y)) * sx)
+        } else {
+            Complex::new(inf.copysign(libm::cos(y)) * sx, inf.copysign(libm::sin(y)))
+        });
+    }
+    if x.is_nan() {
+        // CPython's tables: cosh(nan ± 0j) is nan+0j, sinh keeps the sign.
+        let im = match (y == 0.0, cosh) {
+            (true, true) => 0.0,
+            (true, false) => y,
+            _ => nan,
+        };
+        return Ok(Complex::new(nan, im));
+    }
+    // Finite real part, NaN imaginary part.
+    Ok(match (x == 0.0, cosh) {
+        (true, true) => Complex::new(nan, 0.0),
+        (true, false) => Complex::new(0.0, nan),
+        _ => Complex::new(nan, nan),
+    })
 }
 
 pub fn sinh(z: Complex) -> CResult {
+    if !finite(z) {
+        return hyperbolic_special(z, false);
+    }
     let r = if z.re.abs() > LOG_LARGE_DOUBLE {
         let x1 = z.re - 1.0f64.copysign(z.re);
         Complex::new(libm::cos(z.im) * libm::sinh(x1) * E, libm::sin(z.im) * libm::cosh(x1) * E)
     } else {
         Complex::new(libm::cos(z.im) * libm::sinh(z.re), libm::sin(z.im) * libm::cosh(z.re))
     };
-    if finite(z) { range_checked(r) } else { Ok(r) }
+    range_checked(r)
 }
 
-pub fn tanh(z: Complex) -> Complex {
+pub fn tanh(z: Complex) -> CResult {
+    let (x, y) = (z.re, z.im);
+    if x.is_infinite() {
+        // C99 G.6.2.6: tanh(+inf + iy) = 1 + i0 sin(2y).
+        let im = if y.is_finite() { 0.0f64.copysign(libm::sin(2.0 * y)) } else { 0.0 };
+        return Ok(Complex::new(1.0f64.copysign(x), im));
+    }
+    if x.is_nan() {
+        return Ok(Complex::new(f64::NAN, if y == 0.0 { y } else { f64::NAN }));
+    }
+    if y.is_infinite() {
+        return Err(CErr::Domain);
+    }
+    if y.is_nan() {
+        return Ok(Complex::new(f64::NAN, f64::NAN));
+    }
+    Ok(tanh_finite(z))
+}
+
+fn tanh_finite(z: Complex) -> Complex {
     if z.re.abs() > LOG_LARGE_DOUBLE {
         return Complex::new(
             1.0f64.copysign(z.re),
@@ -287,9 +371,9 @@ pub fn sin(z: Complex) -> CResult {
 }
 
 /// tan(z) = -i tanh(iz).
-pub fn tan(z: Complex) -> Complex {
-    let s = tanh(Complex::new(-z.im, z.re));
-    Complex::new(s.im, -s.re)
+pub fn tan(z: Complex) -> CResult {
+    let s = tanh(Complex::new(-z.im, z.re))?;
+    Ok(Complex::new(s.im, -s.re))
 }
 
 /// `rect(r, phi)`, with CPython's handling of an infinite modulus and its

@@ -53,3 +53,6 @@ print(z.real, z.imag, type(z.real).__name__, z.conjugate(), (1 - 0j).conjugate()
 print(type(z), type(z).__name__, isinstance(z, complex), isinstance(1, complex), isinstance(z, (int, float)))
 print(complex.__name__, type(1j) is complex, z.__repr__(), z.__str__(), str([1j, 2 + 3j]), repr((1j,)))
 print(f"{z}", f"{z!r}", "%s and %r" % (z, -z), "{} {}".format(1j, complex(1, -1)))
+import copy
+
+print(copy.copy(z), copy.deepcopy([z, {1j: 2 - 1j}]), copy.copy(z) is z)
