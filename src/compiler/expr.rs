@@ -625,6 +625,8 @@ fn negate_const(c: &Const) -> Option<Value> {
         }),
         Const::BigInt(b) => Some(Value::from_bigint(-b.clone())),
         Const::Float(f) => Some(Value::Float(-f)),
+        // `-2j` negates both parts of `0+2j`: `(-0-2j)`, as CPython.
+        Const::Imag(f) => Some(crate::runtime::complex::new_complex(-0.0, -f)),
         _ => None,
     }
 }

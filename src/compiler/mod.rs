@@ -411,6 +411,7 @@ impl<'a> Compiler<'a> {
             Const::Int(i) => Value::Int(*i),
             Const::BigInt(b) => Value::from_bigint(b.clone()),
             Const::Float(f) => Value::Float(*f),
+            Const::Imag(f) => crate::runtime::complex::new_complex(0.0, *f),
             Const::Str(s) => Value::Str(self.intern(s)),
             Const::Bytes(b) => Value::Bytes(PyArc::new(crate::runtime::str::PyBytes::new(b.clone()))),
         }

@@ -5,6 +5,8 @@
 //! source compiled into the binary (`frozen_source`).
 
 pub mod builtins;
+pub mod cmath;
+pub mod cmath_float;
 pub mod frozen;
 pub mod gc;
 pub mod math;
@@ -48,6 +50,7 @@ pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
     let table: &[(&'static str, ModuleInit)] = &[
         ("gc", gc::init),
         ("math", math::init),
+        ("cmath", cmath::init),
         ("os", os::init),
         ("os.path", os::init_path),
         ("random", random::init),

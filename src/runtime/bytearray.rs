@@ -106,9 +106,16 @@ fn arg<'a>(args: &'a Args, i: usize, name: &str) -> PyResult<&'a Value> {
     args.pos.get(i).ok_or_else(|| type_error(format!("{name}() takes exactly one argument (0 given)")))
 }
 
+/// A bytearray is mutable, so unhashable (hashing a Rust object calls its
+/// class's `__hash__`).
+fn ba_hash(_vm: &mut Vm, _args: &Args) -> PyResult<Value> {
+    Err(type_error("unhashable type: 'bytearray'"))
+}
+
 pub fn bytearray_methods() -> Vec<(&'static str, NativeFn)> {
     let mut v: Vec<(&'static str, NativeFn)> = vec![
         ("__len__", ba_len as NativeFn),
+        ("__hash__", ba_hash),
         ("__getitem__", ba_getitem),
         ("__setitem__", ba_setitem),
         ("__delitem__", ba_delitem),

@@ -56,9 +56,20 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
             false
         }
         (BoundMethod(_), BoundMethod(_)) => return Option::None,
-        // Rust objects may define `__eq__` (weak references compare their
-        // referents); with identity hashes, only they meet here unequal.
-        (Native(_), Native(_)) if !a.is(b) => return Option::None,
+        (Native(_), _) | (_, Native(_)) => {
+            use super::complex::as_complex;
+            use super::complex_ops::equals;
+            match (as_complex(a), as_complex(b)) {
+                // A complex equals the number it is (dict keys: `d[1+0j]` finds 1).
+                (Some(x), _) => equals(x, b).unwrap_or_else(|| a.is(b)),
+                (Option::None, Some(y)) => equals(y, a).unwrap_or_else(|| a.is(b)),
+                // Other Rust objects may define `__eq__` (weak references
+                // compare their referents); with identity hashes, only they
+                // meet here unequal.
+                _ if matches!((a, b), (Native(_), Native(_))) && !a.is(b) => return Option::None,
+                _ => a.is(b),
+            }
+        }
         _ => a.is(b),
     })
 }

@@ -309,7 +309,7 @@ pub fn format_builtin(v: &Value, spec: &str) -> Option<PyResult<String>> {
         }
         Value::BigInt(b) => format_int(b, spec),
         Value::Float(f) => format_float(*f, spec),
-        _ => return None,
+        _ => super::complex::format(super::complex::as_complex(v)?, spec),
     })
 }
 

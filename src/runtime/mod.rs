@@ -14,6 +14,8 @@ pub mod bytes_methods;
 pub mod class;
 pub mod codec;
 pub mod compare;
+pub mod complex;
+pub mod complex_ops;
 pub mod dict;
 pub mod dict_methods;
 pub mod dict_view;

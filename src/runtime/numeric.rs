@@ -348,10 +348,11 @@ pub fn float_pow(x: f64, y: f64) -> PyResult<Value> {
     if x == 0.0 && y < 0.0 {
         return Err(zero_division("0.0 cannot be raised to a negative power"));
     }
+    // As CPython's `float_pow`: a negative base to a non-integral power
+    // is a complex result, computed as complex ** complex.
     if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-        return Err(value_error(
-            "complex numbers are not supported by pyl (a negative number raised to a fractional power)",
-        ));
+        use super::complex::Complex;
+        return super::complex_ops::pow_value(Complex::new(x, 0.0), Complex::new(y, 0.0));
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {

@@ -27,7 +27,8 @@ use crate::vm::error::type_error;
 use crate::vm::{PyResult, Vm};
 
 /// The builtin types a class statement may extend.
-const EXTENSIBLE: &[&str] = &["int", "float", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset"];
+const EXTENSIBLE: &[&str] =
+    &["int", "float", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset", "complex"];
 
 /// Those whose value `__init__` fills in.
 const MUTABLE: &[&str] = &["list", "dict", "set", "bytearray"];

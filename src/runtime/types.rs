@@ -23,6 +23,7 @@ pub struct Types {
     pub str_type: PyArc<Class>,
     pub bytes_type: PyArc<Class>,
     pub bytearray_type: PyArc<Class>,
+    pub complex_type: PyArc<Class>,
     pub list_type: PyArc<Class>,
     pub tuple_type: PyArc<Class>,
     pub dict_type: PyArc<Class>,
@@ -138,6 +139,7 @@ fn build() -> Types {
             Some(super::bytearray::bytearray_ctor),
             &super::bytearray::bytearray_methods(),
         ),
+        complex_type: make("complex", o, Some(super::complex::complex_ctor), &super::complex_ops::complex_methods()),
         list_type: make(
             "list",
             o,

@@ -194,6 +194,8 @@ pub enum Const {
     Int(i64),
     BigInt(BigInt),
     Float(f64),
+    /// An imaginary literal (`2j`): the imaginary part.
+    Imag(f64),
     Str(String),
     Bytes(Vec<u8>),
 }

@@ -118,12 +118,6 @@ impl Layout<'_> {
                     }
                     self.line_has_tokens = true;
                     self.track_brackets(&tok, span.start)?;
-                    if tok == Tok::Imaginary {
-                        return Err(SyntaxError::new(
-                            "complex numbers are not supported by pyl",
-                            Span::new(span.start, span.end),
-                        ));
-                    }
                     self.tokens.push((span.start, tok, span.end));
                 }
                 Err(err) => return Err(self.lex_error(err, span.start, span.end, lexer.slice())),

@@ -79,9 +79,10 @@ pub enum Tok {
     #[regex(r"\.[0-9](_?[0-9])*([eE][+-]?[0-9](_?[0-9])*)?", float_lit)]
     #[regex(r"[0-9](_?[0-9])*[eE][+-]?[0-9](_?[0-9])*", float_lit)]
     Float(f64),
-    /// `3j`: complex literals are recognised only to be rejected clearly.
-    #[regex(r"([0-9](_?[0-9])*(\.([0-9](_?[0-9])*)?)?([eE][+-]?[0-9](_?[0-9])*)?|\.[0-9](_?[0-9])*([eE][+-]?[0-9](_?[0-9])*)?)[jJ]")]
-    Imaginary,
+    /// `3j`, `2.5J`, `1e3j`: an imaginary literal, its value the
+    /// imaginary part.
+    #[regex(r"([0-9](_?[0-9])*(\.([0-9](_?[0-9])*)?)?([eE][+-]?[0-9](_?[0-9])*)?|\.[0-9](_?[0-9])*([eE][+-]?[0-9](_?[0-9])*)?)[jJ]", imaginary_lit)]
+    Imaginary(f64),
     #[regex(r#"([rRbBfFuU]|[rR][bBfF]|[bBfF][rR])?("""|'''|"|')"#, string_lit)]
     Str(StrLit),
 
@@ -301,6 +302,14 @@ fn float_lit(lex: &mut Lexer<Tok>) -> Result<f64, LexError> {
     strip_underscores(lex.slice()).parse::<f64>().map_err(|_| LexError::InvalidNumber("invalid decimal literal"))
 }
 
+fn imaginary_lit(lex: &mut Lexer<Tok>) -> Result<f64, LexError> {
+    if reject_trailing_junk(lex) {
+        return Err(LexError::InvalidNumber("invalid imaginary literal"));
+    }
+    let digits = strip_underscores(lex.slice());
+    digits[..digits.len() - 1].parse::<f64>().map_err(|_| LexError::InvalidNumber("invalid imaginary literal"))
+}
+
 /// `0b2`, `0x`, `0o9`: a radix prefix not followed by a valid digit.
 fn bad_radix_literal(rest: &str) -> Option<&'static str> {
     let mut chars = rest.chars();
@@ -440,7 +449,7 @@ mod tests {
             ]
         );
         assert_eq!(lex("0777"), vec![Err(LexError::LeadingZeros)]);
-        assert_eq!(lex("3j"), vec![Ok(Tok::Imaginary)]);
+        assert_eq!(lex("3j"), vec![Ok(Tok::Imaginary(3.0))]);
     }
 
     #[test]

@@ -90,6 +90,15 @@ impl Vm {
         }
         match self.generic_getattr(obj, inst, name) {
             Ok(Some(v)) => Ok(Some(v)),
+            // A subclass of complex, int or float has its value's `real`
+            // and `imag` (data attributes, not in the class's dict).
+            Ok(None) if matches!(name.as_str(), "real" | "imag") && inst.base_value().is_some() => {
+                let base = inst.base_value().cloned().unwrap_or_default();
+                match crate::runtime::special::special_attr(self, &base, name.as_str())? {
+                    Some(v) => Ok(Some(v)),
+                    None => self.try_getattr_hook(obj, &cls, name, None),
+                }
+            }
             Ok(None) => self.try_getattr_hook(obj, &cls, name, None),
             Err(e) if e.is(&types().exc.attribute_error) && cls.has_flag(ClassFlags::GETATTR) => {
                 self.try_getattr_hook(obj, &cls, name, Some(e))

@@ -84,7 +84,7 @@ fn abs(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         Value::BigInt(b) => Value::from_bigint(b.abs()),
         Value::Float(f) => Value::Float(f.abs()),
         other => match vm.call_dunder(other, "__abs__", &[])? {
-            Some(r) if matches!(other, Value::Instance(_)) => r,
+            Some(r) if matches!(other, Value::Instance(_) | Value::Native(_)) => r,
             _ => {
                 return Err(type_error(format!("bad operand type for abs(): '{}'", other.type_name())));
             }
@@ -612,6 +612,12 @@ fn pow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     };
     match args.get(2, "mod") {
         None | Some(Value::None) => vm.binary_op(BinOp::Pow, base, exp),
+        Some(_)
+            if crate::runtime::complex::complex_of(base).is_some()
+                || crate::runtime::complex::complex_of(exp).is_some() =>
+        {
+            Err(value_error("complex modulo"))
+        }
         Some(m) => {
             let (Some(b), Some(e), Some(m)) = (
                 crate::runtime::numeric::to_big(base),
