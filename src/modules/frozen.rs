@@ -36,6 +36,7 @@ pub static FROZEN: &[Frozen] = &[
     module("bisect", include_str!("bisect.pyl")),
     module("copy", include_str!("copy.pyl")),
     module("contextlib", include_str!("contextlib.pyl")),
+    module("_asyncgen", include_str!("asyncgen.pyl")),
     module("string", include_str!("string.pyl")),
     module("atexit", include_str!("atexit.pyl")),
     module("warnings", include_str!("warnings.pyl")),
