@@ -630,10 +630,9 @@ impl<'a> Compiler<'a> {
         };
         self.expr(&item.context)?;
         if is_async {
-            self.at(item.context.span, |c| {
-                c.emit(Op::BeforeAsyncWith);
-                c.await_from(awaited::AENTER);
-            });
+            // Reported at the whole statement, as CPython does.
+            self.emit(Op::BeforeAsyncWith);
+            self.await_from(awaited::AENTER);
         } else {
             self.emit(Op::BeforeWith);
         }

@@ -108,6 +108,9 @@ impl Drop for Generator {
             }));
             return;
         }
+        if st.status == GenStatus::Created && self.is_coroutine && crate::vm::finalize::can_defer() {
+            crate::vm::finalize::defer_unawaited(self.qualname.clone());
+        }
         let exc = std::mem::take(&mut st.exc_info);
         let values = std::mem::take(&mut st.values);
         let frame_values = st.frame.take().into_iter().flat_map(|f| {

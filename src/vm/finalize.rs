@@ -76,6 +76,9 @@ thread_local! {
 pub(crate) enum Finalizable {
     Instance(PyArc<Instance>),
     Generator(PyArc<Generator>),
+    /// The qualname of a coroutine freed before it started: CPython's
+    /// "coroutine ... was never awaited" RuntimeWarning is due.
+    Unawaited(PyArc<crate::runtime::str::PyStr>),
 }
 
 /// Queues `inst` (already marked finalized) for its `__del__` on this
@@ -96,6 +99,11 @@ pub(crate) fn can_defer() -> bool {
 /// thread.
 pub(crate) fn defer_generator(g: PyArc<Generator>) {
     queue(Finalizable::Generator(g));
+}
+
+/// Queues the never-awaited warning of a coroutine freed unstarted.
+pub(crate) fn defer_unawaited(qualname: PyArc<crate::runtime::str::PyStr>) {
+    queue(Finalizable::Unawaited(qualname));
 }
 
 fn queue(inst: Finalizable) {
@@ -160,6 +168,7 @@ impl Vm {
             match item {
                 Finalizable::Instance(inst) => self.call_del(inst),
                 Finalizable::Generator(g) => self.close_freed_generator(g),
+                Finalizable::Unawaited(name) => self.warn_unawaited(name),
             }
             for next in take_here(&shared).into_iter().rev() {
                 work.push_front(next);
@@ -210,6 +219,22 @@ impl Vm {
         self.exc_info = handled;
         if let Err(e) = result {
             let what = self.repr(&Value::Generator(g)).unwrap_or_else(|_| "<generator>".into());
+            self.report_ignored(&what, &e);
+        }
+    }
+
+    /// `warnings._warn_unawaited_coroutine(qualname)`, as CPython's
+    /// coroutine finalizer calls it; an error from it (a filter turning
+    /// the warning into an exception) is reported and ignored.
+    fn warn_unawaited(&mut self, qualname: PyArc<crate::runtime::str::PyStr>) {
+        let handled = self.exc_info.clone();
+        let result = self.import_module("warnings").and_then(|m| {
+            let f = self.get_attr_str(&Value::Module(m), "_warn_unawaited_coroutine")?;
+            self.call(&f, &[Value::Str(qualname.clone())])
+        });
+        self.exc_info = handled;
+        if let Err(e) = result {
+            let what = format!("<coroutine object {}>", qualname.as_str());
             self.report_ignored(&what, &e);
         }
     }
