@@ -62,6 +62,7 @@ pub static FROZEN: &[Frozen] = &[
     module("_asyncio_sync", include_str!("asyncio_sync.pyl")),
     module("_asyncio_waits", include_str!("asyncio_waits.pyl")),
     module("_asyncio_timeouts", include_str!("asyncio_timeouts.pyl")),
+    module("_asyncio_taskgroups", include_str!("asyncio_taskgroups.pyl")),
     package("concurrent", "\"\"\"The concurrent package (pyl): holds `concurrent.futures`.\"\"\"\n"),
     package("concurrent.futures", include_str!("concurrent/futures.pyl")),
     module("concurrent.futures._base", include_str!("concurrent/futures_base.pyl")),

@@ -47,7 +47,7 @@ fn aiter_self(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(args.pos[0].clone())
 }
 
-/// `_asyncgen.<class>(*args)`: one of the awaitables.
+/// `_asyncgen.<name>(*args)`: one of the awaitables, or `aiter`/`anext`.
 fn make(vm: &mut Vm, class: &str, args: &[Value]) -> PyResult<Value> {
     let m = vm.import_module("_asyncgen")?;
     let cls = vm.get_attr_str(&Value::Module(m), class)?;
@@ -124,11 +124,9 @@ fn throw(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn outcome(g: &PyArc<Generator>, r: PyResult<Result<Value, Value>>) -> PyResult<Value> {
     let pair = |kind: i64, v: Value| Value::tuple(vec![Value::Int(kind), v]);
     let done = |closed: bool| {
-        let mut bits = async_flags::RUNNING;
-        g.async_flags.fetch_and(!bits, Ordering::Relaxed);
+        g.async_flags.fetch_and(!async_flags::RUNNING, Ordering::Relaxed);
         if closed {
-            bits = async_flags::CLOSED;
-            g.async_flags.fetch_or(bits, Ordering::Relaxed);
+            g.async_flags.fetch_or(async_flags::CLOSED, Ordering::Relaxed);
         }
     };
     match r {
@@ -171,29 +169,24 @@ fn set_flag(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 // ---------------------------------------------------------- builtins
 
-/// `_asyncgen.<name>(*args)`.
-fn call_pyl(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
-    make(vm, name, args)
-}
-
 /// `aiter(obj)`.
 pub fn builtin_aiter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs("aiter")?;
     args.exactly("aiter", 1, args.len())?;
-    call_pyl(vm, "aiter", &args.pos)
+    make(vm, "aiter", &args.pos)
 }
 
 /// `anext(it[, default])`.
 pub fn builtin_anext(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs("anext")?;
     args.between("anext", 1, 2, args.len())?;
-    call_pyl(vm, "anext", &args.pos)
+    make(vm, "anext", &args.pos)
 }
 
 /// `coro.__await__()`: an iterator over the coroutine.
 pub fn coroutine_await(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     match args.pos.first() {
-        Some(c @ Value::Generator(g)) if g.is_coroutine => call_pyl(vm, "coroutine_wrapper", std::slice::from_ref(c)),
+        Some(c @ Value::Generator(g)) if g.is_coroutine => make(vm, "coroutine_wrapper", std::slice::from_ref(c)),
         _ => Err(type_error("__await__ needs a coroutine")),
     }
 }
