@@ -62,7 +62,7 @@ fn anext(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn asend(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     receiver(args, "asend")?;
     args.exactly("asend", 2, args.pos.len())?;
-    make(vm, "async_generator_asend", &args.pos)
+    make(vm, "async_generator_asend", args.pos)
 }
 
 fn athrow(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -173,14 +173,14 @@ fn set_flag(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 pub fn builtin_aiter(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs("aiter")?;
     args.exactly("aiter", 1, args.len())?;
-    make(vm, "aiter", &args.pos)
+    make(vm, "aiter", args.pos)
 }
 
 /// `anext(it[, default])`.
 pub fn builtin_anext(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs("anext")?;
     args.between("anext", 1, 2, args.len())?;
-    make(vm, "anext", &args.pos)
+    make(vm, "anext", args.pos)
 }
 
 /// `coro.__await__()`: an iterator over the coroutine.
