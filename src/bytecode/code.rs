@@ -45,6 +45,9 @@ pub mod flags {
     pub const CLASS_BODY: u32 = 16;
     /// An `async def` (always with GENERATOR): calling it makes a coroutine.
     pub const COROUTINE: u32 = 32;
+    /// An `async def` with `yield`, or a generator expression that awaits
+    /// (with GENERATOR, never COROUTINE): calling it makes an async generator.
+    pub const ASYNC_GENERATOR: u32 = 64;
 }
 
 /// A remembered `LoadGlobal`: where the name was found, the globals dict

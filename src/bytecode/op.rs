@@ -183,8 +183,9 @@ pub enum Op {
     /// (iterable -- iterator) for `yield from`.
     GetYieldFromIter,
     /// (awaitable -- iterator) for `await`: a coroutine itself, or what
-    /// `__await__()` returns; TypeError otherwise.
-    GetAwaitable,
+    /// `__await__()` returns; TypeError otherwise, worded for where the
+    /// awaitable came from (`awaited::*`).
+    GetAwaitable(u8),
     /// (iterator sent -- iterator yielded); when the sub-iterator returns,
     /// (iterator sent -- result) and jump.
     Send(u32),
@@ -216,6 +217,18 @@ pub enum Op {
     BeforeWith,
     /// (exit prev exc -- exit prev exc result): calls exit(type, exc, tb).
     WithExceptStart,
+    /// (manager -- aexit aenter_awaitable) for `async with`: the bound
+    /// `__aexit__`, and what `__aenter__()` returned (awaited next).
+    BeforeAsyncWith,
+    /// (iterable -- aiterator) for `async for`: `__aiter__()`.
+    GetAIter,
+    /// (aiterator -- aiterator awaitable) for `async for`: the awaitable
+    /// iterator of `__anext__()` (awaited next).
+    GetANext,
+    /// (aiterator exc -- ) the handler around an `async for`'s `__anext__`:
+    /// StopAsyncIteration ends the loop (both popped), anything else is
+    /// raised again.
+    EndAsyncFor,
     /// (defaults? kwdefaults? closure? code -- function) per `make_fn` flags.
     MakeFunction(u8),
     /// ( -- __build_class__)
@@ -245,6 +258,17 @@ pub enum Op {
     /// keyword attributes named by the tuple constant `names`; the first
     /// attribute ends on top.
     MatchClass(u16, u32),
+}
+
+/// What `GetAwaitable` awaits, for its TypeError (CPython's
+/// `GET_AWAITABLE` argument).
+pub mod awaited {
+    /// An `await` expression.
+    pub const EXPR: u8 = 0;
+    /// What `__aenter__()` returned.
+    pub const AENTER: u8 = 1;
+    /// What `__aexit__()` returned.
+    pub const AEXIT: u8 = 2;
 }
 
 impl Op {

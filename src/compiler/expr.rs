@@ -159,11 +159,8 @@ impl<'a> Compiler<'a> {
                 self.delegate();
             }
             ExprKind::Await(v) => {
-                // `yield from` over the awaitable's iterator: the coroutine
-                // hands whatever the awaited object yields to the event loop.
                 self.expr(v)?;
-                self.emit(Op::GetAwaitable);
-                self.delegate();
+                self.await_top();
             }
             ExprKind::TooDeep => return Err(SyntaxError::too_deep(e.span)),
         }
@@ -224,12 +221,25 @@ impl<'a> Compiler<'a> {
     /// The loop that delegates to the iterator on top (`yield from` and
     /// `await`): send the resumer's value in, yield what comes out, until
     /// the iterator finishes and its result is the expression's value.
-    fn delegate(&mut self) {
+    pub(super) fn delegate(&mut self) {
         self.load_const(Value::None);
         let send = self.emit(Op::Send(0));
         self.emit(Op::YieldValue);
         self.emit(Op::Jump(send as u32));
         self.patch_here(send);
+    }
+
+    /// `await` of the value on top: `yield from` over the awaitable's
+    /// iterator, so the coroutine hands whatever the awaited object
+    /// yields to the event loop.
+    pub(super) fn await_top(&mut self) {
+        self.await_from(crate::bytecode::op::awaited::EXPR);
+    }
+
+    /// `await_top` of what came from `at` (an `awaited` constant).
+    pub(super) fn await_from(&mut self, at: u8) {
+        self.emit(Op::GetAwaitable(at));
+        self.delegate();
     }
 
     fn compare_op(&mut self, op: CmpOp) {
@@ -538,8 +548,13 @@ impl<'a> Compiler<'a> {
         let code: PyArc<crate::bytecode::Code> = self.pop_unit();
         self.closure_and_make(code, 0);
         self.expr(&generators[0].iter)?;
-        self.emit(Op::GetIter);
+        self.emit(if generators[0].is_async { Op::GetAIter } else { Op::GetIter });
         self.emit(Op::Call(1));
+        // A comprehension that awaits is a coroutine, awaited here (a
+        // generator expression that does is an async generator instead).
+        if self.table.scopes[scope].is_coroutine && kind != CompKind::Generator {
+            self.await_top();
+        }
         Ok(())
     }
 
@@ -556,11 +571,16 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadFast(0));
         } else {
             self.expr(&g.iter)?;
-            self.emit(Op::GetIter);
+            if !g.is_async {
+                self.emit(Op::GetIter);
+            }
+        }
+        if g.is_async && level > 0 {
+            self.emit(Op::GetAIter);
         }
         let start = self.here();
         // The comprehension's own span, as CPython's tracebacks show it.
-        let for_iter = self.emit(Op::ForIter(0));
+        let step = if g.is_async { Err(self.async_step()) } else { Ok(self.emit(Op::ForIter(0))) };
         self.store_target(&g.target)?;
         for cond in &g.ifs {
             let mut skip = Vec::new();
@@ -597,7 +617,10 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit(Op::Jump(start as u32));
-        self.patch_here(for_iter);
+        match step {
+            Ok(for_iter) => self.patch_here(for_iter),
+            Err(setup) => self.async_end(setup),
+        }
         Ok(())
     }
 }

@@ -7,6 +7,7 @@
 //! (`break` outside a loop, a misplaced starred expression) is reported as
 //! a `SyntaxError` with CPython's message.
 
+mod async_loop;
 mod define;
 mod expr;
 mod pattern;
@@ -145,8 +146,9 @@ enum FBlock<'a> {
     FinallyEnd,
     /// An `except` body: (prev exc) on the stack, maybe a named target.
     Handler(Option<&'a str>),
-    /// A `with` body: exit on the stack, a handler block pushed.
-    With,
+    /// A `with` body: exit on the stack, a handler block pushed; `true`
+    /// for `async with`, whose exit call is awaited.
+    With(bool),
     /// A `finally` body inlined on a `return`'s way out: the value to
     /// return on the stack.
     PopValue,
@@ -234,10 +236,14 @@ impl<'a> Compiler<'a> {
         let ncellvars = if sc.needs_class_cell { ncellvars + 1 } else { ncellvars };
         cells.extend(sc.freevars.iter().cloned());
         let mut flags = 0;
-        if sc.is_generator {
+        // A comprehension that awaits is a coroutine: it runs on the
+        // generator machinery like an `async def`.
+        if sc.is_generator || sc.is_coroutine {
             flags |= flags::GENERATOR;
         }
-        if sc.is_coroutine {
+        if sc.is_coroutine && sc.has_yield {
+            flags |= flags::ASYNC_GENERATOR;
+        } else if sc.is_coroutine {
             flags |= flags::COROUTINE;
         }
         if sc.kind == ScopeKind::Class {
@@ -604,6 +610,8 @@ fn estimate_stack(ops: &[Op]) -> u32 {
             | Op::LoadMethod(_)
             | Op::ImportFrom(_)
             | Op::BeforeWith
+            | Op::BeforeAsyncWith
+            | Op::GetANext
             | Op::PushExcInfo => 1,
             Op::LoadFastMethod(..) | Op::LoadFastConst(..) => 2,
             Op::LoadFastAttr(..) => 1,

@@ -56,6 +56,8 @@ pub struct Scope {
     pub is_generator: bool,
     /// An `async def`: its code makes a coroutine, `await` is allowed.
     pub is_coroutine: bool,
+    /// Contains `yield` (with `is_coroutine`: an async generator).
+    pub has_yield: bool,
     /// Names resolved by `analyze`.
     pub storage: HashMap<String, Storage>,
     pub cellvars: Vec<String>,
@@ -79,6 +81,7 @@ impl Scope {
             params: Vec::new(),
             is_generator: false,
             is_coroutine: false,
+            has_yield: false,
             storage: HashMap::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -344,7 +347,10 @@ impl Builder {
                 self.stmts(body)?;
                 self.stmts(orelse)?;
             }
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For { target, iter, body, orelse, is_async } => {
+                if *is_async {
+                    super::scope_async::async_stmt(self.cur(), "'async for' outside async function", s.span)?;
+                }
                 self.expr(iter)?;
                 self.target(target)?;
                 self.stmts(body)?;
@@ -382,7 +388,10 @@ impl Builder {
                     self.stmts(&c.body)?;
                 }
             }
-            StmtKind::With { items, body } => {
+            StmtKind::With { items, body, is_async } => {
+                if *is_async {
+                    super::scope_async::async_stmt(self.cur(), "'async with' outside async function", s.span)?;
+                }
                 for it in items {
                     self.expr(&it.context)?;
                     if let Some(t) = &it.target {
@@ -652,6 +661,7 @@ impl Builder {
             }
             _ => {
                 scope.is_generator = true;
+                scope.has_yield = true;
                 Ok(())
             }
         }
@@ -706,6 +716,9 @@ impl Builder {
         self.expr(&generators[0].iter)?;
         self.push_scope(node, ScopeKind::Comprehension, name);
         self.cur().is_generator = is_gen;
+        // A generator expression is an async generator if it awaits.
+        self.cur().has_yield = is_gen;
+        self.cur().is_coroutine = generators.iter().any(|g| g.is_async);
         self.cur().add(".0", PARAM);
         self.cur().params.push(".0".into());
         for (i, g) in generators.iter().enumerate() {
@@ -720,7 +733,11 @@ impl Builder {
         for e in elts {
             self.expr(e)?;
         }
+        let awaits = self.cur().is_coroutine && !is_gen;
         self.stack.pop();
+        if awaits {
+            super::scope_async::awaited_comprehension(self.cur(), node.span)?;
+        }
         Ok(())
     }
 

@@ -1,6 +1,7 @@
 //! Statements to bytecode: control flow, exception handling, definitions.
 
 use crate::bytecode::Op;
+use crate::bytecode::op::awaited;
 use crate::runtime::value::Value;
 use crate::syntax::SyntaxError;
 use crate::syntax::ast::*;
@@ -82,6 +83,9 @@ impl<'a> Compiler<'a> {
             StmtKind::Break => self.break_stmt(s.span)?,
             StmtKind::Continue => self.continue_stmt(s.span)?,
             StmtKind::Return(v) => {
+                if v.is_some() && self.unit().flags & crate::bytecode::code::flags::ASYNC_GENERATOR != 0 {
+                    return Err(error("'return' with value in async generator", s.span));
+                }
                 match v {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::None),
@@ -108,7 +112,12 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::While { test, body, orelse } => self.while_stmt(test, body, orelse)?,
-            StmtKind::For { target, iter, body, orelse } => self.for_stmt(target, iter, body, orelse)?,
+            StmtKind::For { target, iter, body, orelse, is_async: false } => {
+                self.for_stmt(target, iter, body, orelse)?
+            }
+            StmtKind::For { target, iter, body, orelse, is_async: true } => {
+                self.async_for_stmt(target, iter, body, orelse)?
+            }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
@@ -131,7 +140,7 @@ impl<'a> Compiler<'a> {
                 };
                 self.emit(Op::Raise(n));
             }
-            StmtKind::With { items, body } => self.with_stmt(items, body)?,
+            StmtKind::With { items, body, is_async } => self.with_stmt(items, body, *is_async)?,
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::FunctionDef(f) => self.function_def(f, s.span)?,
             StmtKind::ClassDef(c) => self.class_def(c, s.span)?,
@@ -401,7 +410,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn innermost_loop(&mut self) -> Option<usize> {
+    pub(super) fn innermost_loop(&mut self) -> Option<usize> {
         self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::For { .. } | FBlock::While { .. }))
     }
 
@@ -467,23 +476,28 @@ impl<'a> Compiler<'a> {
                     self.clear_name(n);
                 }
             }
-            FBlock::With => {
+            FBlock::With(is_async) => {
+                let is_async = *is_async;
                 self.emit(Op::PopBlock);
                 if p {
                     self.emit(Op::Swap(2));
                 }
-                self.call_exit_none();
+                self.call_exit_none(is_async);
             }
         }
         Ok(())
     }
 
-    /// `exit(None, None, None)` with `exit` on top; leaves nothing.
-    fn call_exit_none(&mut self) {
+    /// `exit(None, None, None)` with `exit` on top, awaited for `async
+    /// with`; leaves nothing.
+    fn call_exit_none(&mut self, is_async: bool) {
         for _ in 0..3 {
             self.load_const(Value::None);
         }
         self.emit(Op::Call(3));
+        if is_async {
+            self.await_from(awaited::AEXIT);
+        }
         self.emit(Op::PopTop);
     }
 
@@ -608,30 +622,43 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn with_stmt(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> R {
+    /// `with` and `async with` (whose `__aenter__`, `__aexit__` results
+    /// are awaited where `with` uses `__enter__`, `__exit__` results).
+    fn with_stmt(&mut self, items: &'a [WithItem], body: &'a [Stmt], is_async: bool) -> R {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
         self.expr(&item.context)?;
-        self.emit(Op::BeforeWith);
+        if is_async {
+            // Reported at the whole statement, as CPython does.
+            self.emit(Op::BeforeAsyncWith);
+            self.await_from(awaited::AENTER);
+        } else {
+            self.emit(Op::BeforeWith);
+        }
         let setup = self.emit(Op::SetupWith(0));
-        self.unit().fblocks.push(FBlock::With);
+        self.unit().fblocks.push(FBlock::With(is_async));
         match &item.target {
             Some(t) => self.store_target(t)?,
             None => {
                 self.emit(Op::PopTop);
             }
         }
-        self.with_stmt(rest, body)?;
+        self.with_stmt(rest, body, is_async)?;
         self.unit().fblocks.pop();
         self.emit(Op::PopBlock);
-        self.at(item.context.span, |c| c.call_exit_none());
+        self.at(item.context.span, |c| c.call_exit_none(is_async));
         let to_end = self.emit(Op::Jump(0));
         self.patch_here(setup);
         // Stack: exit exc
         self.emit(Op::PushExcInfo);
         let cleanup = self.emit(Op::SetupHandler(0));
-        self.at(item.context.span, |c| c.emit(Op::WithExceptStart));
+        self.at(item.context.span, |c| {
+            c.emit(Op::WithExceptStart);
+            if is_async {
+                c.await_from(awaited::AEXIT);
+            }
+        });
         let suppress = self.emit(Op::PopJumpIfTrue(0));
         self.emit(Op::PopBlock);
         self.emit(Op::Swap(2));

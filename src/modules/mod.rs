@@ -62,6 +62,7 @@ pub fn native_modules() -> HashMap<&'static str, ModuleInit> {
         ("_subprocess", subprocess::init),
         ("_warnings", warnings_native::init),
         ("_weakref", weakref_native::init),
+        ("_asyncgen_native", crate::runtime::async_gen::init_native),
         ("_struct_float", struct_float::init),
     ];
     let mut modules: HashMap<_, _> = table.iter().copied().collect();

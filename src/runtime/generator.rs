@@ -11,6 +11,7 @@
 //! so `sys.exc_info()` is right inside it.
 
 use crate::runtime::pyarc::PyArc;
+use std::sync::atomic::AtomicU8;
 
 use super::str::PyStr;
 use super::sync::PyLock;
@@ -52,8 +53,24 @@ pub struct Generator {
     pub state: PyLock<GenState>,
     pub name: PyArc<PyStr>,
     pub qualname: PyArc<PyStr>,
+    /// Its code (`gi_code`, `cr_code`, `ag_code`), kept once it finishes.
+    pub code: PyArc<crate::bytecode::Code>,
     /// Made by an `async def` (type `coroutine`).
     pub is_coroutine: bool,
+    /// Made by an `async def` with `yield` (type `async_generator`): only
+    /// `_asyncgen`'s awaitables resume it.
+    pub is_async_gen: bool,
+    /// `async_flags` bits, kept by `_asyncgen`'s awaitables.
+    pub async_flags: AtomicU8,
+}
+
+/// The state of an async generator its awaitables share (CPython's
+/// `ag_running_async` and `ag_closed`).
+pub mod async_flags {
+    /// An `asend`/`athrow` awaitable of it is being awaited.
+    pub const RUNNING: u8 = 1;
+    /// It was closed or finished by an exception: `athrow` finds nothing to do.
+    pub const CLOSED: u8 = 2;
 }
 
 impl Drop for Generator {
@@ -63,7 +80,10 @@ impl Drop for Generator {
         // runs Python code, so its state moves to a new generator queued
         // for that on this thread (CPython closes a generator it frees).
         // Elsewhere, closing it would run nothing: it is just freed.
+        // An async generator's `finally` would need an event loop to run
+        // in (CPython's `sys.set_asyncgen_hooks`): pyl just frees it.
         if st.status == GenStatus::Suspended
+            && !self.is_async_gen
             && !st.finalized
             && st.frame.as_ref().is_some_and(|f| !f.blocks.is_empty())
             && crate::vm::finalize::can_defer()
@@ -81,9 +101,15 @@ impl Drop for Generator {
                 state: PyLock::new(revived),
                 name: self.name.clone(),
                 qualname: self.qualname.clone(),
+                code: self.code.clone(),
                 is_coroutine: self.is_coroutine,
+                is_async_gen: false,
+                async_flags: AtomicU8::new(0),
             }));
             return;
+        }
+        if st.status == GenStatus::Created && self.is_coroutine && crate::vm::finalize::can_defer() {
+            crate::vm::finalize::defer_unawaited(self.qualname.clone());
         }
         let exc = std::mem::take(&mut st.exc_info);
         let values = std::mem::take(&mut st.values);
@@ -102,7 +128,9 @@ impl Generator {
     pub fn new(frame: Frame, values: Vec<Value>) -> Generator {
         let name = frame.code().name.clone();
         let qualname = frame.code().qualname.clone();
+        let code = frame.code().clone();
         let is_coroutine = frame.code().flags & crate::bytecode::code::flags::COROUTINE != 0;
+        let is_async_gen = frame.code().flags & crate::bytecode::code::flags::ASYNC_GENERATOR != 0;
         Generator {
             state: PyLock::new(GenState {
                 status: GenStatus::Created,
@@ -115,7 +143,10 @@ impl Generator {
             }),
             name,
             qualname,
+            code,
             is_coroutine,
+            is_async_gen,
+            async_flags: AtomicU8::new(0),
         }
     }
 

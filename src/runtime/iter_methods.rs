@@ -38,7 +38,12 @@ pub fn generator_methods() -> Vec<(&'static str, NativeFn)> {
 /// A coroutine's methods: those of a generator but iteration (CPython's
 /// coroutines are awaited, never iterated).
 pub fn coroutine_methods() -> Vec<(&'static str, NativeFn)> {
-    vec![("send", gen_send as NativeFn), ("throw", gen_throw), ("close", gen_close)]
+    vec![
+        ("send", gen_send as NativeFn),
+        ("throw", gen_throw),
+        ("close", gen_close),
+        ("__await__", super::async_gen::coroutine_await),
+    ]
 }
 
 fn gen_send(vm: &mut Vm, args: &Args) -> PyResult<Value> {
@@ -57,21 +62,25 @@ fn gen_throw(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(type_error("throw expected at least 1 argument, got 0"));
     };
     let g = g.clone();
-    let err = match (exc, args.pos.get(2)) {
-        // throw(type, value): the value itself if it is an instance of
-        // the type, else the type called with it.
-        (Value::Class(c), Some(v)) if !v.is_none() => match v {
-            Value::Instance(i) if i.class_ref().is_subclass(c) => vm.make_raisable(v)?,
-            _ => {
-                let inst = vm.call(exc, std::slice::from_ref(v))?;
-                vm.make_raisable(&inst)?
-            }
-        },
-        _ => vm.make_raisable(exc)?,
-    };
+    let err = thrown_error(vm, exc, args.pos.get(2))?;
     match vm.throw_into(&g, err, &args.pos[1..])? {
         Ok(y) => Ok(y),
         Err(r) => Err(stop_iteration(r)),
+    }
+}
+
+/// The exception `throw(exc, value)` raises: `value` itself if it is an
+/// instance of the type `exc`, else `exc` called with it.
+pub(crate) fn thrown_error(vm: &mut Vm, exc: &Value, value: Option<&Value>) -> PyResult<crate::vm::PyErr> {
+    match (exc, value) {
+        (Value::Class(c), Some(v)) if !v.is_none() => match v {
+            Value::Instance(i) if i.class_ref().is_subclass(c) => vm.make_raisable(v),
+            _ => {
+                let inst = vm.call(exc, std::slice::from_ref(v))?;
+                vm.make_raisable(&inst)
+            }
+        },
+        _ => vm.make_raisable(exc),
     }
 }
 

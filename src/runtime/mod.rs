@@ -9,6 +9,7 @@
 //! release, then call.
 
 pub mod args;
+pub mod async_gen;
 pub mod bytearray;
 pub mod bytes_methods;
 pub mod class;

@@ -7,6 +7,16 @@ use super::generator::GenStatus;
 use super::value::Value;
 use crate::vm::{PyResult, Vm};
 
+/// The prefix of a generator's own attributes: `gi_` (`gi_running`...),
+/// `cr_` for a coroutine, `ag_` for an async generator.
+fn generator_attr_kind(g: &super::generator::Generator) -> &'static str {
+    match (g.is_coroutine, g.is_async_gen) {
+        (true, _) => "cr_",
+        (_, true) => "ag_",
+        _ => "gi_",
+    }
+}
+
 /// `obj.name` for attributes that are not in the type's dict.
 pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     Ok(match (obj, name) {
@@ -58,9 +68,15 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         (Value::Builtin(_), "__self__") => Some(Value::None),
         (Value::Generator(g), "__name__") => Some(Value::Str(g.name.clone())),
         (Value::Generator(g), "__qualname__") => Some(Value::Str(g.qualname.clone())),
-        (Value::Generator(g), "gi_running") => Some(Value::Bool(g.is_running())),
-        (Value::Generator(g), "gi_frame") => Some(if g.is_finished() { Value::None } else { Value::Bool(true) }),
-        (Value::Generator(g), "gi_suspended") => Some(Value::Bool(g.status() == GenStatus::Suspended)),
+        (Value::Generator(g), _) if generator_attr_kind(g) == name.get(..3).unwrap_or("") => match &name[3..] {
+            "running" => Some(Value::Bool(g.is_running())),
+            // pyl has no frame objects: a stand-in while there is a frame.
+            "frame" => Some(if g.is_finished() { Value::None } else { Value::Bool(true) }),
+            "suspended" => Some(Value::Bool(g.status() == GenStatus::Suspended)),
+            "code" => Some(Value::Code(g.code.clone())),
+            "await" | "yieldfrom" => Some(crate::vm::delegate::delegate_of(g).unwrap_or(Value::None)),
+            _ => None,
+        },
         (Value::Range(r), "start") => Some(r.start_value()),
         (Value::Range(r), "stop") => Some(r.stop_value()),
         (Value::Range(r), "step") => Some(r.step_value()),
@@ -150,6 +166,9 @@ pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<String> {
         },
         Value::Generator(g) if g.is_coroutine => {
             format!("<coroutine object {} at {:#x}>", g.qualname.as_str(), v.id())
+        }
+        Value::Generator(g) if g.is_async_gen => {
+            format!("<async_generator object {} at {:#x}>", g.qualname.as_str(), v.id())
         }
         Value::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname.as_str(), v.id()),
         Value::Code(c) => format!(

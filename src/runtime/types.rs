@@ -38,6 +38,8 @@ pub struct Types {
     pub generator_type: PyArc<Class>,
     /// A generator made by an `async def`: same machinery, no `__next__`.
     pub coroutine_type: PyArc<Class>,
+    /// An `async def` with `yield`: a generator driven by `_asyncgen`.
+    pub async_generator_type: PyArc<Class>,
     pub property_type: PyArc<Class>,
     pub staticmethod_type: PyArc<Class>,
     pub classmethod_type: PyArc<Class>,
@@ -184,6 +186,7 @@ fn build() -> Types {
         module_type: make("module", o, Some(super::module::module_ctor), &[]),
         generator_type: make("generator", o, None, &iter_methods::generator_methods()),
         coroutine_type: make("coroutine", o, None, &iter_methods::coroutine_methods()),
+        async_generator_type: make("async_generator", o, None, &crate::runtime::async_gen::async_generator_methods()),
         property_type: make("property", o, Some(object::property_ctor), &object::property_methods()),
         staticmethod_type: make("staticmethod", o, Some(object::staticmethod_ctor), &[]),
         classmethod_type: make("classmethod", o, Some(object::classmethod_ctor), &[]),

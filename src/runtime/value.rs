@@ -242,6 +242,7 @@ impl Value {
             Value::Instance(i) => i.class(),
             Value::Module(_) => t.module_type.clone(),
             Value::Generator(g) if g.is_coroutine => t.coroutine_type.clone(),
+            Value::Generator(g) if g.is_async_gen => t.async_generator_type.clone(),
             Value::Generator(_) => t.generator_type.clone(),
             Value::Iter(it) => it.class(),
             Value::Property(_) => t.property_type.clone(),
@@ -269,6 +270,7 @@ impl Value {
             Value::Bytes(_) => &t.bytes_type,
             Value::FrozenSet(_) => &t.frozenset_type,
             Value::Generator(g) if g.is_coroutine => &t.coroutine_type,
+            Value::Generator(g) if g.is_async_gen => &t.async_generator_type,
             Value::Generator(_) => &t.generator_type,
             _ => return None,
         })

@@ -124,9 +124,9 @@ pub fn parenthesized(e: Expr, span: Span) -> ActResult<Expr> {
     }
 }
 
-pub fn comprehension(target: Expr, iter: Expr, ifs: Vec<Expr>) -> ActResult<Comprehension> {
+pub fn comprehension(target: Expr, iter: Expr, ifs: Vec<Expr>, is_async: bool) -> ActResult<Comprehension> {
     let target = self::target(target, TargetCtx::Other)?;
-    Ok(Comprehension { target, iter, ifs })
+    Ok(Comprehension { target, iter, ifs, is_async })
 }
 
 pub fn call(func: Expr, args: Vec<(ArgItem, Span)>, span: Span) -> ActResult<Expr> {
@@ -224,9 +224,16 @@ pub fn delete(t: Expr, span: Span) -> ActResult<Stmt> {
     Ok(Stmt::new(StmtKind::Delete(targets), span))
 }
 
-pub fn for_stmt(t: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>, span: Span) -> ActResult<Stmt> {
+pub fn for_stmt(
+    t: Expr,
+    iter: Expr,
+    body: Vec<Stmt>,
+    orelse: Vec<Stmt>,
+    is_async: bool,
+    span: Span,
+) -> ActResult<Stmt> {
     let target = target(t, TargetCtx::Other)?;
-    Ok(Stmt::new(StmtKind::For { target, iter, body, orelse }, span))
+    Ok(Stmt::new(StmtKind::For { target, iter, body, orelse, is_async }, span))
 }
 
 pub fn if_chain(

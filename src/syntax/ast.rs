@@ -282,6 +282,8 @@ pub struct Comprehension {
     pub target: Expr,
     pub iter: Expr,
     pub ifs: Vec<Expr>,
+    /// `async for` (PEP 530): iterated with `__aiter__`/`__anext__`.
+    pub is_async: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -366,7 +368,7 @@ impl StmtKind {
             If { test, body, orelse } | While { test, body, orelse } => {
                 test.depth.max(body_depth(body)).max(body_depth(orelse))
             }
-            For { target, iter, body, orelse } => {
+            For { target, iter, body, orelse, .. } => {
                 target.depth.max(iter.depth).max(body_depth(body)).max(body_depth(orelse))
             }
             Try { body, handlers, orelse, finalbody } => {
@@ -374,7 +376,7 @@ impl StmtKind {
                 body_depth(body).max(h).max(body_depth(orelse)).max(body_depth(finalbody))
             }
             Raise { exc, cause } => opt(exc).max(opt(cause)),
-            With { items, body } => {
+            With { items, body, .. } => {
                 let i = items.iter().map(|i| i.context.depth.max(opt(&i.target))).max().unwrap_or(0);
                 i.max(body_depth(body))
             }
@@ -432,6 +434,8 @@ pub enum StmtKind {
         iter: Expr,
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
+        /// `async for`: `__aiter__`, then `await __anext__()` per item.
+        is_async: bool,
     },
     Try {
         body: Vec<Stmt>,
@@ -446,6 +450,8 @@ pub enum StmtKind {
     With {
         items: Vec<WithItem>,
         body: Vec<Stmt>,
+        /// `async with`: `__aenter__`/`__aexit__`, each awaited.
+        is_async: bool,
     },
     FunctionDef(Box<FunctionDef>),
     ClassDef(Box<ClassDef>),

@@ -8,11 +8,18 @@
 
 use super::error::type_error;
 use super::{PyResult, Vm};
+use crate::bytecode::op::awaited;
 use crate::runtime::value::Value;
 
 impl Vm {
     /// `GetAwaitable`: the iterator `await v` delegates to.
     pub(super) fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
+        self.get_awaitable_at(v, awaited::EXPR)
+    }
+
+    /// The iterator an await of `v` delegates to, `v` coming from `at`
+    /// (an `awaited` constant, for CPython's wording of the TypeError).
+    pub(super) fn get_awaitable_at(&mut self, v: Value, at: u8) -> PyResult<Value> {
         match &v {
             Value::Generator(g) if g.is_coroutine => return Ok(v),
             Value::Generator(_) => {}
@@ -20,7 +27,7 @@ impl Vm {
                 if let Some(it) = self.call_dunder(&v, "__await__", &[])? {
                     let is_iter = match &it {
                         Value::Iter(_) => true,
-                        Value::Generator(g) => !g.is_coroutine,
+                        Value::Generator(g) => !g.is_coroutine && !g.is_async_gen,
                         _ => it.class().lookup_str("__next__").is_some(),
                     };
                     if !is_iter {
@@ -33,6 +40,15 @@ impl Vm {
                 }
             }
         }
-        Err(type_error(format!("object {} can't be used in 'await' expression", v.type_name())))
+        let name = v.type_name();
+        Err(type_error(match at {
+            awaited::AENTER => {
+                format!("'async with' received an object from __aenter__ that does not implement __await__: {name}")
+            }
+            awaited::AEXIT => {
+                format!("'async with' received an object from __aexit__ that does not implement __await__: {name}")
+            }
+            _ => format!("object {name} can't be used in 'await' expression"),
+        }))
     }
 }

@@ -263,7 +263,9 @@ impl Vm {
             }
             // Consistent with `==` on bound methods (same receiver, equal function).
             Value::BoundMethod(m) => identity_hash(&m.receiver) ^ self.hash(&m.func)?,
-            Value::Native(_) if let Some(c) = crate::runtime::complex::as_complex(v) => crate::runtime::complex::hash(c),
+            Value::Native(_) if let Some(c) = crate::runtime::complex::as_complex(v) => {
+                crate::runtime::complex::hash(c)
+            }
             // A Rust object whose class defines its own hash (a weak
             // reference hashes as its referent).
             Value::Native(n) if let Some(h) = n.class().dict.get_item_str("__hash__") => {

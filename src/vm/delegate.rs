@@ -42,8 +42,10 @@ fn after_yield_from(frame: &Frame) -> Option<usize> {
     }
 }
 
-/// What `g` delegates to, if it is suspended in `yield from`.
-fn delegate_of(g: &Generator) -> Option<Value> {
+/// What `g` delegates to, if it is suspended in `yield from` (or an
+/// `await`: `cr_await`, and how `_asyncgen` tells an await's yield from
+/// an async generator's own).
+pub(crate) fn delegate_of(g: &Generator) -> Option<Value> {
     let st = g.state.lock();
     if st.status != GenStatus::Suspended {
         return None;

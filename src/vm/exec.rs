@@ -532,7 +532,8 @@ impl Vm {
             Op::GetIter => {
                 let v = pop!();
                 let it = match &v {
-                    Value::Iter(_) | Value::Generator(_) => v,
+                    Value::Generator(g) if !g.is_coroutine && !g.is_async_gen => v,
+                    Value::Iter(_) => v,
                     _ => (self.get_iter(&v))?,
                 };
                 self.stack.push(it);
@@ -588,16 +589,21 @@ impl Vm {
             Op::GetYieldFromIter => {
                 let v = pop!();
                 let it = match &v {
-                    Value::Generator(_) | Value::Iter(_) => v,
+                    Value::Generator(g) if g.is_coroutine => {
+                        return Err(type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+                    }
+                    Value::Generator(g) if !g.is_async_gen => v,
+                    Value::Iter(_) => v,
                     _ => (self.get_iter(&v))?,
                 };
                 self.stack.push(it);
             }
-            Op::GetAwaitable => {
+            Op::GetAwaitable(at) => {
                 let v = pop!();
-                let it = self.get_awaitable(v)?;
+                let it = self.get_awaitable_at(v, at)?;
                 self.stack.push(it);
             }
+            Op::BeforeAsyncWith | Op::GetAIter | Op::GetANext | Op::EndAsyncFor => return self.async_op(op),
             Op::Send(t) => {
                 let sent = pop!();
                 let it = top!().clone();

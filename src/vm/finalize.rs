@@ -79,6 +79,9 @@ pub(crate) enum Finalizable {
     /// A weak reference's callback and the reference it is called with
     /// (the referent was freed: `modules::weakref_native`).
     Callback(Value, Value),
+    /// The qualname of a coroutine freed before it started: CPython's
+    /// "coroutine ... was never awaited" RuntimeWarning is due.
+    Unawaited(PyArc<crate::runtime::str::PyStr>),
 }
 
 /// Queues `inst` (already marked finalized) for its `__del__` on this
@@ -105,6 +108,11 @@ pub(crate) fn can_defer() -> bool {
 /// thread.
 pub(crate) fn defer_generator(g: PyArc<Generator>) {
     queue(Finalizable::Generator(g));
+}
+
+/// Queues the never-awaited warning of a coroutine freed unstarted.
+pub(crate) fn defer_unawaited(qualname: PyArc<crate::runtime::str::PyStr>) {
+    queue(Finalizable::Unawaited(qualname));
 }
 
 fn queue(inst: Finalizable) {
@@ -170,6 +178,7 @@ impl Vm {
                 Finalizable::Instance(inst) => self.call_del(inst),
                 Finalizable::Generator(g) => self.close_freed_generator(g),
                 Finalizable::Callback(f, r) => self.call_weakref_callback(f, r),
+                Finalizable::Unawaited(name) => self.warn_unawaited(name),
             }
             for next in take_here(&shared).into_iter().rev() {
                 work.push_front(next);
@@ -232,6 +241,22 @@ impl Vm {
         self.exc_info = handled;
         if let Err(e) = result {
             let what = self.repr(&Value::Generator(g)).unwrap_or_else(|_| "<generator>".into());
+            self.report_ignored(&what, &e);
+        }
+    }
+
+    /// `warnings._warn_unawaited_coroutine(qualname)`, as CPython's
+    /// coroutine finalizer calls it; an error from it (a filter turning
+    /// the warning into an exception) is reported and ignored.
+    fn warn_unawaited(&mut self, qualname: PyArc<crate::runtime::str::PyStr>) {
+        let handled = self.exc_info.clone();
+        let result = self.import_module("warnings").and_then(|m| {
+            let f = self.get_attr_str(&Value::Module(m), "_warn_unawaited_coroutine")?;
+            self.call(&f, &[Value::Str(qualname.clone())])
+        });
+        self.exc_info = handled;
+        if let Err(e) = result {
+            let what = format!("<coroutine object {}>", qualname.as_str());
             self.report_ignored(&what, &e);
         }
     }

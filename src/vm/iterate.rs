@@ -25,6 +25,10 @@ impl Vm {
             Value::Bytes(b) => IterState::Bytes { b: b.clone(), index: 0 },
             Value::Dict(d) => IterState::dict(d.clone(), DictIterKind::Keys),
             Value::Set(s) | Value::FrozenSet(s) => IterState::Set { set: s.clone(), pos: 0, len: s.len() },
+            // Coroutines and async generators are awaited, never iterated.
+            Value::Generator(g) if g.is_coroutine || g.is_async_gen => {
+                return Err(type_error(format!("'{}' object is not iterable", v.type_name())));
+            }
             Value::Iter(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Instance(_) | Value::Native(_) | Value::Class(_) => {
                 if let Some(view) = crate::runtime::dict_view::view_iter(v) {
@@ -55,7 +59,8 @@ impl Vm {
 
     fn is_iterator(&self, v: &Value) -> bool {
         match v {
-            Value::Iter(_) | Value::Generator(_) => true,
+            Value::Generator(g) => !g.is_coroutine && !g.is_async_gen,
+            Value::Iter(_) => true,
             _ => v.class().lookup_str("__next__").is_some(),
         }
     }

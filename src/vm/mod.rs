@@ -8,6 +8,7 @@
 //! calling back into Python (`call_value`) runs a nested loop until its
 //! frame returns; those nested loops are bounded by a native-stack guard.
 
+mod async_ops;
 mod attr;
 mod awaitable;
 mod blocking;
@@ -16,7 +17,7 @@ mod call_kw;
 mod carets;
 mod compare;
 pub mod convert;
-mod delegate;
+pub(crate) mod delegate;
 pub mod error;
 mod eval;
 mod eval_lookup;

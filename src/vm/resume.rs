@@ -104,7 +104,7 @@ impl Vm {
             Err(e) => {
                 let held = finish(&mut g.state.lock(), &mut self.exc_info, &mut self.exc_below);
                 drop(held);
-                Err(stop_iteration_escaped(e).unwrap_or_else(|e| e))
+                Err(stop_iteration_escaped(e, g).unwrap_or_else(|e| e))
             }
         }
     }
@@ -115,8 +115,13 @@ impl Vm {
         match it {
             Value::Generator(g) => self.resume_generator(g, sent),
             _ => {
-                let r =
-                    if sent.is_none() { self.iter_next(it) } else { self.call_method(it, "send", &[sent]).map(Some) };
+                // An instance's `__next__` is called directly: the value of
+                // the StopIteration that ends it is the await's result.
+                let r = match it {
+                    Value::Iter(_) if sent.is_none() => self.iter_next(it),
+                    _ if sent.is_none() => self.call_dunder(it, "__next__", &[]),
+                    _ => self.call_method(it, "send", &[sent]).map(Some),
+                };
                 match r {
                     Ok(Some(v)) => Ok(Ok(v)),
                     Ok(None) => Ok(Err(Value::None)),
@@ -201,11 +206,11 @@ impl Vm {
     #[cold]
     pub(super) fn fail_generator_frame(&mut self, frame: Frame, err: PyErr) -> PyErr {
         self.stack.truncate(frame.ret);
-        if let Some(Value::Generator(g)) = self.stack.last() {
-            let held = finish(&mut g.state.lock(), &mut self.exc_info, &mut self.exc_below);
-            drop(held);
-        }
-        match stop_iteration_escaped(err) {
+        let Some(Value::Generator(g)) = self.stack.last() else { unreachable!("a generator frame's resumer holds it") };
+        let held = finish(&mut g.state.lock(), &mut self.exc_info, &mut self.exc_below);
+        drop(held);
+        let g = g.clone();
+        match stop_iteration_escaped(err, &g) {
             Ok(converted) => {
                 self.link_context(&converted);
                 converted
@@ -359,13 +364,22 @@ fn finish(st: &mut GenState, exc_info: &mut Value, exc_below: &mut Vec<Value>) -
     give_back_exc(st.lent_exc, exc_info, exc_below)
 }
 
-/// PEP 479: a StopIteration leaving a generator becomes a RuntimeError
-/// caused by it (`Ok`); any other error is left alone (`Err`).
-fn stop_iteration_escaped(e: PyErr) -> Result<PyErr, PyErr> {
-    if !e.is(&types().exc.stop_iteration) {
+/// PEP 479: a StopIteration leaving a generator `g` becomes a RuntimeError
+/// caused by it (`Ok`), as does a StopAsyncIteration leaving an async
+/// generator (PEP 525); any other error is left alone (`Err`).
+fn stop_iteration_escaped(e: PyErr, g: &Generator) -> Result<PyErr, PyErr> {
+    let what = match (g.is_coroutine, g.is_async_gen) {
+        (true, _) => "coroutine",
+        (_, true) => "async generator",
+        _ => "generator",
+    };
+    let re = if e.is(&types().exc.stop_iteration) {
+        runtime_error(format!("{what} raised StopIteration"))
+    } else if g.is_async_gen && e.is(&types().exc.stop_async_iteration) {
+        runtime_error("async generator raised StopAsyncIteration")
+    } else {
         return Err(e);
-    }
-    let re = runtime_error("generator raised StopIteration");
+    };
     if let Some(d) = re.0.exc() {
         d.lock().cause = e.value();
     }

@@ -239,6 +239,9 @@ fn syntax_error_location(exc: &Instance, style: Style) -> String {
             out.push_str(&format!("    {stripped}\n"));
             let end = match (get("end_lineno"), get("end_offset")) {
                 (Some(Value::Int(el)), Some(Value::Int(eo))) if el == line && eo as usize > offset => eo as usize,
+                // Ending on a later line (a whole compound statement): to
+                // the end of this one, as CPython's carets go.
+                (Some(Value::Int(el)), Some(Value::Int(_))) if el > line => raw.chars().count() + 1,
                 _ => offset + 1,
             };
             // An offset inside the stripped indentation (a TabError) has

@@ -37,6 +37,8 @@ pub fn functions() -> Vec<(&'static str, NativeFn)> {
         ("hash", hash),
         ("id", id),
         ("iter", iter),
+        ("aiter", crate::runtime::async_gen::builtin_aiter),
+        ("anext", crate::runtime::async_gen::builtin_anext),
         ("next", next),
         ("callable", callable),
         ("isinstance", isinstance),
@@ -302,7 +304,11 @@ fn next(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     args.no_kwargs("next")?;
     args.between("next", 1, 2, args.len())?;
     let it = &args.pos[0];
-    let is_iter = matches!(it, Value::Iter(_) | Value::Generator(_)) || it.class().lookup_str("__next__").is_some();
+    let is_iter = match it {
+        Value::Generator(g) => !g.is_coroutine && !g.is_async_gen,
+        Value::Iter(_) => true,
+        _ => it.class().lookup_str("__next__").is_some(),
+    };
     if !is_iter {
         return Err(type_error(format!("'{}' object is not an iterator", it.type_name())));
     }
