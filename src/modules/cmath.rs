@@ -147,27 +147,8 @@ fn c_isnan(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// `isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)`, CPython's test on the
 /// modulus of the difference.
 fn c_isclose(vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    args.allow_kwargs("isclose", &["a", "b", "rel_tol", "abs_tol"])?;
-    if args.len() > 2 {
-        return Err(type_error(format!("isclose() takes exactly 2 positional arguments ({} given)", args.len())));
-    }
-    let (Some(a), Some(b)) = (args.get(0, "a"), args.get(1, "b")) else {
-        let missing = if args.get(0, "a").is_none() { "a" } else { "b" };
-        let pos = if missing == "a" { 1 } else { 2 };
-        return Err(type_error(format!("isclose() missing required argument '{missing}' (pos {pos})")));
-    };
+    let (a, b, rel_tol, abs_tol) = super::math::isclose_args(vm, args)?;
     let (a, b) = (to_complex(vm, a)?, to_complex(vm, b)?);
-    let rel_tol = match args.kwarg("rel_tol") {
-        Some(v) => to_f64(vm, v)?,
-        None => 1e-9,
-    };
-    let abs_tol = match args.kwarg("abs_tol") {
-        Some(v) => to_f64(vm, v)?,
-        None => 0.0,
-    };
-    if rel_tol < 0.0 || abs_tol < 0.0 {
-        return Err(value_error("tolerances must be non-negative"));
-    }
     if a.re == b.re && a.im == b.im {
         return Ok(Value::Bool(true));
     }

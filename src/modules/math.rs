@@ -268,7 +268,9 @@ fn m_ulp(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::Float(if up.is_infinite() { x - next_after(x, 0.0) } else { up - x }))
 }
 
-fn m_isclose(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+/// The arguments of `math.isclose` and `cmath.isclose`: `(a, b, rel_tol,
+/// abs_tol)`, with CPython's errors.
+pub(crate) fn isclose_args<'s>(vm: &mut Vm, args: &'s Args) -> PyResult<(&'s Value, &'s Value, f64, f64)> {
     args.allow_kwargs("isclose", &["a", "b", "rel_tol", "abs_tol"])?;
     if args.len() > 2 {
         return Err(type_error(format!("isclose() takes exactly 2 positional arguments ({} given)", args.len())));
@@ -278,7 +280,6 @@ fn m_isclose(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let pos = if missing == "a" { 1 } else { 2 };
         return Err(type_error(format!("isclose() missing required argument '{missing}' (pos {pos})")));
     };
-    let (a, b) = (to_f64(vm, a)?, to_f64(vm, b)?);
     let rel_tol = match args.kwarg("rel_tol") {
         Some(v) => to_f64(vm, v)?,
         None => 1e-9,
@@ -290,6 +291,12 @@ fn m_isclose(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     if rel_tol < 0.0 || abs_tol < 0.0 {
         return Err(value_error("tolerances must be non-negative"));
     }
+    Ok((a, b, rel_tol, abs_tol))
+}
+
+fn m_isclose(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let (a, b, rel_tol, abs_tol) = isclose_args(vm, args)?;
+    let (a, b) = (to_f64(vm, a)?, to_f64(vm, b)?);
     if a == b {
         return Ok(Value::Bool(true));
     }
