@@ -189,11 +189,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<PyArc<Module>> {
         ("tanh", c_tanh),
     ];
     m.set_functions(&functions);
-    m.set("pi", Value::Float(std::f64::consts::PI));
-    m.set("e", Value::Float(std::f64::consts::E));
-    m.set("tau", Value::Float(std::f64::consts::TAU));
-    m.set("inf", Value::Float(f64::INFINITY));
-    m.set("nan", Value::Float(f64::NAN));
+    super::math::set_constants(&m);
     m.set("infj", crate::runtime::complex::new_complex(0.0, f64::INFINITY));
     m.set("nanj", crate::runtime::complex::new_complex(0.0, f64::NAN));
     Ok(PyArc::new(m))

@@ -679,10 +679,15 @@ pub fn init(_vm: &mut Vm) -> PyResult<PyArc<Module>> {
         ("ulp", m_ulp),
     ];
     m.set_functions(&functions);
+    set_constants(&m);
+    Ok(PyArc::new(m))
+}
+
+/// `pi`, `e`, `tau`, `inf`, `nan`: the constants `math` and `cmath` share.
+pub(crate) fn set_constants(m: &Module) {
     m.set("pi", Value::Float(std::f64::consts::PI));
     m.set("e", Value::Float(std::f64::consts::E));
     m.set("tau", Value::Float(std::f64::consts::TAU));
     m.set("inf", Value::Float(f64::INFINITY));
     m.set("nan", Value::Float(f64::NAN));
-    Ok(PyArc::new(m))
 }

@@ -158,7 +158,7 @@ fn ref_new(_vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
         return Err(type_error(format!("cannot create weak reference to '{}' object", obj.type_name())));
     };
     let Value::Instance(inst) = obj else {
-        return Ok(new_ref(target, callback));
+        return Ok(Value::Native(new_ref(target, callback)));
     };
     let key = PyArc::as_ptr(inst) as usize;
     let mut reg = registry().lock();
@@ -169,19 +169,20 @@ fn ref_new(_vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value> {
     {
         return Ok(Value::Native(existing));
     }
-    let r = new_ref(target, callback.clone());
-    let Value::Native(boxed) = &r else { unreachable!("new_ref makes a native value") };
-    refs.push(PyArc::downgrade(boxed));
+    let has_callback = !callback.is_none();
+    let r = new_ref(target, callback);
+    refs.push(PyArc::downgrade(&r));
     drop(reg);
     inst.mark_weakly_referenced();
-    if !callback.is_none() {
+    if has_callback {
         crate::vm::finalize::note_finalizers();
     }
-    Ok(r)
+    Ok(Value::Native(r))
 }
 
-fn new_ref(target: Target, callback: Value) -> Value {
-    Value::native(Arc::new(WeakRef { target, callback: PyLock::new(callback), hash: PyLock::new(None) }))
+fn new_ref(target: Target, callback: Value) -> PyArc<NativeBox> {
+    let r = WeakRef { target, callback: PyLock::new(callback), hash: PyLock::new(None) };
+    PyArc::new(NativeBox(Arc::new(r)))
 }
 
 /// A reference without a callback (the one `ref(obj)` shares).

@@ -181,27 +181,25 @@ arith! {
     truediv, rtruediv: BinOp::Div;
 }
 
-/// `__pow__(other, mod=None)`: a modulus is CPython's ValueError.
 fn pow(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let a = this(args, "__pow__")?;
-    let Some(b) = operand(other(args, "__pow__")?)? else {
-        return Ok(Value::NotImplemented);
-    };
-    if args.pos.get(2).is_some_and(|m| !m.is_none()) {
-        return Err(value_error("complex modulo"));
-    }
-    pow_value(a, b)
+    pow_either(args, "__pow__", false)
 }
 
 fn rpow(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    let a = this(args, "__rpow__")?;
-    let Some(b) = operand(other(args, "__rpow__")?)? else {
+    pow_either(args, "__rpow__", true)
+}
+
+/// `__pow__(other, mod=None)` and `__rpow__`: a modulus is CPython's
+/// ValueError.
+fn pow_either(args: &Args, name: &str, reflected: bool) -> PyResult<Value> {
+    let a = this(args, name)?;
+    let Some(b) = operand(other(args, name)?)? else {
         return Ok(Value::NotImplemented);
     };
     if args.pos.get(2).is_some_and(|m| !m.is_none()) {
         return Err(value_error("complex modulo"));
     }
-    pow_value(b, a)
+    if reflected { pow_value(b, a) } else { pow_value(a, b) }
 }
 
 /// `==`: equal to an int or float only with no imaginary part, the real

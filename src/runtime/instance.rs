@@ -45,10 +45,6 @@ pub enum Payload {
 impl Drop for Instance {
     fn drop(&mut self) {
         let flags = *self.flags.get_mut();
-        // Its references die now (their handles can no longer upgrade):
-        // their callbacks are queued after the `__del__` queued below.
-        let weakly_referenced = flags & WEAKLY_REFERENCED != 0;
-        let addr = self as *const Instance as usize;
         if flags & FINALIZED == 0 && self.class.has_flag(super::class::ClassFlags::DEL) {
             // Resurrected into a new allocation for its `__del__`; it frees
             // its contents when that one is dropped.
@@ -59,15 +55,13 @@ impl Drop for Instance {
                 flags: AtomicU8::new(FINALIZED),
             };
             crate::vm::finalize::defer(PyArc::new(revived));
-            if weakly_referenced {
-                crate::modules::weakref_native::referent_died(addr);
-            }
-            return;
         }
-        if weakly_referenced {
-            crate::modules::weakref_native::referent_died(addr);
+        // Its references die now (their handles can no longer upgrade):
+        // their callbacks are queued after the `__del__` queued above.
+        if flags & WEAKLY_REFERENCED != 0 {
+            crate::modules::weakref_native::referent_died(self as *const Instance as usize);
         }
-        // The attribute dict frees its entries through `drop::release`
+        // (Empty if the contents moved out for `__del__`.) The attribute dict frees its entries through `drop::release`
         // itself; the payload is the other way down a chain of objects.
         match std::mem::replace(&mut self.payload, Payload::None) {
             Payload::Value(v) => super::drop::release([v]),
