@@ -131,9 +131,13 @@ impl Class {
     ) -> PyArc<Class> {
         let dict = PyArc::new(PyDict::new());
         for (mname, f) in methods {
-            let b = super::function::Builtin { name: mname, owner: Some(owner), func: *f };
+            let b = super::function::Builtin { name: mname, owner: Some(owner), module: None, func: *f };
             dict.set_item_str(mname, Value::Builtin(PyArc::new(b)));
         }
+        // As in CPython, every builtin type has its own `__doc__`, None when
+        // undocumented: none inherits `object`'s.
+        let doc = crate::modules::builtins::docs::class(name).map_or(Value::None, |d| Value::str(d.doc));
+        dict.set_item_str("__doc__", doc);
         let mro = linearize(&bases).unwrap_or_default();
         let ctor = ctor.or_else(|| mro.iter().find_map(|c| c.ctor));
         let c = Class {

@@ -111,12 +111,26 @@ pub struct Builtin {
     pub name: &'static str,
     /// The type it is a method of (`"list"` for `list.append`), if any.
     pub owner: Option<&'static str>,
+    /// The Rust module it was put in (`"time"` for `time.sleep`), if any:
+    /// its docstring is found by module and name.
+    pub module: Option<&'static str>,
     pub func: NativeFn,
 }
 
 impl Builtin {
     pub fn new(name: &'static str, func: NativeFn) -> Builtin {
-        Builtin { name, owner: None, func }
+        Builtin { name, owner: None, module: None, func }
+    }
+
+    /// CPython's docstring and text signature of this function, if it
+    /// has them (see `modules::builtins::docs`).
+    pub fn doc(&self) -> Option<&'static crate::modules::builtins::docs::Doc> {
+        use crate::modules::builtins::docs;
+        match (self.owner, self.module) {
+            (Some(owner), _) => docs::method(owner, self.name),
+            (None, Some(module)) => docs::function(module, self.name),
+            (None, None) => None,
+        }
     }
 
     pub fn qualname(&self) -> String {

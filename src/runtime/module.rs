@@ -18,8 +18,10 @@ pub struct Module {
 impl Module {
     /// Adds Rust functions under their names (a builtin module's table).
     pub fn set_functions(&self, functions: &[(&'static str, super::function::NativeFn)]) {
+        let module = crate::modules::builtins::docs::static_module_name(self.name.as_str());
         for &(name, f) in functions {
-            self.set(name, Value::Builtin(PyArc::new(super::function::Builtin::new(name, f))));
+            let b = super::function::Builtin { module: Some(module), ..super::function::Builtin::new(name, f) };
+            self.set(name, Value::Builtin(PyArc::new(b)));
         }
     }
 

@@ -63,8 +63,17 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         },
         (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
         (Value::Builtin(b), "__qualname__") => Some(Value::str(b.qualname())),
-        (Value::Builtin(_), "__doc__") => Some(Value::None),
-        (Value::Builtin(_), "__module__") => Some(Value::str("builtins")),
+        (Value::Builtin(b), "__doc__") => Some(b.doc().map_or(Value::None, |d| Value::str(d.doc))),
+        (Value::Builtin(b), "__text_signature__") => {
+            Some(b.doc().filter(|d| !d.signature.is_empty()).map_or(Value::None, |d| Value::str(d.signature)))
+        }
+        // A module function's module (`posix` for `os.getpid`, as CPython
+        // names it); a method of a builtin type has none.
+        (Value::Builtin(b), "__module__") => Some(match (b.owner, b.module) {
+            (Some(_), _) => Value::None,
+            (None, Some(m)) => Value::str(b.doc().map_or(m, |d| d.module)),
+            (None, None) => Value::str("builtins"),
+        }),
         (Value::Builtin(_), "__self__") => Some(Value::None),
         (Value::Generator(g), "__name__") => Some(Value::Str(g.name.clone())),
         (Value::Generator(g), "__qualname__") => Some(Value::Str(g.qualname.clone())),
@@ -96,6 +105,9 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         (Value::Property(p), "fdel") => Some(p.fdel.clone()),
         (Value::Property(p), "__doc__") => Some(p.doc.clone()),
         (Value::StaticMethod(w) | Value::ClassMethod(w), "__func__") => Some(w.func.clone()),
+        (Value::StaticMethod(w) | Value::ClassMethod(w), "__doc__") => {
+            return vm.get_attr_opt(&w.func, &PyArc::new(super::str::PyStr::new(name.to_string())));
+        }
         (Value::Cell(c), "cell_contents") => Some(c.get()),
         (Value::Native(_), _) => {
             super::complex_ops::attr(obj, name).or_else(|| super::traceback::traceback_attr(obj, name))

@@ -233,6 +233,7 @@ impl Vm {
             }
             "__class__" => Some(Value::Class(cls.metaclass())),
             "__doc__" => Some(Value::None),
+            "__text_signature__" => Some(builtin_class_signature(cls)),
             _ => None,
         };
         if special.is_some() {
@@ -283,6 +284,21 @@ impl Vm {
     /// special attributes (`__name__` of functions and so on).
     fn builtin_getattr(&mut self, obj: &Value, name: &PyArc<PyStr>) -> PyResult<Option<Value>> {
         let cls = obj.class();
+        // The callables and descriptors that carry their own docstring
+        // (a data descriptor on their type in CPython): it comes before
+        // the type's own `__doc__`.
+        let own_doc = matches!(
+            obj,
+            Value::Function(_)
+                | Value::Builtin(_)
+                | Value::BoundMethod(_)
+                | Value::Property(_)
+                | Value::StaticMethod(_)
+                | Value::ClassMethod(_)
+        );
+        if own_doc && name.as_str() == "__doc__" {
+            return crate::runtime::special::special_attr(self, obj, "__doc__");
+        }
         if let Some(a) = cls.lookup(name) {
             return self.bind(a, obj, &cls).map(Some);
         }
@@ -552,5 +568,14 @@ pub(crate) fn meta_hook(v: &Value, name: &str) -> Option<Value> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// `cls.__text_signature__`: CPython's for a builtin type that has one
+/// (`list` has `(iterable=(), /)`), else None (every class statement).
+fn builtin_class_signature(cls: &Class) -> Value {
+    match crate::modules::builtins::docs::class(cls.name.as_str()) {
+        Some(d) if cls.builtin && !d.signature.is_empty() => Value::str(d.signature),
+        _ => Value::None,
     }
 }

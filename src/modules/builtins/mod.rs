@@ -1,5 +1,6 @@
 //! The `builtins` module: builtin functions, types, exceptions, constants.
 
+pub mod docs;
 pub(crate) mod eval;
 pub(crate) mod functions;
 mod io;
@@ -7,7 +8,6 @@ pub(crate) mod site;
 
 use crate::runtime::pyarc::PyArc;
 
-use crate::runtime::function::Builtin;
 use crate::runtime::module::Module;
 use crate::runtime::types::types;
 use crate::runtime::value::Value;
@@ -17,9 +17,8 @@ pub use functions::len;
 /// Builds the builtins module (its dict is every frame's builtins).
 pub fn create() -> PyArc<Module> {
     let m = Module::new("builtins");
-    for (name, f) in functions::functions().into_iter().chain(io::functions()) {
-        m.set(name, Value::Builtin(PyArc::new(Builtin::new(name, f))));
-    }
+    let functions: Vec<_> = functions::functions().into_iter().chain(io::functions()).collect();
+    m.set_functions(&functions);
     let t = types();
     let type_names = [
         ("object", &t.object_type),
