@@ -15,10 +15,12 @@ matching it. Records are separated by RS (0x1e), fields by US (0x1f):
 kind is F (a module's function, key "module.name" with the module as pyl
 imports it), T (a type, key its name) or M (a type's method, key
 "type.method"). module is the function's __module__ (os.getpid's is
-posix), signature its __text_signature__ or empty, doc its __doc__.
+posix), signature its __text_signature__ or empty, doc its __doc__ (empty
+for None).
 """
 
 import builtins
+import inspect
 import pathlib
 import types
 
@@ -27,13 +29,19 @@ MODULES = ['builtins', 'math', 'cmath', 'time', 'os', 'sys', 'gc', 'signal', '_t
 
 # Types outside builtins that pyl implements natively, by the name pyl
 # gives them (their methods' owner).
-EXTRA_TYPES = {'lock': '_thread.LockType', 'RLock': '_thread.RLock'}
+# Condition is written in Python in CPython: its methods' signatures come
+# from inspect, with `$self` for the first parameter as in a text signature.
+EXTRA_TYPES = {'lock': '_thread.LockType', 'RLock': '_thread.RLock', 'Condition': 'threading.Condition'}
 
 ROUTINES = (types.BuiltinFunctionType, types.MethodDescriptorType, types.ClassMethodDescriptorType,
             types.WrapperDescriptorType, types.MethodWrapperType)
 
 
 def text_signature(obj):
+    python_class = isinstance(obj, type) and isinstance(vars(obj).get('__init__'), types.FunctionType)
+    if isinstance(obj, types.FunctionType) or python_class:
+        sig = str(inspect.signature(obj))
+        return '($self' + sig[5:] if sig.startswith('(self') else sig
     return getattr(obj, '__text_signature__', None) or ''
 
 
@@ -53,8 +61,9 @@ def records():
         for mname, m in sorted(vars(cls).items()):
             if isinstance(m, (staticmethod, classmethod)):
                 m = m.__func__
-            if isinstance(m, ROUTINES) and m.__doc__:
-                yield 'M', name + '.' + mname, '', text_signature(m), m.__doc__
+            # A Python method without a docstring still has a signature.
+            if (isinstance(m, ROUTINES) and m.__doc__) or isinstance(m, types.FunctionType):
+                yield 'M', name + '.' + mname, '', text_signature(m), m.__doc__ or ''
 
 
 def main():

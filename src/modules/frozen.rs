@@ -32,10 +32,12 @@ const fn package(name: &'static str, source: &'static str) -> Frozen {
 /// Every frozen module, by full name.
 pub static FROZEN: &[Frozen] = &[
     module("threading", include_str!("threading.pyl")),
+    module("_threading_sync", include_str!("threading_sync.pyl")),
     module("queue", include_str!("queue.pyl")),
     module("pydoc", include_str!("pydoc.pyl")),
     module("multiprocessing", include_str!("multiprocessing.pyl")),
     module("_multiprocessing_pool", include_str!("mp_pool.pyl")),
+    module("_multiprocessing_queues", include_str!("mp_queues.pyl")),
     module("subprocess", include_str!("subprocess.pyl")),
     module("collections", include_str!("collections.pyl")),
     c_module("operator", include_str!("operator.pyl")),

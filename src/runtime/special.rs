@@ -63,7 +63,9 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         },
         (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
         (Value::Builtin(b), "__qualname__") => Some(Value::str(b.qualname())),
-        (Value::Builtin(b), "__doc__") => Some(b.doc().map_or(Value::None, |d| Value::str(d.doc))),
+        (Value::Builtin(b), "__doc__") => {
+            Some(b.doc().filter(|d| !d.doc.is_empty()).map_or(Value::None, |d| Value::str(d.doc)))
+        }
         (Value::Builtin(b), "__text_signature__") => {
             Some(b.doc().filter(|d| !d.signature.is_empty()).map_or(Value::None, |d| Value::str(d.signature)))
         }

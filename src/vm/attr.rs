@@ -234,6 +234,10 @@ impl Vm {
             "__class__" => Some(Value::Class(cls.metaclass())),
             "__doc__" => Some(Value::None),
             "__text_signature__" => Some(builtin_class_signature(cls)),
+            // Only Py_TPFLAGS_HEAPTYPE is kept: set for a class made by a
+            // class statement, clear for a type written in Rust (how
+            // pydoc tells `_thread.lock` from a class defined in pyl).
+            "__flags__" => Some(Value::Int(if cls.builtin { 0 } else { 1 << 9 })),
             _ => None,
         };
         if special.is_some() {
