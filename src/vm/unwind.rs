@@ -70,6 +70,9 @@ impl Vm {
             }
             if let Some(h) = frame.code().handler_for(frame.pc) {
                 let keep = frame.stack_base() + h.depth as usize;
+                // The compiler's depth is what the stack holds under the
+                // handled statement at least (`compiler/handlers.rs`).
+                debug_assert!(self.stack.len() >= keep, "handler depth above the stack");
                 frame.pc = h.target as usize;
                 self.stack.truncate(keep);
                 self.stack.push(err.value());
