@@ -178,6 +178,8 @@ pub struct Code {
     pub ops: Vec<Op>,
     /// The source span of each instruction.
     pub spans: Vec<Span>,
+    /// Where an exception raised at each instruction is handled.
+    pub exception_table: super::exception_table::ExceptionTable,
     pub source: Arc<Source>,
     pub first_line: u32,
     /// Deepest the value stack gets, to size frames.
@@ -207,6 +209,14 @@ impl Code {
     pub fn line_at(&self, pc: usize) -> usize {
         let span = self.spans.get(pc).or(self.spans.last()).copied().unwrap_or_default();
         self.source.line_of(span.start)
+    }
+
+    /// The handler of an exception raised in a frame of this code whose
+    /// `pc` has moved past the faulting instruction; none before the first
+    /// instruction has run (a generator thrown into before it started).
+    #[inline]
+    pub fn handler_for(&self, pc: usize) -> Option<&super::exception_table::Handler> {
+        pc.checked_sub(1).and_then(|at| self.exception_table.lookup(at))
     }
 
     pub fn span_at(&self, pc: usize) -> Span {

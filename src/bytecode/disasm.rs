@@ -19,6 +19,7 @@ fn disassemble_into(code: &Code, out: &mut String) {
     // Sorted for a binary search: a linear one per instruction made big
     // code quadratic.
     let mut targets: Vec<u32> = code.ops.iter().filter_map(Op::target).collect();
+    targets.extend(code.exception_table.entries().iter().map(|h| h.target));
     targets.sort_unstable();
     let mut last_line = 0;
     for (pc, op) in code.ops.iter().enumerate() {
@@ -32,6 +33,14 @@ fn disassemble_into(code: &Code, out: &mut String) {
         let mark = if targets.binary_search(&(pc as u32)).is_ok() { ">>" } else { "  " };
         let (name, arg) = describe(code, op);
         let _ = writeln!(out, "{line_col} {mark} {pc:>5} {name:<22}{arg}");
+    }
+    // As `dis` shows `co_exceptiontable`: each range, its handler and
+    // the stack depth kept.
+    if !code.exception_table.is_empty() {
+        out.push_str("ExceptionTable:\n");
+        for h in code.exception_table.entries() {
+            let _ = writeln!(out, "  {} to {} -> {} [{}]", h.start, h.end.saturating_sub(1), h.target, h.depth);
+        }
     }
     for c in &code.consts {
         if let Value::Code(inner) = c {

@@ -1,9 +1,11 @@
-//! Bytecode: the instruction set (`op`), code objects (`code`) and the
-//! disassembler behind `--dis` (`disasm`). The compiler produces `Code`;
+//! Bytecode: the instruction set (`op`), code objects (`code`), their
+//! exception tables (`exception_table`) and the disassembler behind
+//! `--dis` (`disasm`). The compiler produces `Code`;
 //! the VM runs it. A `Code` is immutable once built and shared by `Arc`.
 
 pub mod code;
 pub mod disasm;
+pub mod exception_table;
 pub mod op;
 pub mod snapshot;
 

@@ -6,10 +6,15 @@
 //! `varnames` (fast locals) and cells (cellvars then freevars). Jump
 //! targets are absolute instruction indices.
 //!
-//! Exceptions use a per-frame block stack: `SetupHandler` records a handler
-//! and the stack height; when an exception is raised the stack is cut back
-//! to that height, the exception is pushed and execution continues at the
-//! handler. The compiler pops blocks with `PopBlock` on every normal exit.
+//! Exceptions are "zero-cost", as in CPython 3.11: no instruction enters
+//! or leaves a `try` or `with`. Each code object has an exception table
+//! (`exception_table.rs`) mapping ranges of instructions to a handler and
+//! a stack height; when an exception is raised the range of the faulting
+//! instruction is looked up, the stack is cut back to that height, the
+//! exception is pushed and execution continues at the handler. A handler
+//! starts with `PushExcInfo` (or `EndAsyncFor`); its code is covered by a
+//! clean-up handler that restores the exception being handled
+//! (`CleanupReraise`) before the new one goes on.
 
 use crate::syntax::ast::{BinOp, CmpOp};
 
@@ -194,17 +199,6 @@ pub enum Op {
     Raise(u32),
     /// (exc -- ) raises again, keeping the traceback as it is.
     Reraise,
-    /// ( -- ) pushes an exception handler block.
-    SetupHandler(u32),
-    /// ( -- ) a `with` handler: like `SetupHandler`, but the recorded height
-    /// leaves out the `__enter__` result on top, which the body consumes, so
-    /// the handler finds its own `__exit__` on top of the cut-back stack.
-    SetupWith(u32),
-    /// ( -- ) pops the innermost handler block.
-    PopBlock,
-    /// ( -- ) PopBlock then Jump, fused by the compiler: the normal end
-    /// of a `try` body. A backward one is an eval-breaker point too.
-    PopBlockJump(u32),
     /// (exc -- prev exc): exc becomes the exception being handled.
     PushExcInfo,
     /// (prev -- ): restores the exception being handled.
@@ -277,15 +271,12 @@ impl Op {
         use Op::*;
         match *self {
             Jump(t)
-            | PopBlockJump(t)
             | PopJumpIfFalse(t)
             | PopJumpIfTrue(t)
             | JumpIfFalseOrPop(t)
             | JumpIfTrueOrPop(t)
             | ForIter(t)
             | Send(t)
-            | SetupHandler(t)
-            | SetupWith(t)
             | CompareJumpIfFalse(_, t) => Some(t),
             _ => None,
         }
@@ -296,15 +287,12 @@ impl Op {
         use Op::*;
         match self {
             Jump(_) => Jump(t),
-            PopBlockJump(_) => PopBlockJump(t),
             PopJumpIfFalse(_) => PopJumpIfFalse(t),
             PopJumpIfTrue(_) => PopJumpIfTrue(t),
             JumpIfFalseOrPop(_) => JumpIfFalseOrPop(t),
             JumpIfTrueOrPop(_) => JumpIfTrueOrPop(t),
             ForIter(_) => ForIter(t),
             Send(_) => Send(t),
-            SetupHandler(_) => SetupHandler(t),
-            SetupWith(_) => SetupWith(t),
             CompareJumpIfFalse(c, _) => CompareJumpIfFalse(c, t),
             other => other,
         }

@@ -580,7 +580,10 @@ impl<'a> Compiler<'a> {
         }
         let start = self.here();
         // The comprehension's own span, as CPython's tracebacks show it.
-        let step = if g.is_async { Err(self.async_step()) } else { Ok(self.emit(Op::ForIter(0))) };
+        // Under the aiterator: the outer iterators, and the result being
+        // built (but for a generator expression).
+        let depth = (kind != CompKind::Generator) as u32 + level as u32 + 1;
+        let step = if g.is_async { Err(self.async_step(depth)) } else { Ok(self.emit(Op::ForIter(0))) };
         self.store_target(&g.target)?;
         for cond in &g.ifs {
             let mut skip = Vec::new();

@@ -10,6 +10,7 @@
 mod async_loop;
 mod define;
 mod expr;
+mod handlers;
 mod pattern;
 pub mod scope;
 mod scope_async;
@@ -138,7 +139,7 @@ enum FBlock<'a> {
         start: usize,
         breaks: Vec<usize>,
     },
-    /// A `try` body with an except handler block pushed.
+    /// A `try` body, covered by its `except` handler.
     TryExcept,
     /// A `try` body whose `finally` must run on the way out.
     TryFinally(&'a [Stmt]),
@@ -146,7 +147,7 @@ enum FBlock<'a> {
     FinallyEnd,
     /// An `except` body: (prev exc) on the stack, maybe a named target.
     Handler(Option<&'a str>),
-    /// A `with` body: exit on the stack, a handler block pushed; `true`
+    /// A `with` body: exit on the stack, covered by its handler; `true`
     /// for `async with`, whose exit call is awaited.
     With(bool),
     /// A `finally` body inlined on a `return`'s way out: the value to
@@ -172,6 +173,11 @@ struct Unit<'a> {
     ncellvars: usize,
     const_index: HashMap<ConstKey, u32>,
     fblocks: Vec<FBlock<'a>>,
+    /// The handlers made so far, the one active now, and the one active
+    /// at each instruction (`handlers.rs`).
+    handlers: Vec<handlers::HandlerInfo>,
+    handler: Option<u32>,
+    cover: Vec<Option<u32>>,
     span: Span,
     flags: u32,
     argcount: u32,
@@ -273,6 +279,9 @@ impl<'a> Compiler<'a> {
             ncellvars,
             const_index: HashMap::new(),
             fblocks: Vec::new(),
+            handlers: Vec::new(),
+            handler: None,
+            cover: Vec::new(),
             span,
             flags,
             argcount: 0,
@@ -304,6 +313,7 @@ impl<'a> Compiler<'a> {
             })
             .collect();
         let max_stack = estimate_stack(&u.ops);
+        let exception_table = handlers::exception_table(&u.cover, &u.handlers);
         PyArc::new(Code {
             name: self.intern(&u.name),
             qualname: self.intern(&u.qualname),
@@ -319,6 +329,7 @@ impl<'a> Compiler<'a> {
             consts: u.consts,
             ops: u.ops,
             spans: u.spans,
+            exception_table,
             source: self.source.clone(),
             first_line: u.first_line,
             max_stack,
@@ -349,12 +360,14 @@ impl<'a> Compiler<'a> {
                 u.ops[at] = first;
                 u.ops.push(second);
                 u.spans.push(span);
+                u.cover.push(u.handler);
                 return at + 1;
             }
             None => {}
         }
         u.ops.push(op);
         u.spans.push(u.span);
+        u.cover.push(u.handler);
         u.ops.len() - 1
     }
 
@@ -530,16 +543,13 @@ enum Fused {
 
 /// Fuses `op` with the instruction before it into a superinstruction
 /// (`local.attr`, `local.method`, `local` and a constant, a store and
-/// the next load of a local, the end of a `try` body), unless a jump may
+/// the next load of a local), unless a jump may
 /// land between them. Each saves a dispatch of the evaluation loop, and
 /// the attribute forms a reference count on the local.
 fn fuse(u: &Unit, op: Op) -> Option<Fused> {
     let last = *u.ops.last()?;
     if u.label == u.ops.len() {
         return None;
-    }
-    if let (Op::PopBlock, Op::Jump(t)) = (last, op) {
-        return Some(Fused::One(Op::PopBlockJump(t)));
     }
     let small = |i: u32| u16::try_from(i).ok();
     let with_local = |local: u16| match op {
@@ -571,16 +581,14 @@ fn fuse(u: &Unit, op: Op) -> Option<Fused> {
 fn thread_jumps(ops: &mut [Op]) {
     for i in 0..ops.len() {
         let Some(mut t) = ops[i].target() else { continue };
-        if matches!(ops[i], Op::SetupHandler(_) | Op::SetupWith(_) | Op::Send(_)) {
+        if matches!(ops[i], Op::Send(_)) {
             continue;
         }
         // Bounded: a chain of jumps may be a cycle.
         for _ in 0..8 {
             match ops.get(t as usize) {
                 Some(&Op::Jump(next)) if next > t => t = next,
-                Some(&Op::Jump(next))
-                    if matches!(ops[i], Op::Jump(_) | Op::PopBlockJump(_)) && (next as usize) <= i =>
-                {
+                Some(&Op::Jump(next)) if matches!(ops[i], Op::Jump(_)) && (next as usize) <= i => {
                     t = next;
                     break;
                 }

@@ -90,8 +90,11 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::None),
                 }
-                self.unwind_all()?;
-                self.emit(Op::ReturnValue);
+                self.exit_path(|c| {
+                    c.unwind_all()?;
+                    c.emit(Op::ReturnValue);
+                    Ok(())
+                })?;
             }
             StmtKind::Delete(targets) => {
                 for t in targets {
@@ -385,11 +388,13 @@ impl<'a> Compiler<'a> {
         let Some(loop_at) = self.innermost_loop() else {
             return Err(error("'break' outside loop", span));
         };
-        self.unwind_to(loop_at + 1, false)?;
-        if let FBlock::For { .. } = self.unit().fblocks[loop_at] {
-            self.emit(Op::PopTop);
-        }
-        let j = self.emit(Op::Jump(0));
+        let j = self.exit_path(|c| {
+            c.unwind_to(loop_at + 1, false)?;
+            if let FBlock::For { .. } = c.unit().fblocks[loop_at] {
+                c.emit(Op::PopTop);
+            }
+            Ok(c.emit(Op::Jump(0)))
+        })?;
         match &mut self.unit().fblocks[loop_at] {
             FBlock::For { breaks, .. } | FBlock::While { breaks, .. } => breaks.push(j),
             _ => unreachable!("innermost_loop finds loops"),
@@ -401,13 +406,15 @@ impl<'a> Compiler<'a> {
         let Some(loop_at) = self.innermost_loop() else {
             return Err(error("'continue' not properly in loop", span));
         };
-        self.unwind_to(loop_at + 1, false)?;
         let start = match &self.unit().fblocks[loop_at] {
             FBlock::For { start, .. } | FBlock::While { start, .. } => *start,
             _ => unreachable!("innermost_loop finds loops"),
         };
-        self.emit(Op::Jump(start as u32));
-        Ok(())
+        self.exit_path(|c| {
+            c.unwind_to(loop_at + 1, false)?;
+            c.emit(Op::Jump(start as u32));
+            Ok(())
+        })
     }
 
     pub(super) fn innermost_loop(&mut self) -> Option<usize> {
@@ -439,12 +446,10 @@ impl<'a> Compiler<'a> {
         match &self.unit().fblocks[i] {
             FBlock::While { .. } => {}
             FBlock::For { .. } | FBlock::PopValue => swap_pop(self, Op::PopTop),
-            FBlock::TryExcept => {
-                self.emit(Op::PopBlock);
-            }
+            FBlock::TryExcept => self.pop_handler(),
             FBlock::TryFinally(body) => {
                 let body: &'a [Stmt] = body;
-                self.emit(Op::PopBlock);
+                self.pop_handler();
                 // The finally body runs outside its own block. On a
                 // `return`'s way out the value to return sits under it:
                 // a `break`/`continue`/`return` in the body drops it.
@@ -460,16 +465,16 @@ impl<'a> Compiler<'a> {
                 r?;
             }
             FBlock::FinallyEnd => {
-                self.emit(Op::PopBlock);
+                self.pop_handler();
                 swap_pop(self, Op::PopTop);
                 swap_pop(self, Op::PopExcept);
             }
             FBlock::Handler(name) => {
                 let name = *name;
                 if name.is_some() {
-                    self.emit(Op::PopBlock);
+                    self.pop_handler();
                 }
-                self.emit(Op::PopBlock);
+                self.pop_handler();
                 swap_pop(self, Op::PopTop);
                 swap_pop(self, Op::PopExcept);
                 if let Some(n) = name {
@@ -478,7 +483,7 @@ impl<'a> Compiler<'a> {
             }
             FBlock::With(is_async) => {
                 let is_async = *is_async;
-                self.emit(Op::PopBlock);
+                self.pop_handler();
                 if p {
                     self.emit(Op::Swap(2));
                 }
@@ -511,19 +516,20 @@ impl<'a> Compiler<'a> {
     // ------------------------------------------------------------ exceptions
 
     fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [Handler], orelse: &'a [Stmt]) -> R {
-        let setup = self.emit(Op::SetupHandler(0));
+        let d = self.stmt_depth();
+        let setup = self.push_handler(d);
         self.unit().fblocks.push(FBlock::TryExcept);
         self.stmts(body)?;
         self.unit().fblocks.pop();
-        self.emit(Op::PopBlock);
+        self.pop_handler();
         self.stmts(orelse)?;
         let to_end = self.emit(Op::Jump(0));
-        self.patch_here(setup);
+        self.handler_here(setup);
         let mut ends = vec![to_end];
         // Stack: exc
         self.emit(Op::PushExcInfo);
-        let cleanup = self.emit(Op::SetupHandler(0));
         // Stack: prev exc
+        let cleanup = self.push_handler(d + 2);
         let mut bare_seen = false;
         for (k, h) in handlers.iter().enumerate() {
             if bare_seen {
@@ -543,19 +549,19 @@ impl<'a> Compiler<'a> {
                 Some(name) => {
                     self.emit(Op::Copy(1));
                     self.store_name(name);
-                    let name_cleanup = self.emit(Op::SetupHandler(0));
+                    let name_cleanup = self.push_handler(d + 2);
                     self.unit().fblocks.push(FBlock::Handler(Some(name)));
                     self.stmts(&h.body)?;
                     self.unit().fblocks.pop();
-                    self.emit(Op::PopBlock);
-                    self.emit(Op::PopBlock);
+                    self.pop_handler();
+                    self.pop_handler();
                     self.emit(Op::PopTop);
                     self.emit(Op::PopExcept);
                     self.clear_name(name);
                     ends.push(self.emit(Op::Jump(0)));
                     // An exception in the body: clear the name, re-raise.
-                    self.patch_here(name_cleanup);
-                    self.emit(Op::PopBlock);
+                    self.handler_here(name_cleanup);
+                    self.pop_handler();
                     self.clear_name(name);
                     self.emit(Op::CleanupReraise);
                 }
@@ -563,12 +569,14 @@ impl<'a> Compiler<'a> {
                     self.unit().fblocks.push(FBlock::Handler(None));
                     self.stmts(&h.body)?;
                     self.unit().fblocks.pop();
-                    self.emit(Op::PopBlock);
+                    self.pop_handler();
                     self.emit(Op::PopTop);
                     self.emit(Op::PopExcept);
                     ends.push(self.emit(Op::Jump(0)));
                 }
             }
+            // The next clause is tried under the clean-up handler still.
+            self.set_handler(Some(cleanup));
             if let Some(n) = next {
                 self.patch_here(n);
             }
@@ -576,12 +584,12 @@ impl<'a> Compiler<'a> {
         }
         if !bare_seen {
             // No handler matched: restore and re-raise.
-            self.emit(Op::PopBlock);
+            self.pop_handler();
             self.emit(Op::Swap(2));
             self.emit(Op::PopExcept);
             self.emit(Op::Reraise);
         }
-        self.patch_here(cleanup);
+        self.handler_here(cleanup);
         self.emit(Op::CleanupReraise);
         self.patch_all_here(&ends);
         Ok(())
@@ -594,7 +602,8 @@ impl<'a> Compiler<'a> {
         orelse: &'a [Stmt],
         finalbody: &'a [Stmt],
     ) -> R {
-        let setup = self.emit(Op::SetupHandler(0));
+        let d = self.stmt_depth();
+        let setup = self.push_handler(d);
         self.unit().fblocks.push(FBlock::TryFinally(finalbody));
         if handlers.is_empty() {
             self.stmts(body)?;
@@ -602,21 +611,21 @@ impl<'a> Compiler<'a> {
             self.try_except(body, handlers, orelse)?;
         }
         self.unit().fblocks.pop();
-        self.emit(Op::PopBlock);
+        self.pop_handler();
         self.stmts(finalbody)?;
         let to_end = self.emit(Op::Jump(0));
         // The exceptional path: run the body again, then re-raise.
-        self.patch_here(setup);
+        self.handler_here(setup);
         self.emit(Op::PushExcInfo);
-        let cleanup = self.emit(Op::SetupHandler(0));
+        let cleanup = self.push_handler(d + 2);
         self.unit().fblocks.push(FBlock::FinallyEnd);
         self.stmts(finalbody)?;
         self.unit().fblocks.pop();
-        self.emit(Op::PopBlock);
+        self.pop_handler();
         self.emit(Op::Swap(2));
         self.emit(Op::PopExcept);
         self.emit(Op::Reraise);
-        self.patch_here(cleanup);
+        self.handler_here(cleanup);
         self.emit(Op::CleanupReraise);
         self.patch_here(to_end);
         Ok(())
@@ -636,7 +645,10 @@ impl<'a> Compiler<'a> {
         } else {
             self.emit(Op::BeforeWith);
         }
-        let setup = self.emit(Op::SetupWith(0));
+        // Stack: exit enter_result. The handler keeps the exit only: the
+        // body consumes the result.
+        let d = self.stmt_depth();
+        let setup = self.push_handler(d + 1);
         self.unit().fblocks.push(FBlock::With(is_async));
         match &item.target {
             Some(t) => self.store_target(t)?,
@@ -646,13 +658,14 @@ impl<'a> Compiler<'a> {
         }
         self.with_stmt(rest, body, is_async)?;
         self.unit().fblocks.pop();
-        self.emit(Op::PopBlock);
+        self.pop_handler();
         self.at(item.context.span, |c| c.call_exit_none(is_async));
         let to_end = self.emit(Op::Jump(0));
-        self.patch_here(setup);
+        self.handler_here(setup);
         // Stack: exit exc
         self.emit(Op::PushExcInfo);
-        let cleanup = self.emit(Op::SetupHandler(0));
+        // Stack: exit prev exc
+        let cleanup = self.push_handler(d + 3);
         self.at(item.context.span, |c| {
             c.emit(Op::WithExceptStart);
             if is_async {
@@ -660,17 +673,18 @@ impl<'a> Compiler<'a> {
             }
         });
         let suppress = self.emit(Op::PopJumpIfTrue(0));
-        self.emit(Op::PopBlock);
+        self.pop_handler();
         self.emit(Op::Swap(2));
         self.emit(Op::PopExcept);
         self.emit(Op::Reraise);
+        self.set_handler(Some(cleanup));
         self.patch_here(suppress);
-        self.emit(Op::PopBlock);
+        self.pop_handler();
         self.emit(Op::PopTop);
         self.emit(Op::PopExcept);
         self.emit(Op::PopTop);
         let to_end2 = self.emit(Op::Jump(0));
-        self.patch_here(cleanup);
+        self.handler_here(cleanup);
         self.emit(Op::CleanupReraise);
         self.patch_here(to_end);
         self.patch_here(to_end2);

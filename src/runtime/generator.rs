@@ -85,7 +85,7 @@ impl Drop for Generator {
         if st.status == GenStatus::Suspended
             && !self.is_async_gen
             && !st.finalized
-            && st.frame.as_ref().is_some_and(|f| !f.blocks.is_empty())
+            && st.frame.as_ref().is_some_and(|f| f.code().handler_for(f.pc).is_some())
             && crate::vm::finalize::can_defer()
         {
             let revived = GenState {

@@ -4,8 +4,8 @@
 //! frame it calls, until the frame that entered the loop (a "boundary"
 //! frame) returns or yields. Calls of Python functions push a frame and
 //! carry on in the same loop; so do generators resumed by `for` and
-//! `yield from` (`resume.rs`). Errors unwind through the per-frame handler
-//! blocks; a frame without a handler is popped and the error continues in
+//! `yield from` (`resume.rs`). Errors unwind through the code's exception
+//! table, entering a `try` costs nothing; a frame without a handler is popped and the error continues in
 //! its caller, adding one traceback entry per frame (`unwind.rs`).
 //!
 //! Fast paths for small ints, floats, lists and dicts are inline; all other
@@ -20,7 +20,7 @@ use super::exec::Flow;
 use super::fast_ops::{
     build_list, builtin_len, float_fast, int_fast, list_iadd, num_compare, rust_next, str_add, unbound_local,
 };
-use super::frame::{Block, Frame, FrameKind};
+use super::frame::{Frame, FrameKind};
 use super::gil::FINALIZE;
 use super::unwind::Origin;
 use super::{PyErr, PyResult, Vm};
@@ -288,10 +288,7 @@ impl Vm {
                             release!(unsafe { top.into_value() });
                         }
                     }
-                    Op::Jump(t) | Op::PopBlockJump(t) => {
-                        if let Op::PopBlockJump(_) = op {
-                            self.frames[fi].blocks.pop();
-                        }
+                    Op::Jump(t) => {
                         // Eval-breaker point: every loop passes a backward jump.
                         if (t as usize) < pc
                             && self.shared.gil.breaker.load(Ordering::Relaxed) != 0
@@ -760,14 +757,6 @@ impl Vm {
                         // `__del__` of the locals just freed.
                         enter_top!();
                         finalize_point!();
-                    }
-                    // A `try` costs a push and a pop of a handler block.
-                    Op::SetupHandler(t) => {
-                        let level = (stack.len() - base) as u32;
-                        self.frames[fi].blocks.push(Block { handler: t, level });
-                    }
-                    Op::PopBlock => {
-                        self.frames[fi].blocks.pop();
                     }
                     Op::YieldValue => {
                         let v = stack.pop().unwrap_or_default();

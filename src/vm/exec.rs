@@ -6,7 +6,6 @@ use crate::runtime::pyarc::PyArc;
 
 use super::error::{name_error, name_error_in, type_error};
 use super::fast_ops::{float_fast, free_var_error, int_fast, unbound_local};
-use super::frame::Block;
 use super::invoke::{kwargs_from_dict, make_function};
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::op::make_fn;
@@ -648,21 +647,6 @@ impl Vm {
                     Value::Instance(i) => return Ok(Flow::Reraise(PyErr(i))),
                     _ => return Err(super::error::runtime_error("re-raised a non-exception")),
                 }
-            }
-            Op::SetupHandler(t) => {
-                let level = (self.stack.len() - f.base) as u32;
-                f.blocks.push(Block { handler: t, level });
-            }
-            Op::SetupWith(t) => {
-                let level = (self.stack.len() - f.base - 1) as u32;
-                f.blocks.push(Block { handler: t, level });
-            }
-            Op::PopBlock => {
-                f.blocks.pop();
-            }
-            Op::PopBlockJump(t) => {
-                f.blocks.pop();
-                return Ok(Flow::Jump(t as usize));
             }
             Op::PushExcInfo => {
                 let exc = pop!();

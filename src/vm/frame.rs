@@ -11,14 +11,6 @@ use crate::runtime::function::{Cell, Function};
 use crate::runtime::str::PyStr;
 use crate::runtime::value::Value;
 
-/// An exception handler pushed by `SetupHandler`.
-#[derive(Clone, Copy, Debug)]
-pub struct Block {
-    pub handler: u32,
-    /// Stack height (above the locals) to cut back to.
-    pub level: u32,
-}
-
 pub struct Frame {
     /// The function being run: its code, globals and closure. Module and
     /// class bodies run as functions too.
@@ -34,7 +26,6 @@ pub struct Frame {
     pub cells: Vec<PyArc<Cell>>,
     /// The namespace of a class body.
     pub locals: Option<PyArc<PyDict>>,
-    pub blocks: Vec<Block>,
     /// Where the frame's return (or yield) goes.
     pub kind: FrameKind,
     /// For an `__init__` called by instantiating a class: the instance,
@@ -105,31 +96,11 @@ impl Frame {
     /// stack cut back to `ret` on return, no cells or class namespace.
     #[inline]
     pub fn for_call(func: PyArc<Function>, base: usize, ret: usize, init_self: Option<Value>) -> Frame {
-        Frame {
-            func,
-            pc: 0,
-            base,
-            ret,
-            cells: Vec::new(),
-            locals: None,
-            blocks: Vec::new(),
-            kind: FrameKind::Call,
-            init_self,
-        }
+        Frame { func, pc: 0, base, ret, cells: Vec::new(), locals: None, kind: FrameKind::Call, init_self }
     }
 
     fn new(func: PyArc<Function>, base: usize, cells: Vec<PyArc<Cell>>, locals: Option<PyArc<PyDict>>) -> Frame {
-        Frame {
-            func,
-            pc: 0,
-            base,
-            ret: base,
-            cells,
-            locals,
-            blocks: Vec::new(),
-            kind: FrameKind::Call,
-            init_self: None,
-        }
+        Frame { func, pc: 0, base, ret: base, cells, locals, kind: FrameKind::Call, init_self: None }
     }
 }
 

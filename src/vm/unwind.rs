@@ -1,7 +1,8 @@
 //! Unwinding: what raising an exception does to the frame stack.
 //!
-//! An error raised in a frame looks for the innermost handler block of
-//! that frame; a frame without one is popped and the error goes on in the
+//! An error raised in a frame looks for the handler of the faulting
+//! instruction in its code's exception table (`bytecode/exception_table.rs`);
+//! a frame without one is popped and the error goes on in the
 //! frame below, each frame adding one traceback entry, until a handler
 //! takes it or it leaves the loop's boundary frame (to the Rust caller of
 //! the loop). A generator frame resumed by the loop finishes its
@@ -67,9 +68,12 @@ impl Vm {
             if add_tb && !frame.code().source.hidden {
                 err.add_traceback(TraceEntry { code: frame.code().clone(), pc: frame.pc.saturating_sub(1) });
             }
-            if let Some(b) = frame.blocks.pop() {
-                let keep = frame.base + b.level as usize;
-                frame.pc = b.handler as usize;
+            if let Some(h) = frame.code().handler_for(frame.pc) {
+                let keep = frame.stack_base() + h.depth as usize;
+                // The compiler's depth is what the stack holds under the
+                // handled statement at least (`compiler/handlers.rs`).
+                debug_assert!(self.stack.len() >= keep, "handler depth above the stack");
+                frame.pc = h.target as usize;
                 self.stack.truncate(keep);
                 self.stack.push(err.value());
                 return Ok(());
