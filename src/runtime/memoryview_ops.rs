@@ -15,7 +15,7 @@ use super::function::{Args, NativeFn};
 use super::memoryview::{Format, Layout, PyMemoryView, not_implemented, released_error, view_of};
 use super::slice::index_of;
 use super::str::PyBytes;
-use crate::vm::error::{index_error, overflow_error, type_error, value_error};
+use crate::vm::error::{index_error, type_error, value_error};
 use crate::vm::{PyResult, Vm};
 
 use super::value::Value;
@@ -107,11 +107,8 @@ fn pack(vm: &mut Vm, f: Format, v: &Value) -> PyResult<Vec<u8>> {
             if f.code == b'd' {
                 return Ok(x.to_le_bytes().to_vec());
             }
-            let y = x as f32;
-            if y.is_infinite() && x.is_finite() {
-                return Err(overflow_error("float too large to pack with f format"));
-            }
-            Ok(y.to_le_bytes().to_vec())
+            // Unlike struct.pack, a view stores a too-large float as inf.
+            Ok((x as f32).to_le_bytes().to_vec())
         }
         b'w' => Err(not_implemented("memoryview: format w not supported")),
         code => {
@@ -189,7 +186,7 @@ fn int_key(vm: &mut Vm, key: &Value) -> PyResult<Option<i64>> {
     Ok(match key {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
-        Value::BigInt(_) => Some(super::args::to_index_sized(vm, key)?),
+        Value::BigInt(_) => return Err(index_error("cannot fit 'int' into an index-sized integer")),
         Value::Instance(i) if i.class().lookup_str("__index__").is_some() => Some(super::args::to_index(vm, key)?),
         _ => None,
     })
