@@ -15,7 +15,7 @@ use super::function::{Args, NativeFn};
 use super::memoryview::{Format, Layout, PyMemoryView, not_implemented, released_error, view_of};
 use super::slice::index_of;
 use super::str::PyBytes;
-use crate::vm::error::{index_error, type_error, value_error};
+use crate::vm::error::{index_error, overflow_error, type_error, value_error};
 use crate::vm::{PyResult, Vm};
 
 use super::value::Value;
@@ -248,7 +248,9 @@ fn sliced(vm: &mut Vm, m: &PyMemoryView, key: &Value) -> PyResult<Layout> {
     let mut out = l.clone();
     out.start = l.start + ix.start as isize * l.strides[0];
     out.shape[0] = ix.len;
-    out.strides[0] = l.strides[0] * ix.step as isize;
+    // A step too large to scale a stride selects at most one item, whose
+    // stride then does not matter.
+    out.strides[0] = l.strides[0].checked_mul(ix.step as isize).unwrap_or(l.strides[0]);
     Ok(out)
 }
 
@@ -407,7 +409,7 @@ fn hex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         }
     };
     let per = match args.get(2, "bytes_per_sep") {
-        Some(v) => super::args::to_index(vm, v)?,
+        Some(v) => super::args::to_c_int(vm, v)? as i64,
         None => 1,
     };
     let data = m.bytes(vm, false)?;
@@ -476,6 +478,7 @@ fn cast(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
             let mut shape = Vec::with_capacity(items.len());
             for x in &items {
                 match x {
+                    Value::BigInt(_) => return Err(overflow_error("Python int too large to convert to C ssize_t")),
                     Value::Int(n) if *n > 0 => shape.push(*n as usize),
                     Value::Int(_) | Value::Bool(false) => {
                         return Err(value_error("memoryview.cast(): elements of shape must be integers > 0"));
@@ -484,8 +487,12 @@ fn cast(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
                     _ => return Err(type_error("memoryview.cast(): elements of shape must be integers")),
                 }
             }
-            let product = shape.iter().try_fold(1usize, |acc, &n| acc.checked_mul(n));
-            if product.and_then(|p| p.checked_mul(f.itemsize())) != Some(l.nbytes()) {
+            let product =
+                shape.iter().try_fold(1usize, |acc, &n| acc.checked_mul(n).filter(|&p| p <= isize::MAX as usize));
+            let Some(product) = product else {
+                return Err(value_error("memoryview.cast(): product(shape) > SSIZE_MAX"));
+            };
+            if product.checked_mul(f.itemsize()) != Some(l.nbytes()) {
                 return Err(type_error("memoryview: product(shape) * itemsize != buffer size"));
             }
             shape
@@ -510,6 +517,9 @@ fn release(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
 
 fn enter(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     this(args, "__enter__")?.live()?;
+    if args.pos.len() > 1 {
+        return Err(type_error(format!("memoryview.__enter__() takes no arguments ({} given)", args.pos.len() - 1)));
+    }
     Ok(args.pos[0].clone())
 }
 

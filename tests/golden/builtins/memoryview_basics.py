@@ -63,3 +63,17 @@ attempt(lambda: m.hex('::'))
 attempt(lambda: m.hex(''))
 attempt(lambda: m.hex('\u00e9'))
 attempt(lambda: m.hex(3))
+print(m[::2 ** 62].tolist(), m[::-2 ** 62].tolist(), m[2 ** 62:].tolist(), m[-2 ** 62::2 ** 61].tolist())
+print(memoryview(b'')[::-1].tolist(), memoryview(memoryview(b'abc')[1:]).tolist())
+attempt(lambda: memoryview(bytearray())[0])
+attempt(lambda: m.hex(':', 2 ** 70))
+attempt(lambda: m.hex(':', -2 ** 40))
+print(m.hex(':', 10))
+attempt(lambda: m.__enter__(1))
+import copy
+attempt(lambda: copy.copy(m))
+attempt(lambda: copy.deepcopy(m))
+
+
+class Sub(memoryview):
+    pass
