@@ -130,13 +130,15 @@ impl Layout {
     }
 
     fn f_strides(&self) -> Vec<isize> {
-        let mut s = vec![0isize; self.shape.len()];
         let mut acc = self.itemsize() as isize;
-        for d in 0..self.shape.len() {
-            s[d] = acc;
-            acc *= self.shape[d] as isize;
-        }
-        s
+        self.shape
+            .iter()
+            .map(|&n| {
+                let s = acc;
+                acc *= n as isize;
+                s
+            })
+            .collect()
     }
 
     /// Contiguity as CPython judges it: an empty view is contiguous, and

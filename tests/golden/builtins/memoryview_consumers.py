@@ -40,3 +40,8 @@ with open('mv_out.bin', 'rb') as f:
     print(f.read())
 print(bytes.fromhex(memoryview(b'q').hex()), memoryview(b'\xff\x00').hex())
 print(list(map(hex, memoryview(b'\x10\x20'))), sorted(memoryview(b'cab')), sum(memoryview(b'\x01\x02')))
+print(memoryview(b'b') in b'abc', bytearray(b'bc') in b'abc', memoryview(b'') in b'', memoryview(b'x') in bytearray(b'axb'))
+attempt(lambda: [] in b'abc')
+attempt(lambda: 353 in b'a')
+attempt(lambda: -1 in b'a')
+print(97 in b'a', 98 in b'a')
