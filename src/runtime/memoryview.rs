@@ -38,7 +38,7 @@ pub enum Source {
     Bytes,
     ByteArray,
     /// An `array.array` instance: its bytes come from `tobytes()` and
-    /// writes go back through `_store(bytes, first_item)`.
+    /// writes go back through `_store(bytes)`.
     Array,
 }
 
@@ -272,16 +272,6 @@ impl PyMemoryView {
         }
     }
 
-    /// The size of the exporting array's own items (a cast view's
-    /// format may differ).
-    fn array_itemsize(&self, vm: &mut Vm) -> PyResult<usize> {
-        let name = PyArc::new(super::str::PyStr::new("itemsize".to_string()));
-        match vm.get_attr(&self.obj, &name)? {
-            Value::Int(n) if n > 0 => Ok(n as usize),
-            _ => Err(type_error("memoryview: the array has no item size")),
-        }
-    }
-
     /// The view's bytes, item after item in `fortran` or C order.
     pub fn bytes(&self, vm: &mut Vm, fortran: bool) -> PyResult<Vec<u8>> {
         let offsets = self.live()?.offsets(fortran);
@@ -309,16 +299,9 @@ impl PyMemoryView {
                 None => Err(type_error("memoryview: lost its bytearray")),
             },
             Source::Array => {
-                // Only the whole array items the writes touch go back.
-                let size = self.array_itemsize(vm)?;
-                let lo = writes.iter().map(|(o, _)| *o).min().unwrap_or(0).max(0) as usize;
-                let hi = writes.iter().map(|(o, b)| (*o).max(0) as usize + b.len()).max().unwrap_or(0);
-                let (first, end) = (lo / size, hi.div_ceil(size));
                 let mut data = self.with_data(vm, |d| Ok(d.to_vec()))?;
                 scatter(&mut data, writes)?;
-                let part = data.get(first * size..end * size).ok_or_else(shrunk)?.to_vec();
-                let part = Value::Bytes(PyArc::new(PyBytes::new(part)));
-                vm.call_method(&self.obj, "_store", &[part, Value::Int(first as i64)])?;
+                vm.call_method(&self.obj, "_store", &[Value::Bytes(PyArc::new(PyBytes::new(data)))])?;
                 Ok(())
             }
         }

@@ -52,29 +52,3 @@ print(out)
 view.release()
 buf.append(1)
 print(len(buf))
-
-# An array's view: each thread writes its own items; none undoes another's.
-import array
-
-arr = array.array('h', [0] * (N * 50))
-aview = memoryview(arr)
-
-
-def fill_array(k):
-    for i in range(k * 50, (k + 1) * 50):
-        aview[i] = -i
-
-
-threads = [threading.Thread(target=fill_array, args=(k,)) for k in range(N)]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-print(arr.tolist() == [-i for i in range(N * 50)], aview.cast('B')[2:4].tolist())
-try:
-    arr.append(1)
-except BufferError as e:
-    print(e)
-aview.release()
-arr.append(1)
-print(len(arr))
