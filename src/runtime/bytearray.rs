@@ -9,11 +9,13 @@
 use crate::runtime::pyarc::PyArc;
 use std::any::Any;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::args::{to_index, to_index_sized};
 use super::class::Class;
 use super::function::{Args, NativeFn};
 use super::memory;
+use super::memoryview::PyMemoryView;
 use super::range::PySlice;
 use super::slice::index_of;
 use super::str::PyBytes;
@@ -26,6 +28,30 @@ use crate::vm::{PyResult, Vm};
 
 pub struct PyByteArray {
     pub data: PyLock<Vec<u8>>,
+    /// How many memoryviews export the data (see `memoryview.rs`): while
+    /// any do, the size is fixed. Changed and checked under `data`'s lock.
+    exports: AtomicUsize,
+}
+
+impl PyByteArray {
+    pub fn export(&self) {
+        let _data = self.data.lock();
+        self.exports.fetch_add(1, Ordering::AcqRel);
+    }
+
+    pub fn unexport(&self) {
+        let _data = self.data.lock();
+        self.exports.fetch_sub(1, Ordering::AcqRel);
+    }
+
+    /// Whether the data may go from `old` to `new` bytes (call with the
+    /// lock held): a view would point past it otherwise.
+    pub fn check_resize(&self, old: usize, new: usize) -> PyResult<()> {
+        if old != new && self.exports.load(Ordering::Acquire) > 0 {
+            return Err(super::memoryview::buffer_error("Existing exports of data: object cannot be re-sized"));
+        }
+        Ok(())
+    }
 }
 
 impl NativeObject for PyByteArray {
@@ -39,14 +65,18 @@ impl NativeObject for PyByteArray {
 }
 
 pub fn new_bytearray(data: Vec<u8>) -> Value {
-    Value::native(Arc::new(PyByteArray { data: PyLock::new(data) }))
+    Value::native(Arc::new(PyByteArray { data: PyLock::new(data), exports: AtomicUsize::new(0) }))
 }
 
 /// The bytes of a bytes or bytearray value (the buffer protocol's role).
 pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
     match v {
         Value::Bytes(b) => Some(b.data.to_vec()),
-        _ => v.as_native::<PyByteArray>().map(|a| a.data.lock().clone()),
+        Value::Native(n) => match n.0.as_any().downcast_ref::<PyByteArray>() {
+            Some(a) => Some(a.data.lock().clone()),
+            None => n.0.as_any().downcast_ref::<PyMemoryView>().and_then(super::memoryview::view_bytes_plain),
+        },
+        _ => None,
     }
 }
 
@@ -54,6 +84,9 @@ pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
 /// encoding): a count of zero bytes, a bytes-like value, or an iterable of
 /// ints in range(256).
 pub fn bytes_from(vm: &mut Vm, x: &Value) -> PyResult<Vec<u8>> {
+    if let Some(d) = super::memoryview::buffer_bytes(vm, x)? {
+        return Ok(d);
+    }
     if let Some(d) = bytes_like(x) {
         return Ok(d);
     }
@@ -197,6 +230,7 @@ fn ba_setitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let (pos, start, step) = slice_positions(vm, s, len)?;
         let mut data = me.data.lock();
         if step == 1 {
+            me.check_resize(data.len(), data.len() - pos.len() + new.len())?;
             data.splice(start..start + pos.len(), new);
             return Ok(Value::None);
         }
@@ -232,6 +266,7 @@ fn ba_delitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let len = me.data.lock().len();
         let (pos, _, _) = slice_positions(vm, s, len)?;
         let mut data = me.data.lock();
+        me.check_resize(data.len(), data.len() - pos.len())?;
         let mut k = 0;
         data.retain(|_| {
             k += 1;
@@ -244,6 +279,7 @@ fn ba_delitem(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let len = data.len();
     match index_of(i, len) {
         Some(i) => {
+            me.check_resize(len, len - 1)?;
             data.remove(i);
             Ok(Value::None)
         }
@@ -338,6 +374,7 @@ fn ba_iadd(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let me = this(args, "__iadd__")?;
     let more = concat_arg(arg(args, 1, "__iadd__")?)?;
     let mut data = me.data.lock();
+    me.check_resize(data.len(), data.len() + more.len())?;
     memory::reserve_growth(&mut data, more.len())?;
     data.extend(more);
     drop(data);
@@ -363,14 +400,18 @@ fn ba_imul(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let n = repeat_count(vm, args, "__imul__")?;
     let data = me.data.lock().clone();
     let repeated = memory::repeat_slice(&data, n)?;
-    *me.data.lock() = repeated;
+    let mut data = me.data.lock();
+    me.check_resize(data.len(), repeated.len())?;
+    *data = repeated;
     Ok(args.pos[0].clone())
 }
 
 fn ba_append(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let me = this(args, "append")?;
     let b = byte_value(vm, arg(args, 1, "append")?)?;
-    me.data.lock().push(b);
+    let mut data = me.data.lock();
+    me.check_resize(data.len(), data.len() + 1)?;
+    data.push(b);
     Ok(Value::None)
 }
 
@@ -381,7 +422,9 @@ fn ba_extend(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Err(type_error("expected iterable of integers; got: 'str'"));
     }
     let more = bytes_from(vm, v)?;
-    me.data.lock().extend(more);
+    let mut data = me.data.lock();
+    me.check_resize(data.len(), data.len() + more.len())?;
+    data.extend(more);
     Ok(Value::None)
 }
 
@@ -391,6 +434,7 @@ fn ba_insert(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let b = byte_value(vm, arg(args, 2, "insert")?)?;
     let mut data = me.data.lock();
     let n = data.len() as i64;
+    me.check_resize(data.len(), data.len() + 1)?;
     let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
     data.insert(at as usize, b);
     Ok(Value::None)
@@ -408,7 +452,10 @@ fn ba_pop(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
     let len = data.len();
     match index_of(i, len) {
-        Some(i) => Ok(Value::Int(data.remove(i) as i64)),
+        Some(i) => {
+            me.check_resize(len, len - 1)?;
+            Ok(Value::Int(data.remove(i) as i64))
+        }
         None => Err(index_error("pop index out of range")),
     }
 }
@@ -419,6 +466,7 @@ fn ba_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let mut data = me.data.lock();
     match data.iter().position(|&x| x == b) {
         Some(i) => {
+            me.check_resize(data.len(), data.len() - 1)?;
             data.remove(i);
             Ok(Value::None)
         }
@@ -427,7 +475,10 @@ fn ba_remove(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 }
 
 fn ba_clear(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
-    this(args, "clear")?.data.lock().clear();
+    let me = this(args, "clear")?;
+    let mut data = me.data.lock();
+    me.check_resize(data.len(), 0)?;
+    data.clear();
     Ok(Value::None)
 }
 

@@ -67,6 +67,12 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
                 // compare their referents); with identity hashes, only they
                 // meet here unequal.
                 _ if matches!((a, b), (Native(_), Native(_))) && !a.is(b) => return Option::None,
+                // A memoryview equals bytes-like values of the same items.
+                _ if a.as_native::<super::memoryview::PyMemoryView>().is_some()
+                    || b.as_native::<super::memoryview::PyMemoryView>().is_some() =>
+                {
+                    return Option::None;
+                }
                 _ => a.is(b),
             }
         }

@@ -36,6 +36,8 @@ pub mod list_methods;
 pub mod mapping_proxy;
 pub mod memory;
 pub mod memory_reserve;
+pub mod memoryview;
+pub mod memoryview_ops;
 pub mod metaclass;
 pub mod module;
 pub mod names;

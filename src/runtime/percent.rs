@@ -43,6 +43,10 @@ fn bytes_piece(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Value::Bytes(b) = v {
         return Ok(latin1(&b.data));
     }
+    // Any buffer: a bytearray, a memoryview, an array.
+    if let Some(d) = super::memoryview::buffer_bytes(vm, v)?.or_else(|| super::bytearray::bytes_like(v)) {
+        return Ok(latin1(&d));
+    }
     if let Some(Value::Bytes(b)) = vm.call_dunder(v, "__bytes__", &[])? {
         return Ok(latin1(&b.data));
     }

@@ -111,9 +111,10 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             return vm.get_attr_opt(&w.func, &PyArc::new(super::str::PyStr::new(name.to_string())));
         }
         (Value::Cell(c), "cell_contents") => Some(c.get()),
-        (Value::Native(_), _) => {
-            super::complex_ops::attr(obj, name).or_else(|| super::traceback::traceback_attr(obj, name))
-        }
+        (Value::Native(_), _) => match super::memoryview_ops::attr(obj, name)? {
+            Some(v) => Some(v),
+            None => super::complex_ops::attr(obj, name).or_else(|| super::traceback::traceback_attr(obj, name)),
+        },
         (Value::Code(c), "co_name") => Some(Value::Str(c.name.clone())),
         (Value::Code(c), "co_filename") => Some(Value::str(c.source.filename.clone())),
         (Value::Code(c), "co_firstlineno") => Some(Value::Int(c.first_line as i64)),

@@ -37,6 +37,12 @@ pub fn str_ctor(vm: &mut Vm, _cls: &PyArc<Class>, args: &Args) -> PyResult<Value
     if let (Value::Bytes(b), Some(_)) = (x, args.get(1, "encoding")) {
         return decode(&b.data, args.get(1, "encoding"), args.get(2, "errors"));
     }
+    // Any other buffer (a bytearray, a memoryview, an array) decodes too.
+    if args.get(1, "encoding").is_some()
+        && let Some(d) = super::memoryview::buffer_bytes(vm, x)?.or_else(|| super::bytearray::bytes_like(x))
+    {
+        return decode(&d, args.get(1, "encoding"), args.get(2, "errors"));
+    }
     vm.str_value(x)
 }
 

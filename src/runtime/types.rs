@@ -24,6 +24,7 @@ pub struct Types {
     pub bytes_type: PyArc<Class>,
     pub bytearray_type: PyArc<Class>,
     pub complex_type: PyArc<Class>,
+    pub memoryview_type: PyArc<Class>,
     pub list_type: PyArc<Class>,
     pub tuple_type: PyArc<Class>,
     pub dict_type: PyArc<Class>,
@@ -142,6 +143,12 @@ fn build() -> Types {
             &super::bytearray::bytearray_methods(),
         ),
         complex_type: make("complex", o, Some(super::complex::complex_ctor), &super::complex_ops::complex_methods()),
+        memoryview_type: make(
+            "memoryview",
+            o,
+            Some(super::memoryview::memoryview_ctor),
+            &super::memoryview_ops::memoryview_methods(),
+        ),
         list_type: make(
             "list",
             o,

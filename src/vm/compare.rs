@@ -266,11 +266,19 @@ impl Vm {
                 _ => self.contains_by_iteration(container, item),
             },
             Value::Bytes(b) => match item {
-                Value::Int(i) => Ok(b.data.contains(&(*i as u8))),
+                // `353 in b'a'` is an error, not a test of 353 % 256.
+                Value::Int(i) => match u8::try_from(*i) {
+                    Ok(byte) => Ok(b.data.contains(&byte)),
+                    Err(_) => Err(crate::vm::error::value_error("byte must be in range(0, 256)")),
+                },
                 Value::Bytes(sub) => {
                     Ok(sub.data.is_empty() || b.data.windows(sub.data.len()).any(|w| w == &sub.data[..]))
                 }
-                _ => Err(type_error("a bytes-like object is required")),
+                // Any other buffer (a bytearray, a memoryview) is a needle too.
+                other => match crate::runtime::bytearray::bytes_like(other) {
+                    Some(sub) => Ok(sub.is_empty() || b.data.windows(sub.len()).any(|w| w == &sub[..])),
+                    None => Err(type_error(format!("a bytes-like object is required, not '{}'", other.type_name()))),
+                },
             },
             _ => {
                 if (user_defined(container) || super::attr::meta_hook(container, "__contains__").is_some())

@@ -140,6 +140,16 @@ impl Vm {
         if let Some(r) = numeric::binary(op, a, b) {
             return r.map(Some);
         }
+        // bytes + memoryview: bytes concatenates any buffer (a bytearray on
+        // the right answers through its own `__radd__`).
+        if let (BinOp::Add, Value::Bytes(x), Value::Native(n)) = (op, a, b)
+            && n.0.as_any().downcast_ref::<crate::runtime::memoryview::PyMemoryView>().is_some_and(|m| !m.is_released())
+            && let Some(d) = crate::runtime::memoryview::buffer_bytes(self, b)?
+        {
+            let mut v = x.data.to_vec();
+            v.extend_from_slice(&d);
+            return Ok(Some(Value::Bytes(PyArc::new(PyBytes::new(v)))));
+        }
         Ok(Some(match (op, a, b) {
             (BinOp::Add, Value::Str(x), Value::Str(y)) => {
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());

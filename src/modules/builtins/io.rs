@@ -384,9 +384,16 @@ fn file_write(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
         (Some(other), false) => {
             return Err(type_error(format!("write() argument must be str, not {}", other.type_name())));
         }
-        (Some(other), true) => {
-            return Err(type_error(format!("a bytes-like object is required, not '{}'", other.type_name())));
-        }
+        // Any buffer: a bytearray or a memoryview.
+        (Some(other), true) => match crate::runtime::bytearray::bytes_like(other) {
+            Some(d) => {
+                let n = d.len();
+                (d, n)
+            }
+            None => {
+                return Err(type_error(format!("a bytes-like object is required, not '{}'", other.type_name())));
+            }
+        },
         (None, _) => return Err(type_error("write() takes exactly one argument (0 given)")),
     };
     with_handle(f, |h| {

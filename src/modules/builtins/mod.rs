@@ -30,6 +30,7 @@ pub fn create() -> PyArc<Module> {
         ("bytes", &t.bytes_type),
         ("bytearray", &t.bytearray_type),
         ("complex", &t.complex_type),
+        ("memoryview", &t.memoryview_type),
         ("list", &t.list_type),
         ("tuple", &t.tuple_type),
         ("dict", &t.dict_type),
