@@ -47,6 +47,12 @@ for f in "$dir"/*.pyl; do
     pyl=$(echo "$pyl - $base_pyl" | bc -l)
     py=$(echo "$py - $base_py" | bc -l)
   fi
+  # An operation pyl compiles away (`try: pass` costs what the empty loop
+  # does) has no ratio: it is shown as free and left out of the mean.
+  if (( $(echo "$pyl < 1" | bc -l) )); then
+    printf '%-16s %9.0f %9.0f %8s\n' "$name" 0 "$py" free
+    continue
+  fi
   ratio=$(echo "$py / $pyl" | bc -l)
   ratios+=("$ratio")
   printf '%-16s %9.0f %9.0f %8.2f\n' "$name" "$pyl" "$py" "$ratio"

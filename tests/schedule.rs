@@ -123,6 +123,8 @@ fn explain_races_names_the_variable_the_threads_and_the_fix() {
     }
     let (_, _, attr) = run(&flags, &dir().join("account_attr.py"));
     assert!(attr.contains("an update of the attribute 'balance' of an Account object was lost"), "{attr}");
+    let (_, _, class_attr) = run(&flags, &dir().join("class_attr.py"));
+    assert!(class_attr.contains("an update of the class attribute 'Account.opened' was lost"), "{class_attr}");
 }
 
 #[test]

@@ -56,6 +56,7 @@ pub static FROZEN: &[Frozen] = &[
     module("types", include_str!("types.pyl")),
     module("weakref", include_str!("weakref.pyl")),
     c_module("array", include_str!("array.pyl")),
+    module("fractions", include_str!("fractions.pyl")),
     module("typing", include_str!("typing.pyl")),
     module("dataclasses", include_str!("dataclasses.pyl")),
     module("abc", include_str!("abc.pyl")),

@@ -1,10 +1,10 @@
-# A lost update on an instance attribute and on a class attribute.
+# A lost update on an instance attribute (class_attr.py: on a class
+# attribute; one race per script, so which is found first does not depend
+# on the schedule).
 import threading
 
 
 class Account:
-    opened = 0
-
     def __init__(self):
         self.balance = 0
 
@@ -18,7 +18,6 @@ acct = Account()
 def work():
     for _ in range(5000):
         acct.deposit(1)
-        Account.opened = Account.opened + 1
 
 
 ts = [threading.Thread(target=work) for _ in range(2)]
@@ -26,4 +25,4 @@ for t in ts:
     t.start()
 for t in ts:
     t.join()
-print(acct.balance <= 10000, Account.opened <= 10000)
+print(acct.balance <= 10000)

@@ -593,10 +593,21 @@ fn divmod(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         let (q, r) = crate::runtime::numeric::float_divmod(x, y);
         return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
     }
-    if let (Value::Instance(_), _) | (_, Value::Instance(_)) = (a, b)
-        && let Some(r) = vm.call_dunder(a, "__divmod__", std::slice::from_ref(b))?
-    {
-        return Ok(r);
+    // An instance on either side: `a.__divmod__(b)`, then the reflected
+    // `b.__rdivmod__(a)`, each skipped when missing or NotImplemented.
+    if let (Value::Instance(_), _) | (_, Value::Instance(_)) = (a, b) {
+        for (x, name, y) in [(a, "__divmod__", b), (b, "__rdivmod__", a)] {
+            if let Some(r) = vm.call_dunder(x, name, std::slice::from_ref(y))?
+                && !matches!(r, Value::NotImplemented)
+            {
+                return Ok(r);
+            }
+        }
+        return Err(type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            a.type_name(),
+            b.type_name()
+        )));
     }
     let q = vm.binary_op(BinOp::FloorDiv, a, b).map_err(|e| {
         if e.is(&types().exc.zero_division_error) {
