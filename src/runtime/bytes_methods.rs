@@ -207,15 +207,57 @@ fn b_decode(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(Value::str(super::codec::decode(&data, &enc, &errors)?))
 }
 
-fn b_hex(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
+fn b_hex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let (_, data) = recv(args)?;
+    args.allow_kwargs("hex", &["sep", "bytes_per_sep"])?;
+    hex_text(vm, args, &data)
+}
+
+/// `hex(sep=None, bytes_per_sep=1)` of `data`, for bytes, bytearray and
+/// memoryview (`args` as the method got them, receiver first): two digits
+/// a byte, a one-character ASCII separator every `bytes_per_sep` bytes
+/// counted from the right (from the left when negative).
+pub fn hex_text(vm: &mut Vm, args: &Args, data: &[u8]) -> PyResult<Value> {
     let sep = match args.get(1, "sep") {
-        Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(v) => bytes_like(v).map(|d| d.iter().map(|&b| b as char).collect()).unwrap_or_default(),
-        None => String::new(),
+        None => None,
+        Some(v) => {
+            let text = match v {
+                Value::Str(s) => s.as_str().to_string(),
+                other => match bytes_like(other) {
+                    Some(b) => b.iter().map(|&c| c as char).collect(),
+                    None => return Err(type_error(format!("object of type '{}' has no len()", other.type_name()))),
+                },
+            };
+            if text.chars().count() != 1 {
+                return Err(value_error("sep must be length 1."));
+            }
+            if !text.is_ascii() {
+                return Err(value_error("sep must be ASCII."));
+            }
+            Some(text)
+        }
     };
-    let parts: Vec<String> = data.iter().map(|x| format!("{x:02x}")).collect();
-    Ok(Value::str(parts.join(&sep)))
+    let per = match args.get(2, "bytes_per_sep") {
+        Some(v) => super::args::to_c_int(vm, v)? as i64,
+        None => 1,
+    };
+    let digits: Vec<String> = data.iter().map(|b| format!("{b:02x}")).collect();
+    let Some(sep) = sep.filter(|_| per != 0 && !data.is_empty()) else {
+        return Ok(Value::str(digits.concat()));
+    };
+    let group = per.unsigned_abs() as usize;
+    let groups: Vec<String> = if per > 0 {
+        let first = data.len() % group;
+        let mut out = Vec::new();
+        if first > 0 {
+            out.push(digits[..first].concat());
+        }
+        out.extend(digits[first..].chunks(group).map(|c| c.concat()));
+        out
+    } else {
+        digits.chunks(group).map(|c| c.concat()).collect()
+    };
+    Ok(Value::str(groups.join(&sep)))
 }
 
 fn map_bytes(args: &Args, f: impl Fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
@@ -384,7 +426,7 @@ fn b_count(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 /// `sep` (None for runs of whitespace) and `maxsplit` of split/rsplit.
 fn split_args(vm: &mut Vm, args: &Args) -> PyResult<(Option<Vec<u8>>, i64)> {
     let sep = match args.get(1, "sep") {
-        None | Some(Value::None) => None,
+        None => None,
         Some(v) => {
             let s = bytes_like(v)
                 .ok_or_else(|| type_error(format!("a bytes-like object is required, not '{}'", v.type_name())))?;

@@ -382,54 +382,12 @@ fn tobytes(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     Ok(new_bytes(m.bytes(vm, fortran)?))
 }
 
-/// `hex(sep=None, bytes_per_sep=1)`: as `bytes.hex`, a separator every
-/// `bytes_per_sep` bytes counted from the right (from the left when
-/// negative).
+/// `hex(sep=None, bytes_per_sep=1)`, as `bytes.hex` of the view's bytes.
 fn hex(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let m = this(args, "hex")?;
     args.allow_kwargs("hex", &["sep", "bytes_per_sep"])?;
-    m.live()?;
-    let sep = match args.get(1, "sep") {
-        None | Some(Value::None) => None,
-        Some(v) => {
-            let text = match v {
-                Value::Str(s) => s.as_str().to_string(),
-                other => match super::bytearray::bytes_like(other) {
-                    Some(b) => b.iter().map(|&c| c as char).collect(),
-                    None => return Err(type_error(format!("object of type '{}' has no len()", other.type_name()))),
-                },
-            };
-            if text.chars().count() != 1 {
-                return Err(value_error("sep must be length 1."));
-            }
-            if !text.is_ascii() {
-                return Err(value_error("sep must be ASCII."));
-            }
-            Some(text)
-        }
-    };
-    let per = match args.get(2, "bytes_per_sep") {
-        Some(v) => super::args::to_c_int(vm, v)? as i64,
-        None => 1,
-    };
     let data = m.bytes(vm, false)?;
-    let digits: Vec<String> = data.iter().map(|b| format!("{b:02x}")).collect();
-    let Some(sep) = sep.filter(|_| per != 0 && !data.is_empty()) else {
-        return Ok(Value::str(digits.concat()));
-    };
-    let group = per.unsigned_abs() as usize;
-    let groups: Vec<String> = if per > 0 {
-        let first = data.len() % group;
-        let mut out = Vec::new();
-        if first > 0 {
-            out.push(digits[..first].concat());
-        }
-        out.extend(digits[first..].chunks(group).map(|c| c.concat()));
-        out
-    } else {
-        digits.chunks(group).map(|c| c.concat()).collect()
-    };
-    Ok(Value::str(groups.join(&sep)))
+    super::bytes_methods::hex_text(vm, args, &data)
 }
 
 fn cast(_vm: &mut Vm, args: &Args) -> PyResult<Value> {
