@@ -256,6 +256,18 @@ impl PyMemoryView {
     /// is held meanwhile, so `f` must not run Python code.
     pub fn with_data<R>(&self, vm: &mut Vm, f: impl FnOnce(&[u8]) -> PyResult<R>) -> PyResult<R> {
         self.live()?;
+        if self.source != Source::Array {
+            return self.with_plain_data(f);
+        }
+        match vm.call_method(&self.obj, "tobytes", &[])? {
+            Value::Bytes(b) => f(&b.data),
+            _ => Err(type_error("memoryview: array.tobytes() did not give bytes")),
+        }
+    }
+
+    /// `with_data` for a view over bytes or a bytearray, which needs no
+    /// `Vm` (an array's bytes come from its `tobytes()`).
+    fn with_plain_data<R>(&self, f: impl FnOnce(&[u8]) -> PyResult<R>) -> PyResult<R> {
         match self.source {
             Source::Bytes => match &self.obj {
                 Value::Bytes(b) => f(&b.data),
@@ -265,10 +277,7 @@ impl PyMemoryView {
                 Some(b) => f(&b.data.lock()),
                 None => Err(type_error("memoryview: lost its bytearray")),
             },
-            Source::Array => match vm.call_method(&self.obj, "tobytes", &[])? {
-                Value::Bytes(b) => f(&b.data),
-                _ => Err(type_error("memoryview: array.tobytes() did not give bytes")),
-            },
+            Source::Array => Err(type_error("memoryview: an array's bytes need the interpreter")),
         }
     }
 
@@ -393,19 +402,12 @@ pub fn buffer_bytes(vm: &mut Vm, x: &Value) -> PyResult<Option<Vec<u8>>> {
 /// buffer protocol of `bytes_like`); `None` for a released view or one of
 /// an array (those need a `Vm`: see [`buffer_bytes`]).
 pub fn view_bytes_plain(m: &PyMemoryView) -> Option<Vec<u8>> {
-    if m.is_released() {
+    if m.is_released() || m.source == Source::Array {
         return None;
     }
     let offsets = m.layout.offsets(false);
     let size = m.layout.itemsize();
-    match m.source {
-        Source::Bytes => match &m.obj {
-            Value::Bytes(b) => gather(&b.data, &offsets, size).ok(),
-            _ => None,
-        },
-        Source::ByteArray => m.obj.as_native::<PyByteArray>().and_then(|b| gather(&b.data.lock(), &offsets, size).ok()),
-        Source::Array => None,
-    }
+    m.with_plain_data(|data| gather(data, &offsets, size)).ok()
 }
 
 /// `memoryview(object)`.
