@@ -124,7 +124,7 @@ impl Builtin {
 
     /// CPython's docstring and text signature of this function, if it
     /// has them (see `modules::builtins::docs`).
-    pub fn doc(&self) -> Option<&'static crate::modules::builtins::docs::Doc> {
+    pub fn doc(&self) -> Option<crate::modules::builtins::docs::Doc> {
         use crate::modules::builtins::docs;
         match (self.owner, self.module) {
             (Some(owner), _) => docs::method(owner, self.name),

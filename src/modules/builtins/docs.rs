@@ -3,12 +3,11 @@
 //! and `help(len)` show.
 //!
 //! They are CPython 3.11's, generated into `docs.txt` by
-//! `scripts/gen_builtin_docs.py` (see there for the format), and parsed
-//! into a table on first use: a program that never asks for a docstring
-//! pays nothing. A name CPython does not document has no entry (its
-//! `__doc__` is None).
+//! `scripts/gen_builtin_docs.py` (see there for the format), and indexed
+//! by build.rs at compile time: start-up parses nothing (builtin types
+//! look their docstrings up as they are made). A name CPython does not
+//! document has no entry (its `__doc__` is None).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One documented object.
@@ -20,44 +19,34 @@ pub struct Doc {
     pub doc: &'static str,
 }
 
-/// The table, keyed by a record's kind letter, US and key (its own first
-/// two fields, `F\x1fos.getpid`).
-fn table() -> &'static HashMap<&'static str, Doc> {
-    static TABLE: OnceLock<HashMap<&'static str, Doc>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let text: &'static str = include_str!("docs.txt");
-        let mut table = HashMap::new();
-        for record in text.split('\x1e') {
-            let record = record.trim_start_matches('\n');
-            let mut fields = record.splitn(5, '\x1f');
-            let (Some(kind), Some(key), Some(module), Some(signature), Some(doc)) =
-                (fields.next(), fields.next(), fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            table.insert(&record[..kind.len() + 1 + key.len()], Doc { module, signature, doc });
-        }
-        table
-    })
-}
+const TEXT: &str = include_str!("docs.txt");
 
-fn lookup(kind: char, key: &str) -> Option<&'static Doc> {
-    table().get(format!("{kind}\x1f{key}").as_str())
+// `INDEX`: (key, module, signature, doc), the last three as byte ranges
+// of TEXT, sorted by key; written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/docs_index.rs"));
+
+/// The record of `kind` (F, T or M) and `key`, found by binary search.
+fn lookup(kind: char, key: &str) -> Option<Doc> {
+    let wanted = format!("{kind}\x1f{key}");
+    let i = INDEX.binary_search_by(|e| e.0.cmp(wanted.as_str())).ok()?;
+    let (_, m, s, d) = INDEX[i];
+    let field = |(start, len): (usize, usize)| &TEXT[start..start + len];
+    Some(Doc { module: field(m), signature: field(s), doc: field(d) })
 }
 
 /// A function of a module, by the module's name as imported (`os`, not
 /// `posix`) and the function's name.
-pub fn function(module: &str, name: &str) -> Option<&'static Doc> {
+pub fn function(module: &str, name: &str) -> Option<Doc> {
     lookup('F', &format!("{module}.{name}"))
 }
 
 /// A method of a builtin type, by the type's name and the method's.
-pub fn method(owner: &str, name: &str) -> Option<&'static Doc> {
+pub fn method(owner: &str, name: &str) -> Option<Doc> {
     lookup('M', &format!("{owner}.{name}"))
 }
 
 /// A builtin type, by its name.
-pub fn class(name: &str) -> Option<&'static Doc> {
+pub fn class(name: &str) -> Option<Doc> {
     lookup('T', name)
 }
 
