@@ -32,7 +32,7 @@ fn docs_index() {
         entries.push((format!("{kind}\x1f{key}"), m, s, d));
     }
     entries.sort();
-    let mut out = String::from("static INDEX: &[(&str, (usize, usize), (usize, usize), (usize, usize))] = &[\n");
+    let mut out = String::from("static INDEX: &[(&str, Span, Span, Span)] = &[\n");
     for (key, m, s, d) in &entries {
         out.push_str(&format!("    ({key:?}, {m:?}, {s:?}, {d:?}),\n"));
     }

@@ -21,8 +21,11 @@ pub struct Doc {
 
 const TEXT: &str = include_str!("docs.txt");
 
-// `INDEX`: (key, module, signature, doc), the last three as byte ranges
-// of TEXT, sorted by key; written by build.rs.
+/// A field of a record: its start and length in bytes in TEXT.
+type Span = (usize, usize);
+
+// `INDEX`: (key, module, signature, doc), the last three as spans of
+// TEXT, sorted by key; written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/docs_index.rs"));
 
 /// The record of `kind` (F, T or M) and `key`, found by binary search.
@@ -30,7 +33,7 @@ fn lookup(kind: char, key: &str) -> Option<Doc> {
     let wanted = format!("{kind}\x1f{key}");
     let i = INDEX.binary_search_by(|e| e.0.cmp(wanted.as_str())).ok()?;
     let (_, m, s, d) = INDEX[i];
-    let field = |(start, len): (usize, usize)| &TEXT[start..start + len];
+    let field = |(start, len): Span| &TEXT[start..start + len];
     Some(Doc { module: field(m), signature: field(s), doc: field(d) })
 }
 
